@@ -1,0 +1,39 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// The pipeline, left to right; each module imports only modules to its left:
+// CLibYAML → YAMLDocument → DocumentSchema → FrameworkModel → PolicyCatalog → ReviewEngine
+//   → ReviewRecords → Reports → mupj (CLI).
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "mupj",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "mupj", targets: ["mupj"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "YAMLDocument", dependencies: ["CLibYAML"], swiftSettings: strict),
+        .target(name: "DocumentSchema", dependencies: ["YAMLDocument"], swiftSettings: strict),
+        .target(name: "FrameworkModel", dependencies: ["DocumentSchema"], swiftSettings: strict),
+        .target(name: "PolicyCatalog", dependencies: ["FrameworkModel"], swiftSettings: strict),
+        .target(name: "ReviewEngine", dependencies: ["PolicyCatalog"], swiftSettings: strict),
+        .target(name: "ReviewRecords", dependencies: ["ReviewEngine"], swiftSettings: strict),
+        .target(name: "Reports", dependencies: ["ReviewRecords"], swiftSettings: strict),
+        .executableTarget(
+            name: "mupj",
+            dependencies: ["Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "YAMLDocumentTests", dependencies: ["YAMLDocument"], swiftSettings: strict),
+        .testTarget(name: "DocumentSchemaTests", dependencies: ["DocumentSchema"], swiftSettings: strict),
+        .testTarget(name: "FrameworkModelTests", dependencies: ["FrameworkModel"], swiftSettings: strict),
+        .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog"], swiftSettings: strict),
+        .testTarget(name: "ReviewEngineTests", dependencies: ["ReviewEngine"], swiftSettings: strict),
+        .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["mupj"], swiftSettings: strict),
+    ]
+)

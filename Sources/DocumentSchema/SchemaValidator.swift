@@ -1,0 +1,366 @@
+import YAMLDocument
+
+/// Checks a node tree against a root `ObjectShape` and builds the typed `Value` tree.
+///
+/// It reports every problem it finds in one pass, in file order, rather than stopping at the
+/// first: an experiment fixing its description should see the whole list at once.
+public struct SchemaValidator: Sendable {
+    public enum Mode: Sendable {
+        /// A full document: required fields must be present.
+        case complete
+        /// A fragment (a catalog example): only what is written is checked.
+        case fragment
+    }
+
+    /// Past this many errors in one file the rest would be noise (and a hostile file could
+    /// produce millions).
+    public static let maxDiagnostics = 500
+
+    public let root: ObjectShape
+    public let mode: Mode
+
+    public init(root: ObjectShape, mode: Mode = .complete) {
+        self.root = root
+        self.mode = mode
+    }
+
+    public struct Result: Sendable {
+        /// The validated tree; present when there were no errors.
+        public var value: Value?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func validate(_ node: Node, file: String) -> Result {
+        var walk = Walk(file: file, mode: mode)
+        let value = walk.value(node, .object(root), unknown: false, context: root.name)
+        walk.checkReferences(root: value, shape: root)
+        walk.diagnostics.sort()
+        if walk.truncated {
+            walk.diagnostics.append(
+                Diagnostic(
+                    file: file, location: nil, severity: .note,
+                    message: "stopped after \(Self.maxDiagnostics) errors; fix these and run again"))
+        }
+        let ok = !walk.diagnostics.contains { $0.severity == .error }
+        return Result(value: ok ? value : nil, diagnostics: walk.diagnostics)
+    }
+}
+
+private struct PendingReference {
+    var collection: String
+    var id: String
+    var range: SourceRange
+}
+
+private struct Walk {
+    let file: String
+    let mode: SchemaValidator.Mode
+    var diagnostics: [Diagnostic] = []
+    var truncated = false
+    var references: [PendingReference] = []
+
+    init(file: String, mode: SchemaValidator.Mode) {
+        self.file = file
+        self.mode = mode
+    }
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        guard diagnostics.count < SchemaValidator.maxDiagnostics else {
+            truncated = true
+            return
+        }
+        diagnostics.append(Diagnostic(file: file, location: location, message: message))
+    }
+
+    // MARK: values
+
+    mutating func value(_ node: Node, _ shape: Shape, unknown: Bool, context: String) -> Value? {
+        if unknown, case .scalar(let s) = node.content, s.style == .plain, s.text == Annotation.unknown {
+            return Value(.unknown(reason: nil), range: node.range)
+        }
+        switch shape {
+        case .object(let object):
+            return self.object(node, object, context: context)
+        case .custom:
+            return Value(.raw(node), range: node.range)
+        default:
+            break
+        }
+        if let pairs = node.pairs,
+            pairs.contains(where: { $0.name == Annotation.value || $0.name == Annotation.unknown })
+        {
+            return wrapped(node, pairs, shape, unknown: unknown, context: context)
+        }
+        if case .list(let element, let minCount) = shape {
+            return list(node, element, minCount: minCount, context: context)
+        }
+        return leaf(node, shape, context: context)
+    }
+
+    /// `{value: X, source: S}` or `{unknown: reason, source: S}`.
+    mutating func wrapped(_ node: Node, _ pairs: [Pair], _ shape: Shape, unknown: Bool, context: String) -> Value? {
+        var sources: [String] = []
+        var result: Value?
+        var seenContent = false
+        for pair in pairs {
+            switch pair.name {
+            case Annotation.source:
+                sources = self.sources(pair.value)
+            case Annotation.value:
+                if seenContent {
+                    error(pair.key.start, "a fact has either 'value' or 'unknown', not both")
+                }
+                seenContent = true
+                result = value(pair.value, shape, unknown: false, context: context)
+            case Annotation.unknown:
+                if seenContent {
+                    error(pair.key.start, "a fact has either 'value' or 'unknown', not both")
+                }
+                seenContent = true
+                guard unknown else {
+                    error(pair.key.start, "\(context) must be known; 'unknown' is not accepted here")
+                    continue
+                }
+                let reason = text(pair.value, context: "the reason for unknown")
+                result = Value(.unknown(reason: reason), range: node.range)
+            default:
+                error(
+                    pair.key.start,
+                    "unknown key '\(pair.name)' in a fact of \(context); expected value or unknown, and source"
+                        + Suggestion.phrase(for: pair.name, in: ["value", "unknown", "source"]))
+            }
+        }
+        guard var result else { return nil }
+        result.sources += sources
+        return result
+    }
+
+    mutating func sources(_ node: Node) -> [String] {
+        if let items = node.items {
+            return items.compactMap { text($0, context: "a source") }
+        }
+        return text(node, context: "source").map { [$0] } ?? []
+    }
+
+    /// Free text: any scalar but an empty one (a plain `2008` in a note is still text to a reader).
+    mutating func text(_ node: Node, context: String) -> String? {
+        if let scalar = node.scalar, node.resolved != .null { return scalar.text }
+        error(node.start, "expected text for \(context), found \(describe(node))")
+        return nil
+    }
+
+    mutating func list(_ node: Node, _ element: Shape, minCount: Int, context: String) -> Value? {
+        guard let items = node.items else {
+            error(
+                node.start,
+                "expected \(Shape.list(element, minCount: minCount).expectation) for \(context), found \(describe(node))"
+            )
+            return nil
+        }
+        if items.count < minCount, mode == .complete {
+            error(
+                node.start,
+                "\(context) needs at least \(minCount) \(minCount == 1 ? "entry" : "entries"), found \(items.count)")
+        }
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items {
+            if let v = value(item, element, unknown: false, context: context) { values.append(v) }
+        }
+        if case .object(let object) = element, let idField = object.idField {
+            checkUniqueIDs(values, idField: idField, noun: object.name)
+        }
+        return Value(.list(values), range: node.range)
+    }
+
+    mutating func checkUniqueIDs(_ values: [Value], idField: String, noun: String) {
+        var seen: [String: SourceLocation] = [:]
+        for value in values {
+            guard let entry = value.object?.entry(idField), let id = entry.value.string else { continue }
+            if let first = seen[id] {
+                error(
+                    entry.value.range.start,
+                    "duplicate \(noun) id '\(id)'; it was first defined at line \(first.line), column \(first.column)")
+            } else {
+                seen[id] = entry.value.range.start
+            }
+        }
+    }
+
+    mutating func object(_ node: Node, _ shape: ObjectShape, context: String) -> Value? {
+        guard let pairs = node.pairs else {
+            error(node.start, "expected a mapping (\(shape.name)) for \(context), found \(describe(node))")
+            return nil
+        }
+        var entries: [ObjectValue.Entry] = []
+        var sources: [String] = []
+        var notes: String?
+        for pair in pairs {
+            let name = pair.name
+            if let field = shape.field(name) {
+                if let v = value(pair.value, field.shape, unknown: field.allowsUnknown, context: "'\(name)'") {
+                    entries.append(ObjectValue.Entry(name: name, keyRange: pair.key.range, value: v))
+                }
+            } else if shape.annotations && name == Annotation.source {
+                sources = self.sources(pair.value)
+            } else if shape.annotations && name == Annotation.notes {
+                notes = text(pair.value, context: "notes")
+            } else {
+                let candidates = shape.fields.map(\.name) + shape.annotationKeys
+                error(
+                    pair.key.start,
+                    "unknown key '\(name)' in \(shape.name)" + Suggestion.phrase(for: name, in: candidates))
+            }
+        }
+        if mode == .complete {
+            for field in shape.fields where field.required && !pairs.contains(where: { $0.name == field.name }) {
+                let hint = field.allowsUnknown ? " (write unknown if it is not known)" : ""
+                error(
+                    node.start,
+                    "missing required field '\(field.name)' in \(shape.name): expected \(field.shape.expectation)\(hint)"
+                )
+            }
+        }
+        let id = shape.idField.flatMap { f in entries.first { $0.name == f }?.value.string }
+        let object = ObjectValue(shapeName: shape.name, entries: entries, notes: notes, id: id)
+        return Value(.object(object), range: node.range, sources: sources)
+    }
+
+    // MARK: leaves
+
+    mutating func leaf(_ node: Node, _ shape: Shape, context: String) -> Value? {
+        guard let scalar = node.scalar, let resolved = node.resolved else {
+            error(node.start, "expected \(shape.expectation) for \(context), found \(describe(node))")
+            return nil
+        }
+        let range = node.range
+        func mismatch(_ extra: String = "") -> Value? {
+            error(node.start, "expected \(shape.expectation) for \(context), found \(describe(node))\(extra)")
+            return nil
+        }
+        if case .null = resolved {
+            return mismatch("; write unknown if it is not known")
+        }
+        switch shape {
+        case .string, .text:
+            guard case .string(let s) = resolved else {
+                return mismatch("; put it in quotes if it is meant as text")
+            }
+            return Value(.string(s), range: range)
+        case .integer(let minimum):
+            guard case .int(let i) = resolved else { return mismatch() }
+            if let minimum, i < minimum { return mismatch() }
+            return Value(.integer(i), range: range)
+        case .number(let minimum):
+            let d: Double
+            switch resolved {
+            case .int(let i): d = Double(i)
+            case .float(let f) where f.isFinite: d = f
+            default: return mismatch()
+            }
+            if let minimum, d < minimum { return mismatch() }
+            return Value(.number(d), range: range)
+        case .boolean:
+            if case .bool(let b) = resolved { return Value(.boolean(b), range: range) }
+            let word = scalar.text.lowercased()
+            if scalar.style == .plain, ["yes", "no", "on", "off", "y", "n"].contains(word) {
+                let replacement = ["yes", "on", "y"].contains(word) ? "true" : "false"
+                error(
+                    node.start,
+                    "'\(scalar.text)' is a string in YAML 1.2, not a boolean; write \(replacement) for \(context)")
+                return nil
+            }
+            if scalar.style != .plain, ["true", "false"].contains(word) {
+                return mismatch("; remove the quotes")
+            }
+            return mismatch()
+        case .date:
+            guard case .string(let s) = resolved, Self.isDate(s) else { return mismatch() }
+            return Value(.date(s), range: range)
+        case .fileMode:
+            if case .int(let i) = resolved, scalar.style == .plain {
+                error(
+                    node.start,
+                    "expected a quoted octal file mode for \(context); unquoted, \(scalar.text) is read as the "
+                        + "number \(i): write \"\(scalar.text)\"")
+                return nil
+            }
+            guard case .string(let s) = resolved, Self.isFileMode(s) else { return mismatch() }
+            return Value(.string(s.count == 3 ? "0" + s : s), range: range)
+        case .enumeration(let words):
+            guard case .string(let s) = resolved else { return mismatch() }
+            guard words.contains(s) else {
+                error(
+                    node.start,
+                    "'\(s)' is not allowed for \(context); expected one of: \(words.joined(separator: ", "))"
+                        + Suggestion.phrase(for: s, in: words))
+                return nil
+            }
+            return Value(.string(s), range: range)
+        case .constant(let expected):
+            guard case .string(let s) = resolved, s == expected else { return mismatch() }
+            return Value(.string(s), range: range)
+        case .reference(let collection):
+            guard case .string(let s) = resolved else { return mismatch() }
+            references.append(PendingReference(collection: collection, id: s, range: range))
+            return Value(.reference(collection: collection, id: s), range: range)
+        case .list, .object, .custom:
+            return mismatch()
+        }
+    }
+
+    static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), (1...12).contains(m)
+        else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...days[m - 1]).contains(d)
+    }
+
+    static func isFileMode(_ s: String) -> Bool {
+        let digits = s.count == 4 && s.hasPrefix("0") ? String(s.dropFirst()) : s
+        return digits.count == 3 && digits.allSatisfy { ("0"..."7").contains($0) }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node.content {
+        case .sequence: return "a sequence"
+        case .mapping: return "a mapping"
+        case .scalar(let s):
+            switch node.resolved {
+            case .null?: return "nothing (an empty value)"
+            case .bool(let b)?: return "the boolean \(b)"
+            case .int?, .bigInt?: return "the integer \(s.text)"
+            case .float?: return "the number \(s.text)"
+            default:
+                let shown = s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text
+                return "the string '\(shown)'"
+            }
+        }
+    }
+
+    // MARK: references
+
+    /// Every reference must name an element of its collection, a top-level list of the root.
+    mutating func checkReferences(root: Value?, shape: ObjectShape) {
+        guard !references.isEmpty else { return }
+        var ids: [String: [String]] = [:]
+        for field in shape.fields {
+            guard case .list(.object(let element), _) = field.shape, let idField = element.idField else { continue }
+            ids[field.name] = root?.object?[field.name]?.list?.compactMap { $0.object?[idField]?.string } ?? []
+        }
+        var sets: [String: Set<String>] = [:]
+        for (collection, list) in ids { sets[collection] = Set(list) }
+        for reference in references where !(sets[reference.collection]?.contains(reference.id) ?? false) {
+            let singular =
+                reference.collection.hasSuffix("s") ? String(reference.collection.dropLast()) : reference.collection
+            error(
+                reference.range.start,
+                "no \(singular) with id '\(reference.id)' is defined in \(reference.collection)"
+                    + Suggestion.phrase(for: reference.id, in: ids[reference.collection] ?? []))
+        }
+    }
+}

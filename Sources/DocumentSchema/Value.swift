@@ -1,0 +1,112 @@
+import YAMLDocument
+
+/// A validated document: every node has been checked against its `Shape`, references resolve,
+/// and `unknown` facts are marked as such. Carries the source range of each value (and of the
+/// key that named it) so that findings can point at the evidence.
+public struct Value: Sendable {
+    public enum Content: Sendable {
+        case string(String)
+        case integer(Int)
+        case number(Double)
+        case boolean(Bool)
+        case date(String)
+        case reference(collection: String, id: String)
+        case list([Value])
+        case object(ObjectValue)
+        /// The document states that it does not know; the reason when one is given.
+        case unknown(reason: String?)
+        /// A node kept for a later stage (see `Shape.custom`).
+        case raw(Node)
+    }
+
+    public var content: Content
+    public var range: SourceRange
+    /// Citations given for this value (a fact wrapper's `source:` or an object's own).
+    public var sources: [String]
+
+    public init(_ content: Content, range: SourceRange, sources: [String] = []) {
+        self.content = content
+        self.range = range
+        self.sources = sources
+    }
+
+    public var isUnknown: Bool {
+        if case .unknown = content { return true }
+        return false
+    }
+
+    public var object: ObjectValue? {
+        if case .object(let o) = content { return o }
+        return nil
+    }
+
+    public var list: [Value]? {
+        if case .list(let l) = content { return l }
+        return nil
+    }
+
+    public var string: String? {
+        switch content {
+        case .string(let s), .date(let s): return s
+        case .reference(_, let id): return id
+        default: return nil
+        }
+    }
+
+    public var integer: Int? {
+        if case .integer(let i) = content { return i }
+        return nil
+    }
+
+    public var boolean: Bool? {
+        if case .boolean(let b) = content { return b }
+        return nil
+    }
+
+    public var raw: Node? {
+        if case .raw(let n) = content { return n }
+        return nil
+    }
+
+    /// The value as a reader would write it back, for messages ("found `none`").
+    public var display: String {
+        switch content {
+        case .string(let s), .date(let s): return s
+        case .integer(let i): return String(i)
+        case .number(let d): return String(d)
+        case .boolean(let b): return String(b)
+        case .reference(_, let id): return id
+        case .list(let items): return "[" + items.map(\.display).joined(separator: ", ") + "]"
+        case .object(let o): return o.idDisplay ?? "{…}"
+        case .unknown: return "unknown"
+        case .raw: return "…"
+        }
+    }
+}
+
+public struct ObjectValue: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var keyRange: SourceRange
+        public var value: Value
+    }
+
+    public var shapeName: String
+    public var entries: [Entry]
+    public var notes: String?
+    /// The element id when the shape has an id field.
+    public var id: String?
+
+    public init(shapeName: String, entries: [Entry], notes: String? = nil, id: String? = nil) {
+        self.shapeName = shapeName
+        self.entries = entries
+        self.notes = notes
+        self.id = id
+    }
+
+    public subscript(name: String) -> Value? { entries.first { $0.name == name }?.value }
+
+    public func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
+
+    var idDisplay: String? { id }
+}

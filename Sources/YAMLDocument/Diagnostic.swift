@@ -1,0 +1,37 @@
+/// A located message about an input file, printed the way compilers print them:
+/// `path:line:col: error: message`. Every stage of the pipeline reports through this one type.
+public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
+        case error, warning, note
+    }
+
+    public var file: String
+    public var location: SourceLocation?
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, location: SourceLocation?, severity: Severity = .error, message: String) {
+        self.file = file
+        self.location = location
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String {
+        if let location {
+            return "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        }
+        return "\(file): \(severity.rawValue): \(message)"
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// File order: by file, then position, so a run reports errors the way a reader meets them.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        let l = lhs.location ?? .start
+        let r = rhs.location ?? .start
+        if l != r { return l < r }
+        return lhs.message < rhs.message
+    }
+}

@@ -1,0 +1,19 @@
+/// Bounds on what the loader accepts. A review tool reads files written by others; each bound
+/// turns a resource attack (huge file, deep nesting, alias bomb) into a located error.
+public struct LoadLimits: Sendable, Hashable {
+    /// Largest file read, in bytes. Descriptions are a few kilobytes; 16 MiB leaves room for
+    /// generated ones with tens of thousands of components.
+    public var maxBytes: Int
+    /// Deepest nesting of collections. A description nests about six levels.
+    public var maxDepth: Int
+    /// Most nodes that alias expansion may add in one document (the "billion laughs" guard).
+    public var maxAliasNodes: Int
+
+    public init(maxBytes: Int = 16 << 20, maxDepth: Int = 64, maxAliasNodes: Int = 10_000) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxAliasNodes = maxAliasNodes
+    }
+
+    public static let `default` = LoadLimits()
+}

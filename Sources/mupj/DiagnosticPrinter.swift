@@ -1,0 +1,25 @@
+import DocumentSchema
+import YAMLDocument
+
+/// Prints diagnostics the way compilers do, colouring the severity on a terminal.
+enum DiagnosticPrinter {
+    static func print(_ diagnostics: [Diagnostic], to terminal: Terminal = .standardError) {
+        for diagnostic in diagnostics {
+            let colour: Terminal.Colour =
+                diagnostic.severity == .error ? .red : diagnostic.severity == .warning ? .yellow : .blue
+            let location = diagnostic.location.map { ":\($0.line):\($0.column)" } ?? ""
+            let severity = terminal.paint(diagnostic.severity.rawValue + ":", colour)
+            terminal.write("\(diagnostic.file)\(location): \(severity) \(diagnostic.message)\n")
+        }
+    }
+
+    static func json(_ diagnostic: Diagnostic) -> JSON {
+        .obj([
+            ("file", .string(diagnostic.file)),
+            ("line", diagnostic.location.map { .int($0.line) }),
+            ("column", diagnostic.location.map { .int($0.column) }),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+        ])
+    }
+}

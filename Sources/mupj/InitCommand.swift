@@ -1,0 +1,37 @@
+import ArgumentParser
+import FrameworkModel
+import Reports
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Print a fully commented template description that validates.",
+        discussion: """
+            Examples:
+              mupj init > my-framework.yaml
+              mupj init -o frameworks/my-framework.yaml
+
+            An existing file is never replaced unless --force is given.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "Write the template to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func run() throws {
+        guard let output else {
+            print(FrameworkTemplate.text, terminator: "")
+            return
+        }
+        do {
+            try OutputFile.write(FrameworkTemplate.text, to: output, replace: force)
+        } catch {
+            Terminal.standardError.write("\(error)\n")
+            throw ExitCode(2)
+        }
+        Terminal.standardError.write("wrote \(output)\n")
+    }
+}
