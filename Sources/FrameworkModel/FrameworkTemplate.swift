@@ -124,5 +124,6 @@ public enum FrameworkTemplate {
         vo_operations: # VO Operations Policy
           security_contact_reviewed_on: 2008-05-01
           self_assessment_interval_months: 12
+
         """#
 }
