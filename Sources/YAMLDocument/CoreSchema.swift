@@ -22,6 +22,11 @@ public enum YAMLTag {
     /// `!` alone: the non-specific tag, which makes a plain scalar a string.
     public static let nonSpecific = "!"
     public static let supported: Set<String> = [str, int, float, bool, null, seq, map, nonSpecific]
+
+    /// How messages show a tag: `!!int` for the core tags, as written otherwise.
+    public static func display(_ tag: String) -> String {
+        tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+    }
 }
 
 extension Node {

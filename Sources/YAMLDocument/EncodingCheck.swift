@@ -2,7 +2,16 @@
 /// can say where the bad byte is. Returns whether the input is pure ASCII (then libyaml's
 /// character index is also the byte offset).
 enum EncodingCheck {
+    /// The UTF-8 byte-order mark, which an editor may put first; accepted and skipped.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw YAMLError(
+                .encoding, at: .start,
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); descriptions must be UTF-8 text "
+                    + "(convert it, e.g. with iconv -f UTF-16 -t UTF-8)")
+        }
         var i = 0
         let n = bytes.count
         var ascii = true

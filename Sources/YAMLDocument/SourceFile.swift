@@ -23,30 +23,59 @@ public struct SourceFile: Sendable {
         }
     }
 
-    /// Reads a file, refusing one larger than `maxBytes` before reading it into memory.
+    /// Reads a file, refusing one larger than `maxBytes` before reading it into memory. Reads at
+    /// most `maxBytes + 1` bytes in any case, so a device or a pipe that never ends (`/dev/zero`)
+    /// is refused as too large instead of filling memory.
     public static func read(_ path: String, maxBytes: Int) throws(ReadFailure) -> SourceFile {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(Diagnostic(file: path, location: nil, message: "no such file"))
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : "cannot open the file: \(systemError(errno))"
+            throw .unreadable(Diagnostic(file: path, location: nil, message: reason))
         }
-        guard !isDirectory.boolValue else {
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw .unreadable(
+                Diagnostic(file: path, location: nil, message: "cannot read the file: \(systemError(errno))"))
+        }
+        if status.st_mode & S_IFMT == S_IFDIR {
             throw .unreadable(Diagnostic(file: path, location: nil, message: "is a directory, expected a file"))
         }
-        let size = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size > maxBytes {
-            throw .tooLarge(
-                Diagnostic(
-                    file: path, location: .start,
-                    message:
-                        "file is \(size) bytes, more than the limit of \(maxBytes) bytes (raise it with --max-file-size)"
-                ))
+        let regular = status.st_mode & S_IFMT == S_IFREG
+        if regular, Int(status.st_size) > maxBytes {
+            throw .tooLarge(tooLarge(path, "file is \(status.st_size) bytes, more than", maxBytes))
         }
-        guard let data = manager.contents(atPath: path) else {
-            throw .unreadable(
-                Diagnostic(file: path, location: nil, message: "cannot read the file (permission denied?)"))
+        let cap = maxBytes < Int.max ? maxBytes + 1 : maxBytes
+        var bytes = [UInt8](repeating: 0, count: min(cap, regular ? Int(status.st_size) + 1 : 1 << 16))
+        var count = 0
+        while count < cap {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, cap - count))) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(
+                    Diagnostic(file: path, location: nil, message: "cannot read the file: \(systemError(errno))"))
+            }
+            count += got
         }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        if count > maxBytes {
+            throw .tooLarge(tooLarge(path, "file goes on past", maxBytes))
+        }
+        bytes.removeSubrange(count...)
+        return SourceFile(path: path, bytes: bytes)
+    }
+
+    private static func tooLarge(_ path: String, _ what: String, _ maxBytes: Int) -> Diagnostic {
+        Diagnostic(
+            file: path, location: .start,
+            message: "\(what) the limit of \(maxBytes) bytes (raise it with --max-file-size)")
+    }
+
+    private static func systemError(_ code: Int32) -> String {
+        String(cString: strerror(code))
     }
 
     /// Lowercase hex SHA-256 of the bytes, for provenance in reports.

@@ -18,7 +18,7 @@ public enum YAMLLoader {
         }
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> Node in
             let ascii = try EncodingCheck.validate(buffer)
-            var builder = TreeBuilder(input: buffer, ascii: ascii, limits: limits)
+            var builder = TreeBuilder(file: buffer, ascii: ascii, limits: limits)
             return try builder.run()
         }
     }
@@ -30,9 +30,11 @@ public enum YAMLLoader {
 
 /// Converts libyaml marks (0-based, index counted in characters) to `SourceLocation`s with byte
 /// offsets. Marks arrive almost in order, so a cursor that walks forward or back from the last
-/// conversion costs O(distance) and the whole load stays linear.
+/// conversion costs O(distance) and the whole load stays linear. `input` is what libyaml reads:
+/// the file after a byte-order mark, which `base` (0 or 3) adds back to every offset.
 private struct MarkConverter {
     let input: UnsafeBufferPointer<UInt8>
+    let base: Int
     let ascii: Bool
     var charIndex = 0
     var byteOffset = 0
@@ -55,7 +57,7 @@ private struct MarkConverter {
             }
             offset = byteOffset
         }
-        return SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: offset)
+        return SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: base + offset)
     }
 }
 
@@ -70,35 +72,52 @@ private struct Frame {
     var pendingKey: Node?
     /// Nodes in this subtree so far, for the alias budget.
     var count = 1
-    /// Key identity → where it first appeared; built only once a mapping grows past a few keys,
-    /// below that a linear scan is cheaper than hashing.
-    var keyIndex: [String: SourceLocation]?
-    var keyIdentities: [String] = []
+    /// Levels of collections in this subtree so far, this one included.
+    var height = 1
+    /// The resolved value of each key so far, in order; duplicates are found by a linear scan
+    /// while the mapping is small and through `keyIndex` once it grows past a few keys.
+    var keys: [ResolvedScalar] = []
+    var keyIndex: [ResolvedScalar: Int]?
+}
+
+/// A finished node that an anchor names: the node, its size and its height, so that an alias
+/// is charged to the alias budget and checked against the depth limit without walking it.
+private struct Anchored {
+    var node: Node
+    var count: Int
+    var height: Int
 }
 
 private struct TreeBuilder {
     var marks: MarkConverter
+    /// The whole file, for locating reader errors; libyaml reads it after any byte-order mark.
+    let file: UnsafeBufferPointer<UInt8>
     let input: UnsafeBufferPointer<UInt8>
     let limits: LoadLimits
     var stack: [Frame] = []
-    var anchors: [String: (node: Node, count: Int)] = [:]
+    var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
     var documents = 0
     var root: Node?
 
-    init(input: UnsafeBufferPointer<UInt8>, ascii: Bool, limits: LoadLimits) {
-        self.input = input
-        self.marks = MarkConverter(input: input, ascii: ascii)
+    init(file: UnsafeBufferPointer<UInt8>, ascii: Bool, limits: LoadLimits) {
+        let bom: Int = file.starts(with: EncodingCheck.byteOrderMark) ? 3 : 0
+        self.file = file
+        self.input = UnsafeBufferPointer(rebasing: file[bom...])
+        self.marks = MarkConverter(input: input, base: bom, ascii: ascii)
         self.limits = limits
     }
 
     mutating func run() throws(YAMLError) -> Node {
+        guard input.count > 0, let base = input.baseAddress else {
+            throw YAMLError(.noDocument, at: .start, "the file holds no YAML document (only a byte-order mark)")
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(.syntax, at: .start, "libyaml could not allocate a parser")
         }
         defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+        yaml_parser_set_input_string(&parser, base, input.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         var event = yaml_event_t()
         while true {
@@ -123,11 +142,26 @@ private struct TreeBuilder {
         }
         let location: SourceLocation
         if parser.error == YAML_READER_ERROR {
-            location = EncodingCheck.location(of: Int(parser.problem_offset), in: input)
+            location = EncodingCheck.location(of: marks.base + Int(parser.problem_offset), in: file)
         } else {
             location = marks.location(parser.problem_mark)
         }
+        if indentedWithTab(line: location.offset) {
+            message += "; a tab indents this line, and YAML indentation must use spaces"
+        }
         return YAMLError(.syntax, at: location, message)
+    }
+
+    /// Whether the leading whitespace of the line holding byte `offset` contains a tab.
+    private func indentedWithTab(line offset: Int) -> Bool {
+        var start = min(offset, file.count)
+        while start > 0, file[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        var i = start
+        while i < file.count, file[i] == UInt8(ascii: " ") || file[i] == UInt8(ascii: "\t") {
+            if file[i] == UInt8(ascii: "\t") { return true }
+            i += 1
+        }
+        return false
     }
 
     private mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) {
@@ -152,23 +186,28 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
+            let scalar = Scalar(text, style: style)
+            if let tag { try checkScalarTag(tag, scalar, at: start) }
             let end = marks.location(event.end_mark)
-            let node = Node(
-                content: .scalar(Scalar(text, style: style)), range: SourceRange(start: start, end: end), tag: tag)
-            try add(node, count: 1, anchor: cString(data.anchor))
+            let node = Node(content: .scalar(scalar), range: SourceRange(start: start, end: end), tag: tag)
+            try add(node, count: 1, height: 0, anchor: cString(data.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try push(
-                isMapping: false, start: start, tag: try checkedTag(data.tag, at: start), anchor: cString(data.anchor))
+            let tag = try checkedTag(data.tag, at: start)
+            try checkCollectionTag(tag, isMapping: false, at: start)
+            try push(isMapping: false, start: start, tag: tag, anchor: cString(data.anchor))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(
-                isMapping: true, start: start, tag: try checkedTag(data.tag, at: start), anchor: cString(data.anchor))
+            let tag = try checkedTag(data.tag, at: start)
+            try checkCollectionTag(tag, isMapping: true, at: start)
+            try push(isMapping: true, start: start, tag: tag, anchor: cString(data.anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
             let range = SourceRange(start: frame.start, end: marks.location(event.end_mark))
             let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            try add(Node(content: content, range: range, tag: frame.tag), count: frame.count, anchor: frame.anchor)
+            try add(
+                Node(content: content, range: range, tag: frame.tag), count: frame.count, height: frame.height,
+                anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
@@ -179,14 +218,21 @@ private struct TreeBuilder {
                 }
                 throw YAMLError(.undefinedAlias, at: start, "alias *\(name) refers to no anchor defined before it")
             }
-            aliasNodes += target.count
-            if aliasNodes > limits.maxAliasNodes {
+            // Compared by subtraction: with a huge budget, a sum could overflow.
+            guard target.count <= limits.maxAliasNodes - aliasNodes else {
                 throw YAMLError(
                     .aliasBudget, at: start,
                     "aliases expand to more than \(limits.maxAliasNodes) nodes (an alias bomb?); "
                         + "write the values out or raise the limit with --max-alias-nodes")
             }
-            try add(target.node, count: target.count, anchor: nil)
+            aliasNodes += target.count
+            guard target.height <= limits.maxDepth - stack.count else {
+                throw YAMLError(
+                    .tooDeep, at: start,
+                    "collections nest deeper than \(limits.maxDepth) levels once alias *\(name) is expanded "
+                        + "(raise the limit with --max-depth)")
+            }
+            try add(target.node, count: target.count, height: target.height, anchor: nil)
         default:
             break
         }
@@ -199,18 +245,24 @@ private struct TreeBuilder {
                 .tooDeep, at: start,
                 "collections nest deeper than \(limits.maxDepth) levels (raise the limit with --max-depth)")
         }
+        // While the collection is open its anchor names it, hiding any older node of that name:
+        // an alias to it from inside is recursive.
+        if let anchor { anchors[anchor] = nil }
         stack.append(Frame(isMapping: isMapping, start: start, tag: tag, anchor: anchor))
     }
 
     /// Adds a finished node to the innermost open collection (or makes it the root).
-    private mutating func add(_ node: Node, count: Int, anchor: String?) throws(YAMLError) {
-        if let anchor { anchors[anchor] = (node, count) }
+    private mutating func add(_ node: Node, count: Int, height: Int, anchor: String?) throws(YAMLError) {
+        if let anchor { anchors[anchor] = Anchored(node: node, count: count, height: height) }
         guard !stack.isEmpty else {
             root = node
             return
         }
         let top = stack.count - 1
-        stack[top].count += count
+        // Saturating: alias copies can make a subtree's size exceed what memory could hold.
+        let (sum, overflow) = stack[top].count.addingReportingOverflow(count)
+        stack[top].count = overflow ? .max : sum
+        if height >= stack[top].height { stack[top].height = height + 1 }
         if !stack[top].isMapping {
             stack[top].items.append(node)
             return
@@ -226,50 +278,37 @@ private struct TreeBuilder {
 
     private mutating func checkKey(_ key: Node, frame top: Int) throws(YAMLError) {
         guard case .scalar(let scalar) = key.content else {
-            throw YAMLError(
-                .complexKey, at: key.start, "mapping keys must be scalars, not \(key.kindName)")
+            throw YAMLError(.complexKey, at: key.start, "mapping keys must be scalars, not \(key.kindName)")
         }
         if scalar.text == "<<" && scalar.style == .plain && key.tag == nil {
             throw YAMLError(
                 .mergeKey, at: key.start,
                 "merge keys (<<) are not supported; write the merged keys out in this mapping")
         }
-        let identity = Self.identity(of: key)
-        if let index = stack[top].keyIndex {
-            if let first = index[identity] { throw duplicate(key, scalar, first) }
-            stack[top].keyIndex![identity] = key.start
+        // Two keys are the same when they resolve to the same value: `1` and `0x1` collide,
+        // `1` and `"1"` do not.
+        let identity = CoreSchema.resolve(scalar, tag: key.tag)
+        let index = stack[top].keys.count
+        if stack[top].keyIndex != nil {
+            if let first = stack[top].keyIndex![identity] { throw duplicate(key, scalar, first, frame: top) }
+            stack[top].keyIndex![identity] = index
         } else {
-            for (i, other) in stack[top].keyIdentities.enumerated() where other == identity {
-                throw duplicate(key, scalar, stack[top].pairs[i].key.start)
-            }
-            stack[top].keyIdentities.append(identity)
-            if stack[top].keyIdentities.count > 8 {
-                var index: [String: SourceLocation] = [:]
-                for (i, id) in stack[top].keyIdentities.enumerated() {
-                    index[id] = i < stack[top].pairs.count ? stack[top].pairs[i].key.start : key.start
-                }
-                stack[top].keyIndex = index
-                stack[top].keyIdentities = []
+            if let first = stack[top].keys.firstIndex(of: identity) { throw duplicate(key, scalar, first, frame: top) }
+            if index >= 8 {
+                var keyIndex: [ResolvedScalar: Int] = [:]
+                for (i, other) in stack[top].keys.enumerated() { keyIndex[other] = i }
+                keyIndex[identity] = index
+                stack[top].keyIndex = keyIndex
             }
         }
+        stack[top].keys.append(identity)
     }
 
-    private func duplicate(_ key: Node, _ scalar: Scalar, _ first: SourceLocation) -> YAMLError {
-        YAMLError(
+    private func duplicate(_ key: Node, _ scalar: Scalar, _ first: Int, frame top: Int) -> YAMLError {
+        let location = stack[top].pairs[first].key.start
+        return YAMLError(
             .duplicateKey, at: key.start,
-            "duplicate key '\(scalar.text)'; it was first defined at line \(first.line), column \(first.column)")
-    }
-
-    /// Two keys are the same when they resolve to the same value: `1` and `0x1` collide, `1` and `"1"` do not.
-    private static func identity(of key: Node) -> String {
-        switch key.resolved {
-        case .string(let s)?: return s
-        case .int(let i)?: return "\u{1}i\(i)"
-        case .bigInt(let s)?: return "\u{1}i\(s)"
-        case .float(let d)?: return "\u{1}f\(d)"
-        case .bool(let b)?: return "\u{1}b\(b)"
-        case .null?, nil: return "\u{1}n"
-        }
+            "duplicate key '\(scalar.text)'; it was first defined at line \(location.line), column \(location.column)")
     }
 
     private func checkedTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation)
@@ -279,9 +318,51 @@ private struct TreeBuilder {
         guard YAMLTag.supported.contains(tag) else {
             throw YAMLError(
                 .unsupportedTag, at: location,
-                "tag \(tag) is not supported; only the YAML core tags (!!str, !!int, !!float, !!bool, !!null) are")
+                "tag \(YAMLTag.display(tag)) is not supported; only the YAML core tags (!!str, !!int, !!float, !!bool, "
+                    + "!!null) are")
         }
         return tag
+    }
+
+    /// A core scalar tag must fit the text (`!!int abc` is an error, not a string), and the
+    /// collection tags do not belong on a scalar.
+    private func checkScalarTag(_ tag: String, _ scalar: Scalar, at location: SourceLocation) throws(YAMLError) {
+        let fits: Bool
+        switch tag {
+        case YAMLTag.str, YAMLTag.nonSpecific: return
+        case YAMLTag.seq, YAMLTag.map:
+            throw YAMLError(
+                .unsupportedTag, at: location,
+                "tag \(YAMLTag.display(tag)) is for a \(tag == YAMLTag.seq ? "sequence" : "mapping"), not a scalar")
+        case YAMLTag.int:
+            if case .int = CoreSchema.resolve(scalar, tag: tag) {
+                fits = true
+            } else {
+                if case .bigInt = CoreSchema.resolve(scalar, tag: tag) { fits = true } else { fits = false }
+            }
+        case YAMLTag.float:
+            if case .float = CoreSchema.resolve(scalar, tag: tag) { fits = true } else { fits = false }
+        case YAMLTag.bool:
+            if case .bool = CoreSchema.resolve(scalar, tag: tag) { fits = true } else { fits = false }
+        default:
+            fits = CoreSchema.resolve(scalar, tag: tag) == .null
+        }
+        guard fits else {
+            let shown = scalar.text.count > 40 ? String(scalar.text.prefix(40)) + "…" : scalar.text
+            throw YAMLError(
+                .unsupportedTag, at: location,
+                "tag \(YAMLTag.display(tag)) does not fit '\(shown)'; write a value of that type or remove the tag")
+        }
+    }
+
+    private func checkCollectionTag(_ tag: String?, isMapping: Bool, at location: SourceLocation)
+        throws(YAMLError)
+    {
+        guard let tag, tag != YAMLTag.nonSpecific, tag != (isMapping ? YAMLTag.map : YAMLTag.seq) else { return }
+        let expected = tag == YAMLTag.seq ? "a sequence" : tag == YAMLTag.map ? "a mapping" : "a scalar"
+        throw YAMLError(
+            .unsupportedTag, at: location,
+            "tag \(YAMLTag.display(tag)) is for \(expected), not \(isMapping ? "a mapping" : "a sequence")")
     }
 
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

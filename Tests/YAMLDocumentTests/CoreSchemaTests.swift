@@ -1,0 +1,121 @@
+import Testing
+import YAMLDocument
+
+/// Plain scalars resolve by the YAML 1.2 core schema; quoted ones are always strings.
+@Suite struct CoreSchemaTests {
+    private func resolved(_ text: String) throws -> ResolvedScalar? {
+        try YAMLLoader.load("v: \(text)\n")["v"]?.resolved
+    }
+
+    /// YAML 1.1 booleans are strings under 1.2: the Norway problem does not happen.
+    @Test(arguments: ["yes", "Yes", "YES", "no", "No", "on", "On", "off", "OFF", "y", "n", "NO"])
+    func yamlOneOneBooleansAreStrings(word: String) throws {
+        #expect(try resolved(word) == .string(word))
+    }
+
+    @Test(arguments: [
+        ("true", ResolvedScalar.bool(true)), ("True", .bool(true)), ("TRUE", .bool(true)),
+        ("false", .bool(false)), ("False", .bool(false)), ("FALSE", .bool(false)),
+        ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null),
+        ("0", .int(0)), ("42", .int(42)), ("-17", .int(-17)), ("+5", .int(5)), ("007", .int(7)),
+        ("0x1F", .int(31)), ("0xff", .int(255)), ("0o17", .int(15)), ("0o0", .int(0)),
+        ("1.5", .float(1.5)), ("-0.25", .float(-0.25)), (".5", .float(0.5)), ("1e3", .float(1000)),
+        ("6.02E+23", .float(6.02e23)), ("1.", .float(1)),
+        (".inf", .float(.infinity)), (".Inf", .float(.infinity)), ("+.INF", .float(.infinity)),
+        ("-.inf", .float(-.infinity)),
+    ])
+    func coreScalars(text: String, expected: ResolvedScalar) throws {
+        #expect(try resolved(text) == expected)
+    }
+
+    @Test func notANumber() throws {
+        guard case .float(let value)? = try resolved(".nan") else {
+            Issue.record("'.nan' did not resolve to a float")
+            return
+        }
+        #expect(value.isNaN)
+    }
+
+    /// Forms that YAML 1.1 or other languages read as numbers but the core schema does not.
+    @Test(arguments: [
+        "0b101", "0x", "0o", "0o8", "0xG", "1_000", "1:30", "0777o", "+", "-", ".", "1e", "e3", "nan", "inf",
+        "Infinity", "TRUE1", "nULL", "True!", "1.2.3", "- 1", "0x1F ", "2008-06-01",
+    ])
+    func notCoreNumbersStayStrings(text: String) throws {
+        let node = try YAMLLoader.load("v: '\(text)'\n")["v"]!
+        // Resolve the same text as if it were plain, through the public resolver.
+        let plain = CoreSchema.resolve(Scalar(node.scalar!.text, style: .plain), tag: nil)
+        #expect(plain == .string(text))
+    }
+
+    @Test func emptyValueIsNull() throws {
+        let root = try YAMLLoader.load("a:\nb: ''\n")
+        #expect(root["a"]?.resolved == .null)
+        #expect(root["b"]?.resolved == .string(""))
+    }
+
+    @Test func integersBeyondIntAreKeptAsWritten() throws {
+        #expect(try resolved("123456789012345678901234567890") == .bigInt("123456789012345678901234567890"))
+        #expect(try resolved("0xFFFFFFFFFFFFFFFFFF") == .bigInt("0xFFFFFFFFFFFFFFFFFF"))
+        #expect(try resolved("9223372036854775807") == .int(Int.max))
+        #expect(try resolved("-9223372036854775808") == .int(Int.min))
+    }
+
+    @Test(arguments: ["'true'", "\"42\"", "'~'", "\"null\"", "|\n  1.5\n", ">\n  .inf\n"])
+    func quotedAndBlockScalarsAreStrings(text: String) throws {
+        guard case .string? = try resolved(text) else {
+            Issue.record("\(text) did not resolve to a string")
+            return
+        }
+    }
+
+    @Test func explicitTagsForceTheType() throws {
+        let root = try YAMLLoader.load("a: !!str true\nb: !!float 3\nc: !!int '12'\nd: !!null ''\ne: ! 12\n")
+        #expect(root["a"]?.resolved == .string("true"))
+        #expect(root["b"]?.resolved == .float(3))
+        #expect(root["c"]?.resolved == .int(12))
+        #expect(root["d"]?.resolved == .null)
+        #expect(root["e"]?.resolved == .string("12"))
+    }
+
+    @Test func collectionsHaveNoScalarValue() throws {
+        let root = try YAMLLoader.load("a: [1]\n")
+        #expect(root.resolved == nil)
+        #expect(root["a"]?.resolved == nil)
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
+    ])
+    func knownVectors(message: String, hex: String) {
+        #expect(SHA256.hex(Array(message.utf8)) == hex)
+        #expect(SHA256.digest(Array(message.utf8)).count == 32)
+    }
+
+    /// Lengths around the 55/56/64-byte padding boundaries, against a digest computed once
+    /// by `sha256sum` over the same bytes.
+    @Test func paddingBoundaries() {
+        let a55 = [UInt8](repeating: UInt8(ascii: "a"), count: 55)
+        let a56 = [UInt8](repeating: UInt8(ascii: "a"), count: 56)
+        let a64 = [UInt8](repeating: UInt8(ascii: "a"), count: 64)
+        #expect(SHA256.hex(a55) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(SHA256.hex(a56) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(SHA256.hex(a64) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    @Test func sourceFileDigestIsTheDigestOfItsBytes() {
+        let file = SourceFile(path: "x.yaml", bytes: Array("abc".utf8))
+        #expect(file.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

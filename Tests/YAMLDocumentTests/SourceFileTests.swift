@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import YAMLDocument
+
+@Suite struct SourceFileTests {
+    private func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mupj-sourcefile-\(UUID().uuidString).yaml").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func failure(_ path: String, maxBytes: Int) -> SourceFile.ReadFailure? {
+        do {
+            _ = try SourceFile.read(path, maxBytes: maxBytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func readsTheBytesOfAFile() throws {
+        let bytes = Array("a: é\n".utf8)
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try SourceFile.read(path, maxBytes: bytes.count)
+        #expect(file.bytes == bytes)
+        #expect(file.path == path)
+        #expect(try file.load(limits: .default)["a"]?.scalar?.text == "é")
+    }
+
+    @Test func fileOverTheLimitIsTooLargeWithItsSize() throws {
+        let path = try temporaryFile(Array(repeating: UInt8(ascii: "x"), count: 101))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard case .tooLarge(let diagnostic)? = failure(path, maxBytes: 100) else {
+            Issue.record("a 101-byte file passed a 100-byte limit")
+            return
+        }
+        #expect(diagnostic.location == .start)
+        #expect(
+            diagnostic.message == "file is 101 bytes, more than the limit of 100 bytes (raise it with --max-file-size)")
+    }
+
+    /// A device that never ends is read only up to the limit.
+    @Test func endlessDeviceIsRefusedAtTheLimit() throws {
+        guard case .tooLarge(let diagnostic)? = failure("/dev/zero", maxBytes: 4096) else {
+            Issue.record("/dev/zero was not refused as too large")
+            return
+        }
+        #expect(diagnostic.message == "file goes on past the limit of 4096 bytes (raise it with --max-file-size)")
+    }
+
+    @Test func missingFileAndDirectoryAreUnreadable() throws {
+        guard case .unreadable(let missing)? = failure("/nonexistent/mupj.yaml", maxBytes: 100) else {
+            Issue.record("a missing file was read")
+            return
+        }
+        #expect(missing.message == "no such file")
+        #expect(missing.location == nil)
+        let directory = FileManager.default.temporaryDirectory.path
+        guard case .unreadable(let dir)? = failure(directory, maxBytes: 100) else {
+            Issue.record("a directory was read")
+            return
+        }
+        #expect(dir.message == "is a directory, expected a file")
+    }
+
+    @Test func loadErrorsBecomeDiagnosticsNamingTheFile() throws {
+        let file = SourceFile(path: "bad.yaml", bytes: Array("a: 1\na: 2\n".utf8))
+        do {
+            _ = try file.load(limits: .default)
+            Issue.record("a duplicate key loaded")
+        } catch {
+            #expect(
+                error.description == "bad.yaml:2:1: error: duplicate key 'a'; it was first defined at line 1, column 1")
+        }
+    }
+
+    @Test func linesAreQuotedWithoutTheirBreak() {
+        let file = SourceFile(path: "x.yaml", bytes: Array("one\ntwo\nthree".utf8))
+        #expect(file.line(1) == "one")
+        #expect(file.line(3) == "three")
+        #expect(file.line(4) == nil)
+    }
+}
