@@ -30,7 +30,13 @@ public enum JSONSchemaExport {
             .string("The document states that this fact is not known, optionally why and where that was checked.")
         ),
         ("type", .string("object")),
-        ("properties", .obj([("unknown", .obj([("type", .string("string"))])), ("source", ref("source"))])),
+        (
+            "properties",
+            .obj([
+                ("unknown", .obj([("type", .string("string"))])), ("source", ref("source")),
+                ("notes", .obj([("type", .string("string"))])),
+            ])
+        ),
         ("required", .array([.string("unknown")])),
         ("additionalProperties", .bool(false)),
     ])
@@ -66,7 +72,10 @@ public enum JSONSchemaExport {
             // Leaves and lists may be wrapped as {value:, source:} and, for facts, be unknown.
             let wrapped: JSON = .obj([
                 ("type", .string("object")),
-                ("properties", .obj([("value", schema), ("source", ref("source"))])),
+                (
+                    "properties",
+                    .obj([("value", schema), ("source", ref("source")), ("notes", .obj([("type", .string("string"))]))])
+                ),
                 ("required", .array([.string("value")])),
                 ("additionalProperties", .bool(false)),
             ])

@@ -106,6 +106,8 @@ private struct Walk {
             switch pair.name {
             case Annotation.source:
                 sources = self.sources(pair.value)
+            case Annotation.notes:
+                _ = text(pair.value, context: "notes")
             case Annotation.value:
                 if seenContent {
                     error(pair.key.start, "a fact has either 'value' or 'unknown', not both")
@@ -126,8 +128,8 @@ private struct Walk {
             default:
                 error(
                     pair.key.start,
-                    "unknown key '\(pair.name)' in a fact of \(context); expected value or unknown, and source"
-                        + Suggestion.phrase(for: pair.name, in: ["value", "unknown", "source"]))
+                    "unknown key '\(pair.name)' in a fact of \(context); expected value or unknown, with source and notes"
+                        + Suggestion.phrase(for: pair.name, in: ["value", "unknown", "source", "notes"]))
             }
         }
         guard var result else { return nil }

@@ -203,6 +203,9 @@ public enum FrameworkFormat {
             Field("security_contact_reviewed_on", .date, doc: "When the security contact was last confirmed."),
             Field(
                 "self_assessment_interval_months", .integer(minimum: 1), doc: "How often the VO checks its compliance."),
+            Field(
+                "incidents_handled_with_priority", .boolean,
+                doc: "The VO answers security incidents with priority over other work."),
         ])
 
     /// The whole description.

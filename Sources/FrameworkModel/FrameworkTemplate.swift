@@ -8,7 +8,7 @@ public enum FrameworkTemplate {
         #   retention_days: {value: 90, source: "https://example.org/ops-guide#logs"}
         #   retention_days: unknown
         #   retention_days: {unknown: "the operations guide does not say", source: "https://example.org/ops-guide"}
-        # Every mapping (section or list element) may also carry `source:` (a citation, or a list of them)
+        # Every mapping (section, list element or fact) may also carry `source:` (a citation, or a list of them)
         # and `notes:` (free text). Run `mupj validate FILE` to check a description before submitting it.
         format: mupj/1
 
@@ -124,6 +124,7 @@ public enum FrameworkTemplate {
         vo_operations: # VO Operations Policy
           security_contact_reviewed_on: 2008-05-01
           self_assessment_interval_months: 12
+          incidents_handled_with_priority: true
 
         """#
 }

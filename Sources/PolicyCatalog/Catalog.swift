@@ -1,0 +1,74 @@
+import DocumentSchema
+import FrameworkModel
+import YAMLDocument
+
+/// A policy catalog: one document's clauses, each with machine checks and worked examples.
+public struct Catalog: Sendable {
+    public var id: String
+    public var title: String
+    public var document: DocumentReference
+    public var clauses: [Clause]
+    public var source: SourceFile
+
+    public var file: String { source.path }
+}
+
+public struct DocumentReference: Sendable, Hashable {
+    public var title: String
+    public var reference: String
+    public var version: String
+    public var url: String?
+}
+
+public struct Clause: Sendable {
+    public var id: String
+    public var title: String
+    public var paraphrase: String
+    public var subjects: [Subject]
+    public var source: ClauseSource
+    public var severity: Severity
+    public var rationale: String
+    public var recommendation: String
+    public var checks: [Check]
+    public var examples: [Example]
+    public var range: SourceRange
+}
+
+public struct ClauseSource: Sendable, Hashable, CustomStringConvertible {
+    public var document: String
+    public var version: String
+    public var section: String
+
+    public var description: String { "\(document) v\(version), \(section)" }
+}
+
+/// One machine-decidable part of a clause.
+public struct Check: Sendable {
+    public enum Collection: String, Sendable, CaseIterable {
+        case components, credentials, channels
+    }
+
+    public var id: String
+    public var title: String
+    /// Overrides the clause's severity for this check.
+    public var severity: Severity?
+    /// The check applies only when this holds of the description (otherwise not applicable).
+    public var when: Condition?
+    /// Evaluate `require` once per element of this collection instead of once per description.
+    public var forEach: Collection?
+    /// Keep only the elements for which this holds.
+    public var whereCondition: Condition?
+    public var require: Condition
+    /// With `forEach`: when no element is selected, the check is violated rather than not applicable.
+    public var expectSome: Bool
+    public var range: SourceRange
+}
+
+/// A worked example: a description fragment and the clause status it must produce. The
+/// examples document the clause and are run by the test suite.
+public struct Example: Sendable {
+    public var expect: Status
+    public var note: String
+    public var description: FrameworkDescription
+    public var range: SourceRange
+}

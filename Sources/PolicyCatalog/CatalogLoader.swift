@@ -1,0 +1,168 @@
+import DocumentSchema
+import FrameworkModel
+import YAMLDocument
+
+/// Reads catalog files: YAML → shape validation → typed clauses with parsed conditions and
+/// validated examples. Every problem is a located diagnostic; a catalog with any error is not
+/// used, because a half-loaded catalog would review against a partial policy without saying so.
+public enum CatalogLoader {
+    public struct Outcome: Sendable {
+        public var catalog: Catalog?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func load(_ source: SourceFile, limits: LoadLimits = .default) -> Outcome {
+        let node: Node
+        do {
+            node = try source.load(limits: limits)
+        } catch {
+            return Outcome(catalog: nil, diagnostics: [error])
+        }
+        let validated = SchemaValidator(root: CatalogFormat.root).validate(node, file: source.path)
+        guard let root = validated.value?.object else {
+            return Outcome(catalog: nil, diagnostics: validated.diagnostics)
+        }
+        var builder = Builder(source: source)
+        let catalog = builder.catalog(root)
+        let diagnostics = (validated.diagnostics + builder.parser.diagnostics).sorted()
+        let ok = !diagnostics.contains { $0.severity == .error }
+        return Outcome(catalog: ok ? catalog : nil, diagnostics: diagnostics)
+    }
+}
+
+private struct Builder {
+    let source: SourceFile
+    var parser: ConditionParser
+
+    init(source: SourceFile) {
+        self.source = source
+        self.parser = ConditionParser(file: source.path)
+    }
+
+    func text(_ object: ObjectValue?, _ name: String) -> String { object?[name]?.string ?? "" }
+
+    mutating func catalog(_ root: ObjectValue) -> Catalog {
+        let document = root["document"]?.object
+        let reference = DocumentReference(
+            title: text(document, "title"), reference: text(document, "reference"),
+            version: text(document, "version"), url: document?["url"]?.string)
+        let clauses = (root["clauses"]?.list ?? []).compactMap { value in
+            value.object.map { clause($0, range: value.range) }
+        }
+        return Catalog(
+            id: text(root, "catalog"), title: text(root, "title"), document: reference, clauses: clauses,
+            source: source)
+    }
+
+    mutating func clause(_ object: ObjectValue, range: SourceRange) -> Clause {
+        let sourceObject = object["source"]?.object
+        let checks = (object["checks"]?.list ?? []).compactMap { value in
+            value.object.flatMap { check($0, range: value.range) }
+        }
+        let examples = (object["examples"]?.list ?? []).compactMap { value in
+            value.object.flatMap { example($0, range: value.range) }
+        }
+        let id = text(object, "id")
+        for needed in [Status.satisfied, .violated] where !examples.contains(where: { $0.expect == needed }) {
+            parser.error(
+                range.start,
+                "clause \(id) has no example that is \(needed.phrase); every clause needs at least one "
+                    + "satisfied and one violated example")
+        }
+        return Clause(
+            id: id, title: text(object, "title"), paraphrase: text(object, "paraphrase"),
+            subjects: (object["subject"]?.list ?? []).compactMap { $0.string.flatMap(Subject.init(rawValue:)) },
+            source: ClauseSource(
+                document: text(sourceObject, "document"), version: text(sourceObject, "version"),
+                section: text(sourceObject, "section")),
+            severity: Severity(rawValue: text(object, "severity")) ?? .medium,
+            rationale: text(object, "rationale"), recommendation: text(object, "recommendation"),
+            checks: checks, examples: examples, range: range)
+    }
+
+    mutating func check(_ object: ObjectValue, range: SourceRange) -> Check? {
+        let forEach = object["for_each"]?.string.flatMap(Check.Collection.init(rawValue:))
+        let subject = forEach.flatMap { PathTyping.elementShape(of: $0.rawValue) } ?? PathTyping.rootShape
+        let when = object["when"]?.raw.flatMap { parser.parse($0, subject: PathTyping.rootShape) }
+        var whereCondition: Condition?
+        if let node = object["where"]?.raw {
+            if forEach == nil {
+                parser.error(node.start, "'where' filters the elements of for_each; add for_each or remove where")
+            }
+            whereCondition = parser.parse(node, subject: subject)
+        }
+        if forEach == nil, let entry = object.entry("expect_some") {
+            parser.error(entry.keyRange.start, "'expect_some' applies only with for_each")
+        }
+        guard let requireNode = object["require"]?.raw, let require = parser.parse(requireNode, subject: subject)
+        else { return nil }
+        return Check(
+            id: text(object, "id"), title: text(object, "title"),
+            severity: object["severity"]?.string.flatMap(Severity.init(rawValue:)), when: when, forEach: forEach,
+            whereCondition: whereCondition, require: require, expectSome: object["expect_some"]?.boolean ?? false,
+            range: range)
+    }
+
+    mutating func example(_ object: ObjectValue, range: SourceRange) -> Example? {
+        guard let node = object["description"]?.raw, let expect = object["expect"]?.string.flatMap(Status.init) else {
+            return nil
+        }
+        let outcome = DescriptionLoader.validate(node, source: source, mode: .fragment)
+        parser.diagnostics += outcome.diagnostics.map { diagnostic in
+            var d = diagnostic
+            d.message = "in an example: " + d.message
+            return d
+        }
+        guard let description = outcome.description else { return nil }
+        return Example(expect: expect, note: text(object, "note"), description: description, range: range)
+    }
+}
+
+/// The catalogs a review runs against, with ids unique across them.
+public struct CatalogSet: Sendable {
+    public var catalogs: [Catalog]
+
+    public init(catalogs: [Catalog]) {
+        self.catalogs = catalogs
+    }
+
+    /// Loads every file, reporting all problems; clause ids must be unique across catalogs.
+    public static func load(_ sources: [SourceFile], limits: LoadLimits = .default) -> (
+        set: CatalogSet?, diagnostics: [Diagnostic]
+    ) {
+        var catalogs: [Catalog] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: (file: String, location: SourceLocation)] = [:]
+        for source in sources {
+            let outcome = CatalogLoader.load(source, limits: limits)
+            diagnostics += outcome.diagnostics
+            guard let catalog = outcome.catalog else { continue }
+            for clause in catalog.clauses {
+                if let first = seen[clause.id] {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: source.path, location: clause.range.start,
+                            message: "clause id \(clause.id) is already defined in \(first.file) at line "
+                                + "\(first.location.line)"))
+                }
+                seen[clause.id] = (source.path, clause.range.start)
+            }
+            catalogs.append(catalog)
+        }
+        let ok = !diagnostics.contains { $0.severity == .error } && !catalogs.isEmpty
+        return (ok ? CatalogSet(catalogs: catalogs) : nil, diagnostics)
+    }
+
+    public func clause(_ id: String) -> (catalog: Catalog, clause: Clause)? {
+        for catalog in catalogs {
+            if let clause = catalog.clauses.first(where: { $0.id.caseInsensitiveCompare(id) }) {
+                return (catalog, clause)
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

@@ -1,0 +1,105 @@
+import YAMLDocument
+
+/// A path into a framework description: field names separated by dots. It starts at the check's
+/// subject (the element of `for_each`, or the description) unless it begins with `$.`, which
+/// starts at the description. Lists are traversed element by element; references (a channel's
+/// `from`) and derived fields (a credential's `held_by`) lead to the elements they name.
+public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+    public var fromRoot: Bool
+    public var segments: [String]
+
+    public init(_ text: String) {
+        fromRoot = text.hasPrefix("$.")
+        segments = (fromRoot ? String(text.dropFirst(2)) : text).split(separator: ".").map(String.init)
+    }
+
+    public var description: String { (fromRoot ? "$." : "") + segments.joined(separator: ".") }
+}
+
+/// A constant written in a check.
+public enum Literal: Sendable, Hashable, CustomStringConvertible {
+    case string(String)
+    case number(Double)
+    case boolean(Bool)
+
+    public var description: String {
+        switch self {
+        case .string(let s): return s
+        case .number(let d): return d == d.rounded() ? String(Int(d)) : String(d)
+        case .boolean(let b): return String(b)
+        }
+    }
+}
+
+/// The test applied to the values a path reaches.
+public enum Operator: Sendable, Hashable {
+    /// `exists: true`: the fact is stated (neither absent nor unknown).
+    case exists(Bool)
+    case equals(Literal)
+    case oneOf([Literal])
+    case atLeast(Double)
+    case atMost(Double)
+    /// A regular expression that must match somewhere in the value.
+    case matches(String)
+    /// The values reached (lists flattened) include this one.
+    case contains(Literal)
+    case containsAll([Literal])
+    case containsAny([Literal])
+
+    public var keyword: String {
+        switch self {
+        case .exists: return "exists"
+        case .equals: return "equals"
+        case .oneOf: return "one_of"
+        case .atLeast: return "at_least"
+        case .atMost: return "at_most"
+        case .matches: return "matches"
+        case .contains: return "contains"
+        case .containsAll: return "contains_all"
+        case .containsAny: return "contains_any"
+        }
+    }
+
+    public static let keywords = [
+        "exists", "equals", "one_of", "at_least", "at_most", "matches", "contains", "contains_all", "contains_any",
+    ]
+
+    /// Whether the test looks at each value (true) or at the collected set of values (false).
+    public var isPerValue: Bool {
+        switch self {
+        case .contains, .containsAll, .containsAny, .exists: return false
+        default: return true
+        }
+    }
+}
+
+public struct FieldTest: Sendable {
+    public var path: FieldPath
+    public var op: Operator
+    /// Where the test is written in the catalog.
+    public var range: SourceRange
+
+    public init(path: FieldPath, op: Operator, range: SourceRange) {
+        self.path = path
+        self.op = op
+        self.range = range
+    }
+}
+
+/// The check language: tests on fields combined with all / any / not. Evaluated in three-valued
+/// logic (true, false, unknown), where unknown means the description does not say.
+public indirect enum Condition: Sendable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    case test(FieldTest)
+
+    /// Every field test in the condition, in writing order.
+    public var tests: [FieldTest] {
+        switch self {
+        case .all(let items), .any(let items): return items.flatMap(\.tests)
+        case .not(let inner): return inner.tests
+        case .test(let test): return [test]
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import DocumentSchema
+import YAMLDocument
+
+/// Parses the check language from catalog nodes, checking every path against the description
+/// format and every operand against the field it is compared with, so that a misspelt field or
+/// value is a located catalog error at load time and never a check that silently passes.
+struct ConditionParser {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, location: location, message: message))
+    }
+
+    mutating func parse(_ node: Node, subject: ObjectShape) -> Condition? {
+        guard let pairs = node.pairs, !pairs.isEmpty else {
+            error(node.start, "expected a condition: a mapping with all, any, not, or field and a test")
+            return nil
+        }
+        let keys = pairs.map(\.name)
+        for combinator in ["all", "any", "not"] where keys.contains(combinator) {
+            guard pairs.count == 1 else {
+                error(node.start, "'\(combinator)' must be alone in its mapping; nest the other tests inside it")
+                return nil
+            }
+            let inner = pairs[0].value
+            if combinator == "not" { return parse(inner, subject: subject).map(Condition.not) }
+            guard let items = inner.items, !items.isEmpty else {
+                error(inner.start, "'\(combinator)' takes a non-empty list of conditions")
+                return nil
+            }
+            let parsed = items.compactMap { parse($0, subject: subject) }
+            guard parsed.count == items.count else { return nil }
+            return combinator == "all" ? .all(parsed) : .any(parsed)
+        }
+        guard let fieldPair = pairs.first(where: { $0.name == "field" }) else {
+            let unknown = keys.first { !Operator.keywords.contains($0) } ?? keys[0]
+            error(
+                node.start,
+                "a condition needs 'field' and one test, or all / any / not; found '\(unknown)'"
+                    + Suggestion.phrase(for: unknown, in: ["field", "all", "any", "not"] + Operator.keywords))
+            return nil
+        }
+        let operators = pairs.filter { $0.name != "field" }
+        guard operators.count == 1, let opPair = operators.first else {
+            error(
+                node.start,
+                "a field test needs exactly one of: \(Operator.keywords.joined(separator: ", ")); found "
+                    + (operators.isEmpty ? "none" : operators.map(\.name).joined(separator: ", ")))
+            return nil
+        }
+        guard case .string(let pathText)? = fieldPair.value.resolved, !pathText.isEmpty else {
+            error(fieldPair.value.start, "'field' takes a path such as payload_execution.environment_cleaned")
+            return nil
+        }
+        let path = FieldPath(pathText)
+        let type: PathType
+        switch PathTyping.type(of: path, from: subject) {
+        case .success(let t): type = t
+        case .failure(let failure):
+            error(fieldPair.value.start, "unknown field in path '\(pathText)': \(failure.message)")
+            return nil
+        }
+        guard let op = parseOperator(opPair, type: type, pathText: pathText) else { return nil }
+        return .test(FieldTest(path: path, op: op, range: node.range))
+    }
+
+    private mutating func parseOperator(_ pair: Pair, type: PathType, pathText: String) -> Operator? {
+        let node = pair.value
+        let leaf: Shape
+        let isList: Bool
+        if case .list(let element, _) = type.shape {
+            (leaf, isList) = (element, true)
+        } else {
+            (leaf, isList) = (type.shape, false)
+        }
+        func literal(_ node: Node) -> Literal? { self.literal(node, for: leaf, pathText: pathText) }
+        func literals(_ node: Node) -> [Literal]? {
+            guard let items = node.items, !items.isEmpty else {
+                error(node.start, "'\(pair.name)' takes a non-empty list")
+                return nil
+            }
+            let values = items.compactMap(literal)
+            return values.count == items.count ? values : nil
+        }
+        let keyword = pair.name
+        let collective = ["contains", "contains_all", "contains_any"].contains(keyword)
+        if collective && !(isList || type.multiValued) {
+            error(
+                pair.key.start, "'\(keyword)' needs a list, but '\(pathText)' is \(type.shape.expectation); use equals")
+            return nil
+        }
+        if !collective && keyword != "exists" && isList {
+            error(
+                pair.key.start,
+                "'\(pathText)' is a list; use contains, contains_all or contains_any instead of \(keyword)")
+            return nil
+        }
+        switch keyword {
+        case "exists":
+            guard case .bool(let b)? = node.resolved else {
+                error(node.start, "'exists' takes true or false")
+                return nil
+            }
+            return .exists(b)
+        case "equals": return literal(node).map(Operator.equals)
+        case "one_of": return literals(node).map(Operator.oneOf)
+        case "contains": return literal(node).map(Operator.contains)
+        case "contains_all": return literals(node).map(Operator.containsAll)
+        case "contains_any": return literals(node).map(Operator.containsAny)
+        case "at_least", "at_most":
+            guard leaf.isNumeric else {
+                error(pair.key.start, "'\(keyword)' compares numbers, but '\(pathText)' is \(leaf.expectation)")
+                return nil
+            }
+            let number: Double
+            switch node.resolved {
+            case .int(let i)?: number = Double(i)
+            case .float(let d)? where d.isFinite: number = d
+            default:
+                error(node.start, "'\(keyword)' takes a number")
+                return nil
+            }
+            return keyword == "at_least" ? .atLeast(number) : .atMost(number)
+        case "matches":
+            guard leaf.isTextual else {
+                error(pair.key.start, "'matches' applies to text, but '\(pathText)' is \(leaf.expectation)")
+                return nil
+            }
+            guard case .string(let pattern)? = node.resolved, (try? Regex(pattern)) != nil else {
+                error(node.start, "'matches' takes a regular expression; this one does not compile")
+                return nil
+            }
+            return .matches(pattern)
+        default:
+            error(
+                pair.key.start,
+                "unknown test '\(keyword)'; expected one of: \(Operator.keywords.joined(separator: ", "))"
+                    + Suggestion.phrase(for: keyword, in: Operator.keywords))
+            return nil
+        }
+    }
+
+    private mutating func literal(_ node: Node, for shape: Shape, pathText: String) -> Literal? {
+        let value: Literal
+        switch node.resolved {
+        case .string(let s)?: value = .string(s)
+        case .int(let i)?: value = .number(Double(i))
+        case .float(let d)? where d.isFinite: value = .number(d)
+        case .bool(let b)?: value = .boolean(b)
+        default:
+            error(node.start, "expected a value to compare '\(pathText)' with, found \(node.kindName)")
+            return nil
+        }
+        switch (shape, value) {
+        case (.enumeration(let words), .string(let s)):
+            guard words.contains(s) else {
+                error(
+                    node.start,
+                    "'\(s)' is not a value '\(pathText)' can take; expected one of: \(words.joined(separator: ", "))"
+                        + Suggestion.phrase(for: s, in: words))
+                return nil
+            }
+            return value
+        case (.constant(let c), .string(let s)) where c == s: return value
+        case (.string, .string), (.text, .string), (.date, .string), (.fileMode, .string), (.reference, .string),
+            (.integer, .number), (.number, .number), (.boolean, .boolean):
+            return value
+        default:
+            error(node.start, "'\(pathText)' is \(shape.expectation); it cannot equal \(value)")
+            return nil
+        }
+    }
+}
+
+extension Shape {
+    var isNumeric: Bool {
+        switch self {
+        case .integer, .number: return true
+        default: return false
+        }
+    }
+
+    var isTextual: Bool {
+        switch self {
+        case .string, .text, .date, .fileMode, .reference, .enumeration, .constant: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// How bad a violation is, in increasing order.
+public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
+    case low, medium, high, critical
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The outcome of a check, a clause or a finding.
+public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The description shows the obligation is met.
+    case satisfied
+    /// The description shows the obligation is not met.
+    case violated
+    /// The description is silent, or says it does not know: the reviewers must ask.
+    case needsInformation = "needs-information"
+    /// The obligation does not arise for this framework (its precondition does not hold).
+    case notApplicable = "not-applicable"
+
+    /// Aggregation order: violated > needs-information > satisfied > not-applicable. A clause is
+    /// not applicable only when every one of its checks is.
+    var weight: Int {
+        switch self {
+        case .violated: return 3
+        case .needsInformation: return 2
+        case .satisfied: return 1
+        case .notApplicable: return 0
+        }
+    }
+
+    public static func aggregate<S: Sequence>(_ statuses: S) -> Status where S.Element == Status {
+        statuses.max { $0.weight < $1.weight } ?? .notApplicable
+    }
+
+    /// Plain words for readers who do not know the vocabulary.
+    public var phrase: String {
+        switch self {
+        case .satisfied: return "satisfied"
+        case .violated: return "violated"
+        case .needsInformation: return "needs information"
+        case .notApplicable: return "not applicable"
+        }
+    }
+}
+
+/// Who an obligation binds (domain brief §3).
+public enum Subject: String, Sendable, Hashable, CaseIterable {
+    case vo, owner, framework, site
+}

@@ -1,0 +1,61 @@
+import PolicyCatalog
+import ReviewEngine
+
+/// The terminal report: grouped by framework and clause, open findings with their evidence.
+/// Colour is the caller's decision (only on a terminal, never with NO_COLOR).
+public enum TextReport {
+    public static func render(_ context: ReportContext, colour: Bool) -> String {
+        let paint = Paint(enabled: colour)
+        var out = ""
+        for (index, review) in context.result.frameworks.enumerated() {
+            if index > 0 { out += "\n" }
+            let counts = Counts(review)
+            out += paint.bold("\(review.name) (\(review.vo))") + "  \(review.file)\n"
+            out +=
+                "  clauses: "
+                + counts.clausesByStatus.map { "\($0.1) \(Status(rawValue: $0.0)!.phrase)" }
+                .joined(separator: ", ") + "\n"
+            for clause in review.clauses {
+                let status = paint.status(clause.status)
+                out += "  \(status) \(clause.clause.id) \(clause.clause.title) [\(clause.clause.severity.rawValue)]\n"
+                for finding in clause.findings where finding.status == .violated || finding.status == .needsInformation
+                {
+                    let subject = finding.subject.map { " (\($0))" } ?? ""
+                    out += "      - \(paint.status(finding.status)) \(finding.checkID)\(subject): \(finding.title)\n"
+                    out += "        \(finding.message)\n"
+                    for evidence in finding.evidence.prefix(3) {
+                        let at = "\(evidence.file):\(evidence.range.start.line):\(evidence.range.start.column)"
+                        out += paint.dim("        at \(at) \(evidence.path)") + "\n"
+                    }
+                    if finding.evidence.count > 3 {
+                        out += paint.dim("        … and \(finding.evidence.count - 3) more places") + "\n"
+                    }
+                }
+            }
+        }
+        let total = context.result.frameworks.flatMap(\.openFindings)
+        let violated = total.filter { $0.status == .violated }.count
+        out += "\n\(context.result.frameworks.count) framework(s) reviewed: \(violated) violated finding(s), "
+        out += "\(total.count - violated) needing information\n"
+        return out
+    }
+}
+
+struct Paint {
+    var enabled: Bool
+
+    func code(_ text: String, _ sgr: String) -> String { enabled ? "\u{1B}[\(sgr)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { code(text, "1") }
+    func dim(_ text: String) -> String { code(text, "2") }
+
+    /// A fixed-width status word, coloured by how urgent it is.
+    func status(_ status: Status) -> String {
+        let word = status.phrase.padding(toLength: 17, withPad: " ", startingAt: 0)
+        switch status {
+        case .violated: return code(word, "31;1")
+        case .needsInformation: return code(word, "33")
+        case .satisfied: return code(word, "32")
+        case .notApplicable: return dim(word)
+        }
+    }
+}

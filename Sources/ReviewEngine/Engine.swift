@@ -1,0 +1,241 @@
+import DocumentSchema
+import FrameworkModel
+import PolicyCatalog
+import YAMLDocument
+
+/// The rule engine: a pure function from catalogs and a description to findings.
+public enum Engine {
+    public static func review(
+        _ descriptions: [FrameworkDescription], catalogs: CatalogSet, toolVersion: String
+    ) -> ReviewResult {
+        ReviewResult(
+            toolVersion: toolVersion,
+            catalogs: catalogs.catalogs.map(info),
+            frameworks: descriptions.map { review($0, catalogs: catalogs) })
+    }
+
+    public static func info(_ catalog: Catalog) -> CatalogInfo {
+        CatalogInfo(
+            id: catalog.id, title: catalog.title, document: catalog.document, file: catalog.file,
+            sha256: catalog.source.sha256, clauses: catalog.clauses.map { ClauseInfo($0, catalog: catalog.id) })
+    }
+
+    public static func review(_ description: FrameworkDescription, catalogs: CatalogSet) -> FrameworkReview {
+        let context = Context(description: description)
+        let clauses = catalogs.catalogs.flatMap { catalog in
+            catalog.clauses.map { context.evaluate($0, catalog: catalog.id) }
+        }
+        return FrameworkReview(
+            file: description.file, sha256: description.source.sha256, name: description.name,
+            vo: description.vo, descriptionVersion: description.descriptionVersion,
+            describedOn: description.describedOn, clauses: clauses)
+    }
+
+    /// One clause against one description (the catalog examples use this directly).
+    public static func evaluate(_ clause: Clause, catalog: String, in description: FrameworkDescription) -> ClauseResult
+    {
+        Context(description: description).evaluate(clause, catalog: catalog)
+    }
+}
+
+/// What stays the same while one description is reviewed.
+private struct Context {
+    let description: FrameworkDescription
+    let resolver: PathResolver
+    let evaluator: ConditionEvaluator
+    let frameworkKey: String
+
+    init(description: FrameworkDescription) {
+        self.description = description
+        resolver = PathResolver(root: description.root)
+        evaluator = ConditionEvaluator(resolver: resolver)
+        frameworkKey = description.vo + "/" + description.name
+    }
+
+    func evaluate(_ clause: Clause, catalog: String) -> ClauseResult {
+        let findings = clause.checks.flatMap { evaluate($0, clause: clause, catalog: catalog) }
+        return ClauseResult(
+            clause: ClauseInfo(clause, catalog: catalog), status: Status.aggregate(findings.map(\.status)),
+            findings: findings)
+    }
+
+    func evaluate(_ check: Check, clause: Clause, catalog: String) -> [Finding] {
+        let root = description.root
+        func finding(_ status: Status, subject: String?, message: String, _ observations: [Observation]) -> Finding {
+            Finding(
+                id: Finding.fingerprint(
+                    catalog: catalog, clause: clause.id, check: check.id, framework: frameworkKey, subject: subject),
+                catalogID: catalog, clauseID: clause.id, checkID: check.id, title: check.title,
+                severity: check.severity ?? clause.severity, status: status, subject: subject, message: message,
+                evidence: evidence(observations), recommendation: clause.recommendation, trace: observations)
+        }
+
+        var preconditions: [Observation] = []
+        if let when = check.when {
+            let truth = evaluator.evaluate(when, subject: root, subjectPath: "", phase: .when, into: &preconditions)
+            if truth != .true {
+                var explainer = Explainer(observations: preconditions)
+                let gaps = explainer.failures(when).joined(separator: "; ")
+                return truth == .false
+                    ? [finding(.notApplicable, subject: nil, message: "Does not apply: \(gaps).", preconditions)]
+                    : [
+                        finding(
+                            .needsInformation, subject: nil,
+                            message: "Cannot tell whether this applies: \(gaps).", preconditions)
+                    ]
+            }
+        }
+
+        guard let collection = check.forEach else {
+            var observations = preconditions
+            let truth = evaluator.evaluate(
+                check.require, subject: root, subjectPath: "", phase: .require, into: &observations)
+            let message = Self.message(
+                truth, require: check.require, observations: Array(observations[preconditions.count...]))
+            return [finding(Self.status(truth), subject: nil, message: message, observations)]
+        }
+
+        var findings: [Finding] = []
+        for element in resolver.collection(collection.rawValue) {
+            let id = element.object?.id ?? "?"
+            let path = PathResolver.elementPath(collection.rawValue, id)
+            var observations = preconditions
+            var selection = Truth.true
+            if let whereCondition = check.whereCondition {
+                selection = evaluator.evaluate(
+                    whereCondition, subject: element, subjectPath: path, phase: .where, into: &observations)
+                if selection == .false { continue }
+            }
+            let start = observations.count
+            let truth = evaluator.evaluate(
+                check.require, subject: element, subjectPath: path, phase: .require, into: &observations)
+            var status = Self.status(truth)
+            var message = Self.message(truth, require: check.require, observations: Array(observations[start...]))
+            if selection == .unknown && truth != .true {
+                // Not known to be selected, and not known to be fine: the reviewers must ask.
+                status = .needsInformation
+                var explainer = Explainer(observations: Array(observations[preconditions.count..<start]))
+                let gaps = explainer.failures(check.whereCondition!).joined(separator: "; ")
+                message = "Cannot tell whether this element is concerned (\(gaps)); if it is: \(message)"
+            }
+            findings.append(finding(status, subject: path, message: message, observations))
+        }
+        if findings.isEmpty {
+            let filter = check.whereCondition.map { " where \($0.words)" } ?? ""
+            let message = "No element of \(collection.rawValue)\(filter)."
+            return [
+                finding(check.expectSome ? .violated : .notApplicable, subject: nil, message: message, preconditions)
+            ]
+        }
+        return findings
+    }
+
+    static func status(_ truth: Truth) -> Status {
+        switch truth {
+        case .true: return .satisfied
+        case .false: return .violated
+        case .unknown: return .needsInformation
+        }
+    }
+
+    static func message(_ truth: Truth, require: Condition, observations: [Observation]) -> String {
+        if truth == .true {
+            return "As required: \(require.words)."
+        }
+        var explainer = Explainer(observations: observations)
+        return explainer.failures(require).joined(separator: "; ") + "."
+    }
+
+    func evidence(_ observations: [Observation]) -> [Evidence] {
+        var seen = Set<String>()
+        var result: [Evidence] = []
+        for observation in observations {
+            for place in observation.reached {
+                let key = "\(place.path)@\(place.range.start.offset)"
+                guard seen.insert(key).inserted else { continue }
+                switch place.state {
+                case .known(let value):
+                    result.append(
+                        Evidence(
+                            file: description.file, range: place.range, path: place.path, value: value.display,
+                            state: .stated, reason: nil, sources: value.sources))
+                case .unknown(let value):
+                    var reason: String?
+                    if case .unknown(let r) = value.content { reason = r }
+                    result.append(
+                        Evidence(
+                            file: description.file, range: place.range, path: place.path, value: "unknown",
+                            state: .unknown, reason: reason, sources: value.sources))
+                case .absent:
+                    result.append(
+                        Evidence(
+                            file: description.file, range: place.range, path: place.path, value: "",
+                            state: .absent, reason: nil, sources: []))
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Turns a condition that did not hold into "expected … ; found …" sentences, walking the
+/// condition in the order the evaluator recorded its observations.
+struct Explainer {
+    let observations: [Observation]
+    var index = 0
+
+    init(observations: [Observation]) {
+        self.observations = observations
+    }
+
+    mutating func failures(_ condition: Condition) -> [String] {
+        failures(condition, negated: false).parts
+    }
+
+    private mutating func failures(_ condition: Condition, negated: Bool) -> (truth: Truth, parts: [String]) {
+        switch condition {
+        case .test(let test):
+            guard index < observations.count else { return (.unknown, []) }
+            let observation = observations[index]
+            index += 1
+            let truth = negated ? observation.truth.negated : observation.truth
+            return (truth, truth == .true ? [] : [sentence(test, observation, negated: negated, truth: truth)])
+        case .not(let inner):
+            return failures(inner, negated: !negated)
+        case .all(let items), .any(let items):
+            var conjunctive = true
+            if case .any = condition { conjunctive = false }
+            if negated { conjunctive.toggle() }
+            let results = items.map { failures($0, negated: negated) }
+            let truth = conjunctive ? Truth.and(results.map(\.truth)) : Truth.or(results.map(\.truth))
+            guard truth != .true else { return (truth, []) }
+            if conjunctive { return (truth, results.flatMap(\.parts)) }
+            return (truth, ["none of these holds: " + results.flatMap(\.parts).joined(separator: " / ")])
+        }
+    }
+
+    private func sentence(_ test: FieldTest, _ observation: Observation, negated: Bool, truth: Truth) -> String {
+        let expected = test.words(negated: negated)
+        if observation.reached.isEmpty {
+            return "expected \(expected), found no such element"
+        }
+        let found = observation.reached.map { place -> String in
+            let line = "line \(place.range.start.line)"
+            switch place.state {
+            case .known(let value): return "\(value.display) (\(line))"
+            case .unknown(let value):
+                if case .unknown(let reason?) = value.content {
+                    let trimmed = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+                    return "unknown at \(line) (\(trimmed))"
+                }
+                return "unknown (\(line))"
+            case .absent: return "not stated at \(place.path) (\(line))"
+            }
+        }
+        let list = found.count > 6 ? found.prefix(6).joined(separator: ", ") + ", …" : found.joined(separator: ", ")
+        if truth == .unknown {
+            return "cannot tell whether \(expected): \(list)"
+        }
+        return "expected \(expected), found \(list)"
+    }
+}

@@ -1,0 +1,54 @@
+import PolicyCatalog
+import YAMLDocument
+
+/// A fact (or a gap) that a decision used, with where it is in the description.
+public struct Evidence: Sendable, Hashable {
+    public enum State: String, Sendable, Hashable {
+        /// The description states the value.
+        case stated
+        /// The description says it does not know.
+        case unknown
+        /// The description does not mention it; the range is the section where it belongs.
+        case absent
+    }
+
+    public var file: String
+    public var range: SourceRange
+    /// Where in the description, e.g. `channels[payload-fetch].authentication`.
+    public var path: String
+    /// The value as written, `unknown`, or empty when absent.
+    public var value: String
+    public var state: State
+    /// Why it is unknown, and the citations given for it.
+    public var reason: String?
+    public var sources: [String]
+}
+
+/// The outcome of one check on one subject (the description, or one of its components,
+/// credentials or channels).
+public struct Finding: Sendable {
+    /// Stable across edits elsewhere in the files: derived from catalog, clause, check, framework
+    /// and subject, never from line numbers.
+    public var id: String
+    public var catalogID: String
+    public var clauseID: String
+    public var checkID: String
+    public var title: String
+    public var severity: Severity
+    public var status: Status
+    /// The element the finding is about (`channels[payload-fetch]`), or nil for the description.
+    public var subject: String?
+    /// Expected versus found, in words.
+    public var message: String
+    public var evidence: [Evidence]
+    public var recommendation: String
+    /// Every field test the decision ran, for `mupj explain`.
+    public var trace: [Observation]
+
+    static func fingerprint(
+        catalog: String, clause: String, check: String, framework: String, subject: String?
+    ) -> String {
+        let key = [catalog, clause, check, framework, subject ?? ""].joined(separator: "\u{1F}")
+        return String(SHA256.hex(Array(key.utf8)).prefix(16))
+    }
+}

@@ -1,0 +1,115 @@
+import DocumentSchema
+import FrameworkModel
+import PolicyCatalog
+import YAMLDocument
+
+/// One place a path reached in a description.
+public struct Reached: Sendable {
+    public enum State: Sendable {
+        /// A stated fact.
+        case known(Value)
+        /// The description says it does not know.
+        case unknown(Value)
+        /// The description does not mention it; `range` is where it would be written.
+        case absent
+    }
+
+    public var state: State
+    /// The full path to this place, with element ids: `channels[payload-fetch].authentication`.
+    public var path: String
+    public var range: SourceRange
+}
+
+/// Follows `FieldPath`s through a validated description: lists element by element, references
+/// to the element they name, derived fields (`held_by`) to the elements that refer back.
+/// Built once per description: the id indexes make every step O(1).
+struct PathResolver {
+    let root: Value
+    private var elements: [String: [String: Value]] = [:]
+
+    init(root: Value) {
+        self.root = root
+        for field in FrameworkFormat.root.fields {
+            guard case .list(.object(let shape), _) = field.shape, let idField = shape.idField else { continue }
+            var index: [String: Value] = [:]
+            for element in root.object?[field.name]?.list ?? [] {
+                if let id = element.object?[idField]?.string { index[id] = element }
+            }
+            elements[field.name] = index
+        }
+    }
+
+    /// The path of a top-level collection element, as findings name their subject.
+    static func elementPath(_ collection: String, _ id: String) -> String { "\(collection)[\(id)]" }
+
+    func collection(_ name: String) -> [Value] { root.object?[name]?.list ?? [] }
+
+    func resolve(_ path: FieldPath, subject: Value, subjectPath: String) -> [Reached] {
+        var current: [(Value, String)] = path.fromRoot ? [(root, "")] : [(subject, subjectPath)]
+        var finished: [Reached] = []
+        for segment in path.segments {
+            var next: [(Value, String)] = []
+            for (value, where_) in current {
+                for (element, elementPath) in expand(value, where_) {
+                    if element.isUnknown {
+                        finished.append(Reached(state: .unknown(element), path: elementPath, range: element.range))
+                        continue
+                    }
+                    guard let object = element.object else { continue }
+                    let childPath = elementPath.isEmpty ? segment : elementPath + "." + segment
+                    if let child = object[segment] {
+                        next.append((child, childPath))
+                    } else if let inverse = inverseElements(of: object, named: segment) {
+                        next.append(contentsOf: inverse)
+                    } else {
+                        finished.append(Reached(state: .absent, path: childPath, range: element.range))
+                    }
+                }
+            }
+            current = next
+        }
+        for (value, where_) in current {
+            let state: Reached.State = value.isUnknown ? .unknown(value) : .known(value)
+            finished.append(Reached(state: state, path: where_, range: value.range))
+        }
+        return finished
+    }
+
+    /// Lists become their elements; references become the element they name.
+    private func expand(_ value: Value, _ path: String) -> [(Value, String)] {
+        switch value.content {
+        case .list(let items):
+            return items.enumerated().flatMap { index, item in
+                let itemPath = item.object?.id.map { "\(path)[\($0)]" } ?? "\(path)[\(index)]"
+                return expand(item, itemPath)
+            }
+        case .reference(let collection, let id):
+            guard let element = elements[collection]?[id] else { return [] }
+            return [(element, Self.elementPath(collection, id))]
+        default:
+            return [(value, path)]
+        }
+    }
+
+    private func inverseElements(of object: ObjectValue, named name: String) -> [(Value, String)]? {
+        guard let id = object.id,
+            let shape = shapeNamed(object.shapeName),
+            let inverse = shape.inverses.first(where: { $0.name == name })
+        else { return nil }
+        let referring = collection(inverse.collection).filter { element in
+            guard let field = element.object?[inverse.field] else { return false }
+            let ids = field.list?.compactMap(\.string) ?? field.string.map { [$0] } ?? []
+            return ids.contains(id)
+        }
+        return referring.map { element in
+            (element, Self.elementPath(inverse.collection, element.object?.id ?? "?"))
+        }
+    }
+
+    private func shapeNamed(_ name: String) -> ObjectShape? {
+        for field in FrameworkFormat.root.fields {
+            if case .list(.object(let shape), _) = field.shape, shape.name == name { return shape }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+import PolicyCatalog
+import YAMLDocument
+
+/// The complete result of a review: every renderer (text, Markdown, HTML, JSON, SARIF, the MB
+/// summary) is a function of this one value, so no two formats can disagree.
+public struct ReviewResult: Sendable {
+    public var toolVersion: String
+    public var catalogs: [CatalogInfo]
+    public var frameworks: [FrameworkReview]
+
+    public init(toolVersion: String, catalogs: [CatalogInfo], frameworks: [FrameworkReview]) {
+        self.toolVersion = toolVersion
+        self.catalogs = catalogs
+        self.frameworks = frameworks
+    }
+}
+
+public struct CatalogInfo: Sendable {
+    public var id: String
+    public var title: String
+    public var document: DocumentReference
+    public var file: String
+    public var sha256: String
+    public var clauses: [ClauseInfo]
+}
+
+/// What a reader needs of a clause, without the machinery.
+public struct ClauseInfo: Sendable {
+    public var id: String
+    public var catalogID: String
+    public var title: String
+    public var paraphrase: String
+    public var subjects: [Subject]
+    public var source: ClauseSource
+    public var severity: Severity
+    public var rationale: String
+    public var recommendation: String
+
+    init(_ clause: Clause, catalog: String) {
+        id = clause.id
+        catalogID = catalog
+        title = clause.title
+        paraphrase = clause.paraphrase
+        subjects = clause.subjects
+        source = clause.source
+        severity = clause.severity
+        rationale = clause.rationale
+        recommendation = clause.recommendation
+    }
+}
+
+public struct FrameworkReview: Sendable {
+    public var file: String
+    public var sha256: String
+    public var name: String
+    public var vo: String
+    public var descriptionVersion: String
+    public var describedOn: String
+    public var clauses: [ClauseResult]
+
+    public var findings: [Finding] { clauses.flatMap(\.findings) }
+
+    /// Findings a reader must act on: violated or needing information.
+    public var openFindings: [Finding] {
+        findings.filter { $0.status == .violated || $0.status == .needsInformation }
+    }
+}
+
+public struct ClauseResult: Sendable {
+    public var clause: ClauseInfo
+    public var status: Status
+    public var findings: [Finding]
+}
