@@ -13,6 +13,9 @@ struct Mupj: ParsableCommand {
             2 usage error, unreadable input or internal error.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, ReviewCommand.self, InitCommand.self, SchemaCommand.self]
+        subcommands: [
+            ValidateCommand.self, ReviewCommand.self, ExplainCommand.self, ClausesCommand.self, InitCommand.self,
+            SchemaCommand.self,
+        ]
     )
 }

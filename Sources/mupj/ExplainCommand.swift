@@ -1,0 +1,58 @@
+import ArgumentParser
+import PolicyCatalog
+import ReviewEngine
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a clause: its source, its checks in words and, with --framework, the decision trace.",
+        discussion: """
+            Examples:
+              mupj explain MUPJ-6
+              mupj explain MUPJ-6 --framework frameworks/dirac.yaml
+            """
+    )
+
+    @Argument(help: "Clause id, e.g. MUPJ-5 (case does not matter).")
+    var clause: String
+
+    @Option(help: "A description to trace the decision on.", completion: .file(extensions: ["yaml", "yml"]))
+    var framework: String?
+
+    @OptionGroup var catalogs: CatalogOptions
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        let set = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
+        guard let (catalog, found) = set.clause(clause) else {
+            let ids = set.catalogs.flatMap { $0.clauses.map(\.id) }
+            Terminal.standardError.write(
+                "error: no clause '\(clause)'; known clauses: \(ids.joined(separator: ", "))\n")
+            throw ExitCode(2)
+        }
+        print(Explanation.clause(found, in: catalog), terminator: "")
+        guard let framework else { return }
+        for description in try ReviewInputs.descriptions([framework], limits: limits.limits) {
+            let result = Engine.evaluate(found, catalog: catalog.id, in: description)
+            print("\n" + Explanation.trace(result, file: description.file), terminator: "")
+        }
+    }
+}
+
+struct ClausesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clauses",
+        abstract: "List the clauses of the catalogs: id, title, subject, severity, source.",
+        discussion: """
+            Example:
+              mupj clauses --checklist checklists/jspg-mupj-v1.0.yaml
+            """
+    )
+
+    @OptionGroup var catalogs: CatalogOptions
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        print(CatalogTable.render(try ReviewInputs.catalogs(catalogs, limits: limits.limits)), terminator: "")
+    }
+}
