@@ -27,13 +27,14 @@ let package = Package(
             dependencies: ["Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+        .target(name: "TestSupport", dependencies: ["ReviewEngine"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "YAMLDocumentTests", dependencies: ["YAMLDocument"], swiftSettings: strict),
-        .testTarget(name: "DocumentSchemaTests", dependencies: ["DocumentSchema"], swiftSettings: strict),
-        .testTarget(name: "FrameworkModelTests", dependencies: ["FrameworkModel"], swiftSettings: strict),
-        .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog"], swiftSettings: strict),
-        .testTarget(name: "ReviewEngineTests", dependencies: ["ReviewEngine"], swiftSettings: strict),
+        .testTarget(name: "DocumentSchemaTests", dependencies: ["DocumentSchema", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "FrameworkModelTests", dependencies: ["FrameworkModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ReviewEngineTests", dependencies: ["ReviewEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["mupj"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -49,6 +49,7 @@ public enum FrameworkTemplate {
             zone: central # central | site-edge | worker-node | user
             operated_by: vo # vo | site | grid | user
             holds: [service-cert] # credential ids this component holds
+            description: Holds the payloads users submit until a pilot fetches them. # optional
           - id: pilot
             name: Pilot job
             kind: pilot

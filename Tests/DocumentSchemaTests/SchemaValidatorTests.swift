@@ -1,0 +1,223 @@
+import DocumentSchema
+import Testing
+import YAMLDocument
+
+/// A small format for the tests: a root with a scalar of each kind, a list of elements with ids
+/// and a reference into it.
+private let element = ObjectShape(
+    "element", doc: "An element.", idField: "id",
+    fields: [
+        Field("id", .string, unknown: false, doc: "Id."),
+        Field("kind", .enumeration(["alpha", "beta"]), doc: "Kind."),
+    ])
+
+private let root = ObjectShape(
+    "root", doc: "Test root.",
+    fields: [
+        Field("name", .string, unknown: false, doc: "Name."),
+        Field("count", .integer(minimum: 0), doc: "Count."),
+        Field("flag", .boolean, doc: "Flag."),
+        Field("mode", .fileMode, required: false, doc: "Mode."),
+        Field("day", .date, required: false, doc: "Day."),
+        Field("elements", .list(.object(element), minCount: 1), unknown: false, doc: "Elements."),
+        Field("target", .reference("elements"), required: false, doc: "Target."),
+    ])
+
+private func validate(_ text: String, mode: SchemaValidator.Mode = .complete) throws -> SchemaValidator.Result {
+    let node = try YAMLLoader.load(text)
+    return SchemaValidator(root: root, mode: mode).validate(node, file: "t.yaml")
+}
+
+private func messages(_ result: SchemaValidator.Result) -> [String] {
+    result.diagnostics.map(\.description)
+}
+
+private let valid = """
+    name: demo
+    count: 3
+    flag: true
+    elements:
+      - {id: a, kind: alpha}
+      - {id: b, kind: beta}
+    target: b
+
+    """
+
+@Suite struct SchemaValidatorTests {
+    @Test func acceptsAValidDocumentAndKeepsRanges() throws {
+        let result = try validate(valid)
+        #expect(result.diagnostics.isEmpty)
+        let object = try #require(result.value?.object)
+        #expect(object["count"]?.integer == 3)
+        let target = try #require(object["target"])
+        guard case .reference(let collection, let id) = target.content else {
+            Issue.record("target is not a reference")
+            return
+        }
+        #expect(collection == "elements" && id == "b")
+        #expect(target.range.start.line == 7 && target.range.start.column == 9)
+    }
+
+    @Test func unknownKeySuggestsTheNearestField() throws {
+        let result = try validate(valid.replacingOccurrences(of: "count: 3", with: "cuont: 3"))
+        #expect(messages(result).contains("t.yaml:2:1: error: unknown key 'cuont' in root; did you mean 'count'?"))
+        #expect(messages(result).contains { $0.contains("missing required field 'count'") })
+        #expect(result.value == nil)
+    }
+
+    @Test func wrongTypeNamesTheExpectedOne() throws {
+        let result = try validate(valid.replacingOccurrences(of: "count: 3", with: "count: three"))
+        #expect(
+            messages(result) == [
+                "t.yaml:2:8: error: expected an integer of at least 0 for 'count', found the string 'three'"
+            ])
+    }
+
+    @Test func enumerationListsTheAllowedValues() throws {
+        let result = try validate(valid.replacingOccurrences(of: "kind: beta", with: "kind: betta"))
+        #expect(
+            messages(result) == [
+                "t.yaml:6:19: error: 'betta' is not allowed for 'kind'; expected one of: alpha, beta; did you mean 'beta'?"
+            ])
+    }
+
+    @Test func missingRequiredFieldIsReportedAtItsMapping() throws {
+        let result = try validate("name: demo\nelements: [{id: a}]\n")
+        let lines = messages(result)
+        #expect(
+            lines.contains(
+                "t.yaml:1:1: error: missing required field 'count' in root: expected an integer of at least 0 (write unknown if it is not known)"
+            ))
+        #expect(
+            lines.contains(
+                "t.yaml:2:12: error: missing required field 'kind' in element: expected one of alpha, beta (write unknown if it is not known)"
+            ))
+    }
+
+    @Test func duplicateIDPointsAtTheFirstDefinition() throws {
+        let result = try validate(valid.replacingOccurrences(of: "{id: b, kind: beta}", with: "{id: a, kind: beta}"))
+        #expect(
+            messages(result).contains(
+                "t.yaml:6:10: error: duplicate element id 'a'; it was first defined at line 5, column 10"))
+    }
+
+    @Test func undefinedReferenceSuggestsAnId() throws {
+        let result = try validate(valid.replacingOccurrences(of: "target: b", with: "target: bb"))
+        #expect(
+            messages(result) == ["t.yaml:7:9: error: no element with id 'bb' is defined in elements; did you mean 'b'?"]
+        )
+    }
+
+    @Test func yesIsAStringInYAML12() throws {
+        let result = try validate(valid.replacingOccurrences(of: "flag: true", with: "flag: yes"))
+        #expect(
+            messages(result) == [
+                "t.yaml:3:7: error: 'yes' is a string in YAML 1.2, not a boolean; write true for 'flag'"
+            ])
+    }
+
+    @Test func quotedBooleanAsksToRemoveQuotes() throws {
+        let result = try validate(valid.replacingOccurrences(of: "flag: true", with: "flag: \"true\""))
+        #expect(messages(result).first?.hasSuffix("found the string 'true'; remove the quotes") == true)
+    }
+
+    @Test func unquotedFileModeExplainsTheOctalTrap() throws {
+        let result = try validate(valid + "mode: 0600\n")
+        #expect(
+            messages(result) == [
+                "t.yaml:8:7: error: expected a quoted octal file mode for 'mode'; unquoted, 0600 is read as the number 600: write \"0600\""
+            ])
+        #expect(try validate(valid + "mode: \"0600\"\n").diagnostics.isEmpty)
+    }
+
+    @Test func datesAreChecked() throws {
+        #expect(try validate(valid + "day: 2008-02-29\n").diagnostics.isEmpty)
+        #expect(messages(try validate(valid + "day: 2009-02-29\n")).first?.contains("expected a date") == true)
+    }
+
+    @Test func unknownFactsAndWrappedFacts() throws {
+        let text = valid.replacingOccurrences(of: "count: 3", with: "count: unknown")
+            .replacingOccurrences(of: "flag: true", with: "flag: {value: false, source: \"doc §2\", notes: n}")
+        let result = try validate(text)
+        #expect(result.diagnostics.isEmpty)
+        let object = try #require(result.value?.object)
+        #expect(object["count"]?.isUnknown == true)
+        #expect(object["flag"]?.boolean == false)
+        #expect(object["flag"]?.sources == ["doc §2"])
+        let reason = try validate(valid.replacingOccurrences(of: "count: 3", with: "count: {unknown: not published}"))
+        guard case .unknown(let why)? = reason.value?.object?["count"]?.content else {
+            Issue.record("count is not unknown")
+            return
+        }
+        #expect(why == "not published")
+    }
+
+    @Test func structureCannotBeUnknown() throws {
+        let result = try validate(valid.replacingOccurrences(of: "name: demo", with: "name: {unknown: x}"))
+        #expect(messages(result) == ["t.yaml:1:8: error: 'name' must be known; 'unknown' is not accepted here"])
+    }
+
+    @Test func fragmentModeSkipsRequiredFieldsOnly() throws {
+        #expect(try validate("flag: true\n", mode: .fragment).diagnostics.isEmpty)
+        #expect(try validate("flag: maybe\n", mode: .fragment).diagnostics.count == 1)
+    }
+
+    @Test func reportsEveryErrorInFileOrder() throws {
+        let text = "name: [x]\ncount: -1\nflag: no\nelements: []\nextra: 1\n"
+        let lines = messages(try validate(text))
+        #expect(lines.count == 5)
+        #expect(
+            lines
+                == lines.sorted { a, b in a.split(separator: ":")[1].count < b.split(separator: ":")[1].count || a < b }
+        )
+        #expect(lines[0].hasPrefix("t.yaml:1:7:"))
+        #expect(lines[4].hasPrefix("t.yaml:5:1: error: unknown key 'extra'"))
+    }
+
+    @Test func capsTheNumberOfDiagnostics() throws {
+        var text = valid
+        for i in 0..<(SchemaValidator.maxDiagnostics + 50) { text += "junk\(i): 1\n" }
+        let result = try validate(text)
+        #expect(result.diagnostics.count == SchemaValidator.maxDiagnostics + 1)
+        #expect(result.diagnostics.last?.severity == .note)
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func nearestWithinDistance() {
+        #expect(Suggestion.nearest(to: "pilott", in: ["pilot", "payload"]) == "pilot")
+        #expect(Suggestion.nearest(to: "zzzzzz", in: ["pilot", "payload"]) == nil)
+    }
+}
+
+@Suite struct JSONTests {
+    @Test func escapesAndOrdersMembers() {
+        let json = JSON.obj([("b", .string("a\"b\\c\n\u{1}")), ("a", .array([.int(1), .bool(false), .null]))])
+        #expect(
+            json.rendered() == """
+                {
+                  "b": "a\\"b\\\\c\\n\\u0001",
+                  "a": [
+                    1,
+                    false,
+                    null
+                  ]
+                }
+
+                """)
+    }
+
+    @Test func schemaExportListsRequiredFieldsAndEnums() {
+        let schema = JSONSchemaExport.schema(for: root, id: "x", title: "t")
+        #expect(
+            schema["required"] == .array([.string("name"), .string("count"), .string("flag"), .string("elements")]))
+        #expect(schema["additionalProperties"] == .bool(false))
+        // A list may be written plainly or wrapped as {value:, source:}: the plain form comes first.
+        guard case .array(let options)? = schema["properties"]?["elements"]?["anyOf"] else {
+            Issue.record("elements has no anyOf")
+            return
+        }
+        #expect(options.first?["type"] == .string("array"))
+        #expect(options.count == 2)  // structure: no `unknown` alternatives
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import FrameworkModel
+import PolicyCatalog
+import YAMLDocument
+
+/// Shared by the test targets: where the package is, the built `mupj`, and loading real inputs.
+public enum TestSupport {
+    /// The package root, found from this file's own path.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static func path(_ relative: String) -> String {
+        packageRoot.appendingPathComponent(relative).path
+    }
+
+    /// Loads the shipped catalogs (`checklists/`), failing loudly if any has an error.
+    public static func shippedCatalogs() throws -> CatalogSet {
+        let directory = path("checklists")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let sources = try files.map { try SourceFile.read(directory + "/" + $0, maxBytes: 1 << 24) }
+        let (set, diagnostics) = CatalogSet.load(sources)
+        guard let set else {
+            throw Failure("shipped catalogs do not load:\n" + diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return set
+    }
+
+    /// Validates description text as a file named `name`.
+    public static func description(_ text: String, name: String = "test.yaml") -> DescriptionLoader.Outcome {
+        DescriptionLoader.load(SourceFile(path: name, bytes: Array(text.utf8)))
+    }
+
+    /// The `mupj` executable built beside the test bundle.
+    public static var binary: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundle, bundle.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("mupj")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/mupj")
+    }
+
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `mupj` with `arguments` in `directory` (the package root by default).
+    public static func mupj(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary directory.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+}
