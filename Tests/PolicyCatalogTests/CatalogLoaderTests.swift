@@ -1,0 +1,164 @@
+import PolicyCatalog
+import TestSupport
+import Testing
+import YAMLDocument
+
+/// A one-clause catalog; each test breaks one thing in it.
+private let catalog = """
+    catalog: test
+    title: Test catalog
+    document: {title: Test, reference: T-1, version: "1"}
+    clauses:
+      - id: T-1
+        title: gLExec is used
+        paraphrase: Payloads run through gLExec.
+        subject: [framework]
+        source: {document: T-1, version: "1", section: "1"}
+        severity: high
+        rationale: Because.
+        recommendation: Use gLExec.
+        checks:
+          - id: glexec
+            title: gLExec is used.
+            require: {field: payload_execution.identity_switching.mechanism, equals: glexec}
+        examples:
+          - expect: satisfied
+            description:
+              payload_execution: {identity_switching: {mechanism: glexec}}
+          - expect: violated
+            description:
+              payload_execution: {identity_switching: {mechanism: none}}
+
+    """
+
+private func load(_ text: String) -> CatalogLoader.Outcome {
+    CatalogLoader.load(SourceFile(path: "c.yaml", bytes: Array(text.utf8)))
+}
+
+private func errors(replacing old: String, with new: String) -> [String] {
+    let text = catalog.replacingOccurrences(of: old, with: new)
+    #expect(text != catalog, "the catalog does not contain \(old)")
+    return load(text).diagnostics.map(\.description)
+}
+
+@Suite struct CatalogLoaderTests {
+    @Test func loadsAValidCatalog() throws {
+        let outcome = load(catalog)
+        #expect(outcome.diagnostics.isEmpty)
+        let loaded = try #require(outcome.catalog)
+        #expect(loaded.clauses.map(\.id) == ["T-1"])
+        #expect(loaded.clauses[0].examples.map(\.expect) == [.satisfied, .violated])
+        #expect(
+            loaded.clauses[0].checks[0].require.words == "`payload_execution.identity_switching.mechanism` is glexec")
+    }
+
+    @Test func unknownFieldInAPathIsLocatedWithASuggestion() {
+        let found = errors(
+            replacing: "identity_switching.mechanism, equals", with: "identity_switching.mechanizm, equals")
+        #expect(
+            found == [
+                "c.yaml:16:26: error: unknown field in path 'payload_execution.identity_switching.mechanizm': "
+                    + "'mechanizm' is not a field of identity switching; did you mean 'mechanism'? (fields: mechanism, "
+                    + "mode, credential, on_exit_code, retries_at_site_after_refusal)"
+            ])
+    }
+
+    @Test func valueOutsideTheFieldsEnumeration() {
+        let found = errors(replacing: "mechanism, equals: glexec}", with: "mechanism, equals: glexc}")
+        #expect(
+            found == [
+                "c.yaml:16:82: error: 'glexc' is not a value 'payload_execution.identity_switching.mechanism' can take; expected one of: glexec, other, none; did you mean 'glexec'?"
+            ])
+    }
+
+    @Test func containsNeedsAList() {
+        let found = errors(replacing: "mechanism, equals: glexec}", with: "mechanism, contains: glexec}")
+        #expect(found.first?.contains("'contains' needs a list") == true)
+    }
+
+    @Test func equalsOnAListAsksForContains() {
+        let found = errors(
+            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: traceability.recorded_fields, equals: site}")
+        #expect(found.first?.contains("is a list; use contains") == true)
+    }
+
+    @Test func numericTestOnText() {
+        let found = errors(replacing: "mechanism, equals: glexec}", with: "mechanism, at_least: 3}")
+        #expect(found.first?.contains("'at_least' compares numbers") == true)
+    }
+
+    @Test func unknownTestKeyword() {
+        let found = errors(replacing: "mechanism, equals: glexec}", with: "mechanism, equal: glexec}")
+        #expect(found.first?.contains("did you mean 'equals'?") == true)
+    }
+
+    @Test func badRegex() {
+        let found = errors(
+            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: ownership.pilot_role, matches: \"([\"}")
+        #expect(found.first?.contains("this one does not compile") == true)
+    }
+
+    @Test func whereNeedsForEach() {
+        let found = errors(
+            replacing: "        require: {field: payload_execution",
+            with: "        where: {field: format, equals: mupj/1}\n        require: {field: payload_execution")
+        #expect(
+            found == ["c.yaml:16:16: error: 'where' filters the elements of for_each; add for_each or remove where"])
+    }
+
+    @Test func clauseNeedsSatisfiedAndViolatedExamples() {
+        let found = errors(replacing: "      - expect: violated\n", with: "      - expect: needs-information\n")
+        #expect(found.first?.contains("clause T-1 has no example that is violated") == true)
+        #expect(
+            load(
+                catalog.replacingOccurrences(
+                    of: "      - expect: violated\n", with: "      - expect: needs-information\n")
+            ).catalog == nil)
+    }
+
+    @Test func examplesAreValidatedAsDescriptions() {
+        let found = errors(replacing: "{mechanism: none}", with: "{mechanism: nothing}")
+        #expect(
+            found.contains(
+                "c.yaml:23:63: error: in an example: 'nothing' is not allowed for 'mechanism'; expected one of: glexec, "
+                    + "other, none"))
+    }
+
+    @Test func catalogKeysAreStrict() {
+        let found = errors(replacing: "    severity: high\n", with: "    severity: hihg\n")
+        #expect(found.first?.contains("did you mean 'high'?") == true)
+    }
+
+    @Test func clauseIDsAreUniqueAcrossCatalogs() {
+        let a = SourceFile(path: "a.yaml", bytes: Array(catalog.utf8))
+        let b = SourceFile(
+            path: "b.yaml", bytes: Array(catalog.replacingOccurrences(of: "catalog: test", with: "catalog: other").utf8)
+        )
+        let (set, diagnostics) = CatalogSet.load([a, b])
+        #expect(set == nil)
+        #expect(
+            diagnostics.map(\.description) == [
+                "b.yaml:5:5: error: clause id T-1 is already defined in a.yaml at line 5"
+            ])
+    }
+
+    @Test func relationshipsThroughReferencesAndDerivedFields() {
+        let text = catalog.replacingOccurrences(
+            of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: payload_execution.identity_switching.credential.held_by.zone, contains: worker-node}")
+        #expect(load(text).diagnostics.map(\.description) == [])
+    }
+
+    @Test func shippedCatalogsLoadCleanly() throws {
+        let set = try TestSupport.shippedCatalogs()
+        let ids = set.catalogs.flatMap { $0.clauses.map(\.id) }
+        #expect(ids.filter { $0.hasPrefix("MUPJ-") }.count == 10)
+        #expect(ids.contains("VO-4"))
+        for clause in set.catalogs.flatMap(\.clauses) {
+            #expect(clause.examples.contains { $0.expect == .satisfied }, "\(clause.id)")
+            #expect(clause.examples.contains { $0.expect == .violated }, "\(clause.id)")
+        }
+    }
+}

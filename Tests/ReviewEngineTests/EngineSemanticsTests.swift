@@ -1,0 +1,281 @@
+import FrameworkModel
+import PolicyCatalog
+import ReviewEngine
+import Testing
+import YAMLDocument
+
+/// Builds a one-clause catalog around the given checks and evaluates fragments with it.
+struct Probe {
+    let clause: Clause
+    let catalogID: String
+
+    init(checks: String, examples: String = Probe.defaultExamples) throws {
+        let text = """
+            catalog: probe
+            title: Probe
+            document: {title: Probe, reference: P, version: "1"}
+            clauses:
+              - id: P-1
+                title: Probe
+                paraphrase: Probe.
+                subject: [framework]
+                source: {document: P, version: "1", section: "1"}
+                severity: high
+                rationale: Probe.
+                recommendation: Fix it.
+                checks:
+            \(checks.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n"))
+                examples:
+            \(examples)
+            """
+        let outcome = CatalogLoader.load(SourceFile(path: "probe.yaml", bytes: Array(text.utf8)))
+        guard let catalog = outcome.catalog else {
+            throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        clause = catalog.clauses[0]
+        catalogID = catalog.id
+    }
+
+    /// Placeholder examples (the loader requires them); the tests below evaluate their own fragments.
+    static let defaultExamples = """
+              - {expect: satisfied, description: {}}
+              - {expect: violated, description: {}}
+        """
+
+    func evaluate(_ fragment: String, file: String = "f.yaml") throws -> ClauseResult {
+        let node = try YAMLLoader.load(fragment)
+        let source = SourceFile(path: file, bytes: Array(fragment.utf8))
+        let outcome = DescriptionLoader.validate(node, source: source, mode: .fragment)
+        guard let description = outcome.description else {
+            throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return Engine.evaluate(clause, catalog: catalogID, in: description)
+    }
+
+    func status(_ fragment: String) throws -> Status { try evaluate(fragment).status }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
+
+private func check(_ require: String, extra: String = "") -> String {
+    "- id: c\n  title: C\n\(extra)  require: \(require)\n"
+}
+
+@Suite struct OperatorTests {
+    @Test func equalsIsThreeValued() throws {
+        let probe = try Probe(checks: check("{field: payload_execution.environment_cleaned, equals: true}"))
+        #expect(try probe.status("payload_execution: {environment_cleaned: true}") == .satisfied)
+        #expect(try probe.status("payload_execution: {environment_cleaned: false}") == .violated)
+        #expect(try probe.status("payload_execution: {environment_cleaned: unknown}") == .needsInformation)
+        #expect(try probe.status("payload_execution: {}") == .needsInformation)
+        #expect(try probe.status("{}") == .needsInformation)
+    }
+
+    @Test func existsDistinguishesStatedFromSilent() throws {
+        let probe = try Probe(checks: check("{field: traceability.site_access, exists: true}"))
+        #expect(try probe.status("traceability: {site_access: on request}") == .satisfied)
+        #expect(try probe.status("traceability: {site_access: unknown}") == .needsInformation)
+        #expect(try probe.status("traceability: {}") == .needsInformation)
+        let absent = try Probe(checks: check("{field: traceability.site_access, exists: false}"))
+        #expect(try absent.status("traceability: {}") == .satisfied)
+        #expect(try absent.status("traceability: {site_access: x}") == .violated)
+    }
+
+    @Test func oneOfAndNumericBounds() throws {
+        let oneOf = try Probe(
+            checks: check("{field: payload_execution.work_directory.owner, one_of: [payload-account, shared]}"))
+        #expect(try oneOf.status("payload_execution: {work_directory: {owner: shared}}") == .satisfied)
+        #expect(try oneOf.status("payload_execution: {work_directory: {owner: pilot-account}}") == .violated)
+        let bounds = try Probe(
+            checks: check(
+                "{all: [{field: traceability.retention_days, at_least: 90}, {field: traceability.retention_days, at_most: 365}]}"
+            ))
+        #expect(try bounds.status("traceability: {retention_days: 90}") == .satisfied)
+        #expect(try bounds.status("traceability: {retention_days: 89}") == .violated)
+        #expect(try bounds.status("traceability: {retention_days: 366}") == .violated)
+    }
+
+    @Test func matchesSearchesTheText() throws {
+        let probe = try Probe(checks: check("{field: ownership.pilot_role, matches: \"Role=pilot$\"}"))
+        #expect(try probe.status("ownership: {pilot_role: /atlas/Role=pilot}") == .satisfied)
+        #expect(try probe.status("ownership: {pilot_role: /atlas/Role=production}") == .violated)
+    }
+
+    @Test func containsFamilies() throws {
+        let all = try Probe(checks: check("{field: traceability.recorded_fields, contains_all: [user-dn, site]}"))
+        #expect(try all.status("traceability: {recorded_fields: [site, user-dn, ce]}") == .satisfied)
+        #expect(try all.status("traceability: {recorded_fields: [site]}") == .violated)
+        #expect(try all.status("traceability: {recorded_fields: unknown}") == .needsInformation)
+        let any = try Probe(checks: check("{field: traceability.recorded_fields, contains_any: [user-dn, user-fqan]}"))
+        #expect(try any.status("traceability: {recorded_fields: [user-fqan]}") == .satisfied)
+        #expect(try any.status("traceability: {recorded_fields: [site]}") == .violated)
+        let one = try Probe(checks: check("{field: traceability.recorded_fields, contains: site}"))
+        #expect(try one.status("traceability: {recorded_fields: []}") == .violated)
+    }
+
+    @Test func combinatorsFollowKleeneLogic() throws {
+        let probe = try Probe(
+            checks: check(
+                "{any: [{field: payload_execution.environment_cleaned, equals: true}, {not: {field: payload_execution.in_batch_process_tree, equals: false}}]}"
+            ))
+        #expect(
+            try probe.status("payload_execution: {environment_cleaned: false, in_batch_process_tree: true}")
+                == .satisfied)
+        #expect(
+            try probe.status("payload_execution: {environment_cleaned: false, in_batch_process_tree: false}")
+                == .violated)
+        #expect(
+            try probe.status("payload_execution: {environment_cleaned: unknown, in_batch_process_tree: false}")
+                == .needsInformation)
+        #expect(
+            try probe.status("payload_execution: {environment_cleaned: true, in_batch_process_tree: unknown}")
+                == .satisfied)
+        let both = try Probe(
+            checks: check(
+                "{all: [{field: payload_execution.environment_cleaned, equals: true}, {field: payload_execution.in_batch_process_tree, equals: true}]}"
+            ))
+        // false and unknown is false: a known violation is not hidden by a gap.
+        #expect(
+            try both.status("payload_execution: {environment_cleaned: false, in_batch_process_tree: unknown}")
+                == .violated)
+    }
+}
+
+@Suite struct CheckShapeTests {
+    @Test func whenDecidesApplicability() throws {
+        let probe = try Probe(
+            checks: check(
+                "{field: payload_execution.identity_switching.mode, equals: setuid}",
+                extra: "  when: {field: payload_execution.identity_switching.mechanism, equals: glexec}\n"))
+        #expect(try probe.status("payload_execution: {identity_switching: {mechanism: none}}") == .notApplicable)
+        #expect(try probe.status("payload_execution: {identity_switching: {mechanism: unknown}}") == .needsInformation)
+        #expect(
+            try probe.status("payload_execution: {identity_switching: {mechanism: glexec, mode: logging-only}}")
+                == .violated)
+    }
+
+    @Test func forEachGivesOneFindingPerSelectedElement() throws {
+        let probe = try Probe(
+            checks: check(
+                "{field: authentication, equals: mutual}",
+                extra: "  for_each: channels\n  where: {field: carries, contains: user-credentials}\n"))
+        let result = try probe.evaluate(
+            """
+            components: [{id: a}, {id: b}]
+            channels:
+              - {id: one, from: a, to: b, authentication: mutual, carries: [user-credentials]}
+              - {id: two, from: a, to: b, authentication: none, carries: [user-credentials]}
+              - {id: three, from: a, to: b, authentication: none, carries: [status]}
+              - {id: four, from: a, to: b, authentication: none, carries: unknown}
+            """)
+        #expect(result.findings.map(\.subject) == ["channels[one]", "channels[two]", "channels[four]"])
+        #expect(result.findings.map(\.status) == [.satisfied, .violated, .needsInformation])
+        #expect(result.status == .violated)
+    }
+
+    @Test func noSelectedElementIsNotApplicableUnlessExpected() throws {
+        let optional = try Probe(checks: check("{field: encrypted, equals: true}", extra: "  for_each: channels\n"))
+        #expect(try optional.status("{}") == .notApplicable)
+        let required = try Probe(
+            checks: check("{field: encrypted, equals: true}", extra: "  for_each: channels\n  expect_some: true\n"))
+        #expect(try required.status("{}") == .violated)
+    }
+
+    @Test func pathsFollowReferencesAndDerivedFields() throws {
+        let probe = try Probe(
+            checks: check(
+                "{not: {field: readable_by, contains: payload-account}}",
+                extra: "  for_each: credentials\n  where: {field: held_by.zone, contains: worker-node}\n"))
+        let result = try probe.evaluate(
+            """
+            components:
+              - {id: pilot, zone: worker-node, holds: [p]}
+              - {id: server, zone: central, holds: [s]}
+            credentials:
+              - {id: p, readable_by: [pilot-account, payload-account]}
+              - {id: s, readable_by: [payload-account]}
+            """)
+        #expect(result.findings.map(\.subject) == ["credentials[p]"])
+        #expect(result.status == .violated)
+        let evidencePaths = result.findings[0].evidence.map(\.path)
+        #expect(evidencePaths.contains("components[pilot].zone"))
+        #expect(evidencePaths.contains("credentials[p].readable_by"))
+    }
+
+    @Test func clauseAggregatesViolatedOverOpenOverSatisfied() throws {
+        let probe = try Probe(
+            checks: check("{field: payload_execution.environment_cleaned, equals: true}")
+                + check("{field: payload_execution.in_batch_process_tree, equals: true}").replacingOccurrences(
+                    of: "id: c", with: "id: d"))
+        #expect(
+            try probe.status("payload_execution: {environment_cleaned: true, in_batch_process_tree: true}")
+                == .satisfied)
+        #expect(
+            try probe.status("payload_execution: {environment_cleaned: unknown, in_batch_process_tree: true}")
+                == .needsInformation)
+        #expect(
+            try probe.status("payload_execution: {environment_cleaned: unknown, in_batch_process_tree: false}")
+                == .violated)
+        #expect(Status.aggregate([Status.notApplicable, .notApplicable]) == .notApplicable)
+        #expect(Status.aggregate([Status.notApplicable, .satisfied]) == .satisfied)
+    }
+}
+
+@Suite struct FindingTests {
+    let probe: Probe
+
+    init() throws {
+        probe = try Probe(checks: check("{field: payload_execution.environment_cleaned, equals: true}"))
+    }
+
+    @Test func messageSaysExpectedAndFound() throws {
+        let finding = try #require(
+            try probe.evaluate("payload_execution:\n  environment_cleaned: false\n").findings.first)
+        #expect(finding.message == "expected `payload_execution.environment_cleaned` is true, found false (line 2).")
+        #expect(finding.recommendation == "Fix it.")
+        #expect(finding.severity == .high)
+    }
+
+    @Test func evidencePointsAtTheFact() throws {
+        let finding = try #require(
+            try probe.evaluate("# comment\nformat: mupj/1\npayload_execution:\n  environment_cleaned: false\n").findings
+                .first)
+        let evidence = try #require(finding.evidence.first)
+        #expect(evidence.file == "f.yaml")
+        #expect(evidence.path == "payload_execution.environment_cleaned")
+        #expect(evidence.range.start == SourceLocation(line: 4, column: 24, offset: 67))
+        #expect(evidence.range.end == SourceLocation(line: 4, column: 29, offset: 72))
+        #expect(evidence.value == "false" && evidence.state == .stated)
+    }
+
+    @Test func unknownEvidenceCarriesTheReasonAndSource() throws {
+        let finding = try #require(
+            try probe.evaluate(
+                "payload_execution:\n  environment_cleaned: {unknown: not in the docs, source: \"guide §3\"}\n"
+            ).findings.first)
+        #expect(finding.status == .needsInformation)
+        #expect(finding.evidence.first?.reason == "not in the docs")
+        #expect(finding.evidence.first?.sources == ["guide §3"])
+        #expect(finding.message.contains("unknown at line 2 (not in the docs)"))
+    }
+
+    @Test func fingerprintsSurviveUnrelatedEdits() throws {
+        let before = try probe.evaluate("payload_execution:\n  environment_cleaned: false\n")
+        let after = try probe.evaluate(
+            "# a new comment\n\ntraceability: {retention_days: 10}\npayload_execution:\n  environment_cleaned: false\n")
+        #expect(before.findings.map(\.id) == after.findings.map(\.id))
+        #expect(before.findings[0].evidence[0].range.start.line != after.findings[0].evidence[0].range.start.line)
+        #expect(before.findings[0].id.count == 16)
+    }
+
+    @Test func fingerprintsDifferBySubject() throws {
+        let probe = try Probe(checks: check("{field: encrypted, equals: true}", extra: "  for_each: channels\n"))
+        let result = try probe.evaluate(
+            "components: [{id: a}]\nchannels:\n  - {id: x, from: a, to: a, encrypted: true}\n  - {id: y, from: a, to: a, encrypted: true}\n"
+        )
+        #expect(Set(result.findings.map(\.id)).count == 2)
+    }
+}
