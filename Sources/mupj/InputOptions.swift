@@ -26,7 +26,7 @@ struct LimitOptions: ParsableArguments {
 
 enum Inputs {
     /// Files named on the command line, with directories expanded to the `*.yaml` / `*.yml`
-    /// files below them in sorted order. A path that does not exist is a diagnostic (exit 2).
+    /// files directly in them, in sorted order. A path that does not exist is a diagnostic (exit 2).
     static func expand(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
         var files: [String] = []
         var problems: [Diagnostic] = []
@@ -41,13 +41,14 @@ enum Inputs {
                 files.append(path)
                 continue
             }
-            guard let walker = manager.enumerator(atPath: path) else {
+            // Only the files directly in the directory: sub-directories (such as frameworks/examples)
+            // are reviewed when named, so that examples never mix with the real descriptions.
+            guard let entries = try? manager.contentsOfDirectory(atPath: path) else {
                 problems.append(Diagnostic(file: path, location: nil, message: "cannot read the directory"))
                 continue
             }
-            var found: [String] = []
-            for case let relative as String in walker where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+            let found = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { name in
+                path.hasSuffix("/") ? path + name : path + "/" + name
             }
             if found.isEmpty {
                 problems.append(

@@ -1,0 +1,195 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// End to end through the built `mupj` binary: exit codes, where output goes, files written.
+@Suite struct ValidateCLITests {
+    @Test func validDescriptionsExitZero() throws {
+        let run = try TestSupport.mupj(["validate", "frameworks/", "frameworks/examples/"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "6 descriptions checked: 6 valid\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func invalidDescriptionExitsOneWithLocatedErrorsOnStderr() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml")
+        let template = try TestSupport.mupj(["init"]).stdout
+        try template.replacingOccurrences(of: "  owner_count: 3", with: "  owner_count: many")
+            .replacingOccurrences(of: "    mechanism: glexec", with: "    mechanism: gexec")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["validate", file.path])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("\(file.path):"))
+        #expect(lines[0].contains(": error: expected an integer of at least 0 for 'owner_count'"))
+        #expect(lines[1].contains("did you mean 'glexec'?"))
+        #expect(run.stdout == "1 description checked: 0 valid, 1 invalid (2 errors)\n")
+    }
+
+    @Test func jsonOutputForMachines() throws {
+        let run = try TestSupport.mupj(["validate", "--format", "json", "frameworks/panda.yaml"])
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["valid"] as? Bool == true)
+        let files = object?["files"] as? [[String: Any]]
+        #expect(files?.first?["path"] as? String == "frameworks/panda.yaml")
+    }
+
+    @Test func unreadableInputExitsTwo() throws {
+        let run = try TestSupport.mupj(["validate", "no/such/file.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "no/such/file.yaml: error: no such file or directory\n")
+    }
+
+    @Test func usageErrorExitsTwo() throws {
+        #expect(try TestSupport.mupj(["validate"]).status == 2)
+        #expect(try TestSupport.mupj(["review", "--fail-on", "severe", "frameworks/"]).status == 2)
+        #expect(try TestSupport.mupj(["no-such-command"]).status == 2)
+    }
+
+    @Test func yamlErrorsAreLocated() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("bomb.yaml")
+        try
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["validate", file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(file.path):4:"))
+        #expect(run.stderr.contains("alias"))
+    }
+}
+
+@Suite struct InitCLITests {
+    @Test func templateRoundTripsThroughValidate() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("new.yaml").path
+        let first = try TestSupport.mupj(["init", "-o", file])
+        #expect(first.status == 0)
+        #expect(try TestSupport.mupj(["validate", file]).status == 0)
+        let printed = try TestSupport.mupj(["init"]).stdout
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == printed)
+    }
+
+    @Test func refusesToOverwriteWithoutForce() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("mine.yaml").path
+        try "my own work\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let refused = try TestSupport.mupj(["init", "-o", file])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("use --force"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "my own work\n")
+        #expect(try TestSupport.mupj(["init", "-o", file, "--force"]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) != "my own work\n")
+    }
+}
+
+@Suite struct GeneralCLITests {
+    @Test func versionAndHelp() throws {
+        let version = try TestSupport.mupj(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.split(separator: ".").count == 3)
+        for command in ["validate", "review", "explain", "clauses", "init", "schema"] {
+            let help = try TestSupport.mupj([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Example"), "\(command) --help has no example")
+        }
+    }
+
+    @Test func completionScripts() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try TestSupport.mupj(["--generate-completion-script", shell])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("validate"))
+        }
+    }
+
+    @Test func schemaIsJSON() throws {
+        let run = try TestSupport.mupj(["schema"])
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+    }
+}
+
+@Suite struct ReviewCLITests {
+    @Test func failOnDecidesTheExitCode() throws {
+        let mistakes = "frameworks/examples/common-mistakes.yaml"
+        #expect(try TestSupport.mupj(["review", mistakes]).status == 1)
+        #expect(try TestSupport.mupj(["review", mistakes, "--fail-on", "never"]).status == 0)
+        #expect(try TestSupport.mupj(["review", "frameworks/examples/model-pilot.yaml"]).status == 0)
+    }
+
+    @Test func noColourWhenNotATerminal() throws {
+        let run = try TestSupport.mupj(["review", "frameworks/examples/common-mistakes.yaml"])
+        #expect(!run.stdout.contains("\u{1B}["))
+        #expect(run.stdout.contains("violated          MUPJ-6"))
+    }
+
+    @Test func jsonReportIsComplete() throws {
+        let run = try TestSupport.mupj(["review", "frameworks/examples/common-mistakes.yaml", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "mupj-report/1")
+        let framework = try #require((object["frameworks"] as? [[String: Any]])?.first)
+        #expect(framework["name"] as? String == "Shortcut")
+        let clauses = try #require(framework["clauses"] as? [[String: Any]])
+        let mupj6 = try #require(clauses.first { $0["clause"] as? String == "MUPJ-6" })
+        #expect(mupj6["status"] as? String == "violated")
+    }
+
+    @Test func invalidDescriptionStopsTheReview() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "format: mupj/1\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["review", file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("missing required field 'framework'"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func catalogErrorsExitTwo() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let catalog = directory.appendingPathComponent("bad-catalog.yaml")
+        try "catalog: x\n".write(to: catalog, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["review", "frameworks/panda.yaml", "--checklist", catalog.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(catalog.path):1:1: error: missing required field 'title'"))
+    }
+
+    @Test func outputDirectoryAndDriftCheck() throws {
+        let directory = try TestSupport.temporaryDirectory().path
+        let write = try TestSupport.mupj(["review", "frameworks/", "--output-dir", directory, "--fail-on", "never"])
+        #expect(write.status == 0, "\(write.stderr)")
+        let check = try TestSupport.mupj([
+            "review", "frameworks/", "--output-dir", directory, "--check", "--fail-on", "never",
+        ])
+        #expect(check.status == 0, "\(check.stderr)")
+        let json = directory + "/review.json"
+        try "stale\n".write(toFile: json, atomically: true, encoding: .utf8)
+        let stale = try TestSupport.mupj([
+            "review", "frameworks/", "--output-dir", directory, "--check", "--fail-on", "never",
+        ])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("\(json): error: stale report"))
+        #expect(try String(contentsOfFile: json, encoding: .utf8) == "stale\n")
+    }
+
+    @Test func explainTracesADecision() throws {
+        let run = try TestSupport.mupj(["explain", "mupj-6", "--framework", "frameworks/examples/common-mistakes.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("MUPJ-6: Local authorisation decisions are respected"))
+        #expect(run.stdout.contains("Decision for frameworks/examples/common-mistakes.yaml: MUPJ-6 is violated"))
+        #expect(run.stdout.contains("payload_execution.identity_switching.on_exit_code.203 = run-as-pilot"))
+        #expect(try TestSupport.mupj(["explain", "MUPJ-99"]).status == 2)
+    }
+
+    @Test func clausesTable() throws {
+        let run = try TestSupport.mupj(["clauses"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.contains { $0.hasPrefix("MUPJ-10") && $0.contains("CERN EDMS 855383 v1.0, clause 10") })
+    }
+}
