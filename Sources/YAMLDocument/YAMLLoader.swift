@@ -16,9 +16,13 @@ public enum YAMLLoader {
         guard !bytes.isEmpty else {
             throw YAMLError(.noDocument, at: .start, "the file is empty; expected one YAML document")
         }
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> Node in
-            let ascii = try EncodingCheck.validate(buffer)
-            var builder = TreeBuilder(file: buffer, ascii: ascii, limits: limits)
+        let ascii = try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) in
+            try EncodingCheck.validate(buffer)
+        }
+        // See `SyntaxChecks.endsWithBlankLine`: the one case where the input is copied.
+        let input = bytes.withUnsafeBufferPointer(SyntaxChecks.endsWithBlankLine) ? bytes + [0x0A] : bytes
+        return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> Node in
+            var builder = TreeBuilder(file: buffer, length: bytes.count, ascii: ascii, limits: limits)
             return try builder.run()
         }
     }
@@ -35,6 +39,9 @@ public enum YAMLLoader {
 private struct MarkConverter {
     let input: UnsafeBufferPointer<UInt8>
     let base: Int
+    /// The length of the file: an offset never points past it (a line break the loader added
+    /// after the file's last line is not part of it).
+    let length: Int
     let ascii: Bool
     var charIndex = 0
     var byteOffset = 0
@@ -57,13 +64,15 @@ private struct MarkConverter {
             }
             offset = byteOffset
         }
-        return SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: base + offset)
+        return SourceLocation(
+            line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: min(base + offset, length))
     }
 }
 
 /// An open collection on the builder's stack.
 private struct Frame {
     var isMapping: Bool
+    var isFlow: Bool
     var start: SourceLocation
     var tag: String?
     var anchor: String?
@@ -99,13 +108,20 @@ private struct TreeBuilder {
     var aliasNodes = 0
     var documents = 0
     var root: Node?
+    let checks: SyntaxChecks
+    /// Open flow collections; nodes inside one follow flow rules.
+    var flowDepth = 0
+    /// Where the previous event ended: the bytes from there to the next event are a gap of
+    /// indicators, whitespace and comments.
+    var previousEnd = 0
 
-    init(file: UnsafeBufferPointer<UInt8>, ascii: Bool, limits: LoadLimits) {
+    init(file: UnsafeBufferPointer<UInt8>, length: Int, ascii: Bool, limits: LoadLimits) {
         let bom: Int = file.starts(with: EncodingCheck.byteOrderMark) ? 3 : 0
         self.file = file
         self.input = UnsafeBufferPointer(rebasing: file[bom...])
-        self.marks = MarkConverter(input: input, base: bom, ascii: ascii)
+        self.marks = MarkConverter(input: input, base: bom, length: length, ascii: ascii)
         self.limits = limits
+        self.checks = SyntaxChecks(file: file)
     }
 
     mutating func run() throws(YAMLError) -> Node {
@@ -146,7 +162,7 @@ private struct TreeBuilder {
         } else {
             location = marks.location(parser.problem_mark)
         }
-        if indentedWithTab(line: location.offset) {
+        if !problem.contains("tab"), indentedWithTab(line: location.offset) {
             message += "; a tab indents this line, and YAML indentation must use spaces"
         }
         return YAMLError(.syntax, at: location, message)
@@ -166,6 +182,9 @@ private struct TreeBuilder {
 
     private mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) {
         let start = marks.location(event.start_mark)
+        if let glued = checks.gluedComment(from: previousEnd, to: start.offset) { throw gluedComment(at: glued) }
+        let end = marks.location(event.end_mark)
+        previousEnd = max(previousEnd, end.offset)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
@@ -174,9 +193,14 @@ private struct TreeBuilder {
                     .multipleDocuments, at: start,
                     "a second YAML document starts here; put each description in its own file")
             }
+            if let glued = checks.gluedDirectiveComment(from: start.offset, to: end.offset) {
+                throw gluedComment(at: glued)
+            }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let tag = try checkedTag(data.tag, at: start)
+            let anchor = cString(data.anchor)
+            try checkNodeStart(start, anchor: anchor)
             let text = string(data.value, Int(data.length))
             let style: Scalar.Style
             switch data.style {
@@ -188,28 +212,70 @@ private struct TreeBuilder {
             }
             let scalar = Scalar(text, style: style)
             if let tag { try checkScalarTag(tag, scalar, at: start) }
-            let end = marks.location(event.end_mark)
+            switch style {
+            case .plain:
+                if flowDepth > 0, text == "-" {
+                    throw YAMLError(
+                        .syntax, at: start, "a lone '-' cannot be a plain scalar in a flow collection; quote it: \"-\"")
+                }
+            case .literal, .folded:
+                if let glued = checks.gluedHeaderComment(scalarStart: start.offset) { throw gluedComment(at: glued) }
+                // A top-level scalar sits at indentation -1; one in a collection whose column is not
+                // known is not checked.
+                let parentIndent = stack.isEmpty ? -1 : entryColumn(of: stack[stack.count - 1]).map { $0 - 1 }
+                if let parentIndent,
+                    let line = checks.overIndentedLeadingLines(scalarStart: start.offset, parentIndent: parentIndent)
+                {
+                    throw YAMLError(
+                        .syntax, at: EncodingCheck.location(of: line, in: file),
+                        "the first line of text in this block scalar is indented less than an empty line before it; "
+                            + "remove the spaces from the empty lines or give an indentation indicator such as |2")
+                }
+            case .singleQuoted, .doubleQuoted:
+                if flowDepth == 0, end.line > start.line {
+                    try checkContinuationLines(start: start, end: end, what: "quoted scalar", skipComments: false)
+                }
+            }
             let node = Node(content: .scalar(scalar), range: SourceRange(start: start, end: end), tag: tag)
-            try add(node, count: 1, height: 0, anchor: cString(data.anchor))
+            try add(node, count: 1, height: 0, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             let tag = try checkedTag(data.tag, at: start)
             try checkCollectionTag(tag, isMapping: false, at: start)
-            try push(isMapping: false, start: start, tag: tag, anchor: cString(data.anchor))
+            let anchor = cString(data.anchor)
+            try checkNodeStart(start, anchor: anchor)
+            try push(
+                isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, start: start, tag: tag,
+                anchor: anchor)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             let tag = try checkedTag(data.tag, at: start)
             try checkCollectionTag(tag, isMapping: true, at: start)
-            try push(isMapping: true, start: start, tag: tag, anchor: cString(data.anchor))
+            let anchor = cString(data.anchor)
+            try checkNodeStart(start, anchor: anchor)
+            try push(
+                isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, start: start, tag: tag,
+                anchor: anchor)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
-            let range = SourceRange(start: frame.start, end: marks.location(event.end_mark))
+            if frame.isFlow {
+                flowDepth -= 1
+                if flowDepth == 0, end.line > frame.start.line {
+                    try checkContinuationLines(
+                        start: frame.start, end: end, what: "flow collection", skipComments: true)
+                }
+            }
+            let range = SourceRange(start: frame.start, end: end)
             let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
             try add(
                 Node(content: content, range: range, tag: frame.tag), count: frame.count, height: frame.height,
                 anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
+            try checkNodeStart(start, anchor: nil)
+            if let cut = checks.cutName(name, sigil: UInt8(ascii: "*"), nodeStart: start.offset) {
+                throw cutName(name, sigil: "*", at: cut)
+            }
             guard let target = anchors[name] else {
                 if stack.contains(where: { $0.anchor == name }) {
                     throw YAMLError(
@@ -238,7 +304,63 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func push(isMapping: Bool, start: SourceLocation, tag: String?, anchor: String?) throws(YAMLError)
+    // MARK: YAML 1.2 rules libyaml misses (see SyntaxChecks)
+
+    /// Checks shared by every node: `?x` in a flow collection, and anchor names libyaml cut short.
+    private func checkNodeStart(_ start: SourceLocation, anchor: String?) throws(YAMLError) {
+        if flowDepth > 0, checks.byte(start.offset - 1) == UInt8(ascii: "?") {
+            throw YAMLError(
+                .syntax, at: SourceLocation(line: start.line, column: start.column - 1, offset: start.offset - 1),
+                "'?' directly followed by text is not a key indicator in YAML 1.2 but libyaml reads it as one; "
+                    + "write '? ' with a space for a key, or quote the text")
+        }
+        if let anchor, let cut = checks.cutName(anchor, sigil: UInt8(ascii: "&"), nodeStart: start.offset) {
+            throw cutName(anchor, sigil: "&", at: cut)
+        }
+    }
+
+    /// The column of a block collection's entries: its start, unless a tag or an anchor comes
+    /// first; `nil` when it is a flow collection or the column is not known.
+    private func entryColumn(of frame: Frame) -> Int? {
+        if frame.isFlow { return nil }
+        if frame.tag == nil && frame.anchor == nil { return frame.start.column }
+        if frame.isMapping, let key = frame.pairs.first?.key ?? frame.pendingKey { return key.start.column }
+        return nil
+    }
+
+    private func cutName(_ name: String, sigil: String, at offset: Int) -> YAMLError {
+        YAMLError(
+            .syntax, at: EncodingCheck.location(of: offset, in: file),
+            "the name \(sigil)\(name) goes on here; anchor and alias names may only use letters, digits, '-' and "
+                + "'_', and end at a space")
+    }
+
+    private func gluedComment(at offset: Int) -> YAMLError {
+        YAMLError(
+            .syntax, at: EncodingCheck.location(of: offset, in: file),
+            "a comment must be separated from what comes before it by a space")
+    }
+
+    /// Lines that continue a flow collection or a quoted scalar must be indented more than the
+    /// block collection that holds it (with spaces: a tab is not indentation).
+    private func checkContinuationLines(start: SourceLocation, end: SourceLocation, what: String, skipComments: Bool)
+        throws(YAMLError)
+    {
+        guard let parent = stack.last, let column = entryColumn(of: parent) else { return }
+        guard
+            let line = checks.underIndentedLine(
+                from: start.offset, to: end.offset, spaces: column, skipComments: skipComments)
+        else { return }
+        let location = EncodingCheck.location(of: line, in: file)
+        let tab = checks.byte(line) == 0x09 ? " (a tab is not indentation)" : ""
+        throw YAMLError(
+            .syntax, at: location,
+            "this line continues the \(what) that starts at line \(start.line) and must be indented by at least "
+                + "\(column) space\(column == 1 ? "" : "s")\(tab)")
+    }
+
+    private mutating func push(isMapping: Bool, isFlow: Bool, start: SourceLocation, tag: String?, anchor: String?)
+        throws(YAMLError)
     {
         if stack.count >= limits.maxDepth {
             throw YAMLError(
@@ -248,7 +370,8 @@ private struct TreeBuilder {
         // While the collection is open its anchor names it, hiding any older node of that name:
         // an alias to it from inside is recursive.
         if let anchor { anchors[anchor] = nil }
-        stack.append(Frame(isMapping: isMapping, start: start, tag: tag, anchor: anchor))
+        if isFlow { flowDepth += 1 }
+        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor))
     }
 
     /// Adds a finished node to the innermost open collection (or makes it the root).
