@@ -70,12 +70,15 @@ public enum JSONSchemaExport {
         } else if case .custom = field.shape {
         } else {
             // Leaves and lists may be wrapped as {value:, source:} and, for facts, be unknown.
+            var members: [(String, JSON?)] = [
+                ("value", schema), ("source", ref("source")), ("notes", .obj([("type", .string("string"))])),
+            ]
+            if case .list = field.shape {
+                members.append(("partial", .obj([("type", .string("boolean"))])))
+            }
             let wrapped: JSON = .obj([
                 ("type", .string("object")),
-                (
-                    "properties",
-                    .obj([("value", schema), ("source", ref("source")), ("notes", .obj([("type", .string("string"))]))])
-                ),
+                ("properties", .obj(members)),
                 ("required", .array([.string("value")])),
                 ("additionalProperties", .bool(false)),
             ])

@@ -97,9 +97,10 @@ private struct Walk {
         return leaf(node, shape, context: context)
     }
 
-    /// `{value: X, source: S}` or `{unknown: reason, source: S}`.
+    /// `{value: X, source: S}` or `{unknown: reason, source: S}`; a list may add `partial: true`.
     mutating func wrapped(_ node: Node, _ pairs: [Pair], _ shape: Shape, unknown: Bool, context: String) -> Value? {
         var sources: [String] = []
+        var partial = false
         var result: Value?
         var seenContent = false
         for pair in pairs {
@@ -108,6 +109,16 @@ private struct Walk {
                 sources = self.sources(pair.value)
             case Annotation.notes:
                 _ = text(pair.value, context: "notes")
+            case Annotation.partial:
+                guard case .list = shape else {
+                    error(pair.key.start, "'partial' applies to lists only: it says the list may be incomplete")
+                    continue
+                }
+                guard case .bool(let flag)? = pair.value.resolved else {
+                    error(pair.value.start, "expected true or false for 'partial'")
+                    continue
+                }
+                partial = flag
             case Annotation.value:
                 if seenContent {
                     error(pair.key.start, "a fact has either 'value' or 'unknown', not both")
@@ -128,12 +139,14 @@ private struct Walk {
             default:
                 error(
                     pair.key.start,
-                    "unknown key '\(pair.name)' in a fact of \(context); expected value or unknown, with source and notes"
-                        + Suggestion.phrase(for: pair.name, in: ["value", "unknown", "source", "notes"]))
+                    "unknown key '\(pair.name)' in a fact of \(context); expected value or unknown, with source, "
+                        + "notes and (for lists) partial"
+                        + Suggestion.phrase(for: pair.name, in: ["value", "unknown", "source", "notes", "partial"]))
             }
         }
         guard var result else { return nil }
         result.sources += sources
+        result.partial = partial && !result.isUnknown
         return result
     }
 

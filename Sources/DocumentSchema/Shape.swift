@@ -128,4 +128,6 @@ public enum Annotation {
     public static let notes = "notes"
     public static let value = "value"
     public static let unknown = "unknown"
+    /// On a list: the items given are known, but there may be others.
+    public static let partial = "partial"
 }

@@ -23,6 +23,8 @@ public struct Value: Sendable {
     public var range: SourceRange
     /// Citations given for this value (a fact wrapper's `source:` or an object's own).
     public var sources: [String]
+    /// A list written with `partial: true`: its items are known to be in it, others may be too.
+    public var partial = false
 
     public init(_ content: Content, range: SourceRange, sources: [String] = []) {
         self.content = content

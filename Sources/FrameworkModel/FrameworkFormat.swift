@@ -54,6 +54,9 @@ public enum FrameworkFormat {
             Field("architecture", .string, doc: "Description of the framework's architecture."),
             Field("security_model", .string, doc: "Description of its security model."),
             Field("source_code", .string, doc: "Where the source code of the pilot system can be obtained."),
+            Field(
+                "available_on_request", .boolean,
+                doc: "The VO gives these documents to grid security operations and to sites that ask."),
         ])
 
     static let framework = ObjectShape(
@@ -67,7 +70,11 @@ public enum FrameworkFormat {
             Field("summary", .text, required: false, unknown: false, doc: "What the framework does, in a paragraph."),
             Field(
                 "contacts", .list(.object(contact), minCount: 1), unknown: false,
-                doc: "Contacts; the review expects one with role security."),
+                doc: "People or teams to reach about the framework."),
+            Field(
+                "security_contact", .text,
+                doc: "How grid security and sites reach the VO's security contact (address, or where it is registered)."
+            ),
             Field("documents", .object(documents), unknown: false, doc: "Published documents (MUPJ-10)."),
         ])
 
@@ -201,6 +208,9 @@ public enum FrameworkFormat {
         "VO operations", doc: "Obligations of the VO Operations Policy.",
         fields: [
             Field("security_contact_reviewed_on", .date, doc: "When the security contact was last confirmed."),
+            Field(
+                "security_contact_review_interval_months", .integer(minimum: 1),
+                doc: "How often the VO confirms its security contact."),
             Field(
                 "self_assessment_interval_months", .integer(minimum: 1), doc: "How often the VO checks its compliance."),
             Field(

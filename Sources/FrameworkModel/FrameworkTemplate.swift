@@ -19,14 +19,16 @@ public enum FrameworkTemplate {
           described_on: 2008-06-01 # the date the description reflects (YYYY-MM-DD)
           framework_version: "1.0" # optional: release of the framework described
           summary: One paragraph on what the framework does. # optional
-          contacts: # at least one; the review expects a security contact
+          contacts: # at least one person or team
             - name: Example security team
               email: security@example.org
               role: security # security | operations | development | management
+          security_contact: security@example.org, answered by the VO security team within four hours # MUPJ-10, VO-1
           documents: # MUPJ-10: what the VO makes available to grid security and sites
             architecture: https://example.org/pilot/architecture
             security_model: https://example.org/pilot/security-model
             source_code: https://example.org/pilot/source
+            available_on_request: true
 
         ownership: # MUPJ-1, MUPJ-2
           owner_registration: Owners are named by the VO computing coordinator and registered in VOMS. # the process
@@ -124,6 +126,7 @@ public enum FrameworkTemplate {
 
         vo_operations: # VO Operations Policy
           security_contact_reviewed_on: 2008-05-01
+          security_contact_review_interval_months: 12
           self_assessment_interval_months: 12
           incidents_handled_with_priority: true
 

@@ -50,7 +50,8 @@ struct ConditionEvaluator {
             return absent ? .true : known.isEmpty ? .unknown : .false
         case .contains, .containsAll, .containsAny:
             let values = known.flatMap { $0.list ?? [$0] }
-            if values.contains(where: \.isUnknown) { missing = true }
+            // An item missing from a partial list may still be there: that is a gap, not a fact.
+            if values.contains(where: \.isUnknown) || known.contains(where: \.partial) { missing = true }
             let present = { (literal: Literal) in values.contains { matches($0, literal) } }
             let wanted: [Literal]
             let needAll: Bool

@@ -279,3 +279,17 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(Set(result.findings.map(\.id)).count == 2)
     }
 }
+
+@Suite struct PartialListTests {
+    @Test func aMissingItemOfAPartialListIsAGapNotAViolation() throws {
+        let probe = try Probe(checks: check("{field: traceability.recorded_fields, contains_all: [user-dn, site]}"))
+        #expect(
+            try probe.status("traceability: {recorded_fields: {partial: true, value: [site]}}") == .needsInformation)
+        #expect(
+            try probe.status("traceability: {recorded_fields: {partial: true, value: [site, user-dn]}}") == .satisfied)
+        #expect(try probe.status("traceability: {recorded_fields: [site]}") == .violated)
+        let absent = try Probe(checks: check("{not: {field: traceability.recorded_fields, contains: user-dn}}"))
+        #expect(
+            try absent.status("traceability: {recorded_fields: {partial: true, value: [site]}}") == .needsInformation)
+    }
+}
