@@ -1,6 +1,7 @@
 import DocumentSchema
 import PolicyCatalog
 import ReviewEngine
+import ReviewRecords
 import YAMLDocument
 
 /// The complete result as JSON, schema `mupj-report/1` (documented in docs/report-json.md).
@@ -19,7 +20,7 @@ public enum JSONReport {
             ("tool", .obj([("name", .string("mupj")), ("version", .string(result.toolVersion))])),
             ("date", context.date.map(JSON.string)),
             ("catalogs", .array(result.catalogs.map(catalog))),
-            ("frameworks", .array(result.frameworks.map(framework))),
+            ("frameworks", .array(result.frameworks.map { framework($0, context: context) })),
         ])
     }
 
@@ -60,8 +61,9 @@ public enum JSONReport {
         ])
     }
 
-    static func framework(_ f: FrameworkReview) -> JSON {
+    static func framework(_ f: FrameworkReview, context: ReportContext) -> JSON {
         let counts = Counts(f)
+        let verdict = FindingsVerdict(f)
         return .obj([
             ("name", .string(f.name)),
             ("vo", .string(f.vo)),
@@ -74,6 +76,15 @@ public enum JSONReport {
             ("finding_status_counts", counts.json(counts.findingsByStatus)),
             ("open_findings_by_severity", counts.json(counts.openBySeverity)),
             (
+                "verdict",
+                .obj([
+                    ("value", .string(verdict.verdict.rawValue)),
+                    ("phrase", .string(verdict.verdict.phrase)),
+                    ("sign_off_pending", .bool(verdict.signOffPending)),
+                    ("reasons", .array(verdict.reasons.map { .string($0.id) })),
+                ])
+            ),
+            (
                 "clauses",
                 .array(
                     f.clauses.map { c in
@@ -81,16 +92,17 @@ public enum JSONReport {
                             ("catalog", .string(c.clause.catalogID)),
                             ("clause", .string(c.clause.id)),
                             ("status", .string(c.status.rawValue)),
-                            ("findings", .array(c.findings.map(finding))),
+                            ("findings", .array(c.findings.map { finding($0, context: context) })),
                         ])
                     })
             ),
         ])
     }
 
-    static func finding(_ f: Finding) -> JSON {
+    static func finding(_ f: Finding, context: ReportContext) -> JSON {
         .obj([
             ("id", .string(f.id)),
+            ("rule", .string(Wording.ruleID(f))),
             ("check", .string(f.checkID)),
             ("title", .string(f.title)),
             ("severity", .string(f.severity.rawValue)),
@@ -98,7 +110,7 @@ public enum JSONReport {
             ("subject", f.subject.map(JSON.string)),
             ("message", .string(f.message)),
             ("recommendation", .string(f.recommendation)),
-            ("evidence", .array(f.evidence.map(evidence))),
+            ("evidence", .array(f.evidence.map { evidence($0, context: context) })),
             ("trace", .array(f.trace.map(observation))),
         ])
     }
@@ -107,8 +119,9 @@ public enum JSONReport {
         .obj([("line", .int(l.line)), ("column", .int(l.column)), ("offset", .int(l.offset))])
     }
 
-    static func evidence(_ e: Evidence) -> JSON {
-        .obj([
+    static func evidence(_ e: Evidence, context: ReportContext) -> JSON {
+        let quote = context.quote(e, limit: e.state == .absent ? 1 : 5)
+        return .obj([
             ("file", .string(e.file)),
             ("start", location(e.range.start)),
             ("end", location(e.range.end)),
@@ -117,6 +130,25 @@ public enum JSONReport {
             ("value", .string(e.value)),
             ("reason", e.reason.map(JSON.string)),
             ("sources", e.sources.isEmpty ? nil : .array(e.sources.map(JSON.string))),
+            (
+                "quote",
+                quote.map { quote in
+                    .obj([
+                        (
+                            "lines",
+                            .array(
+                                quote.lines.map { line in
+                                    .obj([
+                                        ("line", .int(line.number)),
+                                        ("text", .string(line.text)),
+                                        ("marked", .string(e.state == .absent ? "" : line.marked)),
+                                    ])
+                                })
+                        ),
+                        ("omitted_lines", .int(e.state == .absent ? 0 : quote.omitted)),
+                    ])
+                }
+            ),
         ])
     }
 

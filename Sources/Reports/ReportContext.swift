@@ -1,15 +1,116 @@
 import ReviewEngine
+import YAMLDocument
 
 /// What every renderer is given: the one complete result, plus the few facts about the run that
-/// are not part of the review itself.
+/// are not part of the review itself. Renderers are pure functions of this value.
 public struct ReportContext: Sendable {
     public var result: ReviewResult
     /// The report date, only when the user asked for one (`--date` or `SOURCE_DATE_EPOCH`):
     /// without it, the same inputs give byte-identical reports.
     public var date: String?
+    /// The text of the files the review read, by path as the result names them, so that
+    /// evidence can be quoted. A file missing here is cited by line number only.
+    public var sources: [String: SourceText]
+    /// The directory the report is written to (as the user gave it, `.` for standard output):
+    /// links to descriptions are relative to it.
+    public var reportDirectory: String
+    /// The absolute working directory, needed only to relate an absolute path to a relative one.
+    public var workingDirectory: String?
 
-    public init(result: ReviewResult, date: String? = nil) {
+    public init(
+        result: ReviewResult, date: String? = nil, sources: [SourceFile] = [], reportDirectory: String = ".",
+        workingDirectory: String? = nil
+    ) {
         self.result = result
         self.date = date
+        self.sources = Dictionary(sources.map { ($0.path, SourceText($0)) }, uniquingKeysWith: { first, _ in first })
+        self.reportDirectory = reportDirectory
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The link from the report to a line of a file, with a `#L<line>` anchor as code-hosting
+    /// sites number lines.
+    public func link(_ file: String, line: Int? = nil) -> String {
+        let path = Paths.relative(from: reportDirectory, to: file, workingDirectory: workingDirectory)
+        return Paths.uriPath(path) + (line.map { "#L\($0)" } ?? "")
+    }
+
+    /// The lines of the description that an evidence range covers, at most `limit` of them.
+    public func quote(_ evidence: Evidence, limit: Int = 5) -> Quote? {
+        quote(evidence.file, evidence.range, limit: limit)
+    }
+
+    /// The lines of `file` that `range` covers, at most `limit` of them; nil without the file's text.
+    public func quote(_ file: String, _ range: SourceRange, limit: Int = 5) -> Quote? {
+        sources[file].map { Quote(range, in: $0, limit: limit) }
+    }
+}
+
+/// A file's text split into lines once, for quoting.
+public struct SourceText: Sendable {
+    public var lines: [String]
+
+    public init(_ file: SourceFile) {
+        var lines: [String] = []
+        var start = 0
+        let bytes = file.bytes
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lines.append(SourceText.decode(bytes[start..<i]))
+            start = i + 1
+        }
+        if start < bytes.count { lines.append(SourceText.decode(bytes[start...])) }
+        self.lines = lines
+    }
+
+    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.hasSuffix("\r") ? String(text.dropLast()) : text
+    }
+
+    /// Line `n` (1-based), or nil past the end.
+    public func line(_ n: Int) -> String? {
+        n >= 1 && n <= lines.count ? lines[n - 1] : nil
+    }
+}
+
+/// Quoted source lines, each split around the part the range covers.
+public struct Quote: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var number: Int
+        public var before: String
+        public var marked: String
+        public var after: String
+
+        public var text: String { before + marked + after }
+    }
+
+    public var lines: [Line]
+    /// Lines of the range left out after `limit`.
+    public var omitted: Int
+
+    init(_ range: SourceRange, in source: SourceText, limit: Int) {
+        var last = range.end.line
+        // A range that ends at the start of a line (after a block's final line break) does not
+        // cover that line.
+        if last > range.start.line && range.end.column == 1 { last -= 1 }
+        last = max(last, range.start.line)
+        let shown = min(last, range.start.line + limit - 1)
+        lines = []
+        for number in range.start.line...shown {
+            guard let text = source.line(number) else { break }
+            let scalars = Array(text.unicodeScalars)
+            let from = number == range.start.line ? range.start.column - 1 : 0
+            let to = number == range.end.line ? range.end.column - 1 : scalars.count
+            let a = min(max(from, 0), scalars.count)
+            let b = min(max(to, a), scalars.count)
+            func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+                String(String.UnicodeScalarView(slice))
+            }
+            lines.append(
+                Line(
+                    number: number, before: string(scalars[..<a]), marked: string(scalars[a..<b]),
+                    after: string(scalars[b...])))
+        }
+        omitted = last - shown
     }
 }

@@ -1,12 +1,15 @@
 /// The formats `mupj review` can write, each a pure function of the same `ReportContext`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, markdown, html, sarif
 
     /// File name inside `--output-dir`.
     public var fileName: String {
         switch self {
         case .text: return "review.txt"
         case .json: return "review.json"
+        case .markdown: return "review.md"
+        case .html: return "review.html"
+        case .sarif: return "review.sarif"
         }
     }
 
@@ -14,6 +17,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         switch self {
         case .text: return TextReport.render(context, colour: colour)
         case .json: return JSONReport.render(context)
+        case .markdown: return MarkdownReport.render(context)
+        case .html: return HTMLReport.render(context)
+        case .sarif: return SARIFReport.render(context)
         }
     }
 }

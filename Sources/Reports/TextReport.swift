@@ -1,31 +1,39 @@
 import PolicyCatalog
 import ReviewEngine
+import ReviewRecords
 
 /// The terminal report: grouped by framework and clause, open findings with their evidence.
 /// Colour is the caller's decision (only on a terminal, never with NO_COLOR).
 public enum TextReport {
     public static func render(_ context: ReportContext, colour: Bool) -> String {
         let paint = Paint(enabled: colour)
+        // Descriptions and catalogs are untrusted: no control character reaches the terminal.
+        let t = Escape.terminal
         var out = ""
         for (index, review) in context.result.frameworks.enumerated() {
             if index > 0 { out += "\n" }
             let counts = Counts(review)
-            out += paint.bold("\(review.name) (\(review.vo))") + "  \(review.file)\n"
+            out += paint.bold("\(t(review.name)) (\(t(review.vo)))") + "  \(t(review.file))\n"
             out +=
                 "  clauses: "
-                + counts.clausesByStatus.map { "\($0.1) \(Status(rawValue: $0.0)!.phrase)" }
+                + Counts.statuses.map { "\(counts.count($0, in: counts.clausesByStatus)) \($0.phrase)" }
                 .joined(separator: ", ") + "\n"
+            let verdict = FindingsVerdict(review)
+            out += "  verdict the findings support: \(verdict.verdict.phrase)"
+            out += verdict.signOffPending ? " (pending sign-off)\n" : "\n"
             for clause in review.clauses {
                 let status = paint.status(clause.status)
-                out += "  \(status) \(clause.clause.id) \(clause.clause.title) [\(clause.clause.severity.rawValue)]\n"
+                out +=
+                    "  \(status) \(t(clause.clause.id)) \(t(clause.clause.title)) [\(clause.clause.severity.rawValue)]\n"
                 for finding in clause.findings where finding.status == .violated || finding.status == .needsInformation
                 {
-                    let subject = finding.subject.map { " (\($0))" } ?? ""
-                    out += "      - \(paint.status(finding.status)) \(finding.checkID)\(subject): \(finding.title)\n"
-                    out += "        \(finding.message)\n"
+                    let subject = finding.subject.map { " (\(t($0)))" } ?? ""
+                    out += "      - \(paint.status(finding.status)) \(t(finding.checkID))\(subject) "
+                    out += "[\(finding.severity.rawValue)]: \(t(finding.title))\n"
+                    out += "        \(t(finding.message))\n"
                     for evidence in finding.evidence.prefix(3) {
                         let at = "\(evidence.file):\(evidence.range.start.line):\(evidence.range.start.column)"
-                        out += paint.dim("        at \(at) \(evidence.path)") + "\n"
+                        out += paint.dim("        at \(t(at)) \(t(evidence.path))") + "\n"
                     }
                     if finding.evidence.count > 3 {
                         out += paint.dim("        … and \(finding.evidence.count - 3) more places") + "\n"

@@ -3,6 +3,7 @@ import Foundation
 import PolicyCatalog
 import Reports
 import ReviewEngine
+import YAMLDocument
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -21,10 +22,17 @@ struct ReviewCommand: ParsableCommand {
             needs-information (the description is silent or says it does not know) or not-applicable, \
             with the evidence (file:line:col of every fact used) and a recommendation.
 
+            Formats: text (terminal, the default), json (schema mupj-report/1, docs/report-json.md), \
+            markdown, html (one self-contained file), sarif (2.1.0, for code-scanning services). With \
+            --output-dir they are written to review.txt, review.json, review.md, review.html and \
+            review.sarif; links in Markdown and HTML are relative to that directory.
+
             Examples:
               mupj review frameworks/panda.yaml
               mupj review frameworks/ --format json > review.json
               mupj review frameworks/ --format json --format text --output-dir reports
+              mupj review frameworks/ --format sarif > review.sarif
+              mupj review frameworks/ --output-dir reports          (all five formats)
               mupj review frameworks/ --output-dir reports --check
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
@@ -64,37 +72,57 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
-        let descriptions = try ReviewInputs.descriptions(paths, limits: limits.limits)
-        let result = Engine.review(descriptions, catalogs: catalogSet, toolVersion: Mupj.version)
-        let context = ReportContext(result: result, date: try ReportDate.resolve(date))
+        let context = try ReportRun.context(
+            paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
         if let outputDir {
             let chosen = formats.isEmpty ? ReportFormat.allCases : formats
-            let rendered = chosen.map { ($0.fileName, $0.render(context)) }
-            let stale: [String]
-            do {
-                stale = try ReportDirectory.sync(rendered, into: outputDir, check: check)
-            } catch {
-                Terminal.standardError.write("\(error)\n")
-                throw ExitCode(2)
-            }
-            if check {
-                for path in stale { Terminal.standardError.write("\(path): error: stale report; regenerate it\n") }
-                if !stale.isEmpty { throw ExitCode(1) }
-                print("\(rendered.count) report(s) in \(outputDir) are up to date")
-            } else {
-                print("wrote " + rendered.map { outputDir + "/" + $0.0 }.joined(separator: ", "))
-            }
+            try ReportRun.emit(chosen.map { ($0.fileName, $0.render(context)) }, into: outputDir, check: check)
         } else {
             let format = formats.first ?? .text
-            Terminal.standardOutput.write(format.render(context, colour: Terminal.standardOutput.colours))
+            let colour = format == .text && Terminal.standardOutput.colours
+            Terminal.standardOutput.write(format.render(context, colour: colour))
         }
+        let result = context.result
         if let threshold = failOn.severity,
             result.frameworks.contains(where: { review in
                 review.findings.contains { $0.status == .violated && $0.severity >= threshold }
             })
         {
             throw ExitCode(1)
+        }
+    }
+}
+
+/// What `review` and `summary` share: loading and reviewing the inputs, and writing (or checking)
+/// the report files.
+enum ReportRun {
+    static func context(
+        _ paths: [String], catalogs: CatalogOptions, limits: LoadLimits, date: String?, outputDir: String?
+    ) throws -> ReportContext {
+        let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits)
+        let descriptions = try ReviewInputs.descriptions(paths, limits: limits)
+        let result = Engine.review(descriptions, catalogs: catalogSet, toolVersion: Mupj.version)
+        return ReportContext(
+            result: result, date: try ReportDate.resolve(date), sources: descriptions.map(\.source),
+            reportDirectory: outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Writes the files atomically, or with `check` names those that differ and exits 1.
+    static func emit(_ rendered: [(name: String, text: String)], into outputDir: String, check: Bool) throws {
+        let stale: [String]
+        do {
+            stale = try ReportDirectory.sync(rendered, into: outputDir, check: check)
+        } catch {
+            Terminal.standardError.write("\(error)\n")
+            throw ExitCode(2)
+        }
+        let directory = outputDir.hasSuffix("/") ? String(outputDir.dropLast()) : outputDir
+        if check {
+            for path in stale { Terminal.standardError.write("\(path): error: stale report; regenerate it\n") }
+            if !stale.isEmpty { throw ExitCode(1) }
+            print("\(rendered.count) report(s) in \(directory) are up to date")
+        } else {
+            print("wrote " + rendered.map { directory + "/" + $0.name }.joined(separator: ", "))
         }
     }
 }

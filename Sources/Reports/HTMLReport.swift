@@ -1,0 +1,280 @@
+import PolicyCatalog
+import ReviewEngine
+import ReviewRecords
+
+/// The reviewers' report as one self-contained HTML file: inline stylesheet (with a print
+/// layout), no scripts, nothing fetched. A summary, a clause × framework status table, then every
+/// finding (its `id` attribute is the finding id) with the evidence lines quoted from the
+/// description. Every string from a description or a catalog is escaped.
+public enum HTMLReport {
+    public static func render(_ context: ReportContext) -> String {
+        let result = context.result
+        var out = HTMLPage.head(title: "mupj review report", generator: result.toolVersion, page: "review")
+        out += "<header>\n<h1>mupj review report</h1>\n"
+        out += "<p class=\"meta\">" + HTMLPage.made(context) + "</p>\n</header>\n"
+        if !result.frameworks.isEmpty {
+            out += "<nav class=\"toc\">"
+            out += "<a href=\"#summary\">Summary</a><a href=\"#matrix\">Clauses by framework</a>"
+            for (index, review) in result.frameworks.enumerated() {
+                out += "<a href=\"#\(Wording.frameworkAnchor(index))\">\(Escape.html(review.name))</a>"
+            }
+            out += "<a href=\"#provenance\">Files used</a></nav>\n"
+        }
+        out += summary(result)
+        out += matrix(result)
+        out += legend()
+        for (index, review) in result.frameworks.enumerated() {
+            out += framework(review, index: index, context: context)
+        }
+        out += HTMLPage.provenance(result, context: context)
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    static func summary(_ result: ReviewResult) -> String {
+        var out = "<section id=\"summary\">\n<h2>Summary</h2>\n"
+        guard !result.frameworks.isEmpty else {
+            return out + "<p>No framework description was reviewed.</p>\n</section>\n"
+        }
+        let statusHeads = Counts.statuses.map { "<th>\($0.phrase)</th>" }.joined()
+        out += "<table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">Framework</th><th rowspan=\"2\">Overall</th>"
+        out += "<th rowspan=\"2\">Verdict</th><th colspan=\"\(Counts.statuses.count)\">Clauses by status</th></tr>\n"
+        out += "<tr>" + statusHeads + "</tr>\n</thead>\n<tbody>\n"
+        for (index, review) in result.frameworks.enumerated() {
+            let counts = Counts(review)
+            let verdict = FindingsVerdict(review)
+            out += "<tr data-framework=\"\(index + 1)\">" + frameworkCell(review, index: index)
+            out += "<td class=\"st-\(counts.overall.rawValue)\">\(HTMLPage.badge(counts.overall))</td>"
+            out += "<td><span class=\"verdict\">\(verdict.verdict.phrase)</span>"
+            if verdict.signOffPending { out += "<br><span class=\"pending\">pending sign-off</span>" }
+            out += "</td>"
+            for status in Counts.statuses {
+                out += HTMLPage.number(
+                    counts.count(status, in: counts.clausesByStatus), key: "clauses-\(status.rawValue)")
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        out += "<table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">Framework</th>"
+        out += "<th colspan=\"\(Counts.statuses.count)\">Findings by status</th>"
+        out += "<th colspan=\"\(Counts.severities.count)\">Open findings by severity</th></tr>\n<tr>"
+        out += statusHeads + Counts.severities.map { "<th>\($0.rawValue)</th>" }.joined()
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for (index, review) in result.frameworks.enumerated() {
+            let counts = Counts(review)
+            out += "<tr data-framework=\"\(index + 1)\">" + frameworkCell(review, index: index)
+            for status in Counts.statuses {
+                out += HTMLPage.number(
+                    counts.count(status, in: counts.findingsByStatus), key: "findings-\(status.rawValue)")
+            }
+            for (severity, count) in counts.openBySeverity {
+                out += HTMLPage.number(count, key: "open-\(severity)")
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n</section>\n"
+        return out
+    }
+
+    static func frameworkCell(_ review: FrameworkReview, index: Int) -> String {
+        "<th><a href=\"#\(Wording.frameworkAnchor(index))\">\(Escape.html(review.name))</a> "
+            + "<span class=\"meta\">(\(Escape.html(review.vo)))</span></th>"
+    }
+
+    /// Clauses as rows, frameworks as columns, each cell the clause's status linking to its section.
+    static func matrix(_ result: ReviewResult) -> String {
+        guard !result.frameworks.isEmpty else { return "" }
+        var out = "<section id=\"matrix\">\n<h2>Clauses by framework</h2>\n<table class=\"matrix\">\n<thead>\n<tr>"
+        out += "<th>Clause</th><th>Severity</th>"
+        for review in result.frameworks { out += "<th>\(Escape.html(review.name))</th>" }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for catalog in result.catalogs {
+            for clause in catalog.clauses {
+                out += "<tr><th><span class=\"mono\">\(Escape.html(clause.id))</span> \(Escape.html(clause.title))</th>"
+                out += "<td>\(clause.severity.rawValue)</td>"
+                for (index, review) in result.frameworks.enumerated() {
+                    guard let found = review.clauses.first(where: { $0.clause.id == clause.id }) else {
+                        out += "<td class=\"status-cell\">–</td>"
+                        continue
+                    }
+                    let anchor = Wording.clauseAnchor(framework: index, clause: clause.id)
+                    out += "<td class=\"status-cell st-\(found.status.rawValue)\"><a href=\"#\(anchor)\">"
+                    out += HTMLPage.badge(found.status) + "</a></td>"
+                }
+                out += "</tr>\n"
+            }
+        }
+        out += "</tbody>\n</table>\n</section>\n"
+        return out
+    }
+
+    static func legend() -> String {
+        var out = "<section id=\"legend\">\n<h2>Reading this report</h2>\n<dl class=\"legend\">\n"
+        for (term, meaning) in Wording.legend.prefix(7) {
+            out += "<dt>\(Escape.html(term))</dt><dd>\(Escape.html(meaning))</dd>\n"
+        }
+        out += "<dt>Evidence</dt><dd>The lines of the description a decision used, quoted with the part "
+        out += "concerned highlighted; where a fact is missing, the line of the section where it belongs.</dd>\n"
+        out += "</dl>\n</section>\n"
+        return out
+    }
+
+    static func framework(_ review: FrameworkReview, index: Int, context: ReportContext) -> String {
+        let counts = Counts(review)
+        let verdict = FindingsVerdict(review)
+        var out = "<section class=\"framework\" id=\"\(Wording.frameworkAnchor(index))\">\n"
+        out += "<h2>\(Escape.html(review.name)) <span class=\"meta\">(\(Escape.html(review.vo)))</span></h2>\n"
+        out += "<p>Description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>, "
+        out +=
+            "version \(Escape.html(review.descriptionVersion)), described on \(Escape.html(review.describedOn)).</p>\n"
+        out += "<p>Overall \(HTMLPage.badge(counts.overall)). Verdict the findings alone support: "
+        out += "<span class=\"verdict\">\(verdict.verdict.phrase)</span>"
+        if verdict.signOffPending { out += " <span class=\"pending\">(pending reviewer sign-off)</span>" }
+        out += ".</p>\n"
+        for clause in review.clauses {
+            out += self.clause(clause, framework: index, context: context)
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    static func clause(_ result: ClauseResult, framework: Int, context: ReportContext) -> String {
+        let info = result.clause
+        let anchor = Wording.clauseAnchor(framework: framework, clause: info.id)
+        var out = "<section class=\"clause st-\(result.status.rawValue)\" id=\"\(anchor)\">\n"
+        out += "<h3>\(HTMLPage.badge(result.status)) <span class=\"mono\">\(Escape.html(info.id))</span> "
+        out += "\(Escape.html(info.title))</h3>\n"
+        out += "<p class=\"policy\">\(Escape.html(info.paraphrase)) <span class=\"meta\">("
+        out += "\(Escape.html(info.source.description)); severity \(info.severity.rawValue))</span></p>\n"
+        if result.status == .violated || result.status == .needsInformation {
+            out +=
+                "<p class=\"recommendation\"><strong>Recommendation:</strong> \(Escape.html(info.recommendation))</p>\n"
+        }
+        for finding in result.findings {
+            out += self.finding(finding, clause: info, context: context)
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    static func finding(_ finding: Finding, clause: ClauseInfo, context: ReportContext) -> String {
+        var out = "<article class=\"finding st-\(finding.status.rawValue)\" id=\"\(Escape.html(finding.id))\">\n"
+        out += "<h4>\(HTMLPage.badge(finding.status)) \(Escape.html(finding.title))</h4>\n<dl class=\"facts\">"
+        out += "<dt>Check</dt><dd><code>\(Escape.html(Wording.ruleID(finding)))</code>, severity "
+        out += "\(finding.severity.rawValue), finding <a href=\"#\(Escape.html(finding.id))\"><code>"
+        out += "\(Escape.html(finding.id))</code></a></dd>"
+        if let subject = finding.subject {
+            out += "<dt>Subject</dt><dd><code>\(Escape.html(subject))</code></dd>"
+        }
+        out += "<dt>Found</dt><dd>\(Escape.htmlMessage(finding.message))</dd>"
+        if finding.recommendation != clause.recommendation {
+            out += "<dt>Recommendation</dt><dd>\(Escape.html(finding.recommendation))</dd>"
+        }
+        out += "</dl>\n"
+        if finding.evidence.isEmpty {
+            out += "<p class=\"meta\">No evidence: nothing in the description was consulted.</p>\n"
+        } else {
+            out += "<ul class=\"evidence\">\n"
+            for evidence in finding.evidence {
+                out += "<li>" + self.evidence(evidence, context: context) + "</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        out += "</article>\n"
+        return out
+    }
+
+    static func evidence(_ evidence: Evidence, context: ReportContext) -> String {
+        let start = evidence.range.start
+        let place = "\(evidence.file):\(start.line):\(start.column)"
+        var out = "<a href=\"\(Escape.html(context.link(evidence.file, line: start.line)))\">\(Escape.html(place))</a> "
+        out += "<code>\(Escape.html(evidence.path))</code>: \(Escape.html(Wording.state(evidence.state)))"
+        if evidence.state == .stated { out += " <code>\(Escape.html(evidence.value))</code>" }
+        if let reason = evidence.reason { out += ": " + Escape.html(Wording.clause(reason)) }
+        if !evidence.sources.isEmpty {
+            out += "<br><span class=\"meta\">Source: "
+            out += evidence.sources.map(Escape.html).joined(separator: "; ") + "</span>"
+        }
+        out += HTMLPage.quote(evidence, context: context)
+        return out
+    }
+}
+
+/// Pieces both HTML documents (the reviewers' report and the MB summary) are made of.
+enum HTMLPage {
+    static func head(title: String, generator: String, page: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="\(HTMLStyle.contentSecurityPolicy)">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="mupj \(Escape.html(generator))">
+        <title>\(Escape.html(title))</title>
+        <style>
+        \(HTMLStyle.css)
+        </style>
+        </head>
+        <body class="\(page)">
+
+        """
+    }
+
+    static func made(_ context: ReportContext) -> String {
+        var text = "Made by mupj \(Escape.html(context.result.toolVersion))"
+        if let date = context.date { text += " on \(Escape.html(date))" }
+        return text + "."
+    }
+
+    static func badge(_ status: Status) -> String {
+        "<span class=\"status st-\(status.rawValue)\">\(status.phrase)</span>"
+    }
+
+    static func number(_ value: Int, key: String) -> String {
+        "<td class=\"n\(value == 0 ? " zero" : "")\" data-count=\"\(key)\">\(value)</td>"
+    }
+
+    /// The quoted lines of an evidence range; for a missing fact, the first line of the section
+    /// where it belongs, unmarked.
+    static func quote(_ evidence: Evidence, context: ReportContext) -> String {
+        let absent = evidence.state == .absent
+        guard let quote = context.quote(evidence, limit: absent ? 1 : 5), !quote.lines.isEmpty else {
+            return "<br><span class=\"meta\">(the text of \(Escape.html(evidence.file)) was not available "
+                + "to quote)</span>"
+        }
+        let width = String(quote.lines.last!.number).count
+        var out = "<pre class=\"quote\">"
+        for (i, line) in quote.lines.enumerated() {
+            if i > 0 { out += "\n" }
+            let number = String(line.number)
+            out += "<span class=\"ln\">\(String(repeating: " ", count: width - number.count))\(number)</span>"
+            if absent || line.marked.isEmpty {
+                out += Escape.html(line.text)
+            } else {
+                out +=
+                    Escape.html(line.before) + "<mark>" + Escape.html(line.marked) + "</mark>"
+                    + Escape.html(line.after)
+            }
+        }
+        if !absent && quote.omitted > 0 {
+            out += "\n<span class=\"omitted\">… \(quote.omitted) more line\(quote.omitted == 1 ? "" : "s")</span>"
+        }
+        return out + "</pre>"
+    }
+
+    static func provenance(_ result: ReviewResult, context: ReportContext) -> String {
+        var out = "<footer id=\"provenance\">\n<p>Files used (SHA-256):</p>\n<ul>\n"
+        for catalog in result.catalogs {
+            out += "<li>catalog <a href=\"\(Escape.html(context.link(catalog.file)))\">\(Escape.html(catalog.file))</a>"
+            out += " <code>\(Escape.html(catalog.sha256))</code></li>\n"
+        }
+        for review in result.frameworks {
+            out +=
+                "<li>description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>"
+            out += " <code>\(Escape.html(review.sha256))</code></li>\n"
+        }
+        out += "</ul>\n<p>" + made(context) + "</p>\n</footer>\n"
+        return out
+    }
+}

@@ -1,0 +1,194 @@
+import PolicyCatalog
+import ReviewEngine
+import ReviewRecords
+
+/// The reviewers' findings report in GitHub Flavored Markdown: a summary table, then per
+/// framework and clause the status, every finding with its evidence (linked to the description
+/// line) and the recommendation. Every string from a description or catalog is escaped, and no
+/// line starts with such a string.
+public enum MarkdownReport {
+    public static func render(_ context: ReportContext) -> String {
+        var out = MarkdownWriter()
+        let result = context.result
+        out.line("# mupj review report")
+        out.blank()
+        var made = "Made by mupj \(Escape.markdown(result.toolVersion))"
+        if let date = context.date { made += " on \(Escape.markdown(date))" }
+        out.line(
+            made + ". Status words: **violated** (the description shows the obligation is not met), "
+                + "**needs information** (the description is silent or does not know), **satisfied**, "
+                + "**not applicable**.")
+        out.blank()
+        out.line("Catalogs:")
+        out.blank()
+        for catalog in result.catalogs {
+            out.line(
+                "- \(Escape.markdown(catalog.title)) (\(Escape.markdownCode(catalog.id)), "
+                    + "\(Escape.markdown(catalog.document.reference)) version "
+                    + "\(Escape.markdown(catalog.document.version))): [\(Escape.markdown(catalog.file))]"
+                    + "(\(context.link(catalog.file))), SHA-256 \(Escape.markdownCode(catalog.sha256))")
+        }
+        out.blank()
+        summary(result, into: &out)
+        for (index, review) in result.frameworks.enumerated() {
+            framework(review, index: index, context: context, into: &out)
+        }
+        return out.text
+    }
+
+    static func summary(_ result: ReviewResult, into out: inout MarkdownWriter) {
+        out.line("## Summary")
+        out.blank()
+        guard !result.frameworks.isEmpty else {
+            out.line("No framework description was reviewed.")
+            out.blank()
+            return
+        }
+        out.line("Clauses by status:")
+        out.blank()
+        out.line(
+            "| Framework | VO | Overall | "
+                + Counts.statuses.map { $0.phrase.capitalizedFirst }.joined(separator: " | ") + " |")
+        out.line("|---|---|---|" + String(repeating: "--:|", count: Counts.statuses.count))
+        for (index, review) in result.frameworks.enumerated() {
+            let counts = Counts(review)
+            let cells = Counts.statuses.map { String(counts.count($0, in: counts.clausesByStatus)) }
+            out.line(
+                "| [\(Escape.markdown(review.name))](#\(Wording.frameworkAnchor(index))) | "
+                    + "\(Escape.markdown(review.vo)) | \(counts.overall.phrase) | "
+                    + cells.joined(separator: " | ") + " |")
+        }
+        out.blank()
+        out.line("Findings (open ones are violated or need information):")
+        out.blank()
+        out.line(
+            "| Framework | "
+                + Counts.statuses.map { $0.phrase.capitalizedFirst }.joined(separator: " | ")
+                + " | Open: " + Counts.severities.map(\.rawValue).joined(separator: " | ")
+                + " | Verdict (pending sign-off) |")
+        out.line("|---|" + String(repeating: "--:|", count: Counts.statuses.count + Counts.severities.count) + "---|")
+        for (index, review) in result.frameworks.enumerated() {
+            let counts = Counts(review)
+            let statusCells = Counts.statuses.map { String(counts.count($0, in: counts.findingsByStatus)) }
+            let severityCells = counts.openBySeverity.map { String($0.1) }
+            out.line(
+                "| [\(Escape.markdown(review.name))](#\(Wording.frameworkAnchor(index))) | "
+                    + (statusCells + severityCells).joined(separator: " | ")
+                    + " | \(FindingsVerdict(review).verdict.phrase) |")
+        }
+        out.blank()
+    }
+
+    static func framework(_ review: FrameworkReview, index: Int, context: ReportContext, into out: inout MarkdownWriter)
+    {
+        let counts = Counts(review)
+        let verdict = FindingsVerdict(review)
+        out.line("<a id=\"\(Wording.frameworkAnchor(index))\"></a>")
+        out.blank()
+        out.line("## \(Escape.markdown(review.name)) (\(Escape.markdown(review.vo)))")
+        out.blank()
+        out.line(
+            "Description: [\(Escape.markdown(review.file))](\(context.link(review.file))), version "
+                + "\(Escape.markdown(review.descriptionVersion)), described on \(Escape.markdown(review.describedOn)), "
+                + "SHA-256 \(Escape.markdownCode(review.sha256)).")
+        out.blank()
+        out.line(
+            "Overall: **\(counts.overall.phrase)**. Verdict the findings alone support: "
+                + "**\(verdict.verdict.phrase)** (pending reviewer sign-off).")
+        out.blank()
+        out.line("| Clause | Title | Severity | Status | Findings |")
+        out.line("|---|---|---|---|--:|")
+        for clause in review.clauses {
+            let anchor = Wording.clauseAnchor(framework: index, clause: clause.clause.id)
+            out.line(
+                "| [\(Escape.markdown(clause.clause.id))](#\(anchor)) | \(Escape.markdown(clause.clause.title)) | "
+                    + "\(clause.clause.severity.rawValue) | \(clause.status.phrase) | \(clause.findings.count) |")
+        }
+        out.blank()
+        for clause in review.clauses {
+            self.clause(clause, framework: index, context: context, into: &out)
+        }
+    }
+
+    static func clause(_ result: ClauseResult, framework: Int, context: ReportContext, into out: inout MarkdownWriter) {
+        let info = result.clause
+        out.line("<a id=\"\(Wording.clauseAnchor(framework: framework, clause: info.id))\"></a>")
+        out.blank()
+        out.line("### \(Escape.markdown(info.id)): \(Escape.markdown(info.title)) (\(result.status.phrase))")
+        out.blank()
+        out.line(
+            "Policy: \(Escape.markdown(info.paraphrase)) (\(Escape.markdown(info.source.description)); "
+                + "severity \(info.severity.rawValue))")
+        out.blank()
+        if result.status == .violated || result.status == .needsInformation {
+            out.line("Recommendation: \(Escape.markdown(info.recommendation))")
+            out.blank()
+        }
+        for finding in result.findings {
+            self.finding(finding, clause: info, context: context, into: &out)
+        }
+    }
+
+    static func finding(_ finding: Finding, clause: ClauseInfo, context: ReportContext, into out: inout MarkdownWriter)
+    {
+        out.line("<a id=\"\(Escape.html(finding.id))\"></a>")
+        out.blank()
+        out.line("#### \(finding.status.phrase.capitalizedFirst): \(Escape.markdown(finding.title))")
+        out.blank()
+        out.line(
+            "- Check \(Escape.markdownCode(Wording.ruleID(finding))), severity \(finding.severity.rawValue), "
+                + "finding id \(Escape.markdownCode(finding.id))")
+        if let subject = finding.subject {
+            out.line("- Subject: \(Escape.markdownCode(subject))")
+        }
+        out.line("- Found: \(Escape.markdownMessage(finding.message))")
+        if finding.evidence.isEmpty {
+            out.line("- Evidence: none (nothing in the description was consulted)")
+        } else {
+            out.line("- Evidence:")
+            for evidence in finding.evidence {
+                out.line("  - " + self.evidence(evidence, context: context))
+            }
+        }
+        if finding.recommendation != clause.recommendation {
+            out.line("- Recommendation: \(Escape.markdown(finding.recommendation))")
+        }
+        out.blank()
+    }
+
+    static func evidence(_ evidence: Evidence, context: ReportContext) -> String {
+        let line = evidence.range.start.line
+        var text =
+            "[\(Escape.markdown(evidence.file)):\(line)](\(context.link(evidence.file, line: line))) "
+            + "\(Escape.markdownCode(evidence.path)): \(Wording.state(evidence.state))"
+        if evidence.state == .stated { text += " " + Escape.markdownCode(evidence.value) }
+        if let reason = evidence.reason { text += ": " + Escape.markdown(Wording.clause(reason)) }
+        if !evidence.sources.isEmpty {
+            text += "; source: " + evidence.sources.map(source).joined(separator: "; ")
+        }
+        return text
+    }
+
+    /// A citation: a bare URL becomes an autolink, anything else escaped text.
+    static func source(_ text: String) -> String {
+        let isURL =
+            (text.hasPrefix("https://") || text.hasPrefix("http://"))
+            && !text.unicodeScalars.contains { $0 == " " || $0 == "<" || $0 == ">" || Escape.isControl($0) }
+        return isURL ? "<\(text)>" : Escape.markdown(text)
+    }
+}
+
+/// Lines of Markdown, never more than one blank line in a row.
+struct MarkdownWriter {
+    var text = ""
+
+    mutating func line(_ line: String) { text += line + "\n" }
+
+    mutating func blank() {
+        if !text.isEmpty && !text.hasSuffix("\n\n") { text += "\n" }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

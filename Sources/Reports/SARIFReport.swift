@@ -1,0 +1,217 @@
+import DocumentSchema
+import PolicyCatalog
+import ReviewEngine
+import YAMLDocument
+
+/// SARIF 2.1.0, shaped as code-scanning services read it: one run, one rule per check
+/// (`MUPJ-5/glexec-used`), one result per violated or needs-information finding, located in the
+/// description by repository-relative path and region, fingerprinted by the finding id.
+public enum SARIFReport {
+    public static let version = "2.1.0"
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    public static let informationURI = "https://mupj.invalid/"
+    public static let fingerprintKey = "mupjFindingId/v1"
+
+    public static func render(_ context: ReportContext) -> String {
+        json(context).rendered()
+    }
+
+    /// A rule: one check of one clause, with what the catalog says about it.
+    struct Rule {
+        var id: String
+        var checkID: String
+        var title: String
+        var severity: Severity
+        var clause: ClauseInfo
+    }
+
+    /// Every check that any framework was evaluated against, in catalog order. The catalog
+    /// summary in the result lists clauses, not checks, so the checks are those the findings
+    /// name (every check yields a finding for every framework, even when it does not apply).
+    static func rules(_ result: ReviewResult) -> [Rule] {
+        var rules: [Rule] = []
+        var seen: Set<String> = []
+        for catalog in result.catalogs {
+            for clause in catalog.clauses {
+                for review in result.frameworks {
+                    for finding in review.findings where finding.clauseID == clause.id {
+                        let id = Wording.ruleID(finding)
+                        guard seen.insert(id).inserted else { continue }
+                        rules.append(
+                            Rule(
+                                id: id, checkID: finding.checkID, title: finding.title, severity: finding.severity,
+                                clause: clause))
+                    }
+                }
+            }
+        }
+        return rules
+    }
+
+    /// Violated: error when high or critical, warning otherwise; needs-information: note.
+    public static func level(_ status: Status, _ severity: Severity) -> String? {
+        switch status {
+        case .violated: return severity >= .high ? "error" : "warning"
+        case .needsInformation: return "note"
+        case .satisfied, .notApplicable: return nil
+        }
+    }
+
+    static func defaultLevel(_ severity: Severity) -> String { severity >= .high ? "error" : "warning" }
+
+    /// The score code-scanning services sort security results by (0-10).
+    static func securitySeverity(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: return "9.5"
+        case .high: return "8.0"
+        case .medium: return "5.5"
+        case .low: return "3.0"
+        }
+    }
+
+    public static func json(_ context: ReportContext) -> JSON {
+        let result = context.result
+        let rules = rules(result)
+        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
+        var results: [JSON] = []
+        for review in result.frameworks {
+            for finding in review.findings {
+                guard let level = level(finding.status, finding.severity) else { continue }
+                results.append(
+                    self.result(finding, in: review, level: level, ruleIndex: index[Wording.ruleID(finding)]!))
+            }
+        }
+        let artifacts =
+            result.catalogs.map { ($0.file, $0.sha256, "catalog") }
+            + result.frameworks.map { ($0.file, $0.sha256, "description") }
+        return .obj([
+            ("$schema", .string(schemaURI)),
+            ("version", .string(version)),
+            (
+                "runs",
+                .array([
+                    .obj([
+                        (
+                            "tool",
+                            .obj([
+                                (
+                                    "driver",
+                                    .obj([
+                                        ("name", .string("mupj")),
+                                        ("version", .string(result.toolVersion)),
+                                        ("semanticVersion", .string(result.toolVersion)),
+                                        ("informationUri", .string(informationURI)),
+                                        ("rules", .array(rules.map(rule))),
+                                    ])
+                                )
+                            ])
+                        ),
+                        ("columnKind", .string("unicodeCodePoints")),
+                        (
+                            "artifacts",
+                            .array(
+                                artifacts.map { file, sha, role in
+                                    .obj([
+                                        ("location", .obj([("uri", .string(Paths.uri(file)))])),
+                                        ("hashes", .obj([("sha-256", .string(sha))])),
+                                        ("properties", .obj([("mupjRole", .string(role))])),
+                                    ])
+                                })
+                        ),
+                        ("results", .array(results)),
+                    ])
+                ])
+            ),
+        ])
+    }
+
+    static func rule(_ rule: Rule) -> JSON {
+        let clause = rule.clause
+        let text =
+            "\(clause.paraphrase)\n\nWhy it matters: \(clause.rationale)\n\nRecommendation: \(clause.recommendation)"
+            + "\n\nSource: \(clause.source.description)."
+        var markdown = "**\(Escape.markdown(clause.id)): \(Escape.markdown(clause.title))**\n\n"
+        markdown += "\(Escape.markdown(clause.paraphrase))\n\n"
+        markdown += "Check: \(Escape.markdown(rule.title))\n\n"
+        markdown += "Why it matters: \(Escape.markdown(clause.rationale))\n\n"
+        markdown += "Recommendation: \(Escape.markdown(clause.recommendation))\n\n"
+        markdown += "Source: \(Escape.markdown(clause.source.description))."
+        let tags = ["security", "mupj", clause.catalogID, clause.id] + clause.subjects.map { "subject:" + $0.rawValue }
+        return .obj([
+            ("id", .string(rule.id)),
+            ("name", .string(pascalCase(clause.id + "-" + rule.checkID))),
+            ("shortDescription", .obj([("text", .string(rule.title))])),
+            ("fullDescription", .obj([("text", .string("\(clause.id) \(clause.title): \(clause.paraphrase)"))])),
+            ("help", .obj([("text", .string(text)), ("markdown", .string(markdown))])),
+            ("defaultConfiguration", .obj([("level", .string(defaultLevel(rule.severity)))])),
+            (
+                "properties",
+                .obj([
+                    ("severity", .string(rule.severity.rawValue)),
+                    ("security-severity", .string(securitySeverity(rule.severity))),
+                    ("tags", .array(tags.map(JSON.string))),
+                ])
+            ),
+        ])
+    }
+
+    static func result(_ finding: Finding, in review: FrameworkReview, level: String, ruleIndex: Int) -> JSON {
+        let subject = finding.subject.map { " [\($0)]" } ?? ""
+        let lead = finding.status == .violated ? "Violated" : "Needs information"
+        let message = "\(review.name) (\(review.vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)"
+        var locations = finding.evidence.map { location($0.file, $0.range.start, $0.range.end) }
+        if locations.isEmpty {
+            // Nothing in the description was consulted: point at its first line.
+            locations = [location(review.file, .start, .start)]
+        }
+        return .obj([
+            ("ruleId", .string(Wording.ruleID(finding))),
+            ("ruleIndex", .int(ruleIndex)),
+            ("level", .string(level)),
+            ("message", .obj([("text", .string(message))])),
+            ("locations", .array(locations)),
+            ("partialFingerprints", .obj([(fingerprintKey, .string(finding.id))])),
+            (
+                "properties",
+                .obj([
+                    ("framework", .string(review.name)),
+                    ("vo", .string(review.vo)),
+                    ("status", .string(finding.status.rawValue)),
+                    ("severity", .string(finding.severity.rawValue)),
+                    ("subject", finding.subject.map(JSON.string)),
+                ])
+            ),
+        ])
+    }
+
+    static func location(_ file: String, _ start: SourceLocation, _ end: SourceLocation) -> JSON {
+        // SARIF's endColumn is the column after the region, as the engine's ranges are; an empty
+        // region still needs endColumn ≥ startColumn on the same line.
+        let endLine = max(end.line, start.line)
+        let endColumn = endLine == start.line ? max(end.column, start.column) : end.column
+        return .obj([
+            (
+                "physicalLocation",
+                .obj([
+                    ("artifactLocation", .obj([("uri", .string(Paths.uri(file)))])),
+                    (
+                        "region",
+                        .obj([
+                            ("startLine", .int(start.line)),
+                            ("startColumn", .int(start.column)),
+                            ("endLine", .int(endLine)),
+                            ("endColumn", .int(endColumn)),
+                        ])
+                    ),
+                ])
+            )
+        ])
+    }
+
+    /// `MUPJ-5-glexec-used` → `Mupj5GlexecUsed`.
+    static func pascalCase(_ text: String) -> String {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+            .joined()
+    }
+}

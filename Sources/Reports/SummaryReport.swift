@@ -1,0 +1,396 @@
+import DocumentSchema
+import PolicyCatalog
+import ReviewEngine
+import ReviewRecords
+
+/// The status of the MB prerequisites as the summary shows it. The prerequisites tracker fills
+/// it; the summary only lays it out.
+public struct PrerequisitesSection: Sendable {
+    public struct Item: Sendable {
+        /// `PRE-1` … `PRE-4`.
+        public var id: String
+        public var title: String
+        /// One status word or phrase, e.g. `met`, `not met`, `in progress`.
+        public var status: String
+        /// One line saying what the status rests on.
+        public var evidence: String
+
+        public init(id: String, title: String, status: String, evidence: String) {
+            self.id = id
+            self.title = title
+            self.status = status
+            self.evidence = evidence
+        }
+    }
+
+    public var items: [Item]
+    /// Whether the policy can come into effect, in one sentence.
+    public var gate: String
+
+    public init(items: [Item], gate: String) {
+        self.items = items
+        self.gate = gate
+    }
+}
+
+/// The formats of `mupj summary`.
+public enum SummaryFormat: String, Sendable, CaseIterable {
+    case markdown, html, json
+
+    public var fileName: String {
+        switch self {
+        case .markdown: return "summary.md"
+        case .html: return "summary.html"
+        case .json: return "summary.json"
+        }
+    }
+}
+
+/// The one page for the WLCG Management Board: per framework the verdict the findings support
+/// (pending sign-off) with counts and the three most important reasons in plain words; the
+/// prerequisites; a legend; and the files used with their SHA-256.
+public struct SummaryReport: Sendable {
+    public static let schemaID = "mupj-summary/1"
+    public static let title =
+        "Security review of multi-user pilot job frameworks: summary for the WLCG Management Board"
+    static let notAssessed =
+        "Not assessed in this run: the status of the four MB prerequisites (PRE-1 to PRE-4) was not "
+        + "read, so this page does not say whether the policy can come into effect."
+
+    public var context: ReportContext
+    public var prerequisites: PrerequisitesSection?
+
+    public init(_ context: ReportContext, prerequisites: PrerequisitesSection? = nil) {
+        self.context = context
+        self.prerequisites = prerequisites
+    }
+
+    public func render(_ format: SummaryFormat) -> String {
+        switch format {
+        case .markdown: return markdown()
+        case .html: return html()
+        case .json: return json().rendered()
+        }
+    }
+
+    /// What the summary says about one framework, worked out once for every format.
+    struct Entry {
+        var review: FrameworkReview
+        var counts: Counts
+        var verdict: FindingsVerdict
+        /// The three most important reasons, in plain words, with the findings they stand for.
+        var reasons: [(finding: Finding, text: String)]
+        /// Open findings beyond those three.
+        var more: Int
+
+        init(_ review: FrameworkReview) {
+            self.review = review
+            counts = Counts(review)
+            verdict = FindingsVerdict(review)
+            let titles = Dictionary(
+                review.clauses.map { ($0.clause.id, $0.clause.title) }, uniquingKeysWith: { first, _ in first })
+            reasons = verdict.reasons.prefix(3).map { ($0, Wording.reason($0, clauseTitle: titles[$0.clauseID] ?? "")) }
+            more = max(verdict.reasons.count - 3, 0)
+        }
+    }
+
+    var entries: [Entry] { context.result.frameworks.map(Entry.init) }
+
+    static let openStatuses: [(Status, String)] = [
+        (.violated, "Not met (violated)"), (.needsInformation, "Open questions (needs information)"),
+    ]
+
+    // MARK: - Markdown
+
+    public func markdown() -> String {
+        var out = MarkdownWriter()
+        let entries = self.entries
+        out.line("# " + SummaryReport.title)
+        out.blank()
+        var made = "Made by mupj \(Escape.markdown(context.result.toolVersion))"
+        if let date = context.date { made += " on \(Escape.markdown(date))" }
+        out.line(
+            made + ". Per framework: the verdict the review findings support, the findings by severity and status, "
+                + "and the main reasons. Words in *italics* are explained at the end.")
+        out.blank()
+        out.line("## Verdicts")
+        out.blank()
+        if entries.isEmpty {
+            out.line("No framework description was reviewed.")
+        } else {
+            out.line(
+                "| Framework | Verdict | *Clauses* "
+                    + Counts.statuses.map(\.phrase).joined(separator: " | ") + " |")
+            out.line("|---|---|" + String(repeating: "--:|", count: Counts.statuses.count))
+            for entry in entries {
+                let cells =
+                    [
+                        "\(Escape.markdown(entry.review.name)) (\(Escape.markdown(entry.review.vo)))",
+                        "**\(entry.verdict.verdict.phrase)**"
+                            + (entry.verdict.signOffPending ? " (pending sign-off)" : ""),
+                    ] + Counts.statuses.map { String(entry.counts.count($0, in: entry.counts.clausesByStatus)) }
+                out.line("| " + cells.joined(separator: " | ") + " |")
+            }
+            out.blank()
+            out.line("Findings to act on, by *severity* and status:")
+            out.blank()
+            out.line(
+                "| Framework | Status | "
+                    + Counts.severities.map { $0.rawValue.capitalizedFirst }.joined(separator: " | ") + " | Total |")
+            out.line("|---|---|" + String(repeating: "--:|", count: Counts.severities.count + 1))
+            for entry in entries {
+                for (status, label) in SummaryReport.openStatuses {
+                    let counts = Counts.severities.map { entry.counts.open(status, $0) }
+                    let cells =
+                        [Escape.markdown(entry.review.name), label] + counts.map(String.init)
+                        + [String(counts.reduce(0, +))]
+                    out.line("| " + cells.joined(separator: " | ") + " |")
+                }
+            }
+            out.blank()
+            out.line(
+                "Every verdict is *pending sign-off*: it is what the findings alone support, and becomes the "
+                    + "review team's recommendation only when its reviewers from OSG and EGEE sign it.")
+        }
+        out.blank()
+        for entry in entries {
+            out.line("### \(Escape.markdown(entry.review.name)): \(entry.verdict.verdict.phrase)")
+            out.blank()
+            out.line(Wording.explanation(entry.verdict.verdict))
+            out.blank()
+            if entry.reasons.isEmpty {
+                out.line("Nothing to act on was found.")
+            } else {
+                out.line("Main reasons:")
+                out.blank()
+                for (i, reason) in entry.reasons.enumerated() {
+                    out.line("\(i + 1). \(Escape.markdown(reason.text))")
+                }
+                if entry.more > 0 {
+                    out.blank()
+                    out.line("And \(entry.more) more point\(entry.more == 1 ? "" : "s") in the reviewers' report.")
+                }
+            }
+            out.blank()
+        }
+        out.line("## MB prerequisites")
+        out.blank()
+        if let prerequisites {
+            out.line("| Prerequisite | Status | Evidence |")
+            out.line("|---|---|---|")
+            for item in prerequisites.items {
+                out.line(
+                    "| \(Escape.markdown(item.id)): \(Escape.markdown(item.title)) | \(Escape.markdown(item.status)) | "
+                        + "\(Escape.markdown(item.evidence)) |")
+            }
+            out.blank()
+            out.line("**Can the policy come into effect?** \(Escape.markdown(prerequisites.gate))")
+        } else {
+            out.line(SummaryReport.notAssessed)
+        }
+        out.blank()
+        out.line("## Words used here")
+        out.blank()
+        for (term, meaning) in Wording.legend {
+            out.line("- *\(Escape.markdown(term))*: \(Escape.markdown(meaning))")
+        }
+        out.blank()
+        out.line("## Files used")
+        out.blank()
+        out.line("mupj version \(Escape.markdown(context.result.toolVersion)). SHA-256 of every file read:")
+        out.blank()
+        for catalog in context.result.catalogs {
+            out.line("- catalog \(Escape.markdownCode(catalog.file)): \(Escape.markdownCode(catalog.sha256))")
+        }
+        for review in context.result.frameworks {
+            out.line("- description \(Escape.markdownCode(review.file)): \(Escape.markdownCode(review.sha256))")
+        }
+        return out.text
+    }
+
+    // MARK: - HTML
+
+    public func html() -> String {
+        let entries = self.entries
+        var out = HTMLPage.head(title: SummaryReport.title, generator: context.result.toolVersion, page: "summary")
+        out += "<header>\n<h1>\(Escape.html(SummaryReport.title))</h1>\n"
+        out += "<p class=\"meta\">" + HTMLPage.made(context) + " Per framework: the verdict the review findings "
+        out += "support, the findings by severity and status, and the main reasons. Words in <em>italics</em> are "
+        out += "explained at the end.</p>\n</header>\n"
+        out += "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n"
+        if entries.isEmpty {
+            out += "<p>No framework description was reviewed.</p>\n"
+        } else {
+            out += "<table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">Framework</th>"
+            out += "<th rowspan=\"2\">Verdict</th>"
+            for (_, label) in SummaryReport.openStatuses {
+                out += "<th colspan=\"\(Counts.severities.count)\">\(label)</th>"
+            }
+            out += "</tr>\n<tr>"
+            for _ in SummaryReport.openStatuses {
+                out += Counts.severities.map { "<th>\($0.rawValue)</th>" }.joined()
+            }
+            out += "</tr>\n</thead>\n<tbody>\n"
+            for (index, entry) in entries.enumerated() {
+                out += "<tr data-framework=\"\(index + 1)\"><th><a href=\"#\(Wording.frameworkAnchor(index))\">"
+                out += "\(Escape.html(entry.review.name))</a> <span class=\"meta\">(\(Escape.html(entry.review.vo)))"
+                out +=
+                    "</span></th><td class=\"verdict-cell\"><span class=\"verdict\" data-verdict=\"\(entry.verdict.verdict.rawValue)\">"
+                out += "\(entry.verdict.verdict.phrase)</span>"
+                if entry.verdict.signOffPending { out += "<br><span class=\"pending\">pending sign-off</span>" }
+                out += "</td>"
+                for (status, _) in SummaryReport.openStatuses {
+                    for severity in Counts.severities {
+                        out += HTMLPage.number(
+                            entry.counts.open(status, severity), key: "\(status.rawValue)-\(severity.rawValue)")
+                    }
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+            out += "<p>Every verdict is <em>pending sign-off</em>: it is what the findings alone support, and becomes "
+            out += "the review team's recommendation only when its reviewers from OSG and EGEE sign it.</p>\n"
+        }
+        out += "</section>\n"
+        for (index, entry) in entries.enumerated() {
+            out += "<section class=\"reasons\" id=\"\(Wording.frameworkAnchor(index))\">\n"
+            out += "<h3>\(Escape.html(entry.review.name)): <span class=\"verdict\">\(entry.verdict.verdict.phrase)"
+            out += "</span></h3>\n<p>\(Escape.html(Wording.explanation(entry.verdict.verdict)))"
+            out +=
+                " <em>Clauses</em>: "
+                + Counts.statuses.map { status in
+                    let count = entry.counts.count(status, in: entry.counts.clausesByStatus)
+                    return "<span data-count=\"clauses-\(status.rawValue)\">\(count)</span> \(status.phrase)"
+                }.joined(separator: ", ") + ".</p>\n"
+            if entry.reasons.isEmpty {
+                out += "<p>Nothing to act on was found.</p>\n"
+            } else {
+                out += "<ol>\n"
+                for reason in entry.reasons {
+                    out += "<li data-finding=\"\(Escape.html(reason.finding.id))\">\(Escape.html(reason.text))</li>\n"
+                }
+                out += "</ol>\n"
+                if entry.more > 0 {
+                    out += "<p class=\"meta\">And \(entry.more) more point\(entry.more == 1 ? "" : "s") in the "
+                    out += "reviewers' report.</p>\n"
+                }
+            }
+            out += "</section>\n"
+        }
+        out += "<section id=\"prerequisites\">\n<h2>MB prerequisites</h2>\n"
+        if let prerequisites {
+            out += "<table>\n<thead><tr><th>Prerequisite</th><th>Status</th><th>Evidence</th></tr></thead>\n<tbody>\n"
+            for item in prerequisites.items {
+                out += "<tr><th><span class=\"mono\">\(Escape.html(item.id))</span> \(Escape.html(item.title))</th>"
+                out += "<td>\(Escape.html(item.status))</td><td>\(Escape.html(item.evidence))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n<p><strong>Can the policy come into effect?</strong> "
+            out += "\(Escape.html(prerequisites.gate))</p>\n"
+        } else {
+            out += "<p class=\"not-assessed\">\(Escape.html(SummaryReport.notAssessed))</p>\n"
+        }
+        out += "</section>\n<section id=\"legend\">\n<h2>Words used here</h2>\n<dl class=\"legend\">\n"
+        for (term, meaning) in Wording.legend {
+            out += "<dt>\(Escape.html(term))</dt><dd>\(Escape.html(meaning))</dd>\n"
+        }
+        out += "</dl>\n</section>\n"
+        out += HTMLPage.provenance(context.result, context: context)
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    // MARK: - JSON
+
+    public func json() -> JSON {
+        let result = context.result
+        return .obj([
+            ("schema", .string(SummaryReport.schemaID)),
+            ("tool", .obj([("name", .string("mupj")), ("version", .string(result.toolVersion))])),
+            ("date", context.date.map(JSON.string)),
+            (
+                "frameworks",
+                .array(
+                    entries.map { entry in
+                        .obj([
+                            ("name", .string(entry.review.name)),
+                            ("vo", .string(entry.review.vo)),
+                            ("file", .string(entry.review.file)),
+                            ("verdict", .string(entry.verdict.verdict.rawValue)),
+                            ("verdict_phrase", .string(entry.verdict.verdict.phrase)),
+                            ("explanation", .string(Wording.explanation(entry.verdict.verdict))),
+                            ("sign_off_pending", .bool(entry.verdict.signOffPending)),
+                            (
+                                "open_findings",
+                                .object(
+                                    entry.counts.openByStatusAndSeverity.map { status, table in
+                                        JSON.Member(status, entry.counts.json(table))
+                                    })
+                            ),
+                            ("clause_status_counts", entry.counts.json(entry.counts.clausesByStatus)),
+                            (
+                                "reasons",
+                                .array(
+                                    entry.reasons.map { reason in
+                                        .obj([
+                                            ("finding", .string(reason.finding.id)),
+                                            ("clause", .string(reason.finding.clauseID)),
+                                            ("check", .string(reason.finding.checkID)),
+                                            ("status", .string(reason.finding.status.rawValue)),
+                                            ("severity", .string(reason.finding.severity.rawValue)),
+                                            ("text", .string(reason.text)),
+                                        ])
+                                    })
+                            ),
+                            ("more_reasons", .int(entry.more)),
+                        ])
+                    })
+            ),
+            ("prerequisites", prerequisitesJSON),
+            (
+                "provenance",
+                .obj([
+                    ("tool_version", .string(result.toolVersion)),
+                    (
+                        "catalogs",
+                        .array(
+                            result.catalogs.map {
+                                .obj([
+                                    ("id", .string($0.id)), ("file", .string($0.file)), ("sha256", .string($0.sha256)),
+                                ])
+                            })
+                    ),
+                    (
+                        "descriptions",
+                        .array(
+                            result.frameworks.map {
+                                .obj([
+                                    ("name", .string($0.name)), ("file", .string($0.file)),
+                                    ("sha256", .string($0.sha256)),
+                                ])
+                            })
+                    ),
+                ])
+            ),
+        ])
+    }
+
+    var prerequisitesJSON: JSON {
+        guard let prerequisites else {
+            return .obj([("assessed", .bool(false)), ("statement", .string(SummaryReport.notAssessed))])
+        }
+        return .obj([
+            ("assessed", .bool(true)),
+            (
+                "items",
+                .array(
+                    prerequisites.items.map {
+                        .obj([
+                            ("id", .string($0.id)), ("title", .string($0.title)), ("status", .string($0.status)),
+                            ("evidence", .string($0.evidence)),
+                        ])
+                    })
+            ),
+            ("gate", .string(prerequisites.gate)),
+        ])
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Reports
+
+extension SummaryFormat: ExpressibleByArgument {}
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "The one-page summary for the WLCG Management Board.",
+        discussion: """
+            Per framework: the verdict the findings alone support (recommend, recommend with conditions, \
+            do not recommend, review incomplete), pending reviewer sign-off; the open findings by severity \
+            and status; the three most important reasons in plain words. Then the MB prerequisites, a \
+            legend, and the SHA-256 of every catalog and description used.
+
+            Examples:
+              mupj summary frameworks/ > summary.md
+              mupj summary frameworks/ --format html > summary.html
+              mupj summary frameworks/ --output-dir reports      (all three formats)
+              mupj summary frameworks/ --output-dir reports --check
+
+            Exit codes: 0 written (or up to date); 1 an invalid description or (with --check) stale \
+            files; 2 unreadable input or catalog errors.
+            """
+    )
+
+    @Argument(help: "Description files or directories.", completion: .file(extensions: ["yaml", "yml"]))
+    var paths: [String]
+
+    @OptionGroup var catalogs: CatalogOptions
+
+    @Option(name: .customLong("format"), help: "Output format (repeatable with --output-dir). Default: markdown.")
+    var formats: [SummaryFormat] = []
+
+    @Option(help: "Write each format to a file in this directory instead of standard output.")
+    var outputDir: String?
+
+    @Flag(help: "With --output-dir: compare instead of writing; exit 1 and name the files that differ.")
+    var check = false
+
+    @Option(help: "Date to print in the summary (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
+    var date: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if outputDir == nil && formats.count > 1 {
+            throw ValidationError("several --format values need --output-dir")
+        }
+        if check && outputDir == nil {
+            throw ValidationError("--check compares the files in --output-dir; give one")
+        }
+    }
+
+    func run() throws {
+        let context = try ReportRun.context(
+            paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
+        let summary = SummaryReport(context)
+        if let outputDir {
+            let chosen = formats.isEmpty ? SummaryFormat.allCases : formats
+            try ReportRun.emit(chosen.map { ($0.fileName, summary.render($0)) }, into: outputDir, check: check)
+        } else {
+            Terminal.standardOutput.write(summary.render(formats.first ?? .markdown))
+        }
+    }
+}

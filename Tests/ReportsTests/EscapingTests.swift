@@ -1,0 +1,84 @@
+import Foundation
+import Reports
+import Testing
+import YAMLDocument
+
+/// Descriptions are written by others: whatever they contain must reach every report as text.
+@Suite struct EscapingTests {
+    static let hostileName = "<script>alert(1)</script>|x"
+    static let hostileReason = "<img src=x onerror=alert(2)> | *bold* [link](javascript:alert(3)) &amp; $x$"
+
+    /// PanDA's description with a hostile framework name and a hostile reason for an unknown fact.
+    static func hostile() throws -> ReportContext {
+        let panda = try Inputs.file("frameworks/panda.yaml")
+        var text = String(decoding: panda.bytes, as: UTF8.self)
+        let name = try #require(text.range(of: "\n  name: PanDA\n"))
+        text.replaceSubrange(name, with: "\n  name: \"\(hostileName)\"\n")
+        let approval = try #require(text.range(of: "\n  site_approval: [^\n]*\n", options: .regularExpression))
+        text.replaceSubrange(approval, with: "\n  site_approval: {unknown: \"\(hostileReason)\"}\n")
+        return try Inputs.context([SourceFile(path: "frameworks/panda.yaml", bytes: Array(text.utf8))])
+    }
+
+    @Test func hostileNameIsTextInHTML() throws {
+        let context = try Self.hostile()
+        #expect(context.result.frameworks.first?.name == Self.hostileName)
+        for html in [HTMLReport.render(context), SummaryReport(context).render(.html)] {
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;|x"))
+            #expect(!html.contains("<script"))
+            #expect(try Inputs.matches("<(script|img|iframe|object|embed|link)[\\s>]", in: html).isEmpty)
+            #expect(!html.contains("url("))
+            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
+        }
+        let review = HTMLReport.render(context)
+        #expect(review.contains("&lt;img src=x onerror=alert(2)&gt; | *bold* [link](javascript:alert(3)) &amp;amp;"))
+    }
+
+    @Test func hostileTextIsTextInMarkdown() throws {
+        let context = try Self.hostile()
+        for markdown in [MarkdownReport.render(context), SummaryReport(context).render(.markdown)] {
+            // No tag opens: every `<` from the description is backslash-escaped.
+            #expect(try Inputs.matches("(?<!\\\\)(<)(script|/script|img)", in: markdown).isEmpty)
+            #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>\\|x"))
+        }
+        let markdown = MarkdownReport.render(context)
+        #expect(
+            markdown.contains(
+                "\\<img src=x onerror=alert(2)\\> \\| \\*bold\\* \\[link\\](javascript:alert(3)) \\&amp; \\$x\\$"))
+        #expect(markdown.contains("\\](javascript:"))
+        #expect(try Inputs.matches("(?<!\\\\)(\\]\\(javascript:)", in: markdown).isEmpty)
+        // The summary table row still has its columns: the name's characters did not split it.
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| [\\<script") })
+        let unescapedPipes = try Inputs.matches("(?<!\\\\)(\\|)", in: String(row)).count
+        #expect(unescapedPipes == 8)
+    }
+
+    @Test func controlCharactersNeverReachTheTerminal() throws {
+        let panda = try Inputs.file("frameworks/panda.yaml")
+        var text = String(decoding: panda.bytes, as: UTF8.self)
+        let name = try #require(text.range(of: "\n  name: PanDA\n"))
+        text.replaceSubrange(name, with: "\n  name: \"Pan\\e]0;owned\\aDA\\e[2J\"\n")
+        let context = try Inputs.context([SourceFile(path: "frameworks/panda.yaml", bytes: Array(text.utf8))])
+        #expect(context.result.frameworks.first?.name.contains("\u{1B}") == true)
+        let plain = TextReport.render(context, colour: false)
+        #expect(!plain.contains("\u{1B}"))
+        #expect(!plain.contains("\u{07}"))
+        #expect(plain.contains("Pan\\u{1b}]0;owned\\u{7}DA\\u{1b}[2J"))
+        let coloured = TextReport.render(context, colour: true)
+        #expect(coloured.contains("\u{1B}[1m"))
+        #expect(!coloured.contains("\u{1B}]0;"))
+        #expect(!coloured.contains("\u{1B}[2J"))
+    }
+
+    @Test func escapersCoverWhatTheyPromise() {
+        #expect(Escape.html("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
+        #expect(Escape.html("x\u{0}y") == "x\u{FFFD}y")
+        #expect(Escape.markdown("a|b\nc") == "a\\|b c")
+        #expect(Escape.markdown("_*`#") == "\\_\\*\\`\\#")
+        #expect(Escape.markdownCode("a`b") == "``a`b``")
+        #expect(Escape.markdownCode("`x") == "`` `x ``")
+        // Backtick-quoted parts of engine messages become code, still escaped.
+        #expect(Escape.markdownMessage("expected `a_b` is <x>") == "expected `a_b` is \\<x\\>")
+        #expect(Escape.htmlMessage("`<a>` and `b`") == "<code>&lt;a&gt;</code> and <code>b</code>")
+        #expect(Escape.htmlMessage("odd ` count") == "odd ` count")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Reports
+import ReviewEngine
+import Testing
+import YAMLDocument
+
+@Suite struct HTMLTests {
+    @Test func selfContainedWithPrintStylesheet() throws {
+        let html = HTMLReport.render(try Inputs.shipped())
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.hasSuffix("</body>\n</html>\n"))
+        #expect(html.contains("@media print"))
+        #expect(!html.contains("<script"))
+        // Nothing is fetched: no external resource of any kind.
+        #expect(try Inputs.matches("(src|href)=\"(https?:)?//", in: html).isEmpty)
+        #expect(try Inputs.matches("<link[\\s>]", in: html).isEmpty)
+        #expect(!html.contains("@import") && !html.contains("url("))
+    }
+
+    @Test func everyFindingHasItsAnchorAndQuotedEvidence() throws {
+        let context = try Inputs.shipped()
+        let html = HTMLReport.render(context)
+        let ids = try Inputs.matches("<article class=\"finding [a-z-]+\" id=\"([0-9a-f]+)\">", in: html).map { $0[0] }
+        let findings = context.result.frameworks.flatMap(\.findings)
+        #expect(ids == findings.map(\.id))
+        // Every evidence line is quoted as it is in the file, under its line number.
+        var quoted: Set<String> = []
+        for block in try Inputs.matches("<pre class=\"quote\">(.*?)</pre>", in: html) {
+            for line in block[0].components(separatedBy: "\n") {
+                let text = line.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+                    .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                    .replacingOccurrences(of: "&amp;", with: "&")
+                quoted.insert(text.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        var checked = 0
+        for framework in Inputs.frameworks {
+            let lines = String(decoding: try Inputs.file(framework).bytes, as: UTF8.self).components(separatedBy: "\n")
+            for evidence in findings.flatMap(\.evidence) where evidence.file == framework {
+                let number = evidence.range.start.line
+                let expected = "\(number)" + lines[number - 1]
+                #expect(quoted.contains(expected.trimmingCharacters(in: .whitespaces)), "\(framework):\(number)")
+                checked += 1
+            }
+        }
+        #expect(checked == findings.flatMap(\.evidence).count)
+        // The clause × framework table links each cell to the clause's section.
+        for (index, review) in context.result.frameworks.enumerated() {
+            for clause in review.clauses {
+                let anchor = "fw\(index + 1)-\(clause.clause.id.lowercased())"
+                #expect(html.contains("<a href=\"#\(anchor)\"><span class=\"status st-\(clause.status.rawValue)\">"))
+                #expect(html.contains("<section class=\"clause st-\(clause.status.rawValue)\" id=\"\(anchor)\">"))
+            }
+        }
+    }
+
+    @Test func quoteMarksTheRange() {
+        let file = SourceFile(path: "q.yaml", bytes: Array("a: 1\nkey: välue here\nnext:\n  x: 1\n".utf8))
+        let context = ReportContext(
+            result: ReviewResult(toolVersion: "t", catalogs: [], frameworks: []), sources: [file])
+        func range(_ start: (Int, Int), _ end: (Int, Int)) -> SourceRange {
+            SourceRange(
+                start: SourceLocation(line: start.0, column: start.1, offset: 0),
+                end: SourceLocation(line: end.0, column: end.1, offset: 0))
+        }
+        let one = context.quote("q.yaml", range((2, 6), (2, 11)))
+        #expect(one?.lines.count == 1)
+        #expect(one?.lines.first?.before == "key: ")
+        #expect(one?.lines.first?.marked == "välue")
+        #expect(one?.lines.first?.after == " here")
+        // A block ending at the start of the next line does not quote that line.
+        let block = context.quote("q.yaml", range((3, 1), (5, 1)))
+        #expect(block?.lines.map(\.number) == [3, 4])
+        #expect(block?.omitted == 0)
+        let limited = context.quote("q.yaml", range((1, 1), (4, 7)), limit: 2)
+        #expect(limited?.lines.map(\.number) == [1, 2])
+        #expect(limited?.omitted == 2)
+        let html = HTMLReport.render(context)
+        #expect(html.contains("No framework description was reviewed."))
+        var missing = context
+        missing.sources = [:]
+        #expect(missing.quote("q.yaml", range((2, 6), (2, 11))) == nil)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import PolicyCatalog
+import Reports
+import ReviewEngine
+import Testing
+import YAMLDocument
+
+@Suite struct SARIFTests {
+    static let schemaPath = "/work/shared/schemas/sarif-schema-2.1.0.json"
+
+    @Test func shapedAsCodeScanningReadsIt() throws {
+        let context = try Inputs.shipped()
+        let sarif = try Inputs.jsonObject(SARIFReport.render(context))
+        #expect(sarif["version"] as? String == "2.1.0")
+        let runs = try #require(sarif["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "mupj")
+        #expect(driver["version"] as? String == "0.1.0-test")
+        #expect((driver["informationUri"] as? String)?.hasPrefix("https://") == true)
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        let ids = rules.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.contains("MUPJ-5/glexec-used"))
+        for rule in rules {
+            #expect((rule["name"] as? String)?.isEmpty == false)
+            #expect((rule["shortDescription"] as? [String: Any])?["text"] is String)
+            #expect((rule["fullDescription"] as? [String: Any])?["text"] is String)
+            let help = try #require(rule["help"] as? [String: Any])
+            #expect(help["text"] is String && help["markdown"] is String)
+            let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
+            #expect(level == "error" || level == "warning")
+            let properties = try #require(rule["properties"] as? [String: Any])
+            #expect(Severity(rawValue: properties["severity"] as? String ?? "") != nil)
+            #expect((properties["tags"] as? [String])?.contains("security") == true)
+        }
+
+        // Every open finding is one result, located where its evidence is; no other finding is.
+        let findings = context.result.frameworks.flatMap(\.findings)
+        let byID = Dictionary(uniqueKeysWithValues: findings.map { ($0.id, $0) })
+        let results = try #require(runs[0]["results"] as? [[String: Any]])
+        #expect(results.count == context.result.frameworks.flatMap(\.openFindings).count)
+        for result in results {
+            let ruleIndex = try #require(result["ruleIndex"] as? Int)
+            #expect(ids[ruleIndex] == result["ruleId"] as? String)
+            let id = try #require((result["partialFingerprints"] as? [String: String])?["mupjFindingId/v1"])
+            let finding = try #require(byID[id])
+            #expect(result["ruleId"] as? String == "\(finding.clauseID)/\(finding.checkID)")
+            let expected: String =
+                switch (finding.status, finding.severity >= .high) {
+                case (.violated, true): "error"
+                case (.violated, false): "warning"
+                default: "note"
+                }
+            #expect(finding.status == .violated || finding.status == .needsInformation)
+            #expect(result["level"] as? String == expected)
+            #expect(((result["message"] as? [String: Any])?["text"] as? String)?.contains(finding.title) == true)
+            let locations = try #require(result["locations"] as? [[String: Any]])
+            #expect(locations.count == max(finding.evidence.count, 1))
+            for (location, evidence) in zip(locations, finding.evidence) {
+                let physical = try #require(location["physicalLocation"] as? [String: Any])
+                #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == evidence.file)
+                let region = try #require(physical["region"] as? [String: Int])
+                #expect(region["startLine"] == evidence.range.start.line)
+                #expect(region["startColumn"] == evidence.range.start.column)
+                #expect(region["endLine"] == evidence.range.end.line)
+                #expect(region["endColumn"] == evidence.range.end.column)
+            }
+        }
+        #expect(results.contains { $0["level"] as? String == "note" })
+        #expect(results.contains { $0["level"] as? String == "error" })
+    }
+
+    @Test func urisAreRepositoryRelativeAndNormalised() throws {
+        let panda = try Inputs.file("frameworks/panda.yaml")
+        let context = try Inputs.context([SourceFile(path: "./frameworks//x/../panda.yaml", bytes: panda.bytes)])
+        let sarif = SARIFReport.render(context)
+        #expect(sarif.contains("\"uri\": \"frameworks/panda.yaml\""))
+        #expect(!sarif.contains("\"uri\": \"./"))
+        #expect(Paths.uri("/abs/a b.yaml") == "file:///abs/a%20b.yaml")
+    }
+
+    /// Validates against the official schema with python3's jsonschema. A missing schema, python3
+    /// or jsonschema is a failure with a message saying which, never a silent pass.
+    @Test func validAgainstTheSARIFSchema() throws {
+        guard FileManager.default.fileExists(atPath: Self.schemaPath) else {
+            Issue.record("cannot validate SARIF: the schema \(Self.schemaPath) is missing")
+            return
+        }
+        let probe = Inputs.run("python3", ["-c", "import jsonschema"])
+        guard let probe else {
+            Issue.record("cannot validate SARIF: python3 is not installed")
+            return
+        }
+        guard probe.status == 0 else {
+            Issue.record("cannot validate SARIF: python3 has no jsonschema package (\(probe.output))")
+            return
+        }
+        let validator = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            document = json.load(open(sys.argv[2]))
+            errors = list(jsonschema.validators.validator_for(schema)(schema).iter_errors(document))
+            for error in errors[:10]:
+                print(list(error.absolute_path), error.message)
+            sys.exit(1 if errors else 0)
+            """
+        let context = try Inputs.shipped()
+        let good = try Inputs.temporaryFile("review.sarif", SARIFReport.render(context))
+        let run = try #require(Inputs.run("python3", ["-c", validator, Self.schemaPath, good]))
+        #expect(run.status == 0, "SARIF does not validate:\n\(run.output)")
+        // The validator does reject what the schema forbids, so the pass above means something.
+        let broken = SARIFReport.render(context).replacingOccurrences(
+            of: "\"level\": \"note\"", with: "\"level\": \"fatal\"")
+        let bad = try Inputs.temporaryFile("broken.sarif", broken)
+        let rejected = try #require(Inputs.run("python3", ["-c", validator, Self.schemaPath, bad]))
+        #expect(rejected.status == 1)
+        #expect(rejected.output.contains("fatal"))
+    }
+}

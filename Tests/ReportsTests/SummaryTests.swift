@@ -1,0 +1,91 @@
+import Foundation
+import Reports
+import ReviewEngine
+import ReviewRecords
+import Testing
+
+@Suite struct SummaryTests {
+    @Test func verdictReasonsAndProvenance() throws {
+        let context = try Inputs.shipped()
+        let summary = SummaryReport(context)
+        let json = try Inputs.jsonObject(summary.render(.json))
+        #expect(json["schema"] as? String == "mupj-summary/1")
+        let entries = try #require(json["frameworks"] as? [[String: Any]])
+        let markdown = summary.render(.markdown)
+        let html = summary.render(.html)
+        for (review, entry) in zip(context.result.frameworks, entries) {
+            let verdict = FindingsVerdict(review)
+            #expect(entry["verdict"] as? String == verdict.verdict.rawValue)
+            #expect(entry["sign_off_pending"] as? Bool == true)
+            #expect(
+                markdown.contains(
+                    "| \(review.name) (\(review.vo)) | **\(verdict.verdict.phrase)** (pending sign-off) |"))
+            #expect(html.contains("data-verdict=\"\(verdict.verdict.rawValue)\""))
+            // The three most important reasons, in the verdict's order, in plain words.
+            let reasons = try #require(entry["reasons"] as? [[String: Any]])
+            #expect(reasons.map { $0["finding"] as? String } == verdict.reasons.prefix(3).map(\.id))
+            #expect(entry["more_reasons"] as? Int == max(verdict.reasons.count - 3, 0))
+            for (reason, finding) in zip(reasons, verdict.reasons) {
+                let text = try #require(reason["text"] as? String)
+                #expect(text.hasPrefix(finding.status == .violated ? "Not met: " : "Open question: "))
+                #expect(!text.contains("`"), "no field paths for board members: \(text)")
+                #expect(markdown.contains(text))
+                #expect(html.contains("<li data-finding=\"\(finding.id)\">"))
+            }
+            for text in [markdown, html] {
+                #expect(text.contains(review.sha256))
+            }
+        }
+        for catalog in context.result.catalogs {
+            #expect(markdown.contains(catalog.sha256) && html.contains(catalog.sha256))
+            #expect(summary.render(.json).contains(catalog.sha256))
+        }
+        #expect(markdown.contains("mupj version 0.1.0-test"))
+        // The words a board member may not know are explained.
+        for term in ["Clause", "Needs information", "Sign-off", "Severity", "Prerequisite"] {
+            #expect(markdown.contains("- *\(term)"), "\(term)")
+            #expect(html.contains("<dt>\(term)"), "\(term)")
+        }
+    }
+
+    @Test func prerequisitesNotAssessedUntilGiven() throws {
+        let context = try Inputs.shipped()
+        let without = SummaryReport(context)
+        for format in SummaryFormat.allCases {
+            #expect(without.render(format).contains("Not assessed in this run"), "\(format)")
+        }
+        let prerequisites = PrerequisitesSection(
+            items: [
+                PrerequisitesSection.Item(
+                    id: "PRE-4", title: "Server LCAS/LCMAPS <deployed>", status: "not met",
+                    evidence: "SCAS certified | not deployed (MB 24 Nov 2009)")
+            ],
+            gate: "No: PRE-4 is not met.")
+        let with = SummaryReport(context, prerequisites: prerequisites)
+        let markdown = with.render(.markdown)
+        #expect(!markdown.contains("Not assessed in this run"))
+        #expect(
+            markdown.contains("| PRE-4: Server LCAS/LCMAPS \\<deployed\\> | not met | SCAS certified \\| not deployed"))
+        #expect(markdown.contains("**Can the policy come into effect?** No: PRE-4 is not met."))
+        let html = with.render(.html)
+        #expect(html.contains("Server LCAS/LCMAPS &lt;deployed&gt;"))
+        let json = try Inputs.jsonObject(with.render(.json))
+        let section = try #require(json["prerequisites"] as? [String: Any])
+        #expect(section["assessed"] as? Bool == true)
+        #expect(section["gate"] as? String == "No: PRE-4 is not met.")
+        #expect((section["items"] as? [[String: Any]])?.first?["status"] as? String == "not met")
+    }
+
+    @Test func aFrameworkWithNothingOpenIsRecommended() throws {
+        // The catalog examples' model framework satisfies everything the shipped catalogs ask.
+        let model = try Inputs.file("frameworks/examples/model-pilot.yaml")
+        let context = try Inputs.context([model])
+        let review = try #require(context.result.frameworks.first)
+        try #require(review.openFindings.isEmpty, "the model description has open findings")
+        let json = try Inputs.jsonObject(SummaryReport(context).render(.json))
+        let entry = try #require((json["frameworks"] as? [[String: Any]])?.first)
+        #expect(entry["verdict"] as? String == "recommend")
+        #expect((entry["reasons"] as? [Any])?.isEmpty == true)
+        #expect(SummaryReport(context).render(.markdown).contains("Nothing to act on was found."))
+    }
+}

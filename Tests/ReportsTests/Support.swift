@@ -1,0 +1,115 @@
+import Foundation
+import FrameworkModel
+import PolicyCatalog
+import Reports
+import ReviewEngine
+import Testing
+import YAMLDocument
+
+/// Real inputs for the report tests: the shipped catalogs and framework descriptions, read from
+/// the package root and named by repository-relative paths, as the CLI names them.
+enum Inputs {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static let frameworks = [
+        "frameworks/panda.yaml", "frameworks/alien.yaml", "frameworks/dirac.yaml",
+        "frameworks/glideinwms.yaml",
+    ]
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A file of the package, under its repository-relative name.
+    static func file(_ relative: String) throws -> SourceFile {
+        let read = try SourceFile.read(root.appendingPathComponent(relative).path, maxBytes: 1 << 24)
+        return SourceFile(path: relative, bytes: read.bytes)
+    }
+
+    static func catalogs() throws -> CatalogSet {
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("checklists").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let (set, diagnostics) = CatalogSet.load(try names.map { try file("checklists/" + $0) })
+        guard let set else { throw Failure(description: diagnostics.map(\.description).joined(separator: "\n")) }
+        return set
+    }
+
+    static func description(_ source: SourceFile) throws -> FrameworkDescription {
+        let outcome = DescriptionLoader.load(source)
+        guard let description = outcome.description else {
+            throw Failure(description: outcome.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return description
+    }
+
+    /// A context as `mupj review <files> --output-dir reports` makes it.
+    static func context(
+        _ sources: [SourceFile], reportDirectory: String = "reports", date: String? = nil
+    ) throws -> ReportContext {
+        let descriptions = try sources.map(description)
+        let result = Engine.review(descriptions, catalogs: try catalogs(), toolVersion: "0.1.0-test")
+        return ReportContext(
+            result: result, date: date, sources: sources, reportDirectory: reportDirectory,
+            workingDirectory: root.path)
+    }
+
+    static func shipped(reportDirectory: String = "reports") throws -> ReportContext {
+        try context(try frameworks.map(file), reportDirectory: reportDirectory)
+    }
+
+    static func jsonObject(_ text: String) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw Failure(description: "not a JSON object")
+        }
+        return object
+    }
+
+    /// Every match of `pattern`'s capture groups in `text`.
+    static func matches(_ pattern: String, in text: String) throws -> [[String]] {
+        let regex = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).map { match in
+            (1..<match.numberOfRanges).map { i in
+                Range(match.range(at: i), in: text).map { String(text[$0]) } ?? ""
+            }
+        }
+    }
+
+    /// Runs a program found on PATH, returning its exit status and combined output; nil when it
+    /// cannot be started.
+    static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mupj-reports-tests-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}
+
+/// The counts the JSON report gives for one framework, the reference the other formats must match.
+struct ReferenceCounts: Equatable {
+    var clauses: [String: Int]
+    var findings: [String: Int]
+    var openBySeverity: [String: Int]
+
+    init(_ framework: [String: Any]) {
+        clauses = framework["clause_status_counts"] as? [String: Int] ?? [:]
+        findings = framework["finding_status_counts"] as? [String: Int] ?? [:]
+        openBySeverity = framework["open_findings_by_severity"] as? [String: Int] ?? [:]
+    }
+}

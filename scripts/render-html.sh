@@ -1,0 +1,120 @@
+#!/bin/sh
+# Renders HTML reports with headless Chromium to PNG and checks that they rendered: the PNG
+# exists, is a real PNG of the requested width, and is not blank (it has many distinct colours
+# and a reasonable share of non-white pixels).
+#
+# Usage: scripts/render-html.sh [--out DIR] [--height PX] REPORT.html...
+#        scripts/render-html.sh            (renders review.html and summary.html of frameworks/)
+#
+# Needs chromium (apt-get install -y chromium) and python3. Exit 0 all rendered; 1 a render
+# looks wrong; 2 a tool is missing or a file cannot be read.
+set -eu
+
+out=""
+height=2400
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --out) out=$2; shift 2 ;;
+    --height) height=$2; shift 2 ;;
+    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+    --) shift; break ;;
+    -*) echo "render-html.sh: unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+    esac
+done
+
+browser=""
+for candidate in chromium chromium-browser google-chrome; do
+    if command -v "$candidate" >/dev/null 2>&1; then browser=$candidate; break; fi
+done
+if [ -z "$browser" ]; then
+    echo "render-html.sh: error: no chromium found; install it with: apt-get install -y chromium" >&2
+    exit 2
+fi
+command -v python3 >/dev/null 2>&1 || { echo "render-html.sh: error: python3 is needed" >&2; exit 2; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ $# -eq 0 ]; then
+    # No files named: build the reports of the shipped descriptions.
+    mupj=${MUPJ:-}
+    if [ -z "$mupj" ]; then
+        (cd "$root" && swift build --scratch-path .build-render -q) >&2
+        mupj="$root/.build-render/debug/mupj"
+    fi
+    (cd "$root" && "$mupj" review frameworks/ --format html --output-dir "$work/reports" --fail-on never >/dev/null)
+    (cd "$root" && "$mupj" summary frameworks/ --format html --output-dir "$work/reports" >/dev/null)
+    set -- "$work/reports/review.html" "$work/reports/summary.html"
+fi
+[ -n "$out" ] || out="$work/png"
+mkdir -p "$out"
+
+status=0
+for html in "$@"; do
+    if [ ! -r "$html" ]; then echo "$html: error: cannot read the file" >&2; exit 2; fi
+    absolute=$(cd "$(dirname "$html")" && pwd)/$(basename "$html")
+    png="$out/$(basename "$html" .html).png"
+    rm -f "$png"
+    # A fresh profile each time, so that nothing cached or configured changes the rendering.
+    "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
+        --screenshot="$png" --window-size=1280,"$height" "file://$absolute" >"$work/chromium.log" 2>&1 || true
+    if python3 - "$png" <<'PY'
+import struct, sys, zlib
+
+path = sys.argv[1]
+try:
+    data = open(path, "rb").read()
+except OSError:
+    sys.exit(f"{path}: no PNG was written")
+if data[:8] != b"\x89PNG\r\n\x1a\n":
+    sys.exit(f"{path}: not a PNG")
+pos, chunks, idat = 8, {}, b""
+while pos < len(data):
+    length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b"IHDR":
+        chunks["IHDR"] = body
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + length
+width, height, depth, colour = struct.unpack(">IIBB", chunks["IHDR"][:10])
+if depth != 8 or colour not in (2, 6):
+    sys.exit(f"{path}: unexpected PNG type (depth {depth}, colour type {colour})")
+channels = 3 if colour == 2 else 4
+raw = zlib.decompress(idat)
+stride = width * channels
+rows, prev = [], bytearray(stride)
+i = 0
+for _ in range(height):
+    f = raw[i]; line = bytearray(raw[i + 1:i + 1 + stride]); i += 1 + stride
+    for x in range(stride):
+        a = line[x - channels] if x >= channels else 0
+        b = prev[x]; c = prev[x - channels] if x >= channels else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(bytes(line)); prev = line
+colours, ink, total = set(), 0, 0
+for row in rows[::4]:
+    for x in range(0, stride, channels * 4):
+        px = row[x:x + 3]; colours.add(px); total += 1
+        if sum(px) < 600: ink += 1
+share = ink / total
+print(f"{path}: {width}x{height}, {len(colours)} colours sampled, {share:.1%} ink")
+if width != 1280:
+    sys.exit(f"{path}: width {width}, expected 1280")
+if len(colours) < 20 or share < 0.01:
+    sys.exit(f"{path}: looks blank or nearly blank")
+PY
+    then :; else
+        echo "$html: error: did not render (chromium said:)" >&2
+        grep -v -e 'dbus' -e 'D-Bus' "$work/chromium.log" | tail -n 5 | sed 's/^/  /' >&2
+        status=1
+    fi
+done
+exit $status
