@@ -18,6 +18,11 @@ public enum CatalogLoader {
         } catch {
             return Outcome(catalog: nil, diagnostics: [error])
         }
+        return load(node, source: source)
+    }
+
+    /// A clause catalog from a document already loaded from `source`.
+    public static func load(_ node: Node, source: SourceFile) -> Outcome {
         let validated = SchemaValidator(root: CatalogFormat.root).validate(node, file: source.path)
         guard let root = validated.value?.object else {
             return Outcome(catalog: nil, diagnostics: validated.diagnostics)
@@ -118,23 +123,54 @@ private struct Builder {
     }
 }
 
-/// The catalogs a review runs against, with ids unique across them.
+/// The catalogs a review runs against, with ids unique across them, and the MB prerequisite
+/// catalogs found among the same files (which `mupj status` reads and a review does not use).
 public struct CatalogSet: Sendable {
     public var catalogs: [Catalog]
+    public var prerequisites: [PrerequisiteCatalog]
 
-    public init(catalogs: [Catalog]) {
+    public init(catalogs: [Catalog], prerequisites: [PrerequisiteCatalog] = []) {
         self.catalogs = catalogs
+        self.prerequisites = prerequisites
     }
 
-    /// Loads every file, reporting all problems; clause ids must be unique across catalogs.
-    public static func load(_ sources: [SourceFile], limits: LoadLimits = .default) -> (
-        set: CatalogSet?, diagnostics: [Diagnostic]
-    ) {
+    /// Loads every file, reporting all problems; clause and prerequisite ids must be unique across
+    /// catalogs. A file whose root mapping has `prerequisites` is a prerequisite catalog
+    /// (`PrerequisiteCatalogLoader`); any other is a clause catalog. With `requireClauses` (a
+    /// review), the set needs at least one clause catalog; otherwise any catalog will do.
+    public static func load(_ sources: [SourceFile], limits: LoadLimits = .default, requireClauses: Bool = true)
+        -> (set: CatalogSet?, diagnostics: [Diagnostic])
+    {
         var catalogs: [Catalog] = []
+        var prerequisites: [PrerequisiteCatalog] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: (file: String, location: SourceLocation)] = [:]
         for source in sources {
-            let outcome = CatalogLoader.load(source, limits: limits)
+            let node: Node
+            do {
+                node = try source.load(limits: limits)
+            } catch {
+                diagnostics.append(error)
+                continue
+            }
+            if PrerequisiteCatalogLoader.claims(node) {
+                let outcome = PrerequisiteCatalogLoader.load(node, source: source)
+                diagnostics += outcome.diagnostics
+                guard let catalog = outcome.catalog else { continue }
+                for prerequisite in catalog.prerequisites {
+                    if let first = seen[prerequisite.id] {
+                        diagnostics.append(
+                            Diagnostic(
+                                file: source.path, location: prerequisite.range.start,
+                                message: "prerequisite id \(prerequisite.id) is already defined in \(first.file) at "
+                                    + "line \(first.location.line)"))
+                    }
+                    seen[prerequisite.id] = (source.path, prerequisite.range.start)
+                }
+                prerequisites.append(catalog)
+                continue
+            }
+            let outcome = CatalogLoader.load(node, source: source)
             diagnostics += outcome.diagnostics
             guard let catalog = outcome.catalog else { continue }
             for clause in catalog.clauses {
@@ -149,8 +185,15 @@ public struct CatalogSet: Sendable {
             }
             catalogs.append(catalog)
         }
-        let ok = !diagnostics.contains { $0.severity == .error } && !catalogs.isEmpty
-        return (ok ? CatalogSet(catalogs: catalogs) : nil, diagnostics)
+        if requireClauses, catalogs.isEmpty, let first = prerequisites.first {
+            diagnostics.append(
+                Diagnostic(
+                    file: first.file, location: nil,
+                    message: "holds MB prerequisites only; a review needs at least one clause catalog"))
+        }
+        let enough = requireClauses ? !catalogs.isEmpty : !(catalogs.isEmpty && prerequisites.isEmpty)
+        let ok = enough && !diagnostics.contains { $0.severity == .error }
+        return (ok ? CatalogSet(catalogs: catalogs, prerequisites: prerequisites) : nil, diagnostics)
     }
 
     public func clause(_ id: String) -> (catalog: Catalog, clause: Clause)? {

@@ -14,8 +14,9 @@ struct Mupj: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ReviewCommand.self, ExplainCommand.self, ClausesCommand.self, SummaryCommand.self,
-            InitCommand.self, SchemaCommand.self,
+            ValidateCommand.self, ReviewCommand.self, ExplainCommand.self, ClausesCommand.self, StatusCommand.self,
+            InitCommand.self,
+            SchemaCommand.self,
         ]
     )
 }

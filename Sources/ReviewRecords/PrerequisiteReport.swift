@@ -1,0 +1,163 @@
+import PolicyCatalog
+import ReviewEngine
+
+/// The status of the MB prerequisites on one day, and whether the policy is in effect: the value
+/// that `mupj status` renders and the MB summary's prerequisites block is made from.
+public struct PrerequisiteReport: Sendable {
+    public var asOf: CalendarDay
+    public var statusFile: String
+    public var statusFileSHA256: String
+    /// The latest date in the status file (the default `asOf`).
+    public var latestDate: CalendarDay?
+    /// The prerequisite catalogs used, as `(id, file)`.
+    public var catalogs: [CatalogReference]
+    /// In catalog order.
+    public var prerequisites: [PrerequisiteStatus]
+    public var gate: PolicyGate
+    /// Findings verdicts that were given, whether or not they applied on `asOf`.
+    public var verdicts: [FrameworkVerdictRecord]
+
+    public func prerequisite(_ id: String) -> PrerequisiteStatus? { prerequisites.first { $0.id == id } }
+}
+
+public struct CatalogReference: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var file: String
+}
+
+/// One prerequisite on one day.
+public struct PrerequisiteStatus: Sendable {
+    public var id: String
+    public var title: String
+    public var paraphrase: String
+    public var decidedBy: String
+    public var source: PrerequisiteSource
+    /// False for a condition the MB added after November 2007.
+    public var originalList: Bool
+    public var addition: PrerequisiteAddition?
+    public var state: PrerequisiteState
+    /// One line: "4 of 6 batch systems tested; missing PBS Pro, SGE".
+    public var summary: String
+    /// What the prerequisite asks for, item by item, with the evidence for each.
+    public var items: [RequirementItem]
+    /// Context that does not decide the state (evidence not counted, verdicts that do not block).
+    public var notes: [String]
+    /// What the MB last reported about this prerequisite, on or before the day.
+    public var mbReported: MBReported?
+
+    /// What is missing, one sentence per item not fully in evidence.
+    public var missing: [String] { items.filter { $0.state != .done }.map(\.detail) }
+}
+
+/// One unit of what a prerequisite asks for: a review, a batch system, a state of the server, a
+/// framework, the deployment at the sites.
+public struct RequirementItem: Sendable, Hashable {
+    public enum State: String, Sendable, Hashable {
+        /// In evidence.
+        case done
+        /// Some evidence, not enough (a positive review whose signatories are not on record; a
+        /// deployment in progress).
+        case partial
+        /// No evidence, or evidence against.
+        case absent
+    }
+
+    public var name: String
+    public var state: State
+    /// What the evidence shows, or what is missing, as a sentence.
+    public var detail: String
+    /// The status file entries that decided it.
+    public var evidence: [EvidenceEntry]
+}
+
+/// An entry of the status file that a decision used.
+public struct EvidenceEntry: Sendable, Hashable {
+    public var date: CalendarDay
+    public var section: String
+    public var origin: EntryOrigin
+}
+
+public struct MBReported: Sendable, Hashable {
+    public var date: CalendarDay
+    public var state: PrerequisiteState
+    public var notes: String?
+    public var origin: EntryOrigin
+    /// Whether the evidence on file gives the same state.
+    public var agreesWithEvidence: Bool
+}
+
+/// The gate: "the policy will come into effect when the MB agrees that all of the above
+/// pre-requisites have been met". In effect only on an MB declaration; otherwise blocked by the
+/// prerequisites not met, or awaiting the MB's agreement when all are met.
+public struct PolicyGate: Sendable {
+    public enum State: String, Sendable, Hashable {
+        case inEffect = "in-effect"
+        case awaitingMB = "awaiting-mb-agreement"
+        case blocked
+    }
+
+    public var state: State
+    /// Ids of the prerequisites not met on the day, in catalog order.
+    public var blocking: [String]
+    /// The latest MB decision on or before the day that declared the policy in or out of effect.
+    public var declaration: MBDecision?
+    /// Why, one sentence each.
+    public var reasons: [String]
+    /// The exception windows that cover the day (overlapping windows all apply), by start date.
+    public var exceptionWindows: [ExceptionWindow]
+
+    public var inEffect: Bool { state == .inEffect }
+
+    public var phrase: String {
+        switch state {
+        case .inEffect: return "in effect"
+        case .awaitingMB: return "not in effect (awaiting the MB's agreement)"
+        case .blocked: return "not in effect"
+        }
+    }
+}
+
+/// A framework's findings verdict (ReviewRecords' `FindingsVerdict`), with the day from which it
+/// applies: the date its description reflects.
+public struct FrameworkVerdictRecord: Sendable, Hashable {
+    public var framework: String
+    public var vo: String
+    public var verdict: Verdict
+    /// Nil: applies on every day.
+    public var describedOn: CalendarDay?
+    /// The description the verdict is about, when it came from a review.
+    public var file: String?
+
+    public init(framework: String, vo: String, verdict: Verdict, describedOn: CalendarDay?, file: String? = nil) {
+        self.framework = framework
+        self.vo = vo
+        self.verdict = verdict
+        self.describedOn = describedOn
+        self.file = file
+    }
+
+    /// The verdict the findings of one reviewed framework support.
+    public init(_ review: FrameworkReview) {
+        self.init(
+            framework: review.name, vo: review.vo, verdict: FindingsVerdict(review).verdict,
+            describedOn: CalendarDay(review.describedOn), file: review.file)
+    }
+
+    /// One record per framework of a review result.
+    public static func records(_ result: ReviewResult) -> [FrameworkVerdictRecord] {
+        result.frameworks.map(FrameworkVerdictRecord.init)
+    }
+
+    public func applies(on day: CalendarDay) -> Bool { describedOn.map { $0 <= day } ?? true }
+
+    var key: String { FrameworkRecommendation.key(framework, vo) }
+}
+
+/// A day on which the status changed, what changed, and the status after the change.
+public struct StatusChange: Sendable {
+    public var date: CalendarDay
+    /// One sentence per change: "PRE-3: not met → met (6 of 6 batch systems tested)".
+    public var changes: [String]
+    public var report: PrerequisiteReport
+}

@@ -1,0 +1,490 @@
+import PolicyCatalog
+
+/// Decides the MB prerequisites on any day from the dated evidence of a status file, and the gate
+/// that follows from them. A pure function of its inputs: no clock, no files.
+///
+/// The rules (docs/prerequisites.md):
+/// - only entries dated on or before the day count; of several entries about the same thing, the
+///   latest counts;
+/// - a prerequisite is met when every item it asks for is in evidence, not met when none is (even
+///   in part), partly met otherwise;
+/// - the policy is in effect when the latest MB declaration on or before the day says so;
+///   otherwise it is blocked by the prerequisites not met, or awaits the MB's agreement.
+public struct PrerequisiteTracker: Sendable {
+    public var catalogs: [CatalogReference]
+    public var prerequisites: [Prerequisite]
+    public var status: PrerequisiteStatusFile
+    public var verdicts: [FrameworkVerdictRecord]
+
+    public init(
+        prerequisites: [Prerequisite], status: PrerequisiteStatusFile, verdicts: [FrameworkVerdictRecord] = [],
+        catalogs: [CatalogReference] = []
+    ) {
+        self.prerequisites = prerequisites
+        self.status = status
+        self.verdicts = verdicts
+        self.catalogs = catalogs
+    }
+
+    public init(
+        catalogs: [PrerequisiteCatalog], status: PrerequisiteStatusFile, verdicts: [FrameworkVerdictRecord] = []
+    ) {
+        self.init(
+            prerequisites: catalogs.flatMap(\.prerequisites), status: status, verdicts: verdicts,
+            catalogs: catalogs.map { CatalogReference(id: $0.id, title: $0.title, file: $0.file) })
+    }
+
+    /// The status on `day`.
+    public func report(asOf day: CalendarDay) -> PrerequisiteReport {
+        let states = prerequisites.map { evaluate($0, asOf: day) }
+        return PrerequisiteReport(
+            asOf: day, statusFile: status.path, statusFileSHA256: status.sha256, latestDate: status.latestDate,
+            catalogs: catalogs, prerequisites: states, gate: gate(states, asOf: day), verdicts: verdicts)
+    }
+
+    /// Every day on which the status changed (a prerequisite's state or summary, the gate, the
+    /// exception windows that apply), oldest first, each with the status after the change.
+    public func history() -> [StatusChange] {
+        var days = Set(status.dates)
+        for window in status.exceptionWindows { days.insert(window.to.next) }
+        for verdict in verdicts { if let day = verdict.describedOn { days.insert(day) } }
+        let sorted = days.sorted()
+        guard let first = sorted.first else { return [] }
+        var previous = report(asOf: first.previous)
+        var changes: [StatusChange] = []
+        for day in sorted {
+            let current = report(asOf: day)
+            let differences = Self.differences(from: previous, to: current)
+            if !differences.isEmpty { changes.append(StatusChange(date: day, changes: differences, report: current)) }
+            previous = current
+        }
+        return changes
+    }
+
+    static func differences(from old: PrerequisiteReport, to new: PrerequisiteReport) -> [String] {
+        var lines: [String] = []
+        for (before, after) in zip(old.prerequisites, new.prerequisites) {
+            if before.state != after.state {
+                lines.append("\(after.id): \(before.state.phrase) → \(after.state.phrase) (\(after.summary))")
+            } else if before.summary != after.summary {
+                lines.append("\(after.id): still \(after.state.phrase) (\(after.summary))")
+            }
+        }
+        if old.gate.state != new.gate.state {
+            lines.append("policy: \(old.gate.phrase) → \(new.gate.phrase)")
+        }
+        let before = Set(old.gate.exceptionWindows.map(\.id))
+        let after = Set(new.gate.exceptionWindows.map(\.id))
+        for window in new.gate.exceptionWindows where !before.contains(window.id) {
+            lines.append(
+                "exception window \(window.id) opens (to \(window.to) inclusive): suspends "
+                    + window.suspends.joined(separator: ", "))
+        }
+        for window in old.gate.exceptionWindows where !after.contains(window.id) {
+            lines.append("exception window \(window.id) has ended (last day \(window.to))")
+        }
+        return lines
+    }
+
+    // MARK: - The gate
+
+    func gate(_ states: [PrerequisiteStatus], asOf day: CalendarDay) -> PolicyGate {
+        let blocking = states.filter { $0.state != .met }
+        let declaration = Self.latest(status.mbDecisions.filter { $0.policyInEffect != nil }, asOf: day, \.date)
+        let windows = status.exceptionWindows.filter { $0.covers(day) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
+        var reasons: [String] = []
+        let state: PolicyGate.State
+        if let declaration, declaration.policyInEffect == true {
+            state = .inEffect
+            reasons.append("the MB declared the policy in effect on \(declaration.date)")
+            if !blocking.isEmpty {
+                reasons.append(
+                    "the evidence on file does not show "
+                        + blocking.map { "\($0.id) (\($0.state.phrase))" }.joined(separator: ", ") + " as met")
+            }
+        } else {
+            state = blocking.isEmpty ? .awaitingMB : .blocked
+            for prerequisite in blocking {
+                reasons.append(
+                    "\(prerequisite.id) \(prerequisite.state.phrase): " + prerequisite.missing.joined(separator: "; "))
+            }
+            if blocking.isEmpty {
+                reasons.append(
+                    "every prerequisite is met on the evidence, but the policy comes into effect only when the MB "
+                        + "agrees, and no MB decision on file declares it in effect")
+            }
+            if let declaration {
+                reasons.append("the MB recorded on \(declaration.date) that the policy was not in effect")
+            } else if !blocking.isEmpty {
+                reasons.append("no MB decision on file declares the policy in effect")
+            }
+        }
+        return PolicyGate(
+            state: state, blocking: blocking.map(\.id), declaration: declaration, reasons: reasons,
+            exceptionWindows: windows)
+    }
+
+    // MARK: - One prerequisite
+
+    public func evaluate(_ prerequisite: Prerequisite, asOf day: CalendarDay) -> PrerequisiteStatus {
+        var decision: Decision
+        switch prerequisite.evidence {
+        case .glexecReviews(let organisations):
+            decision = glexecReviews(organisations, asOf: day)
+        case .frameworkReviews(let organisations):
+            decision = frameworkReviews(organisations, asOf: day)
+        case .batchSystemTests(let systems):
+            decision = batchSystemTests(systems, asOf: day)
+        case .authorizationService(let products):
+            decision = authorizationService(products, asOf: day)
+        case .glexecDeployment:
+            decision = glexecDeployment(asOf: day)
+        }
+        let items = decision.items
+        let state: PrerequisiteState
+        if !items.isEmpty && items.allSatisfy({ $0.state == .done }) {
+            state = .met
+        } else if items.contains(where: { $0.state != .absent }) {
+            state = .partlyMet
+        } else {
+            state = .notMet
+        }
+        let reported = Self.latest(
+            status.mbDecisions.filter { $0.assessment.contains { $0.prerequisite == prerequisite.id } }, asOf: day,
+            \.date)
+        let mbReported = reported.flatMap { decision in
+            decision.assessment.last { $0.prerequisite == prerequisite.id }.map { item in
+                MBReported(
+                    date: decision.date, state: item.state, notes: item.notes, origin: decision.origin,
+                    agreesWithEvidence: item.state == state)
+            }
+        }
+        return PrerequisiteStatus(
+            id: prerequisite.id, title: prerequisite.title, paraphrase: prerequisite.paraphrase,
+            decidedBy: prerequisite.decidedBy, source: prerequisite.source, originalList: prerequisite.originalList,
+            addition: prerequisite.addition, state: state, summary: decision.summary, items: items,
+            notes: decision.notes, mbReported: mbReported)
+    }
+
+    struct Decision {
+        var items: [RequirementItem] = []
+        var summary = ""
+        var notes: [String] = []
+
+        /// "3 of 4 frameworks …; missing A, B".
+        mutating func count(_ phrase: String) {
+            let done = items.filter { $0.state == .done }.count
+            summary = "\(done) of \(items.count) \(phrase)"
+            let missing = items.filter { $0.state != .done }.map(\.name)
+            if !missing.isEmpty { summary += "; missing " + missing.joined(separator: ", ") }
+        }
+    }
+
+    /// The entry with the latest date on or before `day`; of entries on the same day, the last
+    /// written.
+    static func latest<T>(_ entries: [T], asOf day: CalendarDay, _ date: (T) -> CalendarDay) -> T? {
+        var best: T?
+        for entry in entries where date(entry) <= day {
+            if let current = best, date(current) > date(entry) { continue }
+            best = entry
+        }
+        return best
+    }
+
+    static func list(_ words: [String], or: Bool = false) -> String {
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + words.last!
+    }
+
+    func entry(_ date: CalendarDay, _ section: String, _ origin: EntryOrigin) -> EvidenceEntry {
+        EvidenceEntry(date: date, section: section, origin: origin)
+    }
+
+    // PRE-1: a positive review by each organisation.
+    func glexecReviews(_ organisations: [String], asOf day: CalendarDay) -> Decision {
+        var decision = Decision()
+        for organisation in organisations {
+            let review = Self.latest(status.glexecReviews.filter { $0.organisation == organisation }, asOf: day, \.date)
+            guard let review else {
+                decision.items.append(
+                    RequirementItem(
+                        name: organisation, state: .absent, detail: "\(organisation): no review of gLExec on file",
+                        evidence: []))
+                continue
+            }
+            let reference = review.reference.map { " (\($0))" } ?? ""
+            let detail: String
+            switch review.outcome {
+            case .positive: detail = "\(organisation): positive review on \(review.date)\(reference)"
+            case .negative: detail = "\(organisation): negative review on \(review.date)\(reference)"
+            case .pending: detail = "\(organisation): review pending as of \(review.date)\(reference)"
+            }
+            decision.items.append(
+                RequirementItem(
+                    name: organisation, state: review.outcome == .positive ? .done : .absent, detail: detail,
+                    evidence: [entry(review.date, "glexec_reviews", review.origin)]))
+        }
+        decision.count("positive security reviews of gLExec")
+        return decision
+    }
+
+    // PRE-3: a passing test per batch system, at any site whose latest result is a pass.
+    func batchSystemTests(_ systems: [String], asOf day: CalendarDay) -> Decision {
+        var decision = Decision()
+        for system in systems {
+            let tests = status.batchSystemTests.filter { $0.batchSystem == system && $0.date <= day }
+            var latestPerSite: [String: BatchSystemTest] = [:]
+            var order: [String] = []
+            for test in tests {
+                let site = test.site ?? ""
+                if latestPerSite[site] == nil { order.append(site) }
+                if let current = latestPerSite[site], current.date > test.date { continue }
+                latestPerSite[site] = test
+            }
+            let latest = order.compactMap { latestPerSite[$0] }
+            func at(_ test: BatchSystemTest) -> String { test.site.map { "at \($0)" } ?? "at a site not on record" }
+            let item: RequirementItem
+            if let pass = Self.latest(latest.filter { $0.result == .pass }, asOf: day, \.date) {
+                item = RequirementItem(
+                    name: system, state: .done, detail: "\(system): test passed \(at(pass)) on \(pass.date)",
+                    evidence: [entry(pass.date, "batch_system_tests", pass.origin)])
+            } else if let last = Self.latest(latest, asOf: day, \.date) {
+                let what = last.result == .fail ? "test failed" : "testing in progress"
+                item = RequirementItem(
+                    name: system, state: .absent, detail: "\(system): \(what) \(at(last)) as of \(last.date)",
+                    evidence: [entry(last.date, "batch_system_tests", last.origin)])
+            } else {
+                item = RequirementItem(name: system, state: .absent, detail: "\(system): no test on file", evidence: [])
+            }
+            decision.items.append(item)
+        }
+        decision.count("batch systems tested")
+        let others = Set(
+            status.batchSystemTests.filter { $0.date <= day && !systems.contains($0.batchSystem) }
+                .map(\.batchSystem))
+        if !others.isEmpty {
+            decision.notes.append("tests of " + Self.list(others.sorted()) + " are on file but not required")
+        }
+        return decision
+    }
+
+    // PRE-4: one of the products through completed → certified → deployed, in that order.
+    func authorizationService(_ products: [String], asOf day: CalendarDay) -> Decision {
+        let required = StatusFormat.Words.requiredServiceStates.compactMap(ServiceState.State.init(rawValue:))
+        let entries = status.authorizationService.filter { $0.date <= day }
+        struct Progress {
+            var product: String
+            var reached: [ServiceState.State: ServiceState] = [:]
+            var steps = 0
+            var last = CalendarDay(year: 1, month: 1, day: 1)!
+        }
+        var progress: [Progress] = []
+        for product in products {
+            let mine = entries.filter { $0.product == product }
+            guard !mine.isEmpty else { continue }
+            var p = Progress(product: product)
+            for state in mine where p.reached[state.state].map({ $0.date > state.date }) ?? true {
+                p.reached[state.state] = state
+            }
+            var previous: CalendarDay?
+            for state in required {
+                guard let reached = p.reached[state], previous.map({ $0 <= reached.date }) ?? true else { break }
+                p.steps += 1
+                previous = reached.date
+            }
+            p.last = mine.map(\.date).max()!
+            progress.append(p)
+        }
+        // The furthest product; on a tie the one with the latest news, then catalog order.
+        let best = progress.enumerated().max { a, b in
+            (a.element.steps, a.element.last, -a.offset) < (b.element.steps, b.element.last, -b.offset)
+        }?.element
+        var decision = Decision()
+        for (index, state) in required.enumerated() {
+            guard let best else {
+                decision.items.append(
+                    RequirementItem(
+                        name: state.rawValue, state: .absent,
+                        detail: "\(state.rawValue): none of \(Self.list(products, or: true)) is on record as "
+                            + state.rawValue,
+                        evidence: []))
+                continue
+            }
+            if index < best.steps, let reached = best.reached[state] {
+                decision.items.append(
+                    RequirementItem(
+                        name: state.rawValue, state: .done,
+                        detail: "\(state.rawValue): \(best.product) \(state.rawValue) on \(reached.date)",
+                        evidence: [entry(reached.date, "authorization_service", reached.origin)]))
+            } else if let reached = best.reached[state] {
+                let before = required[max(0, index - 1)].rawValue
+                decision.items.append(
+                    RequirementItem(
+                        name: state.rawValue, state: .absent,
+                        detail: "\(state.rawValue): \(best.product) is on record as \(state.rawValue) on "
+                            + "\(reached.date) but not as \(before) before it",
+                        evidence: [entry(reached.date, "authorization_service", reached.origin)]))
+            } else {
+                let now = best.reached.values.max { $0.state < $1.state }
+                decision.items.append(
+                    RequirementItem(
+                        name: state.rawValue, state: .absent,
+                        detail: "\(state.rawValue): \(best.product) not \(state.rawValue)"
+                            + (now.map { " (\($0.state.rawValue) as of \($0.date))" } ?? ""),
+                        evidence: now.map { [entry($0.date, "authorization_service", $0.origin)] } ?? []))
+            }
+        }
+        decision.count("states reached" + (best.map { " by \($0.product)" } ?? ""))
+        for p in progress where p.product != best?.product {
+            let furthest = p.reached.values.max { $0.state < $1.state }!
+            decision.notes.append("\(p.product): \(furthest.state.rawValue) as of \(furthest.date)")
+        }
+        if let development = best?.reached[.inDevelopment], best?.steps == 0 {
+            decision.notes.append("\(best!.product) in development as of \(development.date)")
+        }
+        let others = Dictionary(grouping: entries.filter { !products.contains($0.product) }, by: \.product)
+        for product in others.keys.sorted() {
+            let furthest = others[product]!.max { ($0.state, $0.date) < ($1.state, $1.date) }!
+            decision.notes.append(
+                "\(product): \(furthest.state.rawValue) as of \(furthest.date); not counted, the prerequisite counts "
+                    + Self.list(products, or: true))
+        }
+        return decision
+    }
+
+    // PRE-5: gLExec deployed at the sites.
+    func glexecDeployment(asOf day: CalendarDay) -> Decision {
+        var decision = Decision()
+        guard let latest = Self.latest(status.glexecDeployment, asOf: day, \.date) else {
+            decision.items = [
+                RequirementItem(
+                    name: "deployment at the sites", state: .absent,
+                    detail: "gLExec deployment at the sites: no record on file", evidence: [])
+            ]
+            decision.summary = "no record of gLExec deployment at the sites"
+            return decision
+        }
+        if let text = latest.coverage { decision.notes.append("coverage as of \(latest.date): \(text)") }
+        let state: RequirementItem.State
+        let detail: String
+        switch latest.state {
+        case .done:
+            state = .done
+            detail = "gLExec deployed at the sites as of \(latest.date)"
+            decision.summary = "deployed at the sites (\(latest.date))"
+        case .inProgress:
+            state = .partial
+            detail = "gLExec not yet deployed at the sites: in progress as of \(latest.date)"
+            decision.summary = "deployment at the sites in progress; not done"
+        case .notStarted:
+            state = .absent
+            detail = "gLExec deployment at the sites not started as of \(latest.date)"
+            decision.summary = "deployment at the sites not started"
+        }
+        decision.items = [
+            RequirementItem(
+                name: "deployment at the sites", state: state, detail: detail,
+                evidence: [entry(latest.date, "glexec_deployment", latest.origin)])
+        ]
+        return decision
+    }
+
+    // PRE-2: per framework, a positive recommendation signed by reviewers from each organisation,
+    // not contradicted by a do-not-recommend findings verdict.
+    func frameworkReviews(_ organisations: [String], asOf day: CalendarDay) -> Decision {
+        let records = status.frameworkReviews.filter { $0.date <= day }
+        let applicable = verdicts.filter { $0.applies(on: day) }
+        var keys: [String] = []
+        var names: [String: String] = [:]
+        for record in records where names[record.key] == nil {
+            keys.append(record.key)
+            names[record.key] = "\(record.framework) (\(record.vo))"
+        }
+        for verdict in applicable where names[verdict.key] == nil {
+            keys.append(verdict.key)
+            names[verdict.key] = "\(verdict.framework) (\(verdict.vo))"
+        }
+        var decision = Decision()
+        for key in keys {
+            let name = names[key]!
+            let verdict = applicable.filter { $0.key == key }.max { a, b in
+                (a.describedOn ?? CalendarDay(year: 1, month: 1, day: 1)!)
+                    < (b.describedOn ?? CalendarDay(year: 1, month: 1, day: 1)!)
+            }
+            let verdictPhrase = verdict.map { v in
+                let about = [v.file, v.describedOn.map { "described on \($0)" }].compactMap { $0 }
+                return "findings verdict: \(v.verdict.phrase)"
+                    + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")")
+            }
+            guard let record = Self.latest(records.filter { $0.key == key }, asOf: day, \.date) else {
+                decision.items.append(
+                    RequirementItem(
+                        name: name, state: .absent, detail: "\(name): no recommendation on file", evidence: []))
+                if let verdictPhrase { decision.notes.append("\(name): \(verdictPhrase)") }
+                continue
+            }
+            let evidence = [entry(record.date, "framework_reviews", record.origin)]
+            switch record.outcome {
+            case .pending, .negative:
+                let what =
+                    record.outcome == .pending
+                    ? "review pending as of \(record.date)"
+                    : "negative recommendation on \(record.date)"
+                decision.items.append(
+                    RequirementItem(name: name, state: .absent, detail: "\(name): \(what)", evidence: evidence))
+                if let verdictPhrase { decision.notes.append("\(name): \(verdictPhrase)") }
+            case .positive:
+                var problems: [String] = []
+                if let reviewers = record.reviewers {
+                    let present = Set(reviewers.map(\.organisation))
+                    let lacking = organisations.filter { !present.contains($0) }
+                    if !lacking.isEmpty { problems.append("no \(Self.list(lacking, or: true)) reviewer on record") }
+                } else {
+                    problems.append("reviewers not on record")
+                }
+                if let verdict, let verdictPhrase, verdict.verdict == .doNotRecommend {
+                    problems.append(verdictPhrase)
+                } else if let verdictPhrase {
+                    decision.notes.append("\(name): \(verdictPhrase)")
+                }
+                let detail =
+                    problems.isEmpty
+                    ? "\(name): positive on \(record.date), reviewers include \(Self.list(organisations))"
+                    : "\(name): positive on \(record.date) but " + problems.joined(separator: " and ")
+                decision.items.append(
+                    RequirementItem(
+                        name: name, state: problems.isEmpty ? .done : .partial, detail: detail, evidence: evidence))
+            }
+        }
+        if keys.isEmpty {
+            decision.items = [
+                RequirementItem(
+                    name: "frameworks", state: .absent, detail: "no framework review on file", evidence: [])
+            ]
+            decision.summary = "no framework review on file"
+        } else {
+            decision.count("frameworks positively recommended by reviewers from \(Self.list(organisations))")
+        }
+        return decision
+    }
+}
+
+extension PrerequisiteTracker {
+    /// Runs a catalog example: its status fragment and findings verdicts, read on its `as_of` day or
+    /// else on the latest date in the fragment.
+    public static func evaluate(_ example: PrerequisiteExample, of prerequisite: Prerequisite, file: String)
+        -> PrerequisiteStatus
+    {
+        let status = StatusFileLoader.build(example.status, file: file, requireSources: false).file
+        let verdicts = example.verdicts.compactMap { v in
+            Verdict(rawValue: v.verdict).map { verdict in
+                FrameworkVerdictRecord(
+                    framework: v.framework, vo: v.vo, verdict: verdict,
+                    describedOn: v.describedOn.flatMap(CalendarDay.init))
+            }
+        }
+        let tracker = PrerequisiteTracker(prerequisites: [prerequisite], status: status, verdicts: verdicts)
+        let day = example.asOf.flatMap(CalendarDay.init) ?? status.latestDate ?? CalendarDay(year: 1, month: 1, day: 1)!
+        return tracker.evaluate(prerequisite, asOf: day)
+    }
+}

@@ -1,0 +1,366 @@
+import DocumentSchema
+import PolicyCatalog
+import YAMLDocument
+
+/// Where an entry of the status file is written, and what it cites.
+public struct EntryOrigin: Sendable, Hashable {
+    public var file: String
+    public var location: SourceLocation
+    public var sources: [String]
+    public var notes: String?
+
+    /// `path:line`, for reports.
+    public var place: String { "\(file):\(location.line)" }
+}
+
+/// A security review of gLExec (PRE-1).
+public struct GLExecReview: Sendable, Hashable {
+    public enum Outcome: String, Sendable, CaseIterable {
+        case positive, negative, pending
+    }
+
+    public var organisation: String
+    public var outcome: Outcome
+    public var date: CalendarDay
+    /// Nil when the file says `unknown`.
+    public var reference: String?
+    public var origin: EntryOrigin
+}
+
+/// An integration test of gLExec with one batch system (PRE-3).
+public struct BatchSystemTest: Sendable, Hashable {
+    public enum Result: String, Sendable, CaseIterable {
+        case pass, fail
+        case inProgress = "in-progress"
+    }
+
+    public var batchSystem: String
+    /// Nil when the file says `unknown`.
+    public var site: String?
+    public var date: CalendarDay
+    public var result: Result
+    public var origin: EntryOrigin
+}
+
+/// A state reached by an authorisation service (PRE-4).
+public struct ServiceState: Sendable, Hashable {
+    public enum State: String, Sendable, CaseIterable, Comparable {
+        case inDevelopment = "in-development"
+        case completed, certified, deployed
+
+        public static func < (lhs: State, rhs: State) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public var product: String
+    public var state: State
+    public var date: CalendarDay
+    public var origin: EntryOrigin
+}
+
+/// How far gLExec is deployed at the sites (PRE-5).
+public struct DeploymentState: Sendable, Hashable {
+    public enum State: String, Sendable, CaseIterable {
+        case notStarted = "not-started"
+        case inProgress = "in-progress"
+        case done
+    }
+
+    public var state: State
+    public var date: CalendarDay
+    /// Nil when not given or `unknown`.
+    public var coverage: String?
+    public var origin: EntryOrigin
+}
+
+public struct Reviewer: Sendable, Hashable {
+    public var name: String
+    public var organisation: String
+}
+
+/// The recommendation on one framework (PRE-2).
+public struct FrameworkRecommendation: Sendable, Hashable {
+    public enum Outcome: String, Sendable, CaseIterable {
+        case positive, negative, pending
+    }
+
+    public var framework: String
+    public var vo: String
+    public var outcome: Outcome
+    public var date: CalendarDay
+    /// Nil when the file says `unknown`: the reviewers are not on record.
+    public var reviewers: [Reviewer]?
+    public var origin: EntryOrigin
+
+    /// Framework and VO, case-insensitively: how records and descriptions are matched.
+    public var key: String { FrameworkRecommendation.key(framework, vo) }
+
+    public static func key(_ framework: String, _ vo: String) -> String {
+        framework.lowercased() + "\u{1F}" + vo.lowercased()
+    }
+}
+
+/// The status of one prerequisite as the MB reported it.
+public struct MBAssessment: Sendable, Hashable {
+    public var prerequisite: String
+    public var state: PrerequisiteState
+    public var location: SourceLocation
+    public var notes: String?
+}
+
+/// A decision or statement of the MB.
+public struct MBDecision: Sendable, Hashable {
+    public var date: CalendarDay
+    public var summary: String
+    /// The MB declared the policy in effect (true) or not in effect (false); nil when it said neither.
+    public var policyInEffect: Bool?
+    public var assessment: [MBAssessment]
+    public var origin: EntryOrigin
+}
+
+/// A period in which the MB suspended part of the policy; `from` and `to` are inclusive.
+public struct ExceptionWindow: Sendable, Hashable {
+    public var id: String
+    public var from: CalendarDay
+    public var to: CalendarDay
+    public var suspends: [String]
+    public var conditions: [String]
+    public var decision: String
+    public var origin: EntryOrigin
+
+    public func covers(_ day: CalendarDay) -> Bool { from <= day && day <= to }
+}
+
+/// A validated status file (format `mupj-status/1`): every dated entry, in file order.
+public struct PrerequisiteStatusFile: Sendable {
+    public var path: String
+    public var sha256: String
+    public var glexecReviews: [GLExecReview] = []
+    public var batchSystemTests: [BatchSystemTest] = []
+    public var authorizationService: [ServiceState] = []
+    public var glexecDeployment: [DeploymentState] = []
+    public var frameworkReviews: [FrameworkRecommendation] = []
+    public var mbDecisions: [MBDecision] = []
+    public var exceptionWindows: [ExceptionWindow] = []
+
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
+    }
+
+    /// Every date written in the file (a window's `to` included), sorted, without repeats.
+    public var dates: [CalendarDay] {
+        var all: [CalendarDay] = glexecReviews.map(\.date) + batchSystemTests.map(\.date)
+        all += authorizationService.map(\.date) + glexecDeployment.map(\.date) + frameworkReviews.map(\.date)
+        all += mbDecisions.map(\.date) + exceptionWindows.flatMap { [$0.from, $0.to] }
+        return Array(Set(all)).sorted()
+    }
+
+    /// The latest date in the file: the default day of `mupj status`, so that its output depends
+    /// on the file alone and never on the clock.
+    public var latestDate: CalendarDay? { dates.last }
+}
+
+/// Reads a status file: YAML → `StatusFormat` validation → typed entries, with every problem as a
+/// located diagnostic. Beyond the shape it requires a source on every entry, a window that does
+/// not end before it starts, and no two entries about the same thing on the same day that
+/// disagree (the history could not say which holds).
+public enum StatusFileLoader {
+    public struct Outcome: Sendable {
+        public var file: PrerequisiteStatusFile?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func load(_ source: SourceFile, limits: LoadLimits = .default) -> Outcome {
+        let node: Node
+        do {
+            node = try source.load(limits: limits)
+        } catch {
+            return Outcome(file: nil, diagnostics: [error])
+        }
+        if let format = node["format"], let text = format.scalar?.text, text != StatusFormat.identifier {
+            return Outcome(
+                file: nil,
+                diagnostics: [
+                    Diagnostic(
+                        file: source.path, location: format.start,
+                        message: "unsupported format '\(text)'; this mupj reads \(StatusFormat.identifier)")
+                ])
+        }
+        let validated = SchemaValidator(root: StatusFormat.root).validate(node, file: source.path)
+        guard let value = validated.value else { return Outcome(file: nil, diagnostics: validated.diagnostics) }
+        let built = build(value, file: source.path, sha256: source.sha256, requireSources: true)
+        let diagnostics = (validated.diagnostics + built.diagnostics).sorted()
+        let ok = !diagnostics.contains { $0.severity == .error }
+        return Outcome(file: ok ? built.file : nil, diagnostics: diagnostics)
+    }
+
+    /// The typed file from a validated tree (a whole file, or a catalog example's fragment, for
+    /// which `requireSources` is false).
+    public static func build(_ value: Value, file: String, sha256: String = "", requireSources: Bool)
+        -> (file: PrerequisiteStatusFile, diagnostics: [Diagnostic])
+    {
+        var builder = StatusBuilder(file: file, requireSources: requireSources)
+        let status = builder.build(value, sha256: sha256)
+        return (status, builder.diagnostics.sorted())
+    }
+
+    /// Checks the file against the catalogs: every MB assessment must name a known prerequisite.
+    public static func crossCheck(_ status: PrerequisiteStatusFile, against prerequisites: [Prerequisite])
+        -> [Diagnostic]
+    {
+        let ids = prerequisites.map(\.id)
+        return status.mbDecisions.flatMap(\.assessment).filter { !ids.contains($0.prerequisite) }.map { item in
+            Diagnostic(
+                file: status.path, location: item.location,
+                message:
+                    "no prerequisite '\(item.prerequisite)' in the catalogs (known: \(ids.joined(separator: ", ")))"
+                    + Suggestion.phrase(for: item.prerequisite, in: ids))
+        }
+    }
+}
+
+private struct StatusBuilder {
+    let file: String
+    let requireSources: Bool
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, location: location, message: message))
+    }
+
+    mutating func build(_ value: Value, sha256: String) -> PrerequisiteStatusFile {
+        let root = value.object
+        var status = PrerequisiteStatusFile(path: file, sha256: sha256)
+        status.glexecReviews = entries(root, "glexec_reviews") { o, origin in
+            GLExecReview(
+                organisation: o["by"]?.string ?? "", outcome: Self.word(o["outcome"]) ?? .pending,
+                date: Self.day(o["date"]),
+                reference: o["reference"]?.string, origin: origin)
+        }
+        status.batchSystemTests = entries(root, "batch_system_tests") { o, origin in
+            BatchSystemTest(
+                batchSystem: o["batch_system"]?.string ?? "", site: o["site"]?.string, date: Self.day(o["date"]),
+                result: Self.word(o["result"]) ?? .inProgress, origin: origin)
+        }
+        status.authorizationService = entries(root, "authorization_service") { o, origin in
+            ServiceState(
+                product: o["product"]?.string ?? "", state: Self.word(o["state"]) ?? .inDevelopment,
+                date: Self.day(o["date"]),
+                origin: origin)
+        }
+        status.glexecDeployment = entries(root, "glexec_deployment") { o, origin in
+            DeploymentState(
+                state: Self.word(o["state"]) ?? .notStarted, date: Self.day(o["date"]), coverage: o["coverage"]?.string,
+                origin: origin)
+        }
+        status.frameworkReviews = entries(root, "framework_reviews") { o, origin in
+            let reviewers = o["reviewers"]?.list?.compactMap(\.object).map { r in
+                Reviewer(name: r["name"]?.string ?? "", organisation: r["organisation"]?.string ?? "")
+            }
+            return FrameworkRecommendation(
+                framework: o["framework"]?.string ?? "", vo: o["vo"]?.string ?? "",
+                outcome: Self.word(o["outcome"]) ?? .pending, date: Self.day(o["date"]), reviewers: reviewers,
+                origin: origin)
+        }
+        status.mbDecisions = entries(root, "mb_decisions") { o, origin in
+            let assessment = (o["assessment"]?.list ?? []).compactMap { item -> MBAssessment? in
+                guard let a = item.object, let state = a["status"]?.string.flatMap(PrerequisiteState.init) else {
+                    return nil
+                }
+                return MBAssessment(
+                    prerequisite: a["prerequisite"]?.string ?? "", state: state, location: item.range.start,
+                    notes: a.notes)
+            }
+            return MBDecision(
+                date: Self.day(o["date"]), summary: o["summary"]?.string ?? "",
+                policyInEffect: o["policy_in_effect"]?.boolean,
+                assessment: assessment, origin: origin)
+        }
+        status.exceptionWindows = entries(root, "exception_windows") { o, origin in
+            ExceptionWindow(
+                id: o["id"]?.string ?? "", from: Self.day(o["from"]), to: Self.day(o["to"]),
+                suspends: o["suspends"]?.list?.compactMap(\.string) ?? [],
+                conditions: o["conditions"]?.list?.compactMap(\.string) ?? [], decision: o["decision"]?.string ?? "",
+                origin: origin)
+        }
+        checkConsistency(status, root: root)
+        return status
+    }
+
+    /// The typed entries of one section, skipping (and reporting) what cannot be read.
+    mutating func entries<T>(
+        _ root: ObjectValue?, _ section: String, _ make: (ObjectValue, EntryOrigin) -> T
+    ) -> [T] {
+        (root?[section]?.list ?? []).compactMap { value -> T? in
+            guard let object = value.object else { return nil }
+            if requireSources && value.sources.isEmpty {
+                error(value.range.start, "every entry of \(section) needs a source: say where the fact comes from")
+            }
+            let origin = EntryOrigin(
+                file: file, location: value.range.start, sources: value.sources, notes: object.notes)
+            return make(object, origin)
+        }
+    }
+
+    static func word<W: RawRepresentable>(_ value: Value?) -> W? where W.RawValue == String {
+        value?.string.flatMap(W.init(rawValue:))
+    }
+
+    /// The validator has checked the form; a fragment may leave a date out, which reads as the
+    /// earliest day so that the entry still counts.
+    static func day(_ value: Value?) -> CalendarDay {
+        value?.string.flatMap(CalendarDay.init) ?? CalendarDay(year: 1, month: 1, day: 1)!
+    }
+
+    mutating func checkConsistency(_ status: PrerequisiteStatusFile, root: ObjectValue?) {
+        for window in status.exceptionWindows where window.to < window.from {
+            let location = windowField(root, window, "to") ?? window.origin.location
+            error(location, "exception window '\(window.id)' ends (\(window.to)) before it starts (\(window.from))")
+        }
+        conflicts(status.glexecReviews, section: "glexec_reviews") {
+            ("\($0.organisation) review", "\($0.date)", $0.outcome.rawValue, $0.origin)
+        }
+        conflicts(status.batchSystemTests, section: "batch_system_tests") {
+            (
+                "test of \($0.batchSystem) at \($0.site ?? "an unknown site")", "\($0.date)", $0.result.rawValue,
+                $0.origin
+            )
+        }
+        conflicts(status.glexecDeployment, section: "glexec_deployment") {
+            ("gLExec deployment", "\($0.date)", $0.state.rawValue, $0.origin)
+        }
+        conflicts(status.frameworkReviews, section: "framework_reviews") {
+            ("review of \($0.framework) (\($0.vo))", "\($0.date)", $0.outcome.rawValue, $0.origin)
+        }
+        conflicts(status.mbDecisions.filter { $0.policyInEffect != nil }, section: "mb_decisions") {
+            ("MB declaration on the policy", "\($0.date)", String($0.policyInEffect ?? false), $0.origin)
+        }
+    }
+
+    func windowField(_ root: ObjectValue?, _ window: ExceptionWindow, _ name: String) -> SourceLocation? {
+        root?["exception_windows"]?.list?.first { $0.range.start == window.origin.location }?.object?[name]?.range.start
+    }
+
+    /// Two entries about the same subject on the same day must say the same thing.
+    mutating func conflicts<T>(
+        _ entries: [T], section: String, _ key: (T) -> (subject: String, day: String, says: String, origin: EntryOrigin)
+    ) {
+        var first: [String: (says: String, origin: EntryOrigin)] = [:]
+        for entry in entries {
+            let k = key(entry)
+            let id = k.subject + "@" + k.day
+            guard let earlier = first[id] else {
+                first[id] = (k.says, k.origin)
+                continue
+            }
+            if earlier.says != k.says {
+                error(
+                    k.origin.location,
+                    "this \(k.subject) on \(k.day) says \(k.says), but the entry at line \(earlier.origin.location.line) "
+                        + "says \(earlier.says) for the same day; keep one, or date them apart")
+            }
+        }
+    }
+}

@@ -1,0 +1,370 @@
+import DocumentSchema
+import PolicyCatalog
+
+/// The formats of `mupj status`. Every format is a function of the `PrerequisiteReport` (or of the
+/// history), so no two can disagree; none reads the clock.
+public enum StatusFormatChoice: String, Sendable, CaseIterable {
+    case text, markdown, json
+}
+
+public enum StatusRendering {
+    public static func render(_ report: PrerequisiteReport, as format: StatusFormatChoice) -> String {
+        switch format {
+        case .text: return text(report)
+        case .markdown: return markdown(report)
+        case .json: return json(report).rendered()
+        }
+    }
+
+    public static func render(history: [StatusChange], file: String, as format: StatusFormatChoice) -> String {
+        switch format {
+        case .text: return text(history: history, file: file)
+        case .markdown: return markdown(history: history, file: file)
+        case .json: return json(history: history, file: file).rendered()
+        }
+    }
+
+    static let width = 100
+
+    // MARK: - Text
+
+    public static func text(_ report: PrerequisiteReport) -> String {
+        var out = "MB prerequisites for multi-user pilot jobs, as of \(report.asOf)\n"
+        out += "status file \(report.statusFile)" + (report.latestDate.map { " (latest date \($0))" } ?? "") + "\n\n"
+        let gate = report.gate
+        var headline = "Policy: \(gate.phrase) on \(report.asOf)"
+        if !gate.blocking.isEmpty && !gate.inEffect {
+            headline += " (blocked by " + gate.blocking.joined(separator: ", ") + ")"
+        }
+        out += headline + "\n"
+        for reason in gate.reasons { out += wrap(reason, first: "  - ", rest: "    ") }
+        out += windowsText(gate.exceptionWindows, day: report.asOf)
+        for prerequisite in report.prerequisites {
+            out += "\n" + prerequisiteText(prerequisite)
+        }
+        return out
+    }
+
+    static func windowsText(_ windows: [ExceptionWindow], day: CalendarDay) -> String {
+        guard !windows.isEmpty else { return "Exception windows on \(day): none\n" }
+        var out = "Exception windows on \(day):\n"
+        for window in windows {
+            out += wrap(
+                "\(window.id), \(window.from) to \(window.to) inclusive: suspends "
+                    + window.suspends.joined(separator: ", ") + "; conditions: "
+                    + window.conditions.joined(separator: "; ") + "; decision: \(window.decision)",
+                first: "  - ", rest: "    ")
+        }
+        return out
+    }
+
+    static func marker(_ state: RequirementItem.State) -> String {
+        switch state {
+        case .done: return "+"
+        case .partial: return "~"
+        case .absent: return "-"
+        }
+    }
+
+    static func prerequisiteText(_ p: PrerequisiteStatus) -> String {
+        var out = "\(p.id)  \(p.state.phrase)  \(p.title)\n"
+        if let addition = p.addition {
+            out += wrap(
+                "not in the original list of November 2007; added by \(addition.by) on \(addition.date)",
+                first: "  ", rest: "  ")
+        }
+        out += wrap(p.summary, first: "  ", rest: "  ")
+        for item in p.items {
+            let places = item.evidence.map { "[\($0.origin.place)]" }.joined(separator: " ")
+            out += wrap(
+                item.detail + (places.isEmpty ? "" : " " + places), first: "  \(marker(item.state)) ", rest: "    ")
+        }
+        for note in p.notes { out += wrap(note, first: "  note: ", rest: "    ") }
+        if let reported = p.mbReported {
+            let agreement = reported.agreesWithEvidence ? "" : " (the evidence on file says \(p.state.phrase))"
+            out += wrap(
+                "reported \(reported.state.phrase) on \(reported.date)\(agreement)", first: "  MB: ",
+                rest: "    ")
+        }
+        return out
+    }
+
+    public static func text(history: [StatusChange], file: String) -> String {
+        var out = "History of the MB prerequisites, from \(file)\n"
+        if history.isEmpty { return out + "no dated entries\n" }
+        for change in history {
+            out += "\n"
+            for (i, line) in change.changes.enumerated() {
+                out += wrap(line, first: i == 0 ? "\(change.date)  " : "            ", rest: "              ")
+            }
+            out += wrap("now: " + statusLine(change.report), first: "            ", rest: "                 ")
+        }
+        return out
+    }
+
+    /// "PRE-1 partly met, PRE-2 not met, …; policy not in effect; exception window X".
+    public static func statusLine(_ report: PrerequisiteReport) -> String {
+        var line = report.prerequisites.map { "\($0.id) \($0.state.phrase)" }.joined(separator: ", ")
+        line += "; policy \(report.gate.phrase)"
+        if !report.gate.exceptionWindows.isEmpty {
+            line += "; exception window " + report.gate.exceptionWindows.map(\.id).joined(separator: ", ")
+        }
+        return line
+    }
+
+    /// Word-wraps `text` to `width` columns, the first line after `first`, the others after `rest`.
+    static func wrap(_ text: String, first: String, rest: String) -> String {
+        var lines: [String] = []
+        var line = first
+        var empty = true
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !empty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest
+                empty = true
+            }
+            line += (empty ? "" : " ") + word
+            empty = false
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Markdown
+
+    public static func markdown(_ report: PrerequisiteReport) -> String {
+        var out = "# MB prerequisites for multi-user pilot jobs, as of \(report.asOf)\n\n"
+        out += "Status file `\(report.statusFile)`"
+        if let latest = report.latestDate { out += " (latest date \(latest))" }
+        out += ".\n\n"
+        let gate = report.gate
+        out += "## Policy: \(gate.phrase)\n\n"
+        if !gate.blocking.isEmpty && !gate.inEffect {
+            out += "Blocked by " + gate.blocking.joined(separator: ", ") + ".\n\n"
+        }
+        for reason in gate.reasons { out += "- \(escape(reason))\n" }
+        out += "\n"
+        if gate.exceptionWindows.isEmpty {
+            out += "No exception window applies on \(report.asOf).\n\n"
+        } else {
+            out += "Exception windows that apply on \(report.asOf):\n\n"
+            out += "| Window | From | To (inclusive) | Suspends | Conditions | Decision |\n|---|---|---|---|---|---|\n"
+            for w in gate.exceptionWindows {
+                out +=
+                    "| \(cell(w.id)) | \(w.from) | \(w.to) | \(cell(w.suspends.joined(separator: ", "))) | "
+                    + "\(cell(w.conditions.joined(separator: "; "))) | \(cell(w.decision)) |\n"
+            }
+            out += "\n"
+        }
+        out += "## Prerequisites\n\n| Id | Prerequisite | Status | Summary | MB reported |\n|---|---|---|---|---|\n"
+        for p in report.prerequisites {
+            let reported = p.mbReported.map { "\($0.state.phrase) (\($0.date))" } ?? ""
+            out += "| \(p.id) | \(cell(p.title)) | \(p.state.phrase) | \(cell(p.summary)) | \(reported) |\n"
+        }
+        for p in report.prerequisites {
+            out += "\n### \(p.id): \(escape(p.title))\n\n"
+            out += "\(escape(p.paraphrase))\n\n"
+            out += "Source: \(escape(p.source.description)).\n\n"
+            if let addition = p.addition {
+                out +=
+                    "Not in the original list of November 2007; added by \(escape(addition.by)) on \(addition.date).\n\n"
+            }
+            out += "Decided by: \(escape(p.decidedBy))\n\n"
+            out += "**\(p.state.phrase)**: \(escape(p.summary))\n\n"
+            for item in p.items {
+                out += "- \(item.state.rawValue): \(escape(item.detail))\n"
+                for evidence in item.evidence {
+                    out += "  - `\(evidence.origin.place)` (\(evidence.section))"
+                    if !evidence.origin.sources.isEmpty {
+                        out += ", source: " + evidence.origin.sources.map(escape).joined(separator: "; ")
+                    }
+                    out += "\n"
+                }
+            }
+            for note in p.notes { out += "- note: \(escape(note))\n" }
+            if let r = p.mbReported {
+                out += "- MB reported on \(r.date): \(r.state.phrase)"
+                out += r.agreesWithEvidence ? "\n" : " (the evidence on file says \(p.state.phrase))\n"
+            }
+        }
+        return out
+    }
+
+    public static func markdown(history: [StatusChange], file: String) -> String {
+        var out = "# History of the MB prerequisites\n\nFrom `\(file)`.\n\n"
+        guard !history.isEmpty else { return out + "No dated entries.\n" }
+        out += "| Date | Change | Status after the change |\n|---|---|---|\n"
+        for change in history {
+            out +=
+                "| \(change.date) | \(change.changes.map(cell).joined(separator: "<br>")) | "
+                + "\(cell(statusLine(change.report))) |\n"
+        }
+        return out
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "*", "`", "[", "]", "<", ">", "|": out += "\\" + String(character)
+            case "\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func cell(_ text: String) -> String { escape(text) }
+
+    // MARK: - JSON
+
+    public static func json(_ report: PrerequisiteReport) -> JSON {
+        .obj([
+            ("format", .string("mupj-prerequisites-status/1")),
+            ("as_of", .string(report.asOf.description)),
+            (
+                "status_file",
+                .obj([
+                    ("path", .string(report.statusFile)), ("sha256", .string(report.statusFileSHA256)),
+                    ("latest_date", report.latestDate.map { .string($0.description) } ?? .null),
+                ])
+            ),
+            (
+                "catalogs",
+                .array(
+                    report.catalogs.map {
+                        .obj([("id", .string($0.id)), ("title", .string($0.title)), ("file", .string($0.file))])
+                    })
+            ),
+            ("policy", json(report.gate)),
+            ("prerequisites", .array(report.prerequisites.map(json))),
+            ("verdicts", .array(report.verdicts.map(json))),
+        ])
+    }
+
+    static func json(_ gate: PolicyGate) -> JSON {
+        .obj([
+            ("in_effect", .bool(gate.inEffect)),
+            ("state", .string(gate.state.rawValue)),
+            ("blocking", .array(gate.blocking.map(JSON.string))),
+            ("reasons", .array(gate.reasons.map(JSON.string))),
+            (
+                "declaration",
+                gate.declaration.map { d in
+                    .obj([
+                        ("date", .string(d.date.description)), ("summary", .string(d.summary)),
+                        ("policy_in_effect", d.policyInEffect.map(JSON.bool)), ("place", .string(d.origin.place)),
+                        ("sources", .array(d.origin.sources.map(JSON.string))),
+                    ])
+                } ?? .null
+            ),
+            ("exception_windows", .array(gate.exceptionWindows.map(json))),
+        ])
+    }
+
+    static func json(_ w: ExceptionWindow) -> JSON {
+        .obj([
+            ("id", .string(w.id)), ("from", .string(w.from.description)), ("to", .string(w.to.description)),
+            ("suspends", .array(w.suspends.map(JSON.string))), ("conditions", .array(w.conditions.map(JSON.string))),
+            ("decision", .string(w.decision)), ("place", .string(w.origin.place)),
+            ("sources", .array(w.origin.sources.map(JSON.string))),
+        ])
+    }
+
+    static func json(_ p: PrerequisiteStatus) -> JSON {
+        .obj([
+            ("id", .string(p.id)),
+            ("title", .string(p.title)),
+            ("original_list", .bool(p.originalList)),
+            (
+                "added",
+                p.addition.map { a in
+                    .obj([("by", .string(a.by)), ("date", .string(a.date)), ("note", a.note.map(JSON.string))])
+                }
+            ),
+            (
+                "source",
+                .obj([
+                    ("document", .string(p.source.document)), ("date", .string(p.source.date)),
+                    ("section", .string(p.source.section)),
+                ])
+            ),
+            ("decided_by", .string(p.decidedBy)),
+            ("state", .string(p.state.rawValue)),
+            ("summary", .string(p.summary)),
+            ("missing", .array(p.missing.map(JSON.string))),
+            (
+                "items",
+                .array(
+                    p.items.map { item in
+                        .obj([
+                            ("name", .string(item.name)), ("state", .string(item.state.rawValue)),
+                            ("detail", .string(item.detail)),
+                            (
+                                "evidence",
+                                .array(
+                                    item.evidence.map { e in
+                                        .obj([
+                                            ("date", .string(e.date.description)), ("section", .string(e.section)),
+                                            ("file", .string(e.origin.file)), ("line", .int(e.origin.location.line)),
+                                            ("sources", .array(e.origin.sources.map(JSON.string))),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
+            ("notes", .array(p.notes.map(JSON.string))),
+            (
+                "mb_reported",
+                p.mbReported.map { r in
+                    .obj([
+                        ("date", .string(r.date.description)), ("state", .string(r.state.rawValue)),
+                        ("agrees_with_evidence", .bool(r.agreesWithEvidence)), ("place", .string(r.origin.place)),
+                    ])
+                } ?? .null
+            ),
+        ])
+    }
+
+    static func json(_ v: FrameworkVerdictRecord) -> JSON {
+        .obj([
+            ("framework", .string(v.framework)), ("vo", .string(v.vo)), ("verdict", .string(v.verdict.rawValue)),
+            ("described_on", v.describedOn.map { .string($0.description) } ?? .null),
+            ("file", v.file.map(JSON.string)),
+        ])
+    }
+
+    public static func json(history: [StatusChange], file: String) -> JSON {
+        .obj([
+            ("format", .string("mupj-prerequisites-history/1")),
+            ("status_file", .string(file)),
+            (
+                "changes",
+                .array(
+                    history.map { change in
+                        .obj([
+                            ("date", .string(change.date.description)),
+                            ("changes", .array(change.changes.map(JSON.string))),
+                            ("policy", .string(change.report.gate.state.rawValue)),
+                            ("in_effect", .bool(change.report.gate.inEffect)),
+                            (
+                                "prerequisites",
+                                .array(
+                                    change.report.prerequisites.map { p in
+                                        .obj([
+                                            ("id", .string(p.id)), ("state", .string(p.state.rawValue)),
+                                            ("summary", .string(p.summary)),
+                                        ])
+                                    })
+                            ),
+                            (
+                                "exception_windows",
+                                .array(change.report.gate.exceptionWindows.map { .string($0.id) })
+                            ),
+                        ])
+                    })
+            ),
+        ])
+    }
+}

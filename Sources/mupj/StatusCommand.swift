@@ -1,0 +1,141 @@
+import ArgumentParser
+import PolicyCatalog
+import ReviewEngine
+import ReviewRecords
+import YAMLDocument
+
+extension StatusFormatChoice: ExpressibleByArgument {}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the MB prerequisites on a day, whether the policy is in effect, and their history.",
+        discussion: """
+            Each prerequisite of the prerequisite catalog (checklists/mb-prerequisites.yaml) is decided \
+            from the dated evidence of the status file: met, partly met or not met, with the evidence \
+            and what is missing. The policy is in effect only from an MB decision that declares it; \
+            until then it is blocked by the prerequisites not met, or awaits the MB's agreement. \
+            Exception windows that cover the day are listed. Dates are calendar days (UTC), \
+            inclusive. The rules are in docs/prerequisites.md.
+
+            The default day is the latest date written in the status file, never today's date, so \
+            the same files always give the same output.
+
+            Examples:
+              mupj status
+              mupj status --as-of 2009-11-25
+              mupj status --history
+              mupj status --as-of 2009-11-25 --frameworks frameworks/ --format markdown
+
+            Exit codes: 0 status shown; 1 invalid status file or description; 2 unreadable input, \
+            catalog errors or a usage error.
+            """
+    )
+
+    @Option(
+        help: ArgumentHelp(
+            "The day to report on, YYYY-MM-DD (UTC). Default: the latest date in the status file (not today).",
+            valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "Output format.")
+    var format: StatusFormatChoice = .text
+
+    @Option(help: "The status file.", completion: .file(extensions: ["yaml", "yml"]))
+    var statusFile = "reviews/prerequisites.yaml"
+
+    @OptionGroup var catalogs: CatalogOptions
+
+    @Option(
+        name: .customLong("frameworks"),
+        help: ArgumentHelp(
+            "Descriptions to review (repeatable); a do-not-recommend findings verdict keeps a framework from "
+                + "counting as positively recommended (PRE-2) from its described_on date.",
+            valueName: "path"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var frameworks: [String] = []
+
+    @Flag(help: "List the days on which any status changed, up to --as-of, with the status after each change.")
+    var history = false
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if let asOf, CalendarDay(asOf) == nil {
+            throw ValidationError("--as-of takes a date YYYY-MM-DD, got '\(asOf)'")
+        }
+    }
+
+    func run() throws {
+        let set = try loadCatalogs()
+        let status = try loadStatus(set.prerequisites.flatMap(\.prerequisites))
+        var verdicts: [FrameworkVerdictRecord] = []
+        if !frameworks.isEmpty {
+            let descriptions = try ReviewInputs.descriptions(frameworks, limits: limits.limits)
+            let result = Engine.review(descriptions, catalogs: set, toolVersion: Mupj.version)
+            verdicts = FrameworkVerdictRecord.records(result)
+        }
+        let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
+        let day = asOf.flatMap(CalendarDay.init) ?? status.latestDate
+        if history {
+            let changes = tracker.history().filter { change in day.map { change.date <= $0 } ?? true }
+            print(StatusRendering.render(history: changes, file: status.path, as: format), terminator: "")
+            return
+        }
+        guard let day else {
+            Terminal.standardError.write("\(status.path): error: the status file has no dates; give --as-of\n")
+            throw ExitCode(1)
+        }
+        print(StatusRendering.render(tracker.report(asOf: day), as: format), terminator: "")
+    }
+
+    /// The catalogs: a prerequisite catalog is needed; clause catalogs only to review --frameworks.
+    func loadCatalogs() throws -> CatalogSet {
+        let (files, problems) = Inputs.expand(catalogs.paths)
+        var diagnostics = problems
+        var sources: [SourceFile] = []
+        for file in files {
+            do {
+                sources.append(try SourceFile.read(file, maxBytes: limits.limits.maxBytes))
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        let (set, loaded) = CatalogSet.load(sources, limits: limits.limits, requireClauses: !frameworks.isEmpty)
+        diagnostics += loaded
+        DiagnosticPrinter.print(diagnostics)
+        guard let set, !diagnostics.contains(where: { $0.severity == .error }) else {
+            Terminal.standardError.write("error: the catalogs could not be loaded\n")
+            throw ExitCode(2)
+        }
+        guard !set.prerequisites.isEmpty else {
+            Terminal.standardError.write(
+                "error: no prerequisite catalog (a file with 'prerequisites:') among "
+                    + catalogs.paths.joined(separator: ", ") + "\n")
+            throw ExitCode(2)
+        }
+        return set
+    }
+
+    func loadStatus(_ prerequisites: [Prerequisite]) throws -> PrerequisiteStatusFile {
+        let source: SourceFile
+        do {
+            source = try SourceFile.read(statusFile, maxBytes: limits.limits.maxBytes)
+        } catch .unreadable(let diagnostic) {
+            DiagnosticPrinter.print([diagnostic])
+            throw ExitCode(2)
+        } catch .tooLarge(let diagnostic) {
+            DiagnosticPrinter.print([diagnostic])
+            throw ExitCode(1)
+        }
+        let outcome = StatusFileLoader.load(source, limits: limits.limits)
+        var diagnostics = outcome.diagnostics
+        if let file = outcome.file { diagnostics += StatusFileLoader.crossCheck(file, against: prerequisites) }
+        DiagnosticPrinter.print(diagnostics)
+        guard let file = outcome.file, !diagnostics.contains(where: { $0.severity == .error }) else {
+            Terminal.standardError.write("error: invalid status file; nothing was reported\n")
+            throw ExitCode(1)
+        }
+        return file
+    }
+}

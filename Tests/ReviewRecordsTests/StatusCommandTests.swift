@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// `mupj status` end to end, through the built binary, on the shipped files.
+@Suite(.serialized) struct StatusCommandTests {
+    @Test func theDayAfterTheMBSaysNotInEffectAndWhy() throws {
+        let run = try mupj(["status", "--as-of", "2009-11-25"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.hasPrefix("MB prerequisites for multi-user pilot jobs, as of 2009-11-25\n"))
+        #expect(run.stdout.contains("Policy: not in effect on 2009-11-25 (blocked by PRE-1, PRE-2, PRE-4, PRE-5)"))
+        #expect(run.stdout.contains("PRE-4 partly met: deployed: SCAS not deployed (certified as of 2009-11-24)"))
+        #expect(
+            run.stdout.contains("PRE-5 partly met: gLExec not yet deployed at the sites: in progress as of 2009-11-24"))
+        #expect(run.stdout.contains("PRE-1 partly met: OSG: no review of gLExec on file"))
+        #expect(run.stdout.contains("Exception windows on 2009-11-25: none"))
+        #expect(
+            run.stdout.contains(
+                "PRE-3  met  gLExec tested with the common batch systems\n  6 of 6 batch systems tested"))
+    }
+
+    @Test func theDefaultDayIsTheLatestDateInTheFile() throws {
+        let implicit = try mupj(["status"])
+        let explicit = try mupj(["status", "--as-of", "2010-04-06"])
+        #expect(implicit.status == 0)
+        #expect(implicit.stdout == explicit.stdout)
+        #expect(implicit.stdout.hasPrefix("MB prerequisites for multi-user pilot jobs, as of 2010-04-06\n"))
+        let help = try mupj(["status", "--help"])
+        #expect(help.stdout.contains("The default day is the latest date written in the status file, never today's"))
+    }
+
+    @Test func theExceptionWindowIsShownOnItsDays() throws {
+        let inside = try mupj(["status", "--as-of", "2010-02-28"])
+        #expect(
+            inside.stdout.contains("Exception windows on 2010-02-28:\n  - no-identity-switching-2009-12, 2009-12-01"))
+        #expect(inside.stdout.contains("suspends identity-switching;"))
+        #expect(
+            inside.stdout.contains("conditions: the whole VO is answerable for problems; a site may ban the entire VO"))
+        let after = try mupj(["status", "--as-of", "2010-03-01"])
+        #expect(after.stdout.contains("Exception windows on 2010-03-01: none"))
+    }
+
+    @Test func historyListsTheDaysOfChange() throws {
+        let run = try mupj(["status", "--history"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let days = run.stdout.split(separator: "\n").compactMap { line -> String? in
+            let prefix = line.prefix(10)
+            return CalendarDayPattern.matches(String(prefix)) ? String(prefix) : nil
+        }
+        #expect(days == ["2007-09-06", "2007-11-01", "2007-12-07", "2009-11-24", "2009-12-01", "2010-03-01"])
+        #expect(run.stdout.contains("2009-11-24  PRE-2: not met → partly met"))
+        let limited = try mupj(["status", "--history", "--as-of", "2009-11-30"])
+        #expect(!limited.stdout.contains("2009-12-01"))
+        #expect(limited.stdout.contains("2009-11-24"))
+    }
+
+    @Test func jsonAndMarkdownCarryTheSameDecision() throws {
+        let json = try mupj(["status", "--as-of", "2009-11-25", "--format", "json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["as_of"] as? String == "2009-11-25")
+        let policy = try #require(object["policy"] as? [String: Any])
+        #expect(policy["in_effect"] as? Bool == false)
+        #expect(policy["state"] as? String == "blocked")
+        #expect(policy["blocking"] as? [String] == ["PRE-1", "PRE-2", "PRE-4", "PRE-5"])
+        let prerequisites = try #require(object["prerequisites"] as? [[String: Any]])
+        #expect(
+            prerequisites.map { $0["state"] as? String } == [
+                "partly-met", "partly-met", "met", "partly-met", "partly-met",
+            ])
+        #expect(prerequisites[4]["original_list"] as? Bool == false)
+        let markdown = try mupj(["status", "--as-of", "2009-11-25", "--format", "markdown"])
+        #expect(markdown.stdout.contains("## Policy: not in effect\n\nBlocked by PRE-1, PRE-2, PRE-4, PRE-5."))
+        #expect(markdown.stdout.contains("| PRE-3 | gLExec tested with the common batch systems | met | 6 of 6 batch"))
+        let history = try mupj(["status", "--history", "--format", "json"])
+        let changes = try #require(
+            (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["changes"]
+                as? [[String: Any]])
+        #expect(changes.count == 6)
+    }
+
+    @Test func frameworksReviewedWithMupjFeedPRE2() throws {
+        let run = try mupj(["status", "--as-of", "2009-11-25", "--frameworks", "frameworks/alien.yaml"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("findings verdict: "))
+        #expect(run.stdout.contains("frameworks/alien.yaml, described on"))
+    }
+
+    @Test func anInvalidStatusFileIsReportedWithLocations() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("status.yaml").path
+        try """
+        format: mupj-status/1
+        glexec_deployment:
+          - {state: deployed, date: 2010-06-01, source: s}
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try mupj(["status", "--status-file", path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(
+            run.stderr.contains(
+                "\(path):3:13: error: 'deployed' is not allowed for 'state'; expected one of: not-started, in-progress, done"
+            ))
+    }
+
+    @Test func usageAndInputErrorsExitTwo() throws {
+        let badDate = try mupj(["status", "--as-of", "2009-02-30"])
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("--as-of takes a date YYYY-MM-DD"))
+        let missing = try mupj(["status", "--status-file", "no/such/file.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no/such/file.yaml: error: no such file"))
+        let noPrerequisites = try mupj(["status", "--checklist", "checklists/jspg-mupj-v1.0.yaml"])
+        #expect(noPrerequisites.status == 2)
+        #expect(noPrerequisites.stderr.contains("no prerequisite catalog"))
+        let onlyPrerequisites = try mupj([
+            "status", "--checklist", "checklists/mb-prerequisites.yaml", "--as-of", "2009-11-25",
+        ])
+        #expect(onlyPrerequisites.status == 0, "\(onlyPrerequisites.stderr)")
+    }
+}
+
+enum CalendarDayPattern {
+    static func matches(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count == 10 else { return false }
+        for (i, s) in scalars.enumerated() {
+            if i == 4 || i == 7 {
+                if s != "-" { return false }
+            } else if !("0"..."9").contains(s) {
+                return false
+            }
+        }
+        return true
+    }
+}

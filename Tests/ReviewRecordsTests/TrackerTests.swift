@@ -1,0 +1,385 @@
+import FrameworkModel
+import PolicyCatalog
+import ReviewEngine
+import ReviewRecords
+import Testing
+import YAMLDocument
+
+/// Every prerequisite met, with evidence dated on the given days.
+private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-01") -> String {
+    """
+    glexec_reviews:
+      - {by: EGEE, outcome: positive, date: 2007-11-01, reference: r}
+      - {by: OSG, outcome: positive, date: \(reviews), reference: r}
+    framework_reviews:
+      - framework: PanDA
+        vo: ATLAS
+        outcome: positive
+        date: 2009-06-01
+        reviewers: [{name: A, organisation: EGEE}, {name: B, organisation: OSG}]
+    batch_system_tests:
+      - {batch_system: BQS, site: CC-IN2P3, date: 2009-01-01, result: pass}
+      - {batch_system: PBS, site: NIKHEF, date: 2009-01-01, result: pass}
+      - {batch_system: PBS Pro, site: unknown, date: 2009-01-01, result: pass}
+      - {batch_system: Condor, site: unknown, date: 2009-01-01, result: pass}
+      - {batch_system: LSF, site: CERN, date: 2009-01-01, result: pass}
+      - {batch_system: SGE, site: CESGA, date: 2009-01-01, result: pass}
+    authorization_service:
+      - {product: SCAS, state: completed, date: 2009-03-01}
+      - {product: SCAS, state: certified, date: 2009-11-24}
+      - {product: SCAS, state: deployed, date: \(deployed)}
+    glexec_deployment:
+      - {state: in-progress, date: 2009-11-24}
+      - {state: done, date: \(deployed)}
+
+    """
+}
+
+@Suite struct StateTransitionTests {
+    @Test func glexecReviewsGoFromNotMetToPartlyToMetAndBack() throws {
+        let file = try status(
+            """
+            glexec_reviews:
+              - {by: EGEE, outcome: pending, date: 2007-08-31, reference: r}
+              - {by: EGEE, outcome: positive, date: 2007-11-01, reference: r}
+              - {by: OSG, outcome: positive, date: 2008-02-01, reference: r}
+              - {by: OSG, outcome: negative, date: 2008-05-01, reference: r}
+
+            """)
+        #expect(try state("PRE-1", file, on: "2007-09-01") == .notMet)
+        #expect(try state("PRE-1", file, on: "2007-11-01") == .partlyMet)
+        #expect(try state("PRE-1", file, on: "2008-02-01") == .met)
+        #expect(try state("PRE-1", file, on: "2008-05-01") == .partlyMet)
+        let report = try tracker(file).report(asOf: day("2008-05-01"))
+        #expect(try #require(report.prerequisite("PRE-1")).missing == ["OSG: negative review on 2008-05-01 (r)"])
+    }
+
+    @Test func batchSystemsCountOnePassingSitePerSystem() throws {
+        let file = try status(
+            """
+            batch_system_tests:
+              - {batch_system: BQS, site: CC-IN2P3, date: 2009-01-01, result: pass}
+              - {batch_system: PBS, site: NIKHEF, date: 2009-01-02, result: pass}
+              - {batch_system: Condor, site: FNAL, date: 2009-01-03, result: pass}
+              - {batch_system: LSF, site: CERN, date: 2009-01-04, result: pass}
+              - {batch_system: SGE, site: CESGA, date: 2009-01-05, result: in-progress}
+              - {batch_system: LSF, site: RAL, date: 2009-02-01, result: fail}
+              - {batch_system: BQS, site: CC-IN2P3, date: 2009-03-01, result: fail}
+
+            """)
+        let february = try #require(tracker(file).report(asOf: day("2009-02-01")).prerequisite("PRE-3"))
+        #expect(february.state == .partlyMet)
+        // A failure at another site does not undo CERN's pass.
+        #expect(february.summary == "4 of 6 batch systems tested; missing PBS Pro, SGE")
+        let march = try #require(tracker(file).report(asOf: day("2009-03-01")).prerequisite("PRE-3"))
+        // The same site failing later does.
+        #expect(march.summary == "3 of 6 batch systems tested; missing BQS, PBS Pro, SGE")
+        #expect(march.missing.first == "BQS: test failed at CC-IN2P3 as of 2009-03-01")
+        #expect(try state("PRE-3", file, on: "2008-12-31") == .notMet)
+    }
+
+    @Test func theServerMustPassTheThreeStatesInOrder() throws {
+        let file = try status(
+            """
+            authorization_service:
+              - {product: LCAS/LCMAPS, state: in-development, date: 2007-12-07}
+              - {product: GUMS, state: deployed, date: 2007-12-07}
+              - {product: SCAS, state: completed, date: 2009-03-01}
+              - {product: SCAS, state: certified, date: 2009-11-24}
+              - {product: Argus, state: deployed, date: 2010-01-01}
+              - {product: SCAS, state: deployed, date: 2010-03-01}
+
+            """)
+        #expect(try state("PRE-4", file, on: "2008-01-01") == .notMet)
+        #expect(try state("PRE-4", file, on: "2009-03-01") == .partlyMet)
+        // Argus "deployed" without completion or certification does not count.
+        let january = try #require(tracker(file).report(asOf: day("2010-01-01")).prerequisite("PRE-4"))
+        #expect(january.state == .partlyMet)
+        #expect(january.summary == "2 of 3 states reached by SCAS; missing deployed")
+        #expect(january.missing == ["deployed: SCAS not deployed (certified as of 2009-11-24)"])
+        #expect(january.notes.contains("Argus: deployed as of 2010-01-01"))
+        #expect(
+            january.notes.contains(
+                "GUMS: deployed as of 2007-12-07; not counted, the prerequisite counts LCAS/LCMAPS, SCAS or Argus"))
+        #expect(try state("PRE-4", file, on: "2010-03-01") == .met)
+    }
+
+    @Test func deploymentInProgressIsPartlyMet() throws {
+        let file = try status(
+            """
+            glexec_deployment:
+              - {state: not-started, date: 2008-01-01}
+              - {state: in-progress, date: 2009-06-10, coverage: a few test sites}
+              - {state: done, date: 2010-06-01}
+
+            """)
+        #expect(try state("PRE-5", file, on: "2007-12-31") == .notMet)
+        #expect(try state("PRE-5", file, on: "2008-01-01") == .notMet)
+        #expect(try state("PRE-5", file, on: "2009-06-10") == .partlyMet)
+        #expect(try state("PRE-5", file, on: "2010-06-01") == .met)
+    }
+
+    @Test func frameworkReviewsNeedBothOrganisationsAmongTheReviewers() throws {
+        let file = try status(
+            """
+            framework_reviews:
+              - {framework: PanDA, vo: ATLAS, outcome: pending, date: 2007-12-07, reviewers: unknown}
+              - {framework: DIRAC, vo: LHCb, outcome: pending, date: 2007-12-07, reviewers: unknown}
+              - framework: PanDA
+                vo: ATLAS
+                outcome: positive
+                date: 2009-06-01
+                reviewers: [{name: A, organisation: EGEE}, {name: B, organisation: OSG}]
+              - framework: DIRAC
+                vo: LHCb
+                outcome: positive
+                date: 2009-07-01
+                reviewers: [{name: A, organisation: EGEE}]
+              - framework: DIRAC
+                vo: LHCb
+                outcome: positive
+                date: 2009-08-01
+                reviewers: [{name: A, organisation: EGEE}, {name: C, organisation: OSG}]
+
+            """)
+        #expect(try state("PRE-2", file, on: "2008-01-01") == .notMet)
+        #expect(try state("PRE-2", file, on: "2009-06-01") == .partlyMet)
+        let july = try #require(tracker(file).report(asOf: day("2009-07-01")).prerequisite("PRE-2"))
+        #expect(july.state == .partlyMet)
+        #expect(july.missing == ["DIRAC (LHCb): positive on 2009-07-01 but no OSG reviewer on record"])
+        #expect(try state("PRE-2", file, on: "2009-08-01") == .met)
+    }
+
+    @Test func aDoNotRecommendVerdictKeepsAFrameworkFromCountingFromItsDate() throws {
+        let file = try status(
+            """
+            framework_reviews:
+              - framework: PanDA
+                vo: ATLAS
+                outcome: positive
+                date: 2009-06-01
+                reviewers: [{name: A, organisation: EGEE}, {name: B, organisation: OSG}]
+
+            """)
+        let verdict = FrameworkVerdictRecord(
+            framework: "panda", vo: "atlas", verdict: .doNotRecommend, describedOn: day("2009-09-01"),
+            file: "frameworks/panda.yaml")
+        #expect(try state("PRE-2", file, on: "2009-08-31", verdicts: [verdict]) == .met)
+        let september = try #require(
+            tracker(file, verdicts: [verdict]).report(asOf: day("2009-09-01")).prerequisite("PRE-2"))
+        #expect(september.state == .partlyMet)
+        #expect(
+            september.missing == [
+                "PanDA (ATLAS): positive on 2009-06-01 but findings verdict: do not recommend (frameworks/panda.yaml, "
+                    + "described on 2009-09-01)"
+            ])
+        // A framework reviewed with mupj but absent from the status file has no recommendation.
+        let other = FrameworkVerdictRecord(framework: "AliEn", vo: "ALICE", verdict: .recommend, describedOn: nil)
+        let both = try #require(tracker(file, verdicts: [other]).report(asOf: day("2009-08-31")).prerequisite("PRE-2"))
+        #expect(both.state == .partlyMet)
+        #expect(both.missing == ["AliEn (ALICE): no recommendation on file"])
+    }
+
+    @Test func theShippedDescriptionsGiveVerdictsThatBlockPRE2() throws {
+        let set = try shippedCatalogSet()
+        var descriptions: [FrameworkDescription] = []
+        for name in ["alien", "panda", "glideinwms", "dirac"] {
+            let source = try SourceFile.read(packagePath("frameworks/\(name).yaml"), maxBytes: 1 << 24)
+            descriptions.append(try #require(DescriptionLoader.load(source).description))
+        }
+        let result = Engine.review(descriptions, catalogs: set, toolVersion: "test")
+        let verdicts = FrameworkVerdictRecord.records(result)
+        #expect(verdicts.map(\.framework) == ["AliEn", "PanDA", "glideinWMS", "DIRAC"])
+        for verdict in verdicts {
+            #expect(
+                verdict.verdict == FindingsVerdict(result.frameworks.first { $0.name == verdict.framework }!).verdict)
+        }
+        let report = try tracker(try shippedStatus(), verdicts: verdicts).report(asOf: day("2009-11-25"))
+        let pre2 = try #require(report.prerequisite("PRE-2"))
+        let blocked = verdicts.filter { $0.verdict == .doNotRecommend }
+        for verdict in blocked {
+            #expect(pre2.missing.contains { $0.hasPrefix(verdict.framework) && $0.contains("do not recommend") })
+        }
+    }
+}
+
+@Suite struct DateBoundaryTests {
+    @Test func evidenceCountsFromItsOwnDay() throws {
+        let file = try status(
+            """
+            glexec_deployment:
+              - {state: done, date: 2010-06-01}
+
+            """)
+        #expect(try state("PRE-5", file, on: "2010-05-31") == .notMet)
+        #expect(try state("PRE-5", file, on: "2010-06-01") == .met)
+    }
+
+    @Test func aWindowCoversItsFirstAndLastDayOnly() throws {
+        let file = try shippedStatus()
+        let t = try tracker(file)
+        #expect(t.report(asOf: day("2009-11-30")).gate.exceptionWindows.isEmpty)
+        #expect(t.report(asOf: day("2009-12-01")).gate.exceptionWindows.map(\.id) == ["no-identity-switching-2009-12"])
+        #expect(t.report(asOf: day("2010-02-28")).gate.exceptionWindows.map(\.id) == ["no-identity-switching-2009-12"])
+        #expect(t.report(asOf: day("2010-03-01")).gate.exceptionWindows.isEmpty)
+    }
+
+    @Test func overlappingWindowsAllApply() throws {
+        let file = try status(
+            """
+            exception_windows:
+              - id: later
+                from: 2010-01-15
+                to: 2010-04-30
+                suspends: [individual-user-banning]
+                conditions: [c]
+                decision: d
+              - id: first
+                from: 2009-12-01
+                to: 2010-02-28
+                suspends: [identity-switching]
+                conditions: [the whole VO answers for problems, a site may ban the entire VO]
+                decision: d
+
+            """)
+        let t = try tracker(file)
+        #expect(t.report(asOf: day("2010-01-14")).gate.exceptionWindows.map(\.id) == ["first"])
+        #expect(t.report(asOf: day("2010-01-15")).gate.exceptionWindows.map(\.id) == ["first", "later"])
+        #expect(t.report(asOf: day("2010-02-28")).gate.exceptionWindows.map(\.id) == ["first", "later"])
+        #expect(t.report(asOf: day("2010-03-01")).gate.exceptionWindows.map(\.id) == ["later"])
+        let history = t.history()
+        #expect(history.map(\.date.description) == ["2009-12-01", "2010-01-15", "2010-03-01", "2010-05-01"])
+        #expect(
+            history[2].changes == ["exception window first has ended (last day 2010-02-28)"])
+        #expect(history[3].report.gate.exceptionWindows.isEmpty)
+    }
+}
+
+@Suite struct GateTests {
+    @Test func withoutEvidenceNothingIsMetAndThePolicyIsBlocked() throws {
+        let report = try tracker(try status("")).report(asOf: day("2009-11-25"))
+        #expect(report.prerequisites.allSatisfy { $0.state == .notMet })
+        #expect(report.gate.state == .blocked)
+        #expect(!report.gate.inEffect)
+        #expect(report.gate.blocking == ["PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5"])
+        #expect(
+            report.gate.reasons == [
+                "PRE-1 not met: OSG: no review of gLExec on file; EGEE: no review of gLExec on file",
+                "PRE-2 not met: no framework review on file",
+                "PRE-3 not met: BQS: no test on file; PBS: no test on file; PBS Pro: no test on file; Condor: no test on "
+                    + "file; LSF: no test on file; SGE: no test on file",
+                "PRE-4 not met: completed: none of LCAS/LCMAPS, SCAS or Argus is on record as completed; certified: "
+                    + "none of LCAS/LCMAPS, SCAS or Argus is on record as certified; deployed: none of LCAS/LCMAPS, SCAS "
+                    + "or Argus is on record as deployed",
+                "PRE-5 not met: gLExec deployment at the sites: no record on file",
+                "no MB decision on file declares the policy in effect",
+            ])
+    }
+
+    @Test func allMetStillAwaitsTheMB() throws {
+        let report = try tracker(try status(allMet())).report(asOf: day("2010-06-01"))
+        #expect(report.prerequisites.allSatisfy { $0.state == .met })
+        #expect(report.gate.state == .awaitingMB)
+        #expect(!report.gate.inEffect)
+        #expect(report.gate.blocking.isEmpty)
+    }
+
+    @Test func theMBDeclarationPutsThePolicyInEffectFromItsDay() throws {
+        let file = try status(
+            allMet()
+                + """
+                mb_decisions:
+                  - {date: 2010-06-15, summary: all met, policy_in_effect: true}
+                  - {date: 2010-09-01, summary: suspended, policy_in_effect: false}
+
+                """)
+        let t = try tracker(file)
+        #expect(t.report(asOf: day("2010-06-14")).gate.state == .awaitingMB)
+        let inEffect = t.report(asOf: day("2010-06-15")).gate
+        #expect(inEffect.inEffect)
+        #expect(inEffect.reasons == ["the MB declared the policy in effect on 2010-06-15"])
+        #expect(t.report(asOf: day("2010-08-31")).gate.inEffect)
+        let after = t.report(asOf: day("2010-09-01")).gate
+        #expect(after.state == .awaitingMB)
+        #expect(after.reasons.last == "the MB recorded on 2010-09-01 that the policy was not in effect")
+    }
+
+    @Test func aDeclarationDespiteMissingEvidenceSaysSo() throws {
+        let file = try status(
+            """
+            mb_decisions:
+              - {date: 2010-06-15, summary: declared, policy_in_effect: true}
+
+            """)
+        let gate = try tracker(file).report(asOf: day("2010-06-15")).gate
+        #expect(gate.inEffect)
+        #expect(gate.blocking.count == 5)
+        #expect(gate.reasons.count == 2)
+        #expect(gate.reasons[1].hasPrefix("the evidence on file does not show PRE-1 (not met), PRE-2 (not met)"))
+    }
+
+    @Test func theMBAssessmentIsShownBesideTheEvidence() throws {
+        let report = try tracker(try shippedStatus()).report(asOf: day("2009-11-25"))
+        let pre1 = try #require(report.prerequisite("PRE-1"))
+        #expect(pre1.mbReported?.state == .met)
+        #expect(pre1.mbReported?.agreesWithEvidence == false)
+        let pre3 = try #require(report.prerequisite("PRE-3"))
+        #expect(pre3.mbReported?.agreesWithEvidence == true)
+        // Before the MB spoke there is nothing to show.
+        #expect(
+            try tracker(try shippedStatus()).report(asOf: day("2009-11-23")).prerequisite("PRE-1")?.mbReported == nil)
+    }
+}
+
+@Suite struct PublicRecordTests {
+    @Test func theDayAfterTheMBOf24November2009() throws {
+        let report = try tracker(try shippedStatus()).report(asOf: day("2009-11-25"))
+        #expect(report.gate.state == .blocked)
+        #expect(report.gate.blocking == ["PRE-1", "PRE-2", "PRE-4", "PRE-5"])
+        #expect(report.prerequisites.map(\.state) == [.partlyMet, .partlyMet, .met, .partlyMet, .partlyMet])
+        #expect(report.prerequisite("PRE-1")?.missing == ["OSG: no review of gLExec on file"])
+        #expect(report.prerequisite("PRE-3")?.summary == "6 of 6 batch systems tested")
+        #expect(report.prerequisite("PRE-4")?.missing == ["deployed: SCAS not deployed (certified as of 2009-11-24)"])
+        #expect(
+            report.prerequisite("PRE-5")?.missing == [
+                "gLExec not yet deployed at the sites: in progress as of 2009-11-24"
+            ])
+        #expect(report.gate.reasons.last == "the MB recorded on 2009-11-24 that the policy was not in effect")
+        #expect(report.gate.exceptionWindows.isEmpty)
+    }
+
+    @Test func december2007() throws {
+        let report = try tracker(try shippedStatus()).report(asOf: day("2007-12-07"))
+        #expect(report.prerequisites.map(\.state) == [.partlyMet, .notMet, .notMet, .notMet, .partlyMet])
+        #expect(
+            report.prerequisite("PRE-3")?.missing.first
+                == "BQS: testing in progress at a site not on record as of 2007-12-07")
+        #expect(report.prerequisite("PRE-3")?.missing.contains("PBS Pro: no test on file") == true)
+    }
+
+    @Test func theExceptionWindowOfDecember2009() throws {
+        let report = try tracker(try shippedStatus()).report(asOf: day("2010-01-15"))
+        #expect(!report.gate.inEffect)
+        let window = try #require(report.gate.exceptionWindows.first)
+        #expect(window.suspends == ["identity-switching"])
+        #expect(window.conditions == ["the whole VO is answerable for problems", "a site may ban the entire VO"])
+    }
+
+    @Test func theHistoryOfThePublicRecord() throws {
+        let history = try tracker(try shippedStatus()).history()
+        #expect(
+            history.map(\.date.description) == [
+                "2007-09-06", "2007-11-01", "2007-12-07", "2009-11-24", "2009-12-01", "2010-03-01",
+            ])
+        #expect(history.allSatisfy { !$0.report.gate.inEffect })
+        let november = history[3]
+        #expect(november.changes.contains("PRE-3: not met → met (6 of 6 batch systems tested)"))
+        #expect(
+            november.changes.contains("PRE-4: not met → partly met (2 of 3 states reached by SCAS; missing deployed)"))
+        #expect(
+            history[4].changes == [
+                "exception window no-identity-switching-2009-12 opens (to 2010-02-28 inclusive): suspends "
+                    + "identity-switching"
+            ])
+    }
+}
