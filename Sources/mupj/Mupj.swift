@@ -14,8 +14,8 @@ struct Mupj: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ReviewCommand.self, ExplainCommand.self, ClausesCommand.self, StatusCommand.self,
-            InitCommand.self,
+            ValidateCommand.self, ReviewCommand.self, ExplainCommand.self, ClausesCommand.self, SummaryCommand.self,
+            StatusCommand.self, InitCommand.self,
             SchemaCommand.self,
         ]
     )
