@@ -36,5 +36,6 @@ let package = Package(
         .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HardeningTests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -210,9 +210,13 @@ private struct Walk {
         var entries: [ObjectValue.Entry] = []
         var sources: [String] = []
         var notes: String?
+        // Which fields the mapping has, for the required-field check (one pass over the pairs).
+        var present = [Bool](repeating: false, count: shape.fields.count)
         for pair in pairs {
             let name = pair.name
-            if let field = shape.field(name) {
+            if let index = shape.fields.firstIndex(where: { $0.name == name }) {
+                let field = shape.fields[index]
+                present[index] = true
                 if let v = value(pair.value, field.shape, unknown: field.allowsUnknown, context: "'\(name)'") {
                     entries.append(ObjectValue.Entry(name: name, keyRange: pair.key.range, value: v))
                 }
@@ -220,6 +224,10 @@ private struct Walk {
                 sources = self.sources(pair.value)
             } else if shape.annotations && name == Annotation.notes {
                 notes = text(pair.value, context: "notes")
+            } else if diagnostics.count >= SchemaValidator.maxDiagnostics {
+                // What `error` does past the cap, without first computing a suggestion nobody sees
+                // (a hostile mapping may hold a million unknown keys).
+                truncated = true
             } else {
                 let candidates = shape.fields.map(\.name) + shape.annotationKeys
                 error(
@@ -228,7 +236,7 @@ private struct Walk {
             }
         }
         if mode == .complete {
-            for field in shape.fields where field.required && !pairs.contains(where: { $0.name == field.name }) {
+            for (index, field) in shape.fields.enumerated() where field.required && !present[index] {
                 let hint = field.allowsUnknown ? " (write unknown if it is not known)" : ""
                 error(
                     node.start,

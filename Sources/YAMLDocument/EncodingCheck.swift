@@ -15,7 +15,18 @@ enum EncodingCheck {
         var i = 0
         let n = bytes.count
         var ascii = true
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
+            // Eight bytes at a time while they are ASCII and none is NUL: the common case.
+            if let base, i + 8 <= n {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & high
+                if word & high == 0 && hasZero == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0 {

@@ -16,6 +16,8 @@
 ///   flow indicator is refused.
 struct SyntaxChecks {
     let file: UnsafeBufferPointer<UInt8>
+    /// Where the text starts: after a byte-order mark, if there is one.
+    let textStart: Int
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     static func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
@@ -33,7 +35,7 @@ struct SyntaxChecks {
         let end = min(end, file.count)
         while i < end {
             if file[i] == UInt8(ascii: "#") {
-                if i > 0, !Self.isBlank(file[i - 1]), !Self.isBreak(file[i - 1]) { return i }
+                if i > textStart, !Self.isBlank(file[i - 1]), !Self.isBreak(file[i - 1]) { return i }
                 while i < end, !Self.isBreak(file[i]) { i += 1 }
             }
             i += 1

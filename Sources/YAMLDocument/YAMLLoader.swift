@@ -121,7 +121,8 @@ private struct TreeBuilder {
         self.input = UnsafeBufferPointer(rebasing: file[bom...])
         self.marks = MarkConverter(input: input, base: bom, length: length, ascii: ascii)
         self.limits = limits
-        self.checks = SyntaxChecks(file: file)
+        self.checks = SyntaxChecks(file: file, textStart: bom)
+        self.previousEnd = bom
     }
 
     mutating func run() throws(YAMLError) -> Node {

@@ -127,3 +127,12 @@ import YAMLDocument
         #expect(b.start == root.at("a")?.start)
     }
 }
+
+extension MarkTests {
+    /// The byte-order mark is not text before a comment on the first line.
+    @Test func byteOrderMarkBeforeAComment() throws {
+        let root = try YAMLLoader.load("\u{FEFF}# head\na: 1\n")
+        #expect(root.pairs?.first?.key.start == SourceLocation(line: 2, column: 1, offset: 10))
+        #expect(root["a"]?.start == SourceLocation(line: 2, column: 4, offset: 13))
+    }
+}

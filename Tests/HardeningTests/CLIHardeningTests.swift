@@ -1,0 +1,83 @@
+import Foundation
+import FrameworkModel
+import TestSupport
+import Testing
+
+/// Hostile files through the built `mupj validate`: exit 1 with a located message, never a crash.
+@Suite struct CLIHardeningTests {
+    static let cases: [(name: String, bytes: [UInt8], message: String)] = [
+        ("bomb.yaml", Hostile.billionLaughs(), ":4:45: error: aliases expand to more than 10000 nodes"),
+        (
+            "deep.yaml", [UInt8](repeating: UInt8(ascii: "["), count: 100_000),
+            ":1:65: error: collections nest deeper than 64 levels"
+        ),
+        ("nul.yaml", Array("format: mupj/1\n".utf8) + [0, 0], ":2:1: error: NUL byte in the file"),
+        ("utf16.yaml", [0xFF, 0xFE, UInt8(ascii: "a"), 0], ":1:1: error: the file is UTF-16"),
+        ("latin1.yaml", Array("name: caf".utf8) + [0xE9, 0x0A], ":1:10: error: invalid UTF-8 (byte 0xE9)"),
+        ("empty.yaml", [], ":1:1: error: the file is empty"),
+        ("two.yaml", Array("a: 1\n---\nb: 2\n".utf8), ":2:1: error: a second YAML document starts here"),
+        ("tab.yaml", Array("format: mupj/1\nframework:\n\tname: x\n".utf8), ":3:1: error: found character"),
+        ("scalar.yaml", Array("hello\n".utf8), ":1:1: error: expected a mapping (description)"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func hostileFileIsRefusedWithALocatedError(index: Int) throws {
+        let (name, bytes, message) = Self.cases[index]
+        let path = try Hostile.file(bytes, name: name)
+        let run = try TestSupport.mupj(["validate", path])
+        #expect(run.status == 1, "\(name): \(run.stderr)")
+        #expect(run.stderr.contains(path + message), "\(name): \(run.stderr)")
+        #expect(run.stdout == "1 description checked: 0 valid, 1 invalid (1 error)\n", "\(name)")
+    }
+
+    @Test func jsonOutputCarriesTheLocation() throws {
+        let path = try Hostile.file(Hostile.billionLaughs())
+        let run = try TestSupport.mupj(["validate", path, "--format", "json"])
+        #expect(run.status == 1)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let file = try #require((json["files"] as? [[String: Any]])?.first)
+        let diagnostic = try #require((file["diagnostics"] as? [[String: Any]])?.first)
+        #expect(diagnostic["line"] as? Int == 4)
+        #expect(diagnostic["column"] as? Int == 45)
+    }
+
+    /// 64 MiB over the 16 MiB default: refused from its size, before it is read.
+    @Test func fileOverTheSizeLimit() throws {
+        var bytes = Array("summary: ".utf8)
+        bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "z"), count: 64 << 20))
+        let path = try Hostile.file(bytes)
+        let run = try TestSupport.mupj(["validate", path])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "\(path):1:1: error: file is \(bytes.count) bytes, more than the limit of 16777216 bytes "
+                    + "(raise it with --max-file-size)"))
+    }
+
+    @Test func limitFlagsRaiseTheLimits() throws {
+        let deep = try Hostile.file(
+            Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8))
+        #expect(try TestSupport.mupj(["validate", deep]).stderr.contains(":1:65: error: collections nest deeper"))
+        // Past the depth limit the file is read, and refused only for not being a description.
+        let raised = try TestSupport.mupj(["validate", deep, "--max-depth", "100"])
+        #expect(raised.status == 1)
+        #expect(raised.stderr.contains(":1:1: error: expected a mapping (description)"))
+
+        let bomb = try Hostile.file(Hostile.billionLaughs(levels: 3))
+        #expect(try TestSupport.mupj(["validate", bomb, "--max-alias-nodes", "100"]).stderr.contains("aliases expand"))
+        #expect(!(try TestSupport.mupj(["validate", bomb]).stderr.contains("aliases expand")))
+
+        let big = try Hostile.file(Array(FrameworkTemplate.text.utf8))
+        let small = try TestSupport.mupj(["validate", big, "--max-file-size", "100"])
+        #expect(small.status == 1)
+        #expect(small.stderr.contains("more than the limit of 100 bytes"))
+    }
+
+    @Test func descriptionWith50000ComponentsIsValid() throws {
+        let path = try Hostile.file(Hostile.description(extraComponents: 50_000))
+        let run = try TestSupport.mupj(["validate", path])
+        #expect(run.status == 0, "\(run.stderr.prefix(500))")
+        #expect(run.stdout == "1 description checked: 1 valid\n")
+        #expect(run.stderr.isEmpty)
+    }
+}

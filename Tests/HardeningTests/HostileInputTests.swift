@@ -1,0 +1,333 @@
+import Foundation
+import FrameworkModel
+import Testing
+import YAMLDocument
+
+/// Hostile inputs through the loader and the description loader: each ends with the right error
+/// kind and a located, readable message, or loads correctly when it is valid and large.
+@Suite struct AliasBombTests {
+    /// Ten levels of ten aliases would expand to 10^10 nodes; the budget stops the fourth level.
+    @Test func billionLaughs() throws {
+        let bytes = Hostile.billionLaughs()
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .aliasBudget)
+        // l0 has 11 nodes, l1 111, l2 1 111: the eighth *l2 of l3 goes over 10 000.
+        #expect(error.location.line == 4)
+        #expect(error.location.column == 45)
+        #expect(error.message.contains("more than 10000 nodes (an alias bomb?)"))
+        #expect(error.message.contains("--max-alias-nodes"))
+
+        let diagnostics = describe(bytes).diagnostics
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.located == true)
+        #expect(
+            diagnostics.first?.description.hasPrefix("hostile.yaml:4:45: error: aliases expand to more than") == true)
+    }
+
+    /// One large anchored list pasted many times: linear per alias, quadratic in total.
+    @Test func quadraticBlowup() throws {
+        let list = "[" + Array(repeating: "x", count: 6_000).joined(separator: ",") + "]"
+        let bytes = Array("a: &a \(list)\nb: [*a, *a, *a, *a, *a, *a, *a, *a]\n".utf8)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .aliasBudget)
+        let lineTwo = Array("a: &a \(list)\n".utf8).count
+        #expect(error.location == SourceLocation(line: 2, column: 9, offset: lineTwo + 8))
+    }
+
+    /// A raised budget lets the same bomb's first levels load, and still stops the rest.
+    @Test func raisedBudgetStillStops() throws {
+        let error = try #require(loaderError(Hostile.billionLaughs(), limits: LoadLimits(maxAliasNodes: 2_000_000)))
+        #expect(error.kind == .aliasBudget)
+        #expect(error.location.line == 7)
+    }
+
+    /// With the budget at its maximum the counts never overflow: 25 levels (10^25 nodes) end
+    /// with the budget error at level 18, where the expansion passes Int.max.
+    @Test func unlimitedBudgetDoesNotOverflow() throws {
+        let error = try #require(
+            loaderError(Hostile.billionLaughs(levels: 25, width: 10), limits: LoadLimits(maxAliasNodes: .max)))
+        #expect(error.kind == .aliasBudget)
+        #expect(error.location.line == 19)
+    }
+
+    @Test func selfReferencingAnchor() throws {
+        let bytes = Array("format: mupj/1\nframework: &f\n  name: *f\n".utf8)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .recursiveAlias)
+        #expect(error.location == SourceLocation(line: 3, column: 9, offset: 37))
+        let diagnostic = try #require(describe(bytes).diagnostics.first)
+        #expect(
+            diagnostic.description
+                == "hostile.yaml:3:9: error: alias *f refers to a node that contains it; recursive structures are "
+                + "not allowed")
+    }
+
+    @Test func undefinedAlias() throws {
+        let bytes = Array("format: mupj/1\nframework: *nothing\n".utf8)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .undefinedAlias)
+        #expect(
+            describe(bytes).diagnostics.map(\.description) == [
+                "hostile.yaml:2:12: error: alias *nothing refers to no anchor defined before it"
+            ])
+    }
+}
+
+@Suite struct NestingTests {
+    static let depth = 100_000
+
+    @Test func blockSequences100000Deep() throws {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(Self.depth * 2 + 2)
+        for _ in 0..<Self.depth { bytes += [UInt8(ascii: "-"), 0x20] }
+        bytes += [UInt8(ascii: "x"), 0x0A]
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .tooDeep)
+        #expect(error.location == SourceLocation(line: 1, column: 129, offset: 128))
+        #expect(error.message == "collections nest deeper than 64 levels (raise the limit with --max-depth)")
+        #expect(describe(bytes).diagnostics.map(\.description) == ["hostile.yaml:1:129: error: \(error.message)"])
+    }
+
+    @Test func flowSequences100000Deep() throws {
+        let bytes =
+            [UInt8](repeating: UInt8(ascii: "["), count: Self.depth)
+            + [UInt8](repeating: UInt8(ascii: "]"), count: Self.depth)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .tooDeep)
+        #expect(error.location == SourceLocation(line: 1, column: 65, offset: 64))
+    }
+
+    @Test func flowMappings100000Deep() throws {
+        var bytes = [UInt8]()
+        for _ in 0..<Self.depth { bytes += Array("{a: ".utf8) }
+        bytes += [UInt8(ascii: "1")] + [UInt8](repeating: UInt8(ascii: "}"), count: Self.depth)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .tooDeep)
+        #expect(error.location.offset == 64 * 4)
+    }
+
+    /// Block mappings nested by indentation: 2 000 levels (deeper would need gigabytes of spaces).
+    @Test func blockMappingsByIndentation() throws {
+        var text = ""
+        for level in 0..<2_000 { text += String(repeating: " ", count: level) + "k:\n" }
+        let error = try #require(loaderError(Array(text.utf8)))
+        #expect(error.kind == .tooDeep)
+        #expect(error.location == SourceLocation(line: 65, column: 65, offset: (0..<64).reduce(0) { $0 + $1 + 3 } + 64))
+    }
+
+    @Test func raisedDepthLimitLoadsDeepNesting() throws {
+        let bytes =
+            [UInt8](repeating: UInt8(ascii: "["), count: 5_000)
+            + [UInt8](repeating: UInt8(ascii: "]"), count: 5_000)
+        var node = try YAMLLoader.load(bytes, limits: LoadLimits(maxDepth: 5_000))
+        var levels = 1
+        while let inner = node.items?.first {
+            node = inner
+            levels += 1
+        }
+        #expect(levels == 5_000)
+    }
+}
+
+@Suite struct SizeTests {
+    static let scalarBytes = 64 << 20
+
+    /// A 64 MiB scalar, generated here: over the default limit it is refused before parsing;
+    /// with the limit raised it loads whole.
+    @Test func sixtyFourMiBScalar() throws {
+        var bytes = Array("key: ".utf8)
+        bytes.reserveCapacity(Self.scalarBytes + 8)
+        bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: Self.scalarBytes))
+        bytes.append(0x0A)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .tooLarge)
+        #expect(
+            error.message
+                == "file is \(bytes.count) bytes, more than the limit of 16777216 bytes (raise it with --max-file-size)"
+        )
+
+        let node = try YAMLLoader.load(bytes, limits: LoadLimits(maxBytes: 80 << 20))
+        #expect(node["key"]?.scalar?.text.utf8.count == Self.scalarBytes)
+        #expect(node["key"]?.range.end.offset == bytes.count - 1)
+    }
+
+    /// The template with a 64 MiB summary is still a valid description once the limit is raised.
+    @Test func validDescriptionWithSixtyFourMiBSummary() throws {
+        let template = Array(FrameworkTemplate.text.utf8)
+        let marker = Array("  summary: ".utf8)
+        let at = try #require(
+            (0...(template.count - marker.count)).first { template[$0..<($0 + marker.count)].elementsEqual(marker) })
+        let lineEnd = template[at...].firstIndex(of: 0x0A)!
+        var bytes = Array(template[..<(at + marker.count)])
+        bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "y"), count: Self.scalarBytes))
+        bytes += template[lineEnd...]
+        let outcome = describe(bytes, limits: LoadLimits(maxBytes: 80 << 20))
+        #expect(outcome.diagnostics.isEmpty)
+        #expect(outcome.description?.name == "ExamplePilot")
+    }
+
+    @Test func millionKeys() throws {
+        let bytes = Hostile.lines(1_000_000) { "k\($0): \($0)\n" }
+        let root = try YAMLLoader.load(bytes)
+        let pairs = try #require(root.pairs)
+        #expect(pairs.count == 1_000_000)
+        #expect(pairs[999_999].name == "k999999")
+        #expect(pairs[999_999].key.start.line == 1_000_000)
+
+        // A duplicate of the first key at the very end is found, and named.
+        let duplicate = bytes + Array("k0: again\n".utf8)
+        let error = try #require(loaderError(duplicate))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.location == SourceLocation(line: 1_000_001, column: 1, offset: bytes.count))
+        #expect(error.message == "duplicate key 'k0'; it was first defined at line 1, column 1")
+
+        // As a description: unknown keys, reported up to the cap and then a note.
+        let diagnostics = describe(bytes).diagnostics
+        #expect(diagnostics.count == 501)
+        #expect(diagnostics.prefix(500).allSatisfy { $0.severity == .error && $0.located })
+        #expect(diagnostics.last?.message == "stopped after 500 errors; fix these and run again")
+    }
+
+    @Test func millionItemSequence() throws {
+        let bytes = Hostile.lines(1_000_000) { "- \($0)\n" }
+        let root = try YAMLLoader.load(bytes)
+        let items = try #require(root.items)
+        #expect(items.count == 1_000_000)
+        #expect(items[999_999].resolved == .int(999_999))
+        #expect(items[999_999].start == SourceLocation(line: 1_000_000, column: 3, offset: bytes.count - 7))
+        #expect(
+            describe(bytes).diagnostics.map(\.description) == [
+                "hostile.yaml:1:1: error: expected a mapping (description) for description, found a sequence"
+            ])
+    }
+
+    /// 50 000 components generated from the template: a valid description, checked whole.
+    @Test func descriptionWith50000Components() throws {
+        let outcome = describe(Hostile.description(extraComponents: 50_000))
+        #expect(outcome.diagnostics.isEmpty)
+        let description = try #require(outcome.description)
+        let components = try #require(description.root.object?["components"]?.list)
+        #expect(components.count == 50_002)
+        #expect(components[49_999].object?.id == "extra-49999")
+        #expect(components[50_001].object?.id == "pilot")
+    }
+
+    /// The same with one id repeated near the end: one located error, naming the first.
+    @Test func duplicateIdAmong50000Components() throws {
+        let bytes = Hostile.description(extraComponents: 50_000, duplicateAt: 49_990)
+        let outcome = describe(bytes)
+        #expect(outcome.description == nil)
+        #expect(outcome.diagnostics.count == 1)
+        let diagnostic = try #require(outcome.diagnostics.first)
+        #expect(diagnostic.located)
+        #expect(diagnostic.message.hasPrefix("duplicate component id 'extra-0'; it was first defined at line"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let firstLine =
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("  - id: extra-0") }! + 1
+        #expect(diagnostic.message.hasSuffix("line \(firstLine), column 9"))
+        #expect(diagnostic.location?.line == firstLine + 4 * 49_990)
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test func invalidUTF8() throws {
+        let bytes = Array("format: mupj/1\nframework:\n  name: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .encoding)
+        #expect(error.location == SourceLocation(line: 3, column: 12, offset: 37))
+        #expect(
+            describe(bytes).diagnostics.map(\.description) == [
+                "hostile.yaml:3:12: error: invalid UTF-8 (byte 0xC3); descriptions must be UTF-8 text"
+            ])
+    }
+
+    @Test func nulBytes() throws {
+        let bytes = Array(FrameworkTemplate.text.utf8.prefix(40)) + [0] + Array("rest\n".utf8)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .encoding)
+        #expect(error.location.offset == 40)
+        let diagnostic = try #require(describe(bytes).diagnostics.first)
+        #expect(diagnostic.located)
+        #expect(diagnostic.message.hasPrefix("NUL byte in the file"))
+    }
+
+    @Test func utf8ByteOrderMarkIsAccepted() throws {
+        let outcome = describe([0xEF, 0xBB, 0xBF] + Array(FrameworkTemplate.text.utf8))
+        #expect(outcome.diagnostics.isEmpty)
+        #expect(outcome.description?.name == "ExamplePilot")
+    }
+
+    @Test(arguments: [true, false])
+    func utf16IsRejectedClearly(littleEndian: Bool) throws {
+        let units = Array(FrameworkTemplate.text.utf16)
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in units {
+            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            bytes += littleEndian ? pair : pair.reversed()
+        }
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .encoding)
+        #expect(error.location == .start)
+        let diagnostic = try #require(describe(bytes).diagnostics.first)
+        #expect(
+            diagnostic.description
+                == "hostile.yaml:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte-order mark); "
+                + "descriptions must be UTF-8 text (convert it, e.g. with iconv -f UTF-16 -t UTF-8)")
+    }
+
+    @Test func tabsUsedAsIndentation() throws {
+        let text = FrameworkTemplate.text.replacingOccurrences(of: "\n  vo: EXAMPLE", with: "\n\tvo: EXAMPLE")
+        let bytes = Array(text.utf8)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .syntax)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\tvo:") }!
+        #expect(error.location.line == line + 1)
+        #expect(error.message.contains("tab"))
+        #expect(describe(bytes).diagnostics.first?.located == true)
+    }
+}
+
+@Suite struct StructureTests {
+    @Test func multipleDocuments() throws {
+        let bytes = Array((FrameworkTemplate.text + "---\n" + FrameworkTemplate.text).utf8)
+        let error = try #require(loaderError(bytes))
+        #expect(error.kind == .multipleDocuments)
+        let line = FrameworkTemplate.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(error.location == SourceLocation(line: line, column: 1, offset: FrameworkTemplate.text.utf8.count))
+        #expect(describe(bytes).diagnostics.first?.located == true)
+    }
+
+    @Test(arguments: ["", "\n\n  \n", "# nothing but a comment\n", "\u{FEFF}"])
+    func emptyFiles(text: String) throws {
+        let error = try #require(loaderError(Array(text.utf8)))
+        #expect(error.kind == .noDocument)
+        #expect(error.location == .start)
+        let diagnostic = try #require(describe(Array(text.utf8)).diagnostics.first)
+        #expect(diagnostic.description.hasPrefix("hostile.yaml:1:1: error: the file "))
+    }
+
+    @Test(arguments: [
+        ("just a string\n", "the string 'just a string'"),
+        ("42\n", "the integer 42"),
+        ("~\n", "nothing (an empty value)"),
+        ("- a\n- b\n", "a sequence"),
+        ("[a, b]\n", "a sequence"),
+    ])
+    func rootThatIsNotAMapping(text: String, found: String) throws {
+        #expect(loaderError(Array(text.utf8)) == nil)
+        #expect(
+            describe(Array(text.utf8)).diagnostics.map(\.description) == [
+                "hostile.yaml:1:1: error: expected a mapping (description) for description, found \(found)"
+            ])
+    }
+
+    @Test func complexKeys() throws {
+        for (text, kind) in [("? [a, b]\n: c\n", "a sequence"), ("{x: 1}: y\n", "a mapping")] {
+            let error = try #require(loaderError(Array(text.utf8)))
+            #expect(error.kind == .complexKey)
+            #expect(error.message == "mapping keys must be scalars, not \(kind)")
+            #expect(describe(Array(text.utf8)).diagnostics.first?.located == true)
+        }
+    }
+}
