@@ -263,7 +263,9 @@ enum HTMLPage {
         return out + "</pre>"
     }
 
-    static func provenance(_ result: ReviewResult, context: ReportContext) -> String {
+    static func provenance(
+        _ result: ReviewResult, context: ReportContext, extra: [PrerequisitesSection.File] = []
+    ) -> String {
         var out = "<footer id=\"provenance\">\n<p>Files used (SHA-256):</p>\n<ul>\n"
         for catalog in result.catalogs {
             out += "<li>catalog <a href=\"\(Escape.html(context.link(catalog.file)))\">\(Escape.html(catalog.file))</a>"
@@ -273,6 +275,10 @@ enum HTMLPage {
             out +=
                 "<li>description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>"
             out += " <code>\(Escape.html(review.sha256))</code></li>\n"
+        }
+        for file in extra {
+            out += "<li>\(Escape.html(file.kind)) <a href=\"\(Escape.html(context.link(file.path)))\">"
+            out += "\(Escape.html(file.path))</a> <code>\(Escape.html(file.sha256))</code></li>\n"
         }
         out += "</ul>\n<p>" + made(context) + "</p>\n</footer>\n"
         return out

@@ -23,13 +23,29 @@ public struct PrerequisitesSection: Sendable {
         }
     }
 
+    /// A file the block was computed from, for the provenance list.
+    public struct File: Sendable {
+        /// What the file is, e.g. `prerequisite catalog`, `status file`.
+        public var kind: String
+        public var path: String
+        public var sha256: String
+
+        public init(kind: String, path: String, sha256: String) {
+            self.kind = kind
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
     public var items: [Item]
     /// Whether the policy can come into effect, in one sentence.
     public var gate: String
+    public var files: [File]
 
-    public init(items: [Item], gate: String) {
+    public init(items: [Item], gate: String, files: [File] = []) {
         self.items = items
         self.gate = gate
+        self.files = files
     }
 }
 
@@ -54,7 +70,7 @@ public struct SummaryReport: Sendable {
     public static let title =
         "Security review of multi-user pilot job frameworks: summary for the WLCG Management Board"
     static let notAssessed =
-        "Not assessed in this run: the status of the four MB prerequisites (PRE-1 to PRE-4) was not "
+        "Not assessed in this run: the status of the MB prerequisites (PRE-1 to PRE-5) was not "
         + "read, so this page does not say whether the policy can come into effect."
 
     public var context: ReportContext
@@ -205,6 +221,9 @@ public struct SummaryReport: Sendable {
         for review in context.result.frameworks {
             out.line("- description \(Escape.markdownCode(review.file)): \(Escape.markdownCode(review.sha256))")
         }
+        for file in prerequisites?.files ?? [] {
+            out.line("- \(file.kind) \(Escape.markdownCode(file.path)): \(Escape.markdownCode(file.sha256))")
+        }
         return out.text
     }
 
@@ -294,7 +313,7 @@ public struct SummaryReport: Sendable {
             out += "<dt>\(Escape.html(term))</dt><dd>\(Escape.html(meaning))</dd>\n"
         }
         out += "</dl>\n</section>\n"
-        out += HTMLPage.provenance(context.result, context: context)
+        out += HTMLPage.provenance(context.result, context: context, extra: prerequisites?.files ?? [])
         out += "</body>\n</html>\n"
         return out
     }
@@ -365,6 +384,16 @@ public struct SummaryReport: Sendable {
                             result.frameworks.map {
                                 .obj([
                                     ("name", .string($0.name)), ("file", .string($0.file)),
+                                    ("sha256", .string($0.sha256)),
+                                ])
+                            })
+                    ),
+                    (
+                        "prerequisite_files",
+                        .array(
+                            (prerequisites?.files ?? []).map {
+                                .obj([
+                                    ("kind", .string($0.kind)), ("file", .string($0.path)),
                                     ("sha256", .string($0.sha256)),
                                 ])
                             })

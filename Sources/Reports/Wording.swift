@@ -103,7 +103,8 @@ enum Wording {
         ),
         (
             "Prerequisite",
-            "One of the four conditions the MB set in November 2007 before the policy comes into effect (PRE-1 to PRE-4)."
+            "One of the four conditions the MB set in November 2007 before the policy comes into effect (PRE-1 to "
+                + "PRE-4), and gLExec deployed at the sites, which the MB added in November 2009 (PRE-5)."
         ),
         ("SHA-256", "A fingerprint of a file: the same value means exactly the same file was used."),
     ]

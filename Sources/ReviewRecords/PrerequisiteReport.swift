@@ -24,6 +24,7 @@ public struct CatalogReference: Sendable, Hashable {
     public var id: String
     public var title: String
     public var file: String
+    public var sha256: String
 }
 
 /// One prerequisite on one day.

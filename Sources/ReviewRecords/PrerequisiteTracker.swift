@@ -31,7 +31,9 @@ public struct PrerequisiteTracker: Sendable {
     ) {
         self.init(
             prerequisites: catalogs.flatMap(\.prerequisites), status: status, verdicts: verdicts,
-            catalogs: catalogs.map { CatalogReference(id: $0.id, title: $0.title, file: $0.file) })
+            catalogs: catalogs.map {
+                CatalogReference(id: $0.id, title: $0.title, file: $0.file, sha256: $0.source.sha256)
+            })
     }
 
     /// The status on `day`.

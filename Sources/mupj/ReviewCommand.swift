@@ -3,6 +3,7 @@ import Foundation
 import PolicyCatalog
 import Reports
 import ReviewEngine
+import ReviewRecords
 import YAMLDocument
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -25,14 +26,16 @@ struct ReviewCommand: ParsableCommand {
             Formats: text (terminal, the default), json (schema mupj-report/1, docs/report-json.md), \
             markdown, html (one self-contained file), sarif (2.1.0, for code-scanning services). With \
             --output-dir they are written to review.txt, review.json, review.md, review.html and \
-            review.sarif; links in Markdown and HTML are relative to that directory.
+            review.sarif; links in Markdown and HTML are relative to that directory. With --output-dir \
+            and no --format, the MB summary (summary.md, summary.html, summary.json, with the \
+            prerequisites from --status-file as of --as-of) is written too: the full report set.
 
             Examples:
               mupj review frameworks/panda.yaml
               mupj review frameworks/ --format json > review.json
               mupj review frameworks/ --format json --format text --output-dir reports
               mupj review frameworks/ --format sarif > review.sarif
-              mupj review frameworks/ --output-dir reports          (all five formats)
+              mupj review frameworks/ --output-dir reports          (all five formats and the MB summary)
               mupj review frameworks/ --output-dir reports --check
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
@@ -60,6 +63,8 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Date to print in reports (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
     var date: String?
 
+    @OptionGroup var status: StatusOptions
+
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
@@ -72,11 +77,16 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try ReportRun.context(
-            paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
+        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
+        let context = run.context
         if let outputDir {
-            let chosen = formats.isEmpty ? ReportFormat.allCases : formats
-            try ReportRun.emit(chosen.map { ($0.fileName, $0.render(context)) }, into: outputDir, check: check)
+            var files = (formats.isEmpty ? ReportFormat.allCases : formats).map { ($0.fileName, $0.render(context)) }
+            if formats.isEmpty {
+                // The full set: the reviewers' reports and the MB summary, from the same result.
+                let summary = try run.summary(status, limits: limits.limits)
+                files += SummaryFormat.allCases.map { ($0.fileName, summary.render($0)) }
+            }
+            try ReportRun.emit(files, into: outputDir, check: check)
         } else {
             let format = formats.first ?? .text
             let colour = format == .text && Terminal.standardOutput.colours
@@ -93,18 +103,29 @@ struct ReviewCommand: ParsableCommand {
     }
 }
 
-/// What `review` and `summary` share: loading and reviewing the inputs, and writing (or checking)
-/// the report files.
-enum ReportRun {
-    static func context(
-        _ paths: [String], catalogs: CatalogOptions, limits: LoadLimits, date: String?, outputDir: String?
-    ) throws -> ReportContext {
-        let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits)
+/// What `review` and `summary` share: loading and reviewing the inputs, the MB summary, and
+/// writing (or checking) the report files.
+struct ReportRun {
+    var catalogs: CatalogSet
+    var context: ReportContext
+
+    init(
+        _ paths: [String], catalogs options: CatalogOptions, limits: LoadLimits, date: String?, outputDir: String?
+    ) throws {
+        catalogs = try ReviewInputs.catalogs(options, limits: limits)
         let descriptions = try ReviewInputs.descriptions(paths, limits: limits)
-        let result = Engine.review(descriptions, catalogs: catalogSet, toolVersion: Mupj.version)
-        return ReportContext(
+        let result = Engine.review(descriptions, catalogs: catalogs, toolVersion: Mupj.version)
+        context = ReportContext(
             result: result, date: try ReportDate.resolve(date), sources: descriptions.map(\.source),
             reportDirectory: outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// The MB summary, with the prerequisites as of `--as-of` (default: the status file's latest date).
+    func summary(_ status: StatusOptions, limits: LoadLimits) throws -> SummaryReport {
+        let explicit = status.statusFile != StatusOptions.defaultStatusFile
+        let report = try ReviewInputs.prerequisites(
+            status, catalogs: catalogs, result: context.result, limits: limits, explicitFile: explicit)
+        return SummaryReport(context, prerequisites: report.map(PrerequisitesSection.init))
     }
 
     /// Writes the files atomically, or with `check` names those that differ and exits 1.

@@ -2,7 +2,31 @@ import ArgumentParser
 import Foundation
 import FrameworkModel
 import PolicyCatalog
+import ReviewEngine
+import ReviewRecords
 import YAMLDocument
+
+/// The MB prerequisites status file and the day to report on, for `status`, `summary` and the
+/// summary that `review --output-dir` writes.
+struct StatusOptions: ParsableArguments {
+    static let defaultStatusFile = "reviews/prerequisites.yaml"
+
+    @Option(help: "The MB prerequisites status file.", completion: .file(extensions: ["yaml", "yml"]))
+    var statusFile = StatusOptions.defaultStatusFile
+
+    @Option(
+        help: ArgumentHelp(
+            "The day to report the prerequisites on, YYYY-MM-DD (UTC). Default: the latest date in the status "
+                + "file (never today, so the same files give the same output).",
+            valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CalendarDay(asOf) == nil {
+            throw ValidationError("--as-of takes a date YYYY-MM-DD, got '\(asOf)'")
+        }
+    }
+}
 
 /// The catalogs to review against: `--checklist` files or directories, by default the
 /// `checklists/` directory (or `$MUPJ_CHECKLISTS`).
@@ -22,7 +46,10 @@ struct CatalogOptions: ParsableArguments {
 /// Loading what a review needs, with every problem printed as a diagnostic. Unreadable files
 /// and catalog errors end the run with exit 2; invalid descriptions with exit 1.
 enum ReviewInputs {
-    static func catalogs(_ options: CatalogOptions, limits: LoadLimits) throws -> CatalogSet {
+    /// The catalogs; `requireClauses` is false for commands that need only the prerequisites.
+    static func catalogs(_ options: CatalogOptions, limits: LoadLimits, requireClauses: Bool = true) throws
+        -> CatalogSet
+    {
         let (files, problems) = Inputs.expand(options.paths)
         var diagnostics = problems
         var sources: [SourceFile] = []
@@ -33,7 +60,7 @@ enum ReviewInputs {
                 diagnostics.append(error.diagnostic)
             }
         }
-        let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits)
+        let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
         DiagnosticPrinter.print(diagnostics)
         guard let set, diagnostics.allSatisfy({ $0.severity != .error }) else {
@@ -41,6 +68,31 @@ enum ReviewInputs {
             throw ExitCode(2)
         }
         return set
+    }
+
+    /// The prerequisites status file, checked against the prerequisite catalogs.
+    static func statusFile(_ path: String, prerequisites: [Prerequisite], limits: LoadLimits) throws
+        -> PrerequisiteStatusFile
+    {
+        let source: SourceFile
+        do {
+            source = try SourceFile.read(path, maxBytes: limits.maxBytes)
+        } catch .unreadable(let diagnostic) {
+            DiagnosticPrinter.print([diagnostic])
+            throw ExitCode(2)
+        } catch .tooLarge(let diagnostic) {
+            DiagnosticPrinter.print([diagnostic])
+            throw ExitCode(1)
+        }
+        let outcome = StatusFileLoader.load(source, limits: limits)
+        var diagnostics = outcome.diagnostics
+        if let file = outcome.file { diagnostics += StatusFileLoader.crossCheck(file, against: prerequisites) }
+        DiagnosticPrinter.print(diagnostics)
+        guard let file = outcome.file, !diagnostics.contains(where: { $0.severity == .error }) else {
+            Terminal.standardError.write("error: invalid status file; nothing was reported\n")
+            throw ExitCode(1)
+        }
+        return file
     }
 
     static func descriptions(_ paths: [String], limits: LoadLimits) throws -> [FrameworkDescription] {
@@ -67,5 +119,23 @@ enum ReviewInputs {
             throw ExitCode(1)
         }
         return descriptions
+    }
+}
+
+extension ReviewInputs {
+    /// The prerequisites report for the summary: nil (shown as "not assessed") when no prerequisite
+    /// catalog is loaded or the default status file is absent; an explicitly named file must exist.
+    static func prerequisites(
+        _ options: StatusOptions, catalogs: CatalogSet, result: ReviewResult?, limits: LoadLimits,
+        explicitFile: Bool
+    ) throws -> PrerequisiteReport? {
+        guard !catalogs.prerequisites.isEmpty else { return nil }
+        if !explicitFile && !FileManager.default.fileExists(atPath: options.statusFile) { return nil }
+        let status = try statusFile(
+            options.statusFile, prerequisites: catalogs.prerequisites.flatMap(\.prerequisites), limits: limits)
+        let verdicts = result.map(FrameworkVerdictRecord.records) ?? []
+        let tracker = PrerequisiteTracker(catalogs: catalogs.prerequisites, status: status, verdicts: verdicts)
+        guard let day = options.asOf.flatMap(CalendarDay.init) ?? status.latestDate else { return nil }
+        return tracker.report(asOf: day)
     }
 }

@@ -32,17 +32,10 @@ struct StatusCommand: ParsableCommand {
             """
     )
 
-    @Option(
-        help: ArgumentHelp(
-            "The day to report on, YYYY-MM-DD (UTC). Default: the latest date in the status file (not today).",
-            valueName: "date"))
-    var asOf: String?
+    @OptionGroup var statusOptions: StatusOptions
 
     @Option(help: "Output format.")
     var format: StatusFormatChoice = .text
-
-    @Option(help: "The status file.", completion: .file(extensions: ["yaml", "yml"]))
-    var statusFile = "reviews/prerequisites.yaml"
 
     @OptionGroup var catalogs: CatalogOptions
 
@@ -60,15 +53,10 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    func validate() throws {
-        if let asOf, CalendarDay(asOf) == nil {
-            throw ValidationError("--as-of takes a date YYYY-MM-DD, got '\(asOf)'")
-        }
-    }
-
     func run() throws {
         let set = try loadCatalogs()
-        let status = try loadStatus(set.prerequisites.flatMap(\.prerequisites))
+        let status = try ReviewInputs.statusFile(
+            statusOptions.statusFile, prerequisites: set.prerequisites.flatMap(\.prerequisites), limits: limits.limits)
         var verdicts: [FrameworkVerdictRecord] = []
         if !frameworks.isEmpty {
             let descriptions = try ReviewInputs.descriptions(frameworks, limits: limits.limits)
@@ -76,7 +64,7 @@ struct StatusCommand: ParsableCommand {
             verdicts = FrameworkVerdictRecord.records(result)
         }
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
-        let day = asOf.flatMap(CalendarDay.init) ?? status.latestDate
+        let day = statusOptions.asOf.flatMap(CalendarDay.init) ?? status.latestDate
         if history {
             let changes = tracker.history().filter { change in day.map { change.date <= $0 } ?? true }
             print(StatusRendering.render(history: changes, file: status.path, as: format), terminator: "")
@@ -91,23 +79,7 @@ struct StatusCommand: ParsableCommand {
 
     /// The catalogs: a prerequisite catalog is needed; clause catalogs only to review --frameworks.
     func loadCatalogs() throws -> CatalogSet {
-        let (files, problems) = Inputs.expand(catalogs.paths)
-        var diagnostics = problems
-        var sources: [SourceFile] = []
-        for file in files {
-            do {
-                sources.append(try SourceFile.read(file, maxBytes: limits.limits.maxBytes))
-            } catch {
-                diagnostics.append(error.diagnostic)
-            }
-        }
-        let (set, loaded) = CatalogSet.load(sources, limits: limits.limits, requireClauses: !frameworks.isEmpty)
-        diagnostics += loaded
-        DiagnosticPrinter.print(diagnostics)
-        guard let set, !diagnostics.contains(where: { $0.severity == .error }) else {
-            Terminal.standardError.write("error: the catalogs could not be loaded\n")
-            throw ExitCode(2)
-        }
+        let set = try ReviewInputs.catalogs(catalogs, limits: limits.limits, requireClauses: !frameworks.isEmpty)
         guard !set.prerequisites.isEmpty else {
             Terminal.standardError.write(
                 "error: no prerequisite catalog (a file with 'prerequisites:') among "
@@ -115,27 +87,5 @@ struct StatusCommand: ParsableCommand {
             throw ExitCode(2)
         }
         return set
-    }
-
-    func loadStatus(_ prerequisites: [Prerequisite]) throws -> PrerequisiteStatusFile {
-        let source: SourceFile
-        do {
-            source = try SourceFile.read(statusFile, maxBytes: limits.limits.maxBytes)
-        } catch .unreadable(let diagnostic) {
-            DiagnosticPrinter.print([diagnostic])
-            throw ExitCode(2)
-        } catch .tooLarge(let diagnostic) {
-            DiagnosticPrinter.print([diagnostic])
-            throw ExitCode(1)
-        }
-        let outcome = StatusFileLoader.load(source, limits: limits.limits)
-        var diagnostics = outcome.diagnostics
-        if let file = outcome.file { diagnostics += StatusFileLoader.crossCheck(file, against: prerequisites) }
-        DiagnosticPrinter.print(diagnostics)
-        guard let file = outcome.file, !diagnostics.contains(where: { $0.severity == .error }) else {
-            Terminal.standardError.write("error: invalid status file; nothing was reported\n")
-            throw ExitCode(1)
-        }
-        return file
     }
 }

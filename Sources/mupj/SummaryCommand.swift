@@ -41,6 +41,8 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Date to print in the summary (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
     var date: String?
 
+    @OptionGroup var status: StatusOptions
+
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
@@ -53,9 +55,8 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try ReportRun.context(
-            paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
-        let summary = SummaryReport(context)
+        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
+        let summary = try run.summary(status, limits: limits.limits)
         if let outputDir {
             let chosen = formats.isEmpty ? SummaryFormat.allCases : formats
             try ReportRun.emit(chosen.map { ($0.fileName, summary.render($0)) }, into: outputDir, check: check)

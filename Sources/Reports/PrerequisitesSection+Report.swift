@@ -1,0 +1,26 @@
+import ReviewRecords
+
+extension PrerequisitesSection {
+    /// The summary's prerequisites block, from the tracker's report for one day.
+    public init(_ report: PrerequisiteReport) {
+        let items = report.prerequisites.map { status in
+            var evidence = status.summary
+            if let mb = status.mbReported, mb.state != status.state {
+                evidence += " (the MB reported it \(mb.state.phrase) on \(mb.date))"
+            }
+            return Item(id: status.id, title: status.title, status: status.state.phrase, evidence: evidence)
+        }
+        var gate = "On \(report.asOf) the policy is \(report.gate.phrase)"
+        gate += report.gate.reasons.isEmpty ? "." : ": " + report.gate.reasons.joined(separator: "; ") + "."
+        for window in report.gate.exceptionWindows {
+            gate += " Exception window \(window.id) (\(window.from) to \(window.to)) applies"
+            if !window.suspends.isEmpty { gate += ", suspending " + window.suspends.joined(separator: ", ") }
+            if !window.conditions.isEmpty { gate += "; conditions: " + window.conditions.joined(separator: "; ") }
+            gate += "."
+        }
+        let files =
+            report.catalogs.map { File(kind: "prerequisite catalog", path: $0.file, sha256: $0.sha256) }
+            + [File(kind: "status file", path: report.statusFile, sha256: report.statusFileSHA256)]
+        self.init(items: items, gate: gate, files: files)
+    }
+}
