@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "FrameworkModelTests", dependencies: ["FrameworkModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReviewEngineTests", dependencies: ["ReviewEngine", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords"], swiftSettings: strict),
+        .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HardeningTests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),

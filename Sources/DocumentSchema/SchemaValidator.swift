@@ -30,6 +30,14 @@ public struct SchemaValidator: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
+    /// A document whose `format:` names another format than `expected` gets one clear message
+    /// instead of dozens of unknown-key errors.
+    public static func formatMismatch(_ node: Node, expected: String, file: String) -> Diagnostic? {
+        guard let format = node["format"], let text = format.scalar?.text, text != expected else { return nil }
+        return Diagnostic(
+            file: file, location: format.start, message: "unsupported format '\(text)'; this mupj reads \(expected)")
+    }
+
     public func validate(_ node: Node, file: String) -> Result {
         var walk = Walk(file: file, mode: mode)
         let value = walk.value(node, .object(root), unknown: false, context: root.name)

@@ -45,17 +45,9 @@ public enum DescriptionLoader {
     }
 
     public static func validate(_ node: Node, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
-        // A file that is not a description at all gets one clear message instead of dozens.
-        if let pairs = node.pairs, let format = pairs.first(where: { $0.name == "format" })?.value,
-            let text = format.scalar?.text, text != FrameworkFormat.identifier
+        if let mismatch = SchemaValidator.formatMismatch(node, expected: FrameworkFormat.identifier, file: source.path)
         {
-            return Outcome(
-                description: nil,
-                diagnostics: [
-                    Diagnostic(
-                        file: source.path, location: format.start,
-                        message: "unsupported format '\(text)'; this mupj reads \(FrameworkFormat.identifier)")
-                ])
+            return Outcome(description: nil, diagnostics: [mismatch])
         }
         let result = SchemaValidator(root: FrameworkFormat.root, mode: mode).validate(node, file: source.path)
         let description = result.value.map { FrameworkDescription(source: source, root: $0) }

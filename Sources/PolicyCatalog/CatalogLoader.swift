@@ -145,6 +145,16 @@ public struct CatalogSet: Sendable {
         var prerequisites: [PrerequisiteCatalog] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: (file: String, location: SourceLocation)] = [:]
+        // Ids are unique across every loaded catalog, clauses and prerequisites alike.
+        func register(_ noun: String, _ id: String, _ location: SourceLocation, _ file: String) {
+            if let first = seen[id] {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, location: location,
+                        message: "\(noun) id \(id) is already defined in \(first.file) at line \(first.location.line)"))
+            }
+            seen[id] = (file, location)
+        }
         for source in sources {
             let node: Node
             do {
@@ -158,14 +168,7 @@ public struct CatalogSet: Sendable {
                 diagnostics += outcome.diagnostics
                 guard let catalog = outcome.catalog else { continue }
                 for prerequisite in catalog.prerequisites {
-                    if let first = seen[prerequisite.id] {
-                        diagnostics.append(
-                            Diagnostic(
-                                file: source.path, location: prerequisite.range.start,
-                                message: "prerequisite id \(prerequisite.id) is already defined in \(first.file) at "
-                                    + "line \(first.location.line)"))
-                    }
-                    seen[prerequisite.id] = (source.path, prerequisite.range.start)
+                    register("prerequisite", prerequisite.id, prerequisite.range.start, source.path)
                 }
                 prerequisites.append(catalog)
                 continue
@@ -173,16 +176,7 @@ public struct CatalogSet: Sendable {
             let outcome = CatalogLoader.load(node, source: source)
             diagnostics += outcome.diagnostics
             guard let catalog = outcome.catalog else { continue }
-            for clause in catalog.clauses {
-                if let first = seen[clause.id] {
-                    diagnostics.append(
-                        Diagnostic(
-                            file: source.path, location: clause.range.start,
-                            message: "clause id \(clause.id) is already defined in \(first.file) at line "
-                                + "\(first.location.line)"))
-                }
-                seen[clause.id] = (source.path, clause.range.start)
-            }
+            for clause in catalog.clauses { register("clause", clause.id, clause.range.start, source.path) }
             catalogs.append(catalog)
         }
         if requireClauses, catalogs.isEmpty, let first = prerequisites.first {

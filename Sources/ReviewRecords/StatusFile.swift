@@ -179,14 +179,8 @@ public enum StatusFileLoader {
         } catch {
             return Outcome(file: nil, diagnostics: [error])
         }
-        if let format = node["format"], let text = format.scalar?.text, text != StatusFormat.identifier {
-            return Outcome(
-                file: nil,
-                diagnostics: [
-                    Diagnostic(
-                        file: source.path, location: format.start,
-                        message: "unsupported format '\(text)'; this mupj reads \(StatusFormat.identifier)")
-                ])
+        if let mismatch = SchemaValidator.formatMismatch(node, expected: StatusFormat.identifier, file: source.path) {
+            return Outcome(file: nil, diagnostics: [mismatch])
         }
         let validated = SchemaValidator(root: StatusFormat.root).validate(node, file: source.path)
         guard let value = validated.value else { return Outcome(file: nil, diagnostics: validated.diagnostics) }

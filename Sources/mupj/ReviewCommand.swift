@@ -51,42 +51,28 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "Output format (repeatable with --output-dir).")
     var formats: [ReportFormat] = []
 
-    @Option(help: "Write each format to a file in this directory instead of standard output.")
-    var outputDir: String?
-
-    @Flag(help: "With --output-dir: compare instead of writing; exit 1 and name the files that differ.")
-    var check = false
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Exit 1 when a violated finding of this severity or higher exists (or never).")
     var failOn: FailOn = .high
-
-    @Option(help: "Date to print in reports (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
-    var date: String?
 
     @OptionGroup var status: StatusOptions
 
     @OptionGroup var limits: LimitOptions
 
-    func validate() throws {
-        if outputDir == nil && formats.count > 1 {
-            throw ValidationError("several --format values need --output-dir")
-        }
-        if check && outputDir == nil {
-            throw ValidationError("--check compares the files in --output-dir; give one")
-        }
-    }
+    func validate() throws { try output.validate(formatCount: formats.count) }
 
     func run() throws {
-        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
+        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, output: output)
         let context = run.context
-        if let outputDir {
+        if let outputDir = output.outputDir {
             var files = (formats.isEmpty ? ReportFormat.allCases : formats).map { ($0.fileName, $0.render(context)) }
             if formats.isEmpty {
                 // The full set: the reviewers' reports and the MB summary, from the same result.
                 let summary = try run.summary(status, limits: limits.limits)
                 files += SummaryFormat.allCases.map { ($0.fileName, summary.render($0)) }
             }
-            try ReportRun.emit(files, into: outputDir, check: check)
+            try ReportRun.emit(files, into: outputDir, check: output.check)
         } else {
             let format = formats.first ?? .text
             let colour = format == .text && Terminal.standardOutput.colours
@@ -103,21 +89,40 @@ struct ReviewCommand: ParsableCommand {
     }
 }
 
+/// Where reports go, for `review` and `summary`.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Write each format to a file in this directory instead of standard output.")
+    var outputDir: String?
+
+    @Flag(help: "With --output-dir: compare instead of writing; exit 1 and name the files that differ.")
+    var check = false
+
+    @Option(help: "Date to print in reports (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
+    var date: String?
+
+    func validate(formatCount: Int) throws {
+        if outputDir == nil && formatCount > 1 {
+            throw ValidationError("several --format values need --output-dir")
+        }
+        if check && outputDir == nil {
+            throw ValidationError("--check compares the files in --output-dir; give one")
+        }
+    }
+}
+
 /// What `review` and `summary` share: loading and reviewing the inputs, the MB summary, and
 /// writing (or checking) the report files.
 struct ReportRun {
     var catalogs: CatalogSet
     var context: ReportContext
 
-    init(
-        _ paths: [String], catalogs options: CatalogOptions, limits: LoadLimits, date: String?, outputDir: String?
-    ) throws {
+    init(_ paths: [String], catalogs options: CatalogOptions, limits: LoadLimits, output: OutputOptions) throws {
         catalogs = try ReviewInputs.catalogs(options, limits: limits)
         let descriptions = try ReviewInputs.descriptions(paths, limits: limits)
         let result = Engine.review(descriptions, catalogs: catalogs, toolVersion: Mupj.version)
         context = ReportContext(
-            result: result, date: try ReportDate.resolve(date), sources: descriptions.map(\.source),
-            reportDirectory: outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath)
+            result: result, date: try ReportDate.resolve(output.date), sources: descriptions.map(\.source),
+            reportDirectory: output.outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
     /// The MB summary, with the prerequisites as of `--as-of` (default: the status file's latest date).

@@ -32,34 +32,20 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "Output format (repeatable with --output-dir). Default: markdown.")
     var formats: [SummaryFormat] = []
 
-    @Option(help: "Write each format to a file in this directory instead of standard output.")
-    var outputDir: String?
-
-    @Flag(help: "With --output-dir: compare instead of writing; exit 1 and name the files that differ.")
-    var check = false
-
-    @Option(help: "Date to print in the summary (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
-    var date: String?
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var status: StatusOptions
 
     @OptionGroup var limits: LimitOptions
 
-    func validate() throws {
-        if outputDir == nil && formats.count > 1 {
-            throw ValidationError("several --format values need --output-dir")
-        }
-        if check && outputDir == nil {
-            throw ValidationError("--check compares the files in --output-dir; give one")
-        }
-    }
+    func validate() throws { try output.validate(formatCount: formats.count) }
 
     func run() throws {
-        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, date: date, outputDir: outputDir)
+        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, output: output)
         let summary = try run.summary(status, limits: limits.limits)
-        if let outputDir {
+        if let outputDir = output.outputDir {
             let chosen = formats.isEmpty ? SummaryFormat.allCases : formats
-            try ReportRun.emit(chosen.map { ($0.fileName, summary.render($0)) }, into: outputDir, check: check)
+            try ReportRun.emit(chosen.map { ($0.fileName, summary.render($0)) }, into: outputDir, check: output.check)
         } else {
             Terminal.standardOutput.write(summary.render(formats.first ?? .markdown))
         }

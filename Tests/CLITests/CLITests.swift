@@ -193,3 +193,46 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("MUPJ-10") && $0.contains("CERN EDMS 855383 v1.0, clause 10") })
     }
 }
+
+@Suite struct SummaryCLITests {
+    @Test func summaryCarriesVerdictsPrerequisitesAndProvenance() throws {
+        let run = try TestSupport.mupj(["summary", "frameworks/"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("| DIRAC (LHCb) | **do not recommend** (pending sign-off) |"))
+        #expect(run.stdout.contains("| PRE-3: gLExec tested with the common batch systems | met |"))
+        #expect(run.stdout.contains("**Can the policy come into effect?** On 2010-04-06 the policy is not in effect"))
+        #expect(run.stdout.contains("- status file `reviews/prerequisites.yaml`: `"))
+    }
+
+    @Test func asOfMovesThePrerequisitesDay() throws {
+        let run = try TestSupport.mupj(["summary", "frameworks/", "--as-of", "2007-12-07"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("On 2007-12-07 the policy is not in effect"))
+        #expect(run.stdout.contains("| PRE-3: gLExec tested with the common batch systems | not met |"))
+    }
+
+    @Test func missingExplicitStatusFileIsAnError() throws {
+        let run = try TestSupport.mupj(["summary", "frameworks/", "--status-file", "no/such.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no/such.yaml: error: no such file"))
+    }
+
+    @Test func fullReportSetIncludesTheSummary() throws {
+        let directory = try TestSupport.temporaryDirectory().path
+        let run = try TestSupport.mupj(["review", "frameworks/", "--output-dir", directory, "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(
+            files == [
+                "review.html", "review.json", "review.md", "review.sarif", "review.txt", "summary.html", "summary.json",
+                "summary.md",
+            ])
+    }
+
+    @Test func committedReportsAreCurrent() throws {
+        let run = try TestSupport.mupj([
+            "review", "frameworks/", "--output-dir", "reports", "--check", "--fail-on", "never",
+        ])
+        #expect(run.status == 0, "reports/ is stale; regenerate with the README's main job:\n\(run.stderr)")
+    }
+}

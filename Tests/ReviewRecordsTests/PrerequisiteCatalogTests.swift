@@ -1,6 +1,7 @@
 import PolicyCatalog
 import ReviewEngine
 import ReviewRecords
+import TestSupport
 import Testing
 import YAMLDocument
 
@@ -53,7 +54,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
 
 @Suite struct PrerequisiteCatalogTests {
     static let cases: [PrerequisiteExampleCase] = {
-        guard let set = try? shippedCatalogSet() else { return [] }
+        guard let set = try? TestSupport.shippedCatalogs() else { return [] }
         return set.prerequisites.flatMap { catalog in
             catalog.prerequisites.flatMap { prerequisite in
                 prerequisite.examples.indices.map {
@@ -72,7 +73,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
     }
 
     @Test func theShippedCatalogHoldsTheFourPrerequisitesAndTheLaterOne() throws {
-        let set = try shippedCatalogSet()
+        let set = try TestSupport.shippedCatalogs()
         #expect(set.prerequisites.map(\.id) == ["mb-prerequisites"])
         let prerequisites = set.prerequisites.flatMap(\.prerequisites)
         #expect(prerequisites.map(\.id) == ["PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5"])
@@ -94,13 +95,13 @@ private func errors(replacing old: String, with new: String) -> [String] {
     }
 
     @Test func clauseCatalogsAreLoadedAsBeforeBesideThePrerequisites() throws {
-        let set = try shippedCatalogSet()
+        let set = try TestSupport.shippedCatalogs()
         #expect(set.catalogs.map(\.id).sorted() == ["jspg-mupj-v1.0", "vo-operations"])
         #expect(set.catalogs.allSatisfy { $0.clauses.allSatisfy { !$0.id.hasPrefix("PRE-") } })
     }
 
     @Test func aReviewNeedsAClauseCatalog() throws {
-        let source = try SourceFile.read(packagePath("checklists/mb-prerequisites.yaml"), maxBytes: 1 << 24)
+        let source = try SourceFile.read(TestSupport.path("checklists/mb-prerequisites.yaml"), maxBytes: 1 << 24)
         let review = CatalogSet.load([source])
         #expect(review.set == nil)
         #expect(

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mupj status` end to end, through the built binary, on the shipped files.
 @Suite(.serialized) struct StatusCommandTests {
     @Test func theDayAfterTheMBSaysNotInEffectAndWhy() throws {
-        let run = try mupj(["status", "--as-of", "2009-11-25"])
+        let run = try TestSupport.mupj(["status", "--as-of", "2009-11-25"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("MB prerequisites for multi-user pilot jobs, as of 2009-11-25\n"))
@@ -20,28 +21,28 @@ import Testing
     }
 
     @Test func theDefaultDayIsTheLatestDateInTheFile() throws {
-        let implicit = try mupj(["status"])
-        let explicit = try mupj(["status", "--as-of", "2010-04-06"])
+        let implicit = try TestSupport.mupj(["status"])
+        let explicit = try TestSupport.mupj(["status", "--as-of", "2010-04-06"])
         #expect(implicit.status == 0)
         #expect(implicit.stdout == explicit.stdout)
         #expect(implicit.stdout.hasPrefix("MB prerequisites for multi-user pilot jobs, as of 2010-04-06\n"))
-        let help = try mupj(["status", "--help"])
+        let help = try TestSupport.mupj(["status", "--help"])
         #expect(help.stdout.contains("The default day is the latest date written in the status file, never today's"))
     }
 
     @Test func theExceptionWindowIsShownOnItsDays() throws {
-        let inside = try mupj(["status", "--as-of", "2010-02-28"])
+        let inside = try TestSupport.mupj(["status", "--as-of", "2010-02-28"])
         #expect(
             inside.stdout.contains("Exception windows on 2010-02-28:\n  - no-identity-switching-2009-12, 2009-12-01"))
         #expect(inside.stdout.contains("suspends identity-switching;"))
         #expect(
             inside.stdout.contains("conditions: the whole VO is answerable for problems; a site may ban the entire VO"))
-        let after = try mupj(["status", "--as-of", "2010-03-01"])
+        let after = try TestSupport.mupj(["status", "--as-of", "2010-03-01"])
         #expect(after.stdout.contains("Exception windows on 2010-03-01: none"))
     }
 
     @Test func historyListsTheDaysOfChange() throws {
-        let run = try mupj(["status", "--history"])
+        let run = try TestSupport.mupj(["status", "--history"])
         #expect(run.status == 0, "\(run.stderr)")
         let days = run.stdout.split(separator: "\n").compactMap { line -> String? in
             let prefix = line.prefix(10)
@@ -49,13 +50,13 @@ import Testing
         }
         #expect(days == ["2007-09-06", "2007-11-01", "2007-12-07", "2009-11-24", "2009-12-01", "2010-03-01"])
         #expect(run.stdout.contains("2009-11-24  PRE-2: not met → partly met"))
-        let limited = try mupj(["status", "--history", "--as-of", "2009-11-30"])
+        let limited = try TestSupport.mupj(["status", "--history", "--as-of", "2009-11-30"])
         #expect(!limited.stdout.contains("2009-12-01"))
         #expect(limited.stdout.contains("2009-11-24"))
     }
 
     @Test func jsonAndMarkdownCarryTheSameDecision() throws {
-        let json = try mupj(["status", "--as-of", "2009-11-25", "--format", "json"])
+        let json = try TestSupport.mupj(["status", "--as-of", "2009-11-25", "--format", "json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["as_of"] as? String == "2009-11-25")
@@ -69,10 +70,10 @@ import Testing
                 "partly-met", "partly-met", "met", "partly-met", "partly-met",
             ])
         #expect(prerequisites[4]["original_list"] as? Bool == false)
-        let markdown = try mupj(["status", "--as-of", "2009-11-25", "--format", "markdown"])
+        let markdown = try TestSupport.mupj(["status", "--as-of", "2009-11-25", "--format", "markdown"])
         #expect(markdown.stdout.contains("## Policy: not in effect\n\nBlocked by PRE-1, PRE-2, PRE-4, PRE-5."))
         #expect(markdown.stdout.contains("| PRE-3 | gLExec tested with the common batch systems | met | 6 of 6 batch"))
-        let history = try mupj(["status", "--history", "--format", "json"])
+        let history = try TestSupport.mupj(["status", "--history", "--format", "json"])
         let changes = try #require(
             (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["changes"]
                 as? [[String: Any]])
@@ -80,14 +81,14 @@ import Testing
     }
 
     @Test func frameworksReviewedWithMupjFeedPRE2() throws {
-        let run = try mupj(["status", "--as-of", "2009-11-25", "--frameworks", "frameworks/alien.yaml"])
+        let run = try TestSupport.mupj(["status", "--as-of", "2009-11-25", "--frameworks", "frameworks/alien.yaml"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("findings verdict: "))
         #expect(run.stdout.contains("frameworks/alien.yaml, described on"))
     }
 
     @Test func anInvalidStatusFileIsReportedWithLocations() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("status.yaml").path
         try """
@@ -96,7 +97,7 @@ import Testing
           - {state: deployed, date: 2010-06-01, source: s}
 
         """.write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try mupj(["status", "--status-file", path])
+        let run = try TestSupport.mupj(["status", "--status-file", path])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(
@@ -106,16 +107,16 @@ import Testing
     }
 
     @Test func usageAndInputErrorsExitTwo() throws {
-        let badDate = try mupj(["status", "--as-of", "2009-02-30"])
+        let badDate = try TestSupport.mupj(["status", "--as-of", "2009-02-30"])
         #expect(badDate.status == 2)
         #expect(badDate.stderr.contains("--as-of takes a date YYYY-MM-DD"))
-        let missing = try mupj(["status", "--status-file", "no/such/file.yaml"])
+        let missing = try TestSupport.mupj(["status", "--status-file", "no/such/file.yaml"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no/such/file.yaml: error: no such file"))
-        let noPrerequisites = try mupj(["status", "--checklist", "checklists/jspg-mupj-v1.0.yaml"])
+        let noPrerequisites = try TestSupport.mupj(["status", "--checklist", "checklists/jspg-mupj-v1.0.yaml"])
         #expect(noPrerequisites.status == 2)
         #expect(noPrerequisites.stderr.contains("no prerequisite catalog"))
-        let onlyPrerequisites = try mupj([
+        let onlyPrerequisites = try TestSupport.mupj([
             "status", "--checklist", "checklists/mb-prerequisites.yaml", "--as-of", "2009-11-25",
         ])
         #expect(onlyPrerequisites.status == 0, "\(onlyPrerequisites.stderr)")

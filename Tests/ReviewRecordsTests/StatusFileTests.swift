@@ -1,11 +1,12 @@
 import PolicyCatalog
 import ReviewRecords
+import TestSupport
 import Testing
 import YAMLDocument
 
 @Suite struct StatusFileTests {
     @Test func theShippedStatusFileLoadsCleanly() throws {
-        let source = try SourceFile.read(packagePath("reviews/prerequisites.yaml"), maxBytes: 1 << 24)
+        let source = try SourceFile.read(TestSupport.path("reviews/prerequisites.yaml"), maxBytes: 1 << 24)
         let outcome = StatusFileLoader.load(source)
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.description))")
         let file = try #require(outcome.file)

@@ -2,6 +2,7 @@ import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
 import ReviewRecords
+import TestSupport
 import Testing
 import YAMLDocument
 
@@ -181,10 +182,10 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
     }
 
     @Test func theShippedDescriptionsGiveVerdictsThatBlockPRE2() throws {
-        let set = try shippedCatalogSet()
+        let set = try TestSupport.shippedCatalogs()
         var descriptions: [FrameworkDescription] = []
         for name in ["alien", "panda", "glideinwms", "dirac"] {
-            let source = try SourceFile.read(packagePath("frameworks/\(name).yaml"), maxBytes: 1 << 24)
+            let source = try SourceFile.read(TestSupport.path("frameworks/\(name).yaml"), maxBytes: 1 << 24)
             descriptions.append(try #require(DescriptionLoader.load(source).description))
         }
         let result = Engine.review(descriptions, catalogs: set, toolVersion: "test")

@@ -57,6 +57,8 @@ public enum TestSupport {
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        env.removeValue(forKey: "MUPJ_CHECKLISTS")
+        env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
