@@ -20,8 +20,10 @@ public struct DocumentReference: Sendable, Hashable {
     public var url: String?
 }
 
-public struct Clause: Sendable {
+/// What a reader needs of a clause: its words, without the machinery. Reports carry this.
+public struct ClauseInfo: Sendable {
     public var id: String
+    public var catalogID: String
     public var title: String
     public var paraphrase: String
     public var subjects: [Subject]
@@ -29,9 +31,18 @@ public struct Clause: Sendable {
     public var severity: Severity
     public var rationale: String
     public var recommendation: String
+}
+
+/// A clause: its words (`info`, reachable as `clause.id`, `clause.title`, …), its checks and
+/// its worked examples.
+@dynamicMemberLookup
+public struct Clause: Sendable {
+    public var info: ClauseInfo
     public var checks: [Check]
     public var examples: [Example]
     public var range: SourceRange
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<ClauseInfo, T>) -> T { info[keyPath: keyPath] }
 }
 
 public struct ClauseSource: Sendable, Hashable, CustomStringConvertible {

@@ -52,14 +52,14 @@ private struct Builder {
             title: text(document, "title"), reference: text(document, "reference"),
             version: text(document, "version"), url: document?["url"]?.string)
         let clauses = (root["clauses"]?.list ?? []).compactMap { value in
-            value.object.map { clause($0, range: value.range) }
+            value.object.map { clause($0, catalogID: text(root, "catalog"), range: value.range) }
         }
         return Catalog(
             id: text(root, "catalog"), title: text(root, "title"), document: reference, clauses: clauses,
             source: source)
     }
 
-    mutating func clause(_ object: ObjectValue, range: SourceRange) -> Clause {
+    mutating func clause(_ object: ObjectValue, catalogID: String, range: SourceRange) -> Clause {
         let sourceObject = object["source"]?.object
         let checks = (object["checks"]?.list ?? []).compactMap { value in
             value.object.flatMap { check($0, range: value.range) }
@@ -74,15 +74,15 @@ private struct Builder {
                 "clause \(id) has no example that is \(needed.phrase); every clause needs at least one "
                     + "satisfied and one violated example")
         }
-        return Clause(
-            id: id, title: text(object, "title"), paraphrase: text(object, "paraphrase"),
+        let info = ClauseInfo(
+            id: id, catalogID: catalogID, title: text(object, "title"), paraphrase: text(object, "paraphrase"),
             subjects: (object["subject"]?.list ?? []).compactMap { $0.string.flatMap(Subject.init(rawValue:)) },
             source: ClauseSource(
                 document: text(sourceObject, "document"), version: text(sourceObject, "version"),
                 section: text(sourceObject, "section")),
             severity: Severity(rawValue: text(object, "severity")) ?? .medium,
-            rationale: text(object, "rationale"), recommendation: text(object, "recommendation"),
-            checks: checks, examples: examples, range: range)
+            rationale: text(object, "rationale"), recommendation: text(object, "recommendation"))
+        return Clause(info: info, checks: checks, examples: examples, range: range)
     }
 
     mutating func check(_ object: ObjectValue, range: SourceRange) -> Check? {

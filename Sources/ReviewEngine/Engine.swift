@@ -17,7 +17,7 @@ public enum Engine {
     public static func info(_ catalog: Catalog) -> CatalogInfo {
         CatalogInfo(
             id: catalog.id, title: catalog.title, document: catalog.document, file: catalog.file,
-            sha256: catalog.source.sha256, clauses: catalog.clauses.map { ClauseInfo($0, catalog: catalog.id) })
+            sha256: catalog.source.sha256, clauses: catalog.clauses.map(\.info))
     }
 
     public static func review(_ description: FrameworkDescription, catalogs: CatalogSet) -> FrameworkReview {
@@ -55,7 +55,7 @@ private struct Context {
     func evaluate(_ clause: Clause, catalog: String) -> ClauseResult {
         let findings = clause.checks.flatMap { evaluate($0, clause: clause, catalog: catalog) }
         return ClauseResult(
-            clause: ClauseInfo(clause, catalog: catalog), status: Status.aggregate(findings.map(\.status)),
+            clause: clause.info, status: Status.aggregate(findings.map(\.status)),
             findings: findings)
     }
 

@@ -24,31 +24,6 @@ public struct CatalogInfo: Sendable {
     public var clauses: [ClauseInfo]
 }
 
-/// What a reader needs of a clause, without the machinery.
-public struct ClauseInfo: Sendable {
-    public var id: String
-    public var catalogID: String
-    public var title: String
-    public var paraphrase: String
-    public var subjects: [Subject]
-    public var source: ClauseSource
-    public var severity: Severity
-    public var rationale: String
-    public var recommendation: String
-
-    init(_ clause: Clause, catalog: String) {
-        id = clause.id
-        catalogID = catalog
-        title = clause.title
-        paraphrase = clause.paraphrase
-        subjects = clause.subjects
-        source = clause.source
-        severity = clause.severity
-        rationale = clause.rationale
-        recommendation = clause.recommendation
-    }
-}
-
 public struct FrameworkReview: Sendable {
     public var file: String
     public var sha256: String
