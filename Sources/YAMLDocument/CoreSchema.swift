@@ -39,112 +39,162 @@ extension Node {
 
 public enum CoreSchema {
     public static func resolve(_ scalar: Scalar, tag: String?) -> ResolvedScalar {
-        switch tag {
-        case YAMLTag.str?, YAMLTag.nonSpecific?: return .string(scalar.text)
-        case nil: break
-        default:
-            // An explicit core tag forces the type when the text allows it.
-            if let value = resolvePlain(scalar.text) {
-                switch (tag, value) {
-                case (YAMLTag.int?, .int), (YAMLTag.int?, .bigInt), (YAMLTag.float?, .float),
-                    (YAMLTag.bool?, .bool), (YAMLTag.null?, .null):
-                    return value
-                case (YAMLTag.float?, .int(let i)): return .float(Double(i))
-                default: break
-                }
-            }
-            if tag == YAMLTag.null && scalar.text.isEmpty { return .null }
-            return .string(scalar.text)
+        guard let tag else {
+            // Untagged: quoted and block scalars are strings, and plain text that cannot be
+            // anything else skips resolution.
+            guard scalar.style == .plain, mayBeNonString(scalar.text) else { return .string(scalar.text) }
+            return resolvePlain(scalar.text) ?? .string(scalar.text)
         }
-        guard scalar.style == .plain else { return .string(scalar.text) }
-        return resolvePlain(scalar.text) ?? .string(scalar.text)
+        if tag == YAMLTag.str || tag == YAMLTag.nonSpecific { return .string(scalar.text) }
+        // An explicit core tag forces the type when the text allows it.
+        if let value = resolvePlain(scalar.text) {
+            switch (tag, value) {
+            case (YAMLTag.int, .int), (YAMLTag.int, .bigInt), (YAMLTag.float, .float), (YAMLTag.bool, .bool),
+                (YAMLTag.null, .null):
+                return value
+            case (YAMLTag.float, .int(let i)): return .float(Double(i))
+            default: break
+            }
+        }
+        if tag == YAMLTag.null && scalar.text.isEmpty { return .null }
+        return .string(scalar.text)
     }
 
-    /// Resolves the text of a plain scalar; `nil` means it is a string.
-    static func resolvePlain(_ text: String) -> ResolvedScalar? {
-        let utf8 = text.utf8
-        guard let first = utf8.first else { return .null }
-        // Fast exit: every non-string form starts with a digit, a sign, '.', '~', or one of n N t T f F 0.
+    /// Whether a plain scalar could resolve to anything but a string: only text starting with a
+    /// digit, a sign, '.', '~' or one of n N t T f F can.
+    static func mayBeNonString(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        return mayBeNonString(first: first)
+    }
+
+    /// `mayBeNonString` from the first byte of non-empty text.
+    static func mayBeNonString(first: UInt8) -> Bool {
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
             UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
             UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Resolves the text of a plain scalar; `nil` means it is a string.
+    static func resolvePlain(_ text: String) -> ResolvedScalar? {
+        // Native strings, small ones included, always have contiguous UTF-8.
+        text.utf8.withContiguousStorageIfAvailable { resolvePlain($0, text) } ?? resolvePlain(Array(text.utf8), text)
+    }
+
+    /// Every non-string form starts with a digit, a sign, '.', '~', or one of n N t T f F; the
+    /// words are checked by length and bytes, and only number-like text is parsed.
+    private static func resolvePlain<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ text: String)
+        -> ResolvedScalar? where Bytes.Index == Int
+    {
+        guard let first = bytes.first else { return .null }
+        // Three spellings of one word at most: no array of them, which would be allocated per call.
+        func spells(_ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
+            func equal(_ word: StaticString) -> Bool {
+                word.utf8CodeUnitCount == bytes.count
+                    && UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount).elementsEqual(bytes)
+            }
+            return equal(a) || equal(b) || equal(c)
+        }
+        switch first {
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return spells("null", "Null", "NULL") ? .null : nil
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            return spells("true", "True", "TRUE") ? .bool(true) : nil
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return spells("false", "False", "FALSE") ? .bool(false) : nil
+        case UInt8(ascii: "~"):
+            return bytes.count == 1 ? .null : nil
+        case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            if spells(".inf", ".Inf", ".INF") || spells("+.inf", "+.Inf", "+.INF") { return .float(.infinity) }
+            if spells("-.inf", "-.Inf", "-.INF") { return .float(-.infinity) }
+            if spells(".nan", ".NaN", ".NAN") { return .float(.nan) }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
             break
         default:
             return nil
         }
-        switch text {
-        case "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
-        }
-        if let int = integer(utf8) { return int }
-        if isFloat(utf8), let value = Double(text) { return .float(value) }
+        if let int = integer(bytes, text) { return int }
+        if isFloat(bytes), let value = Double(text) { return .float(value) }
         return nil
     }
 
-    private static func integer(_ utf8: String.UTF8View) -> ResolvedScalar? {
-        let bytes = Array(utf8)
-        func digits(_ from: Int, radix: Int) -> Bool {
-            guard from < bytes.count else { return false }
-            return bytes[from...].allSatisfy { byte in
-                switch radix {
-                case 8: return (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(byte)
-                case 16:
-                    return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-                        || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-                default: return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                }
-            }
+    /// `[-+]? [0-9]+`, `0o [0-7]+` or `0x [0-9a-fA-F]+`; `.bigInt` when it does not fit in `Int`.
+    private static func integer<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ text: String)
+        -> ResolvedScalar? where Bytes.Index == Int
+    {
+        let start = bytes.startIndex
+        var radix = 10
+        var i = start
+        var negative = false
+        if bytes.count > 2, bytes[start] == UInt8(ascii: "0"),
+            bytes[start + 1] == UInt8(ascii: "o") || bytes[start + 1] == UInt8(ascii: "x")
+        {
+            radix = bytes[start + 1] == UInt8(ascii: "o") ? 8 : 16
+            i += 2
+        } else if bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") {
+            negative = bytes[start] == UInt8(ascii: "-")
+            i += 1
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
-            if bytes[1] == UInt8(ascii: "o"), digits(2, radix: 8) {
-                return Int(text.dropFirst(2), radix: 8).map(ResolvedScalar.int) ?? .bigInt(text)
+        guard i < bytes.endIndex else { return nil }
+        var value = 0
+        var overflow = false
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let digit: Int
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(b &- UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = Int(b &- UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = Int(b &- UInt8(ascii: "A")) + 10
+            default: return nil
             }
-            if bytes[1] == UInt8(ascii: "x"), digits(2, radix: 16) {
-                return Int(text.dropFirst(2), radix: 16).map(ResolvedScalar.int) ?? .bigInt(text)
+            guard digit < radix else { return nil }
+            if !overflow {
+                // Accumulated negatively, so that Int.min fits.
+                let (shifted, o1) = value.multipliedReportingOverflow(by: radix)
+                let (next, o2) = shifted.subtractingReportingOverflow(digit)
+                overflow = o1 || o2
+                value = next
             }
+            i += 1
         }
-        let signed = bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+")
-        guard digits(signed ? 1 : 0, radix: 10) else { return nil }
-        return Int(text).map(ResolvedScalar.int) ?? .bigInt(text)
+        if overflow { return .bigInt(text) }
+        if negative { return .int(value) }
+        return value == .min ? .bigInt(text) : .int(-value)
     }
 
     /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
-    private static func isFloat(_ utf8: String.UTF8View) -> Bool {
-        var i = utf8.startIndex
-        let end = utf8.endIndex
+    private static func isFloat<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
         func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-        if i < end, utf8[i] == UInt8(ascii: "-") || utf8[i] == UInt8(ascii: "+") { i = utf8.index(after: i) }
+        if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
         var intDigits = 0
-        while i < end, isDigit(utf8[i]) {
+        while i < end, isDigit(bytes[i]) {
             intDigits += 1
-            i = utf8.index(after: i)
+            i += 1
         }
-        var fracDigits = 0
-        if i < end, utf8[i] == UInt8(ascii: ".") {
-            i = utf8.index(after: i)
-            while i < end, isDigit(utf8[i]) {
+        if i < end, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            var fracDigits = 0
+            while i < end, isDigit(bytes[i]) {
                 fracDigits += 1
-                i = utf8.index(after: i)
+                i += 1
             }
             if intDigits == 0 && fracDigits == 0 { return false }
         } else if intDigits == 0 {
             return false
         }
-        if i < end, utf8[i] == UInt8(ascii: "e") || utf8[i] == UInt8(ascii: "E") {
-            i = utf8.index(after: i)
-            if i < end, utf8[i] == UInt8(ascii: "-") || utf8[i] == UInt8(ascii: "+") { i = utf8.index(after: i) }
+        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
             var expDigits = 0
-            while i < end, isDigit(utf8[i]) {
+            while i < end, isDigit(bytes[i]) {
                 expDigits += 1
-                i = utf8.index(after: i)
+                i += 1
             }
             if expDigits == 0 { return false }
         }

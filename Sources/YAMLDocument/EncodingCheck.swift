@@ -17,13 +17,18 @@ enum EncodingCheck {
         var ascii = true
         let base = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
-            // Eight bytes at a time while they are ASCII and none is NUL: the common case.
-            if let base, i + 8 <= n {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // 32 bytes at a time while they are ASCII and none is NUL: the common case.
+            if let base, i + 32 <= n {
                 let high: UInt64 = 0x8080_8080_8080_8080
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & high
-                if word & high == 0 && hasZero == 0 {
-                    i += 8
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let a = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let b = base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                let c = base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                let d = base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                // A byte is NUL where subtracting 1 borrows into its high bit (for ASCII bytes).
+                let zero = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c) | ((d &- ones) & ~d)
+                if (a | b | c | d) & high == 0 && zero & high == 0 {
+                    i += 32
                     continue
                 }
             }
@@ -31,7 +36,7 @@ enum EncodingCheck {
             if b < 0x80 {
                 if b == 0 {
                     throw YAMLError(
-                        .encoding, at: location(of: i, in: bytes),
+                        .encoding, at: .of(offset: i, in: bytes),
                         "NUL byte in the file; descriptions must be UTF-8 text (is the file UTF-16?)")
                 }
                 i += 1
@@ -64,23 +69,7 @@ enum EncodingCheck {
     private static func invalid(at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {
         let hex = String(bytes[offset], radix: 16, uppercase: true)
         return YAMLError(
-            .encoding, at: location(of: offset, in: bytes),
+            .encoding, at: .of(offset: offset, in: bytes),
             "invalid UTF-8 (byte 0x\(hex)); descriptions must be UTF-8 text")
-    }
-
-    /// Line and column (in Unicode scalars) of a byte offset, for error messages only.
-    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-        var line = 1
-        var column = 1
-        for i in 0..<min(offset, bytes.count) {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return SourceLocation(line: line, column: column, offset: offset)
     }
 }

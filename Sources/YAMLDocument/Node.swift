@@ -10,13 +10,20 @@ public struct Node: Sendable {
 
     public var content: Content
     public var range: SourceRange
+    /// Held by reference (8 bytes rather than a 16-byte `String?`): every node has the field,
+    /// few have a tag, and the core tags share one instance each.
+    private var tagName: TagName?
+
     /// The resolved tag when the document wrote one (`tag:yaml.org,2002:str` for `!!str`).
-    public var tag: String?
+    public var tag: String? {
+        get { tagName?.name }
+        set { tagName = newValue.map(TagName.named) }
+    }
 
     public init(content: Content, range: SourceRange, tag: String? = nil) {
         self.content = content
         self.range = range
-        self.tag = tag
+        self.tagName = tag.map(TagName.named)
     }
 
     public var start: SourceLocation { range.start }
@@ -100,4 +107,16 @@ extension Node {
         }
         return count
     }
+}
+
+/// A tag's name, shared between the nodes that carry it.
+private final class TagName: Sendable {
+    let name: String
+
+    private init(_ name: String) { self.name = name }
+
+    private static let core: [String: TagName] = Dictionary(
+        uniqueKeysWithValues: YAMLTag.supported.map { ($0, TagName($0)) })
+
+    static func named(_ name: String) -> TagName { core[name] ?? TagName(name) }
 }

@@ -90,15 +90,26 @@ public struct SourceFile: Sendable {
         }
     }
 
-    /// The text of a line (1-based), without its line break, for quoting evidence.
+    /// The text of a line (1-based), without its line break, for quoting evidence. Lines are
+    /// counted as in every location the loader reports (see `SourceLocation.of(offset:in:)`).
     public func line(_ number: Int) -> String? {
-        var line = 1
-        var start = 0
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            if line == number { return String(decoding: bytes[start..<i], as: UTF8.self) }
-            line += 1
-            start = i + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var line = 1
+            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var i = start
+            while i < buffer.count {
+                let length = SourceLocation.lineBreakLength(buffer, at: i)
+                guard length > 0 else {
+                    i += 1
+                    continue
+                }
+                if line == number { return String(decoding: buffer[start..<i], as: UTF8.self) }
+                line += 1
+                i += length
+                start = i
+            }
+            return line == number && start < buffer.count
+                ? String(decoding: buffer[start...], as: UTF8.self) : nil
         }
-        return line == number && start < bytes.count ? String(decoding: bytes[start...], as: UTF8.self) : nil
     }
 }

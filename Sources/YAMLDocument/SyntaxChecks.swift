@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks for YAML 1.2 rules that libyaml 0.2.5 does not enforce, or enforces in a way that
 /// gives a different tree than the specification. Each works on the file's bytes around the
 /// marks libyaml reports and costs time only in proportion to the bytes it looks at.
@@ -33,14 +39,20 @@ struct SyntaxChecks {
     func gluedComment(from start: Int, to end: Int) -> Int? {
         var i = max(start, 0)
         let end = min(end, file.count)
-        while i < end {
-            if file[i] == UInt8(ascii: "#") {
-                if i > textStart, !Self.isBlank(file[i - 1]), !Self.isBreak(file[i - 1]) { return i }
-                while i < end, !Self.isBreak(file[i]) { i += 1 }
-            }
-            i += 1
+        while i < end, let hash = find(UInt8(ascii: "#"), from: i, to: end) {
+            if hash > textStart, !Self.isBlank(file[hash - 1]), !Self.isBreak(file[hash - 1]) { return hash }
+            // The rest of the line is the comment.
+            i = (find(0x0A, from: hash, to: end) ?? end) + 1
         }
         return nil
+    }
+
+    /// The offset of the first `byte` in `start..<end`.
+    func find(_ byte: UInt8, from start: Int, to end: Int) -> Int? {
+        guard start < end, let base = file.baseAddress,
+            let found = memchr(base + start, Int32(byte), end - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// In the span of a document start (directives and `---`), a `%YAML` line may carry a comment

@@ -13,6 +13,11 @@ public enum YAMLLoader {
                 "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes "
                     + "(raise it with --max-file-size)")
         }
+        guard bytes.count <= SourceLocation.maxOffset else {
+            throw YAMLError(
+                .tooLarge, at: .start,
+                "file is \(bytes.count) bytes, more than mupj reads (\(SourceLocation.maxOffset) bytes)")
+        }
         guard !bytes.isEmpty else {
             throw YAMLError(.noDocument, at: .start, "the file is empty; expected one YAML document")
         }
@@ -37,12 +42,18 @@ public enum YAMLLoader {
 /// conversion costs O(distance) and the whole load stays linear. `input` is what libyaml reads:
 /// the file after a byte-order mark, which `base` (0 or 3) adds back to every offset.
 private struct MarkConverter {
+    let file: UnsafeBufferPointer<UInt8>
     let input: UnsafeBufferPointer<UInt8>
     let base: Int
     /// The length of the file: an offset never points past it (a line break the loader added
     /// after the file's last line is not part of it).
     let length: Int
     let ascii: Bool
+    /// Whether libyaml's marks at the end of the file are right as they are: the file ends with a
+    /// line break, and the loader added none.
+    let trustsEnd: Bool
+    /// The location of the end of the file, counted once: the closing events all end there.
+    var endOfFile: SourceLocation?
     var charIndex = 0
     var byteOffset = 0
 
@@ -64,29 +75,43 @@ private struct MarkConverter {
             }
             offset = byteOffset
         }
-        return SourceLocation(
-            line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: min(base + offset, length))
+        // At the end of a file without a final line break, libyaml puts its marks on a line of
+        // their own, after the last one; past the end only after the line break the loader added.
+        // Both are the end of the file, counted from its bytes.
+        guard base + offset < length || trustsEnd else {
+            if endOfFile == nil { endOfFile = .of(offset: length, in: file) }
+            return endOfFile!
+        }
+        return SourceLocation(unchecked: Int(mark.line) + 1, Int(mark.column) + 1, base + offset)
     }
 }
 
-/// An open collection on the builder's stack.
+/// An open collection on the builder's stack. Its children sit in the builder's `nodes` buffer
+/// from `first` on (a mapping's keys and values alternate), its keys' identities in `keys` from
+/// `firstKey` on: one buffer for all open collections, so that each collection's array is
+/// allocated once, at its exact size, when it closes.
 private struct Frame {
     var isMapping: Bool
     var isFlow: Bool
     var start: SourceLocation
     var tag: String?
     var anchor: String?
-    var items: [Node] = []
-    var pairs: [Pair] = []
-    var pendingKey: Node?
+    var first: Int
+    var firstKey: Int
     /// Nodes in this subtree so far, for the alias budget.
     var count = 1
     /// Levels of collections in this subtree so far, this one included.
     var height = 1
-    /// The resolved value of each key so far, in order; duplicates are found by a linear scan
-    /// while the mapping is small and through `keyIndex` once it grows past a few keys.
-    var keys: [ResolvedScalar] = []
-    var keyIndex: [ResolvedScalar: Int]?
+    /// Key identity hash → index of the first key with it; built once the mapping grows past
+    /// a few keys (below that a scan of the hashes is cheaper).
+    var keyIndex: [UInt64: Int]?
+}
+
+/// What makes two keys the same: their core-schema value (`1` and `0x1` collide, `1` and `"1"`
+/// do not), with a hash of it to compare first.
+private struct KeyIdentity {
+    var value: ResolvedScalar
+    var hash: UInt64
 }
 
 /// A finished node that an anchor names: the node, its size and its height, so that an alias
@@ -97,6 +122,66 @@ private struct Anchored {
     var height: Int
 }
 
+/// The children of the open collections, innermost last. Moving them out into a collection's
+/// array takes one allocation and no reference counting, which `Array` slicing cannot do.
+private final class NodeBuffer {
+    // Only the builder that owns the buffer touches it: no dynamic exclusivity checks needed.
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Node>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var count = 0
+
+    init() {
+        capacity = 256
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func append(_ node: consuming Node) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    func start(at index: Int) -> SourceLocation { base[index].range.start }
+
+    // `reserveCapacity` and `append` rather than `Array(unsafeUninitializedCapacity:)`: the
+    // latter looks up the array's generic metadata at run time on every call, which costs more
+    // than the copying it saves.
+
+    /// The nodes from `first` to the end, moved into a sequence's array.
+    func takeItems(from first: Int) -> [Node] {
+        var items: [Node] = []
+        items.reserveCapacity(count - first)
+        for i in first..<count { items.append((base + i).move()) }
+        count = first
+        return items
+    }
+
+    /// The nodes from `first` to the end, moved into a mapping's pairs (keys and values alternate).
+    func takePairs(from first: Int) -> [Pair] {
+        var pairs: [Pair] = []
+        pairs.reserveCapacity((count - first) / 2)
+        var i = first
+        while i + 1 < count {
+            pairs.append(Pair(key: (base + i).move(), value: (base + i + 1).move()))
+            i += 2
+        }
+        if i < count { (base + i).deinitialize(count: 1) }
+        count = first
+        return pairs
+    }
+}
+
 private struct TreeBuilder {
     var marks: MarkConverter
     /// The whole file, for locating reader errors; libyaml reads it after any byte-order mark.
@@ -104,6 +189,8 @@ private struct TreeBuilder {
     let input: UnsafeBufferPointer<UInt8>
     let limits: LoadLimits
     var stack: [Frame] = []
+    let nodes = NodeBuffer()
+    var keys: [KeyIdentity] = []
     var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
     var documents = 0
@@ -114,12 +201,18 @@ private struct TreeBuilder {
     /// Where the previous event ended: the bytes from there to the next event are a gap of
     /// indicators, whitespace and comments.
     var previousEnd = 0
+    /// The first `#` at or after the current event's start (`file.count` when there is none):
+    /// gaps are scanned for glued comments only when one holds a `#`.
+    var nextHash: Int
 
     init(file: UnsafeBufferPointer<UInt8>, length: Int, ascii: Bool, limits: LoadLimits) {
         let bom: Int = file.starts(with: EncodingCheck.byteOrderMark) ? 3 : 0
         self.file = file
         self.input = UnsafeBufferPointer(rebasing: file[bom...])
-        self.marks = MarkConverter(input: input, base: bom, length: length, ascii: ascii)
+        self.marks = MarkConverter(
+            file: file, input: input, base: bom, length: length, ascii: ascii,
+            trustsEnd: length == file.count && Self.endsWithLineBreak(file))
+        self.nextHash = 0
         self.limits = limits
         self.checks = SyntaxChecks(file: file, textStart: bom)
         self.previousEnd = bom
@@ -129,6 +222,7 @@ private struct TreeBuilder {
         guard input.count > 0, let base = input.baseAddress else {
             throw YAMLError(.noDocument, at: .start, "the file holds no YAML document (only a byte-order mark)")
         }
+        nextHash = hash(from: 0)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(.syntax, at: .start, "libyaml could not allocate a parser")
@@ -149,6 +243,19 @@ private struct TreeBuilder {
         return root
     }
 
+    /// The offset of the first `#` at or after `offset`, or the file's length.
+    private func hash(from offset: Int) -> Int {
+        checks.find(UInt8(ascii: "#"), from: offset, to: file.count) ?? file.count
+    }
+
+    private static func endsWithLineBreak(_ file: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = file.last else { return false }
+        if last == 0x0A || last == 0x0D { return true }
+        let n = file.count
+        if n >= 2, file[n - 2] == 0xC2, last == 0x85 { return true }
+        return n >= 3 && file[n - 3] == 0xE2 && file[n - 2] == 0x80 && (last == 0xA8 || last == 0xA9)
+    }
+
     private mutating func parserError(_ parser: yaml_parser_t) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
         var message = problem
@@ -159,7 +266,7 @@ private struct TreeBuilder {
         }
         let location: SourceLocation
         if parser.error == YAML_READER_ERROR {
-            location = EncodingCheck.location(of: marks.base + Int(parser.problem_offset), in: file)
+            location = .of(offset: marks.base + Int(parser.problem_offset), in: file)
         } else {
             location = marks.location(parser.problem_mark)
         }
@@ -183,7 +290,10 @@ private struct TreeBuilder {
 
     private mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) {
         let start = marks.location(event.start_mark)
-        if let glued = checks.gluedComment(from: previousEnd, to: start.offset) { throw gluedComment(at: glued) }
+        if nextHash < start.offset {
+            if let glued = checks.gluedComment(from: previousEnd, to: start.offset) { throw gluedComment(at: glued) }
+            nextHash = hash(from: start.offset)
+        }
         let end = marks.location(event.end_mark)
         previousEnd = max(previousEnd, end.offset)
         switch event.type {
@@ -199,9 +309,9 @@ private struct TreeBuilder {
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let tag = try checkedTag(data.tag, at: start)
+            let tag = data.tag == nil ? nil : try checkedTag(data.tag, at: start)
             let anchor = cString(data.anchor)
-            try checkNodeStart(start, anchor: anchor)
+            if flowDepth > 0 || anchor != nil { try checkNodeStart(start, anchor: anchor) }
             let text = string(data.value, Int(data.length))
             let style: Scalar.Style
             switch data.style {
@@ -215,7 +325,7 @@ private struct TreeBuilder {
             if let tag { try checkScalarTag(tag, scalar, at: start) }
             switch style {
             case .plain:
-                if flowDepth > 0, text == "-" {
+                if flowDepth > 0, data.length == 1, data.value?.pointee == UInt8(ascii: "-") {
                     throw YAMLError(
                         .syntax, at: start, "a lone '-' cannot be a plain scalar in a flow collection; quote it: \"-\"")
                 }
@@ -228,7 +338,7 @@ private struct TreeBuilder {
                     let line = checks.overIndentedLeadingLines(scalarStart: start.offset, parentIndent: parentIndent)
                 {
                     throw YAMLError(
-                        .syntax, at: EncodingCheck.location(of: line, in: file),
+                        .syntax, at: SourceLocation.of(offset: line, in: file),
                         "the first line of text in this block scalar is indented less than an empty line before it; "
                             + "remove the spaces from the empty lines or give an indentation indicator such as |2")
                 }
@@ -237,8 +347,15 @@ private struct TreeBuilder {
                     try checkContinuationLines(start: start, end: end, what: "quoted scalar", skipComments: false)
                 }
             }
-            let node = Node(content: .scalar(scalar), range: SourceRange(start: start, end: end), tag: tag)
-            try add(node, count: 1, height: 0, anchor: anchor)
+            // A key's identity is computed here, from libyaml's bytes, while they are at hand.
+            var identity: KeyIdentity?
+            if tag == nil, let top = stack.last, top.isMapping, (nodes.count - top.first) % 2 == 0 {
+                identity = Self.identity(
+                    scalar, bytes: UnsafeBufferPointer(start: data.value, count: Int(data.length)))
+            }
+            try add(
+                Node(content: .scalar(scalar), range: SourceRange(start: start, end: end), tag: tag), count: 1,
+                height: 0, anchor: anchor, identity: identity)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             let tag = try checkedTag(data.tag, at: start)
@@ -267,7 +384,13 @@ private struct TreeBuilder {
                 }
             }
             let range = SourceRange(start: frame.start, end: end)
-            let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let content: Node.Content
+            if frame.isMapping {
+                content = .mapping(nodes.takePairs(from: frame.first))
+                keys.removeSubrange(frame.firstKey...)
+            } else {
+                content = .sequence(nodes.takeItems(from: frame.first))
+            }
             try add(
                 Node(content: content, range: range, tag: frame.tag), count: frame.count, height: frame.height,
                 anchor: frame.anchor)
@@ -325,20 +448,20 @@ private struct TreeBuilder {
     private func entryColumn(of frame: Frame) -> Int? {
         if frame.isFlow { return nil }
         if frame.tag == nil && frame.anchor == nil { return frame.start.column }
-        if frame.isMapping, let key = frame.pairs.first?.key ?? frame.pendingKey { return key.start.column }
+        if frame.isMapping, nodes.count > frame.first { return nodes.start(at: frame.first).column }
         return nil
     }
 
     private func cutName(_ name: String, sigil: String, at offset: Int) -> YAMLError {
         YAMLError(
-            .syntax, at: EncodingCheck.location(of: offset, in: file),
+            .syntax, at: SourceLocation.of(offset: offset, in: file),
             "the name \(sigil)\(name) goes on here; anchor and alias names may only use letters, digits, '-' and "
                 + "'_', and end at a space")
     }
 
     private func gluedComment(at offset: Int) -> YAMLError {
         YAMLError(
-            .syntax, at: EncodingCheck.location(of: offset, in: file),
+            .syntax, at: SourceLocation.of(offset: offset, in: file),
             "a comment must be separated from what comes before it by a space")
     }
 
@@ -352,7 +475,7 @@ private struct TreeBuilder {
             let line = checks.underIndentedLine(
                 from: start.offset, to: end.offset, spaces: column, skipComments: skipComments)
         else { return }
-        let location = EncodingCheck.location(of: line, in: file)
+        let location = SourceLocation.of(offset: line, in: file)
         let tab = checks.byte(line) == 0x09 ? " (a tab is not indentation)" : ""
         throw YAMLError(
             .syntax, at: location,
@@ -372,12 +495,17 @@ private struct TreeBuilder {
         // an alias to it from inside is recursive.
         if let anchor { anchors[anchor] = nil }
         if isFlow { flowDepth += 1 }
-        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor))
+        stack.append(
+            Frame(
+                isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor, first: nodes.count,
+                firstKey: keys.count))
     }
 
     /// Adds a finished node to the innermost open collection (or makes it the root).
-    private mutating func add(_ node: Node, count: Int, height: Int, anchor: String?) throws(YAMLError) {
-        if let anchor { anchors[anchor] = Anchored(node: node, count: count, height: height) }
+    private mutating func add(
+        _ node: consuming Node, count: Int, height: Int, anchor: String?, identity: KeyIdentity? = nil
+    ) throws(YAMLError) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, count: count, height: height) }
         guard !stack.isEmpty else {
             root = node
             return
@@ -387,49 +515,105 @@ private struct TreeBuilder {
         let (sum, overflow) = stack[top].count.addingReportingOverflow(count)
         stack[top].count = overflow ? .max : sum
         if height >= stack[top].height { stack[top].height = height + 1 }
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
-            return
+        if stack[top].isMapping && (nodes.count - stack[top].first) % 2 == 0 {
+            try checkKey(node, frame: top, identity: identity)
         }
-        guard let key = stack[top].pendingKey else {
-            try checkKey(node, frame: top)
-            stack[top].pendingKey = node
-            return
-        }
-        stack[top].pairs.append(Pair(key: key, value: node))
-        stack[top].pendingKey = nil
+        nodes.append(node)
     }
 
-    private mutating func checkKey(_ key: Node, frame top: Int) throws(YAMLError) {
+    private mutating func checkKey(_ key: Node, frame top: Int, identity known: KeyIdentity?) throws(YAMLError) {
         guard case .scalar(let scalar) = key.content else {
             throw YAMLError(.complexKey, at: key.start, "mapping keys must be scalars, not \(key.kindName)")
         }
-        if scalar.text == "<<" && scalar.style == .plain && key.tag == nil {
+        if scalar.style == .plain && key.tag == nil && scalar.text.utf8.count == 2 && scalar.text == "<<" {
             throw YAMLError(
                 .mergeKey, at: key.start,
                 "merge keys (<<) are not supported; write the merged keys out in this mapping")
         }
-        // Two keys are the same when they resolve to the same value: `1` and `0x1` collide,
-        // `1` and `"1"` do not.
-        let identity = CoreSchema.resolve(scalar, tag: key.tag)
-        let index = stack[top].keys.count
+        let identity = known ?? Self.identity(scalar, tag: key.tag)
+        let firstKey = stack[top].firstKey
+        let index = keys.count - firstKey
         if stack[top].keyIndex != nil {
-            if let first = stack[top].keyIndex![identity] { throw duplicate(key, scalar, first, frame: top) }
-            stack[top].keyIndex![identity] = index
+            if let first = stack[top].keyIndex![identity.hash] {
+                // Equal hashes: the same key, unless two keys collide (then scan them all).
+                if keys[firstKey + first].value == identity.value {
+                    throw duplicate(key, scalar, first, frame: top)
+                }
+                if let other = keys[firstKey...].firstIndex(where: { $0.value == identity.value }) {
+                    throw duplicate(key, scalar, other - firstKey, frame: top)
+                }
+            } else {
+                stack[top].keyIndex![identity.hash] = index
+            }
         } else {
-            if let first = stack[top].keys.firstIndex(of: identity) { throw duplicate(key, scalar, first, frame: top) }
+            for i in firstKey..<keys.count where keys[i].hash == identity.hash && keys[i].value == identity.value {
+                throw duplicate(key, scalar, i - firstKey, frame: top)
+            }
             if index >= 8 {
-                var keyIndex: [ResolvedScalar: Int] = [:]
-                for (i, other) in stack[top].keys.enumerated() { keyIndex[other] = i }
-                keyIndex[identity] = index
+                var keyIndex: [UInt64: Int] = [:]
+                keyIndex.reserveCapacity(32)
+                for i in firstKey..<keys.count where keyIndex[keys[i].hash] == nil {
+                    keyIndex[keys[i].hash] = i - firstKey
+                }
+                if keyIndex[identity.hash] == nil { keyIndex[identity.hash] = index }
                 stack[top].keyIndex = keyIndex
             }
         }
-        stack[top].keys.append(identity)
+        keys.append(identity)
+    }
+
+    /// A key's value by the core schema, and a hash of it. Most keys are plain words that cannot
+    /// be anything but strings; they skip resolution.
+    private static func identity(_ scalar: Scalar, tag: String?) -> KeyIdentity {
+        let value: ResolvedScalar
+        if tag == nil && (scalar.style != .plain || !CoreSchema.mayBeNonString(scalar.text)) {
+            value = .string(scalar.text)
+        } else {
+            value = CoreSchema.resolve(scalar, tag: tag)
+        }
+        // FNV-1a over a kind byte and the canonical form.
+        let hash: UInt64
+        switch value {
+        case .string(let s): hash = fnv(s, kind: 0)
+        case .int(let i): hash = fnv(UInt64(bitPattern: Int64(i)), kind: 1)
+        case .bigInt(let s): hash = fnv(s, kind: 1)
+        case .float(let d): hash = fnv(d == 0 ? 0 : d.isNaN ? Double.nan.bitPattern : d.bitPattern, kind: 2)
+        case .bool(let b): hash = fnv(0, kind: b ? 3 : 4)
+        case .null: hash = fnv(0, kind: 5)
+        }
+        return KeyIdentity(value: value, hash: hash)
+    }
+
+    /// `identity(_:tag:)` for an untagged scalar, hashing libyaml's bytes of its text directly.
+    private static func identity(_ scalar: Scalar, bytes: UnsafeBufferPointer<UInt8>) -> KeyIdentity {
+        if scalar.style != .plain || (bytes.count > 0 && !CoreSchema.mayBeNonString(first: bytes[0])) {
+            var hash = (fnvBasis ^ 0) &* fnvPrime
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+            return KeyIdentity(value: .string(scalar.text), hash: hash)
+        }
+        return identity(scalar, tag: nil)
+    }
+
+    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    private static func fnv(_ text: String, kind: UInt8) -> UInt64 {
+        var hash = (fnvBasis ^ UInt64(kind)) &* fnvPrime
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+        }
+        if done == nil { for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* fnvPrime } }
+        return hash
+    }
+
+    private static func fnv(_ bits: UInt64, kind: UInt8) -> UInt64 {
+        var hash = (fnvBasis ^ UInt64(kind)) &* fnvPrime
+        for shift in stride(from: 0, to: 64, by: 8) { hash = (hash ^ ((bits >> UInt64(shift)) & 0xFF)) &* fnvPrime }
+        return hash
     }
 
     private func duplicate(_ key: Node, _ scalar: Scalar, _ first: Int, frame top: Int) -> YAMLError {
-        let location = stack[top].pairs[first].key.start
+        let location = nodes.start(at: stack[top].first + 2 * first)
         return YAMLError(
             .duplicateKey, at: key.start,
             "duplicate key '\(scalar.text)'; it was first defined at line \(location.line), column \(location.column)")
@@ -439,6 +623,8 @@ private struct TreeBuilder {
         throws(YAMLError) -> String?
     {
         guard let tag = cString(pointer) else { return nil }
+        // The shared constant, so that tagged nodes do not each hold a copy of the string.
+        if let canonical = YAMLTag.supported.firstIndex(of: tag) { return YAMLTag.supported[canonical] }
         guard YAMLTag.supported.contains(tag) else {
             throw YAMLError(
                 .unsupportedTag, at: location,

@@ -136,3 +136,36 @@ extension MarkTests {
         #expect(root["a"]?.start == SourceLocation(line: 2, column: 4, offset: 13))
     }
 }
+
+extension MarkTests {
+    /// The loader's own errors count lines as libyaml does: CR alone, NEL, LS and PS end lines too.
+    @Test func ownErrorsCountLinesLikeLibyaml() throws {
+        let error = try #require(loadError("a: 1\rb: \"x\"#c\r"))
+        #expect(error.location == SourceLocation(line: 2, column: 7, offset: 11))
+        let separator = try #require(loadError("a: 1\u{2028}b: [x]#c\n"))
+        #expect(separator.location == SourceLocation(line: 2, column: 7, offset: 13))
+        // libyaml's own marks agree.
+        let root = try YAMLLoader.load("a: 1\rb: 2\u{2028}c: 3\n")
+        #expect(root.pairs?.map(\.key.start.line) == [1, 2, 3])
+        #expect(root.pairs?[2].key.start == SourceLocation(line: 3, column: 1, offset: 12))
+    }
+}
+
+extension SourceFileTests {
+    @Test func linesEndAsTheyDoInLocations() {
+        let file = SourceFile(path: "x.yaml", bytes: Array("\u{FEFF}one\r\ntwo\rthree\u{2028}four".utf8))
+        #expect((1...4).map { file.line($0) } == ["one", "two", "three", "four"])
+        #expect(file.line(5) == nil)
+    }
+}
+
+extension MarkTests {
+    /// At the end of a file without a final line break, libyaml's marks sit on a line after the
+    /// last; the loader reports the end of the last line instead.
+    @Test func endOfFileWithoutLineBreakIsOnTheLastLine() throws {
+        let root = try YAMLLoader.load("a: &x")
+        #expect(root["a"]?.range.end == SourceLocation(line: 1, column: 6, offset: 5))
+        let error = try #require(loadError("a: [1, 2"))
+        #expect(error.location == SourceLocation(line: 1, column: 9, offset: 8))
+    }
+}

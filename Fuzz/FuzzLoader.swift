@@ -1,0 +1,124 @@
+import DocumentSchema
+import FrameworkModel
+import YAMLDocument
+
+/// libFuzzer entry point: loads the input as YAML and, when it loads, validates it as a framework
+/// description (complete and fragment). Crashes, sanitizer reports and broken invariants are
+/// findings; a refused input is not.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeRawBufferPointer(start: data, count: size))
+    let lines = LineTable(bytes)
+    let limits = LoadLimits(maxBytes: 1 << 20, maxDepth: 64, maxAliasNodes: 10_000)
+    let source = SourceFile(path: "fuzz.yaml", bytes: bytes)
+    let node: Node
+    do {
+        node = try YAMLLoader.load(bytes, limits: limits)
+    } catch {
+        lines.check(error.location, "error \(error.kind): \(error.message)")
+        return 0
+    }
+    checkTree(node, lines)
+    for mode in [SchemaValidator.Mode.complete, .fragment] {
+        let outcome = DescriptionLoader.validate(node, source: source, mode: mode)
+        for diagnostic in outcome.diagnostics {
+            if let location = diagnostic.location { lines.check(location, diagnostic.message) }
+        }
+        require(
+            outcome.description == nil || !outcome.diagnostics.contains { $0.severity == .error },
+            "a description with errors was accepted")
+    }
+    return 0
+}
+
+/// Every node lies inside the file, its marks agree with the bytes, and its scalars resolve.
+private func checkTree(_ root: Node, _ lines: LineTable) {
+    var stack = [root]
+    var visited = 0
+    while let node = stack.popLast() {
+        visited += 1
+        require(visited <= 10_000 + lines.count + 1, "more nodes than the input and the alias budget allow")
+        require(node.range.start.offset <= node.range.end.offset, "range ends before it starts")
+        lines.check(node.range.start, "node start")
+        lines.check(node.range.end, "node end")
+        switch node.content {
+        case .scalar: _ = node.resolved
+        case .sequence(let items): stack.append(contentsOf: items)
+        case .mapping(let pairs):
+            for pair in pairs {
+                require(pair.key.scalar != nil, "a mapping key that is not a scalar")
+                stack.append(pair.key)
+                stack.append(pair.value)
+            }
+        }
+    }
+}
+
+/// The line and column of every byte offset, counted independently of the loader the way
+/// libyaml counts its marks: a line ends at LF, CR, CR LF, NEL, LS or PS; columns count Unicode
+/// scalars; a byte-order mark at the start is no column.
+private struct LineTable {
+    var lines: [Int32] = []
+    var columns: [Int32] = []
+    var count: Int { lines.count - 1 }
+
+    init(_ bytes: [UInt8]) {
+        lines.reserveCapacity(bytes.count + 1)
+        columns.reserveCapacity(bytes.count + 1)
+        var line: Int32 = 1
+        var column: Int32 = 1
+        var i = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            lines += [1, 1, 1]
+            columns += [1, 1, 1]
+            i = 3
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+            var breakLength = 0
+            if b == 0x0A {
+                breakLength = 1
+            } else if b == 0x0D {
+                breakLength = next == 0x0A ? 2 : 1
+            } else if b == 0xC2 && next == 0x85 {
+                breakLength = 2
+            } else if b == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) {
+                breakLength = 3
+            }
+            if breakLength > 0 {
+                for _ in 0..<breakLength {
+                    lines.append(line)
+                    columns.append(column)
+                }
+                line += 1
+                column = 1
+                i += breakLength
+            } else {
+                lines.append(line)
+                columns.append(column)
+                if b & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+        }
+        lines.append(line)
+        columns.append(column)
+    }
+
+    /// A location points into the file, and its line and column are those of its offset.
+    func check(_ location: SourceLocation, _ what: @autoclosure () -> String) {
+        require(location.offset >= 0 && location.offset <= count, "offset outside the file: \(what())")
+        let line = Int(lines[location.offset])
+        let column = Int(columns[location.offset])
+        require(
+            location.line == line && location.column == column,
+            "\(what()): location \(location.line):\(location.column) but offset \(location.offset) is at "
+                + "\(line):\(column)")
+    }
+}
+
+/// A broken invariant: a finding. `fatalError` prints its message in optimized builds too.
+private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
+}
