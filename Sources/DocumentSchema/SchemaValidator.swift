@@ -40,7 +40,7 @@ public struct SchemaValidator: Sendable {
 
     public func validate(_ node: Node, file: String) -> Result {
         var walk = Walk(file: file, mode: mode)
-        let value = walk.value(node, .object(root), unknown: false, context: root.name)
+        let value = walk.value(node, .object(root), unknown: false, context: Context(root.name))
         walk.checkReferences(root: value, shape: root)
         walk.diagnostics.sort()
         if walk.truncated {
@@ -52,6 +52,44 @@ public struct SchemaValidator: Sendable {
         let ok = !walk.diagnostics.contains { $0.severity == .error }
         return Result(value: ok ? value : nil, diagnostics: walk.diagnostics)
     }
+}
+
+/// What error messages call the value being checked ("'retention_days'", "notes"). Kept as its
+/// parts and spelled out only when a message is written: most values never need it.
+private struct Context: CustomStringConvertible, ExpressibleByStringLiteral {
+    private let name: String
+    private let quoted: Bool
+
+    init(_ name: String) {
+        self.name = name
+        quoted = false
+    }
+
+    init(stringLiteral name: String) { self.init(name) }
+
+    /// A field, quoted: `'name'`.
+    static func field(_ name: String) -> Context { Context(name: name, quoted: true) }
+
+    private init(name: String, quoted: Bool) {
+        self.name = name
+        self.quoted = quoted
+    }
+
+    var description: String { quoted ? "'\(name)'" : name }
+}
+
+/// A set of field indices.
+private struct FieldSet {
+    private var bits: UInt64 = 0
+    private var more: [Bool]
+
+    init(count: Int) { more = count > 64 ? [Bool](repeating: false, count: count) : [] }
+
+    mutating func insert(_ index: Int) {
+        if more.isEmpty { bits |= 1 << UInt64(index) } else { more[index] = true }
+    }
+
+    func contains(_ index: Int) -> Bool { more.isEmpty ? bits & (1 << UInt64(index)) != 0 : more[index] }
 }
 
 private struct PendingReference {
@@ -82,7 +120,7 @@ private struct Walk {
 
     // MARK: values
 
-    mutating func value(_ node: Node, _ shape: Shape, unknown: Bool, context: String) -> Value? {
+    mutating func value(_ node: Node, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         if unknown, case .scalar(let s) = node.content, s.style == .plain, s.text == Annotation.unknown {
             return Value(.unknown(reason: nil), range: node.range)
         }
@@ -106,7 +144,7 @@ private struct Walk {
     }
 
     /// `{value: X, source: S}` or `{unknown: reason, source: S}`; a list may add `partial: true`.
-    mutating func wrapped(_ node: Node, _ pairs: [Pair], _ shape: Shape, unknown: Bool, context: String) -> Value? {
+    mutating func wrapped(_ node: Node, _ pairs: [Pair], _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         var sources: [String] = []
         var partial = false
         var result: Value?
@@ -166,13 +204,13 @@ private struct Walk {
     }
 
     /// Free text: any scalar but an empty one (a plain `2008` in a note is still text to a reader).
-    mutating func text(_ node: Node, context: String) -> String? {
+    mutating func text(_ node: Node, context: Context) -> String? {
         if let scalar = node.scalar, node.resolved != .null { return scalar.text }
         error(node.start, "expected text for \(context), found \(describe(node))")
         return nil
     }
 
-    mutating func list(_ node: Node, _ element: Shape, minCount: Int, context: String) -> Value? {
+    mutating func list(_ node: Node, _ element: Shape, minCount: Int, context: Context) -> Value? {
         guard let items = node.items else {
             error(
                 node.start,
@@ -198,6 +236,7 @@ private struct Walk {
 
     mutating func checkUniqueIDs(_ values: [Value], idField: String, noun: String) {
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(values.count)
         for value in values {
             guard let entry = value.object?.entry(idField), let id = entry.value.string else { continue }
             if let first = seen[id] {
@@ -210,22 +249,24 @@ private struct Walk {
         }
     }
 
-    mutating func object(_ node: Node, _ shape: ObjectShape, context: String) -> Value? {
+    mutating func object(_ node: Node, _ shape: ObjectShape, context: Context) -> Value? {
         guard let pairs = node.pairs else {
             error(node.start, "expected a mapping (\(shape.name)) for \(context), found \(describe(node))")
             return nil
         }
         var entries: [ObjectValue.Entry] = []
+        entries.reserveCapacity(pairs.count)
         var sources: [String] = []
         var notes: String?
-        // Which fields the mapping has, for the required-field check (one pass over the pairs).
-        var present = [Bool](repeating: false, count: shape.fields.count)
+        // Which fields the mapping has, for the required-field check (one pass over the pairs); a
+        // bit mask, so that no array is allocated per mapping (an array only past 64 fields).
+        var present = FieldSet(count: shape.fields.count)
         for pair in pairs {
             let name = pair.name
             if let index = shape.fields.firstIndex(where: { $0.name == name }) {
                 let field = shape.fields[index]
-                present[index] = true
-                if let v = value(pair.value, field.shape, unknown: field.allowsUnknown, context: "'\(name)'") {
+                present.insert(index)
+                if let v = value(pair.value, field.shape, unknown: field.allowsUnknown, context: .field(name)) {
                     entries.append(ObjectValue.Entry(name: name, keyRange: pair.key.range, value: v))
                 }
             } else if shape.annotations && name == Annotation.source {
@@ -244,7 +285,7 @@ private struct Walk {
             }
         }
         if mode == .complete {
-            for (index, field) in shape.fields.enumerated() where field.required && !present[index] {
+            for (index, field) in shape.fields.enumerated() where field.required && !present.contains(index) {
                 let hint = field.allowsUnknown ? " (write unknown if it is not known)" : ""
                 error(
                     node.start,
@@ -259,7 +300,7 @@ private struct Walk {
 
     // MARK: leaves
 
-    mutating func leaf(_ node: Node, _ shape: Shape, context: String) -> Value? {
+    mutating func leaf(_ node: Node, _ shape: Shape, context: Context) -> Value? {
         guard let scalar = node.scalar, let resolved = node.resolved else {
             error(node.start, "expected \(shape.expectation) for \(context), found \(describe(node))")
             return nil
@@ -341,11 +382,24 @@ private struct Walk {
     }
 
     static func isDate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), (1...12).contains(m)
-        else { return false }
+        guard s.utf8.count == 10 else { return false }
+        var (y, m, d) = (0, 0, 0)
+        for (i, byte) in s.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if i < 4 {
+                y = y * 10 + digit
+            } else if i < 7 {
+                m = m * 10 + digit
+            } else {
+                d = d * 10 + digit
+            }
+        }
+        guard (1...12).contains(m) else { return false }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return (1...days[m - 1]).contains(d)

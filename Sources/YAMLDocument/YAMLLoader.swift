@@ -201,6 +201,13 @@ private struct TreeBuilder {
     /// Where the previous event ended: the bytes from there to the next event are a gap of
     /// indicators, whitespace and comments.
     var previousEnd = 0
+    /// The innermost open collection's kind and where its children start, kept beside `stack`
+    /// for the check every node makes (an unoptimized build copies a whole frame to read one).
+    var topIsMapping = false
+    var topFirst = 0
+    /// Whether the next node is a key: the innermost collection is a mapping with as many keys
+    /// as values so far.
+    var atKeyPosition: Bool { topIsMapping && (nodes.count - topFirst) % 2 == 0 }
     /// The first `#` at or after the current event's start (`file.count` when there is none):
     /// gaps are scanned for glued comments only when one holds a `#`.
     var nextHash: Int
@@ -349,13 +356,14 @@ private struct TreeBuilder {
             }
             // A key's identity is computed here, from libyaml's bytes, while they are at hand.
             var identity: KeyIdentity?
-            if tag == nil, let top = stack.last, top.isMapping, (nodes.count - top.first) % 2 == 0 {
+            if tag == nil, atKeyPosition {
                 identity = Self.identity(
                     scalar, bytes: UnsafeBufferPointer(start: data.value, count: Int(data.length)))
             }
+            let range = SourceRange(start: start, end: end)
             try add(
-                Node(content: .scalar(scalar), range: SourceRange(start: start, end: end), tag: tag), count: 1,
-                height: 0, anchor: anchor, identity: identity)
+                Node(content: .scalar(scalar), range: range, tag: tag), count: 1, height: 0, anchor: anchor,
+                identity: identity)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             let tag = try checkedTag(data.tag, at: start)
@@ -376,6 +384,8 @@ private struct TreeBuilder {
                 anchor: anchor)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
+            topIsMapping = stack.last?.isMapping ?? false
+            topFirst = stack.last?.first ?? 0
             if frame.isFlow {
                 flowDepth -= 1
                 if flowDepth == 0, end.line > frame.start.line {
@@ -387,7 +397,7 @@ private struct TreeBuilder {
             let content: Node.Content
             if frame.isMapping {
                 content = .mapping(nodes.takePairs(from: frame.first))
-                keys.removeSubrange(frame.firstKey...)
+                keys.removeLast(keys.count - frame.firstKey)
             } else {
                 content = .sequence(nodes.takeItems(from: frame.first))
             }
@@ -499,6 +509,8 @@ private struct TreeBuilder {
             Frame(
                 isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor, first: nodes.count,
                 firstKey: keys.count))
+        topIsMapping = isMapping
+        topFirst = nodes.count
     }
 
     /// Adds a finished node to the innermost open collection (or makes it the root).
@@ -507,7 +519,7 @@ private struct TreeBuilder {
     ) throws(YAMLError) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, count: count, height: height) }
         guard !stack.isEmpty else {
-            root = node
+            root = consume node
             return
         }
         let top = stack.count - 1
@@ -515,10 +527,10 @@ private struct TreeBuilder {
         let (sum, overflow) = stack[top].count.addingReportingOverflow(count)
         stack[top].count = overflow ? .max : sum
         if height >= stack[top].height { stack[top].height = height + 1 }
-        if stack[top].isMapping && (nodes.count - stack[top].first) % 2 == 0 {
+        if atKeyPosition {
             try checkKey(node, frame: top, identity: identity)
         }
-        nodes.append(node)
+        nodes.append(consume node)
     }
 
     private mutating func checkKey(_ key: Node, frame top: Int, identity known: KeyIdentity?) throws(YAMLError) {

@@ -16,7 +16,7 @@ struct Mupj: ParsableCommand {
         subcommands: [
             ValidateCommand.self, ReviewCommand.self, ExplainCommand.self, ClausesCommand.self, SummaryCommand.self,
             StatusCommand.self, InitCommand.self,
-            SchemaCommand.self,
+            SchemaCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -1,0 +1,406 @@
+import ArgumentParser
+import CLibYAML
+import DocumentSchema
+import Foundation
+import FrameworkModel
+import YAMLDocument
+
+/// `mupj bench` (hidden): throughput, scaling, peak memory and start-up time of `validate`, on
+/// corpora generated from the template, against a plain libyaml event loop over the same bytes.
+/// Run it from a release build: `scripts/bench.sh`.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure validate against its performance targets (for developers).",
+        shouldDisplay: false
+    )
+
+    @Option(help: "Minimum seconds spent measuring each figure (the best repetition counts).")
+    var seconds: Double = 0.5
+
+    @Option(help: "Runs of the single-description command whose median is reported.")
+    var runs: Int = 21
+
+    @Option(help: "Keep the generated corpora in this directory instead of a temporary one.")
+    var keep: String?
+
+    /// Internal: run the command after `--` as a child, and write its exit status, wall time and
+    /// peak memory to this file (see `Bench.measured`).
+    @Option(help: .hidden)
+    var reportChildTo: String?
+
+    @Argument(parsing: .captureForPassthrough, help: .hidden)
+    var child: [String] = []
+
+    func run() throws {
+        if let reportChildTo {
+            let result = try Bench.spawn(child.first == "--" ? Array(child.dropFirst()) : child)
+            try "\(result.status) \(result.wall) \(result.maxRSSKilobytes)\n".write(
+                toFile: reportChildTo, atomically: true, encoding: .utf8)
+            return
+        }
+        let directory =
+            keep
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "mupj-bench-\(ProcessInfo.processInfo.processIdentifier)"
+            ).path
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        let corpora = try BenchCorpus.generate(in: directory)
+        let executable = Bench.executablePath()
+        print("mupj bench: \(ProcessInfo.processInfo.activeProcessorCount) CPUs, best of repetitions over \(seconds) s")
+        print("binary: \(executable)")
+        print(
+            "time and MB/s: in process over bytes in memory; libyaml: its event loop alone over the same bytes;\n"
+                + "CLI wall and peak RSS: the command run as a child process on the corpus files\n")
+
+        var verdicts: [(String, Bool)] = []
+        for operation in BenchOperation.all {
+            verdicts += try measure(operation, corpora: corpora, executable: executable, directory: directory)
+        }
+        let met = verdicts.filter(\.1).count
+        print("targets met: \(met) of \(verdicts.count)")
+        for (target, ok) in verdicts where !ok { print("  missed: \(target)") }
+    }
+
+    private func measure(_ operation: BenchOperation, corpora: [BenchCorpus], executable: String, directory: String)
+        throws -> [(String, Bool)]
+    {
+        print("== \(operation.name)")
+        let header = ["corpus", "files", "MB", "time", "MB/s", "files/s", "libyaml", "ratio≤2"]
+        print(Bench.row(header + (operation.arguments == nil ? [] : ["CLI wall", "peak RSS", "limit"])))
+        var verdicts: [(String, Bool)] = []
+        var times: [String: Double] = [:]
+        for corpus in corpora {
+            let errors = operation.inProcess(corpus.files)
+            guard errors == 0 else {
+                throw ValidationError("\(corpus.name): \(operation.name) reported \(errors) errors on a valid corpus")
+            }
+            let time = Bench.best(seconds: seconds) { _ = operation.inProcess(corpus.files) }
+            let loop = Bench.best(seconds: seconds) { for file in corpus.files { _ = LibYAMLLoop.events(file.bytes) } }
+            times[corpus.name] = time
+            let megabytes = Double(corpus.bytes) / 1e6
+            let ratio = time / loop
+            var cells = [
+                corpus.name, "\(corpus.files.count)", Bench.fixed(megabytes, 2), Bench.duration(time),
+                Bench.fixed(megabytes / time, 1), Bench.fixed(Double(corpus.files.count) / time, 0),
+                Bench.duration(loop), Bench.fixed(ratio, 2) + Bench.mark(ratio <= 2),
+            ]
+            if let arguments = operation.arguments {
+                let child = try Bench.measured(executable, arguments(corpus.paths), scratch: directory)
+                guard child.status == 0 else {
+                    throw ValidationError("\(corpus.name): `mupj \(operation.name)` exited with \(child.status)")
+                }
+                // Peak memory target: 4× the input plus 30 MB.
+                let limit = 4 * megabytes + 30
+                let peak = Double(child.maxRSSKilobytes) / 1e3
+                cells += [
+                    Bench.duration(child.wall), Bench.fixed(peak, 1) + " MB" + Bench.mark(peak <= limit),
+                    Bench.fixed(limit, 1) + " MB",
+                ]
+                if operation.hasTargets {
+                    verdicts.append(("\(operation.name) \(corpus.name): peak RSS ≤ 4× input + 30 MB", peak <= limit))
+                }
+            }
+            print(Bench.row(cells))
+            if operation.hasTargets {
+                verdicts.append(("\(operation.name) \(corpus.name): time ≤ 2× libyaml loop", ratio <= 2))
+            }
+        }
+
+        print("scaling (10× the input should take ≤ 11× the time):")
+        for (small, large) in BenchCorpus.scalingPairs {
+            guard let a = times[small], let b = times[large],
+                let smallBytes = corpora.first(where: { $0.name == small })?.bytes,
+                let largeBytes = corpora.first(where: { $0.name == large })?.bytes
+            else { continue }
+            let inputRatio = Double(largeBytes) / Double(smallBytes)
+            let factor = b / a
+            // The target is 11× the time for 10× the input; a pair whose input grows by another
+            // factor is held to the same proportion.
+            let allowed = 1.1 * inputRatio
+            print(
+                "  \(small) → \(large): input ×\(Bench.fixed(inputRatio, 2)), time ×\(Bench.fixed(factor, 2)) "
+                    + "(≤ ×\(Bench.fixed(allowed, 2)))\(Bench.mark(factor <= allowed))")
+            if operation.hasTargets {
+                verdicts.append(
+                    ("\(operation.name) \(small) → \(large): time ≤ 1.1× the input ratio", factor <= allowed))
+            }
+        }
+
+        if let arguments = operation.arguments {
+            let single = try BenchCorpus.single(from: corpora)
+            var walls: [Double] = []
+            for _ in 0..<max(runs, 1) {
+                walls.append(try Bench.spawn([executable] + arguments([single])).wall)
+            }
+            walls.sort()
+            let median = walls[walls.count / 2]
+            print(
+                "single description, `mupj \(operation.name)` wall over \(walls.count) runs: median "
+                    + "\(Bench.duration(median)), min \(Bench.duration(walls[0])), max \(Bench.duration(walls.last!)) "
+                    + "(target ≤ 30 ms)\(Bench.mark(median <= 0.030))")
+            if operation.hasTargets {
+                verdicts.append(("\(operation.name): single-description command ≤ 30 ms wall", median <= 0.030))
+            }
+        }
+        print()
+        return verdicts
+    }
+}
+
+/// One operation the benchmark measures on every corpus: in process over bytes already in memory
+/// (throughput, compared with the libyaml loop), and as a command (wall time and peak memory).
+struct BenchOperation: Sendable {
+    var name: String
+    /// Whether the performance targets apply (they are set for validate).
+    var hasTargets: Bool
+    /// Processes the files; returns the number of errors reported, which must be 0.
+    var inProcess: @Sendable ([SourceFile]) -> Int
+    /// The `mupj` arguments that do the same from the command line, if a command does.
+    var arguments: (@Sendable ([String]) -> [String])?
+
+    static let validate = BenchOperation(
+        name: "validate", hasTargets: true,
+        inProcess: { files in
+            files.reduce(0) { errors, file in
+                errors + DescriptionLoader.load(file).diagnostics.filter { $0.severity == .error }.count
+            }
+        },
+        arguments: { ["validate"] + $0 })
+
+    // FULL-REVIEW HOOK: when `mupj review` is ready to be measured, add it here as a second
+    // operation, e.g.
+    //   BenchOperation(name: "review", hasTargets: false,
+    //                  inProcess: { files in /* load catalogs once, review each description */ },
+    //                  arguments: { ["review"] + $0 + ["--format", "json"] })
+    // and it is measured on the same corpora, with the same table, scaling and start-up figures.
+    /// The loader alone (no format validation), to show how validate's time divides.
+    static let load = BenchOperation(
+        name: "load (YAML only)", hasTargets: false,
+        inProcess: { files in
+            files.reduce(0) { errors, file in
+                errors + ((try? YAMLLoader.load(file.bytes)) == nil ? 1 : 0)
+            }
+        },
+        arguments: nil)
+
+    static let all: [BenchOperation] = [validate, load]
+}
+
+/// A set of generated descriptions on disk and in memory.
+struct BenchCorpus {
+    var name: String
+    var paths: [String]
+    var files: [SourceFile]
+    var bytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
+
+    static let counts = [1, 10, 100, 1000]
+    static let largeComponents = 10_000
+    static let scalingPairs = [
+        ("1 description", "10 descriptions"), ("10 descriptions", "100 descriptions"),
+        ("100 descriptions", "1000 descriptions"),
+    ]
+
+    static func generate(in directory: String) throws -> [BenchCorpus] {
+        let manager = FileManager.default
+        var corpora: [BenchCorpus] = []
+        for count in counts {
+            let folder = directory + "/corpus-\(count)"
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var paths: [String] = []
+            var files: [SourceFile] = []
+            for i in 0..<count {
+                let path = folder + "/framework-\(i).yaml"
+                let bytes = Array(variation(i).utf8)
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                paths.append(path)
+                files.append(SourceFile(path: path, bytes: bytes))
+            }
+            corpora.append(
+                BenchCorpus(name: "\(count) description\(count == 1 ? "" : "s")", paths: paths, files: files))
+        }
+        let path = directory + "/large-\(largeComponents).yaml"
+        let bytes = Array(withComponents(largeComponents).utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        corpora.append(
+            BenchCorpus(
+                name: "\(largeComponents) components", paths: [path], files: [SourceFile(path: path, bytes: bytes)]))
+        return corpora
+    }
+
+    /// The one-description corpus's file, for start-up time.
+    static func single(from corpora: [BenchCorpus]) throws -> String {
+        guard let path = corpora.first?.paths.first else { throw ValidationError("no corpus generated") }
+        return path
+    }
+
+    /// The template with its own name and VO, and 0–7 more components, so that files differ.
+    static func variation(_ i: Int) -> String {
+        var text = FrameworkTemplate.text
+            .replacingOccurrences(of: "name: ExamplePilot", with: "name: Pilot \(i)")
+            .replacingOccurrences(of: "vo: EXAMPLE", with: "vo: VO-\(i)")
+        insertComponents(i % 8, prefix: "extra-\(i)", into: &text)
+        return text
+    }
+
+    static func withComponents(_ count: Int) -> String {
+        var text = FrameworkTemplate.text
+        insertComponents(count, prefix: "c", into: &text)
+        return text
+    }
+
+    /// Components inserted at the head of the template's `components:` list.
+    private static func insertComponents(_ count: Int, prefix: String, into text: inout String) {
+        guard count > 0, let header = text.range(of: "\ncomponents:"),
+            let lineEnd = text[header.upperBound...].firstIndex(of: "\n")
+        else { return }
+        var block = ""
+        block.reserveCapacity(count * 150)
+        let kinds = ["monitoring", "pilot-factory", "site-vo-box", "payload-wrapper"]
+        for n in 0..<count {
+            block += """
+                  - id: \(prefix)-\(n)
+                    name: Component \(n) of the generated corpus
+                    kind: \(kinds[n % kinds.count])
+                    zone: \(n % 2 == 0 ? "central" : "site-edge")
+                    operated_by: vo
+                    holds: [service-cert]
+
+                """
+        }
+        text.insert(contentsOf: block, at: text.index(after: lineEnd))
+    }
+}
+
+/// Parse and discard: the libyaml event loop alone, the floor a loader on libyaml cannot beat.
+enum LibYAMLLoop {
+    static func events(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return 0 }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+            var event = yaml_event_t()
+            var count = 0
+            while yaml_parser_parse(&parser, &event) == 1 {
+                let done = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                count += 1
+                if done { break }
+            }
+            return count
+        }
+    }
+}
+
+enum Bench {
+    /// The best time of one run of `body`, repeated for at least `seconds` (and three times).
+    static func best(seconds: Double, _ body: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        var best = Double.infinity
+        var spent = 0.0
+        var runs = 0
+        while spent < seconds || runs < 3 {
+            let start = clock.now
+            body()
+            let elapsed = (clock.now - start).seconds
+            best = min(best, elapsed)
+            spent += elapsed
+            runs += 1
+        }
+        return best
+    }
+
+    struct Child {
+        var status: Int32
+        var wall: Double
+        var maxRSSKilobytes: Int
+    }
+
+    /// Runs a command with its output discarded; its wall time and peak resident memory (from
+    /// wait4's rusage, which covers that child alone).
+    static func spawn(_ argv: [String]) throws -> Child {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+        guard spawned == 0 else {
+            throw ValidationError("cannot run \(argv[0]): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw ValidationError("wait4 failed: \(String(cString: strerror(errno)))") }
+        }
+        let wall = (clock.now - start).seconds
+        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Child(status: exitStatus, wall: wall, maxRSSKilobytes: Int(usage.ru_maxrss))
+    }
+
+    /// Runs `mupj ARGUMENTS` through a helper `mupj bench --report-child-to FILE -- …` and reads
+    /// the figures it writes. The helper is needed for the peak: a child's `ru_maxrss` starts from
+    /// the high-water mark of the process it was spawned from, which here holds all the corpora;
+    /// spawned from the small helper, it starts from that helper's mark (the binary's baseline,
+    /// which the command reaches anyway).
+    static func measured(_ executable: String, _ arguments: [String], scratch: String) throws -> Child {
+        let report = scratch + "/child-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let helper = try spawn([executable, "bench", "--report-child-to", report, "--", executable] + arguments)
+        guard helper.status == 0 else { throw ValidationError("the measuring helper exited with \(helper.status)") }
+        let fields = try String(contentsOfFile: report, encoding: .utf8).split(separator: " ")
+        guard fields.count == 3, let status = Int32(fields[0]), let wall = Double(fields[1]),
+            let peak = Int(fields[2].trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw ValidationError("cannot read the measuring helper's report") }
+        return Child(status: status, wall: wall, maxRSSKilobytes: peak)
+    }
+
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        var text = String(rounded)
+        if text.hasSuffix(".0") && decimals == 0 { text.removeLast(2) }
+        if let dot = text.firstIndex(of: ".") {
+            let have = text.distance(from: dot, to: text.endIndex) - 1
+            if have < decimals { text += String(repeating: "0", count: decimals - have) }
+        } else if decimals > 0 {
+            text += "." + String(repeating: "0", count: decimals)
+        }
+        return text
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? fixed(seconds * 1000, 2) + " ms" : fixed(seconds, 3) + " s"
+    }
+
+    static func mark(_ ok: Bool) -> String { ok ? " ✓" : " ✗" }
+
+    static func row(_ cells: String...) -> String { row(cells) }
+
+    static func row(_ cells: [String]) -> String {
+        let widths = [20, 6, 7, 11, 8, 9, 11, 9, 11, 13, 9]
+        return zip(cells, widths).map { cell, width in
+            cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)
+        }.joined()
+    }
+}
+
+extension Duration {
+    fileprivate var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}

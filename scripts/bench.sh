@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds mupj in release mode and runs the hidden benchmark `mupj bench`: validate throughput
+# against a plain libyaml event loop, scaling, peak memory and single-description start-up time,
+# on corpora generated from the template (1, 10, 100, 1000 descriptions and one with 10 000
+# components). Extra arguments go to `mupj bench` (e.g. --seconds 2 --runs 51).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --scratch-path .build-hardening-release --product mupj 2>&1 | tail -n 1
+exec .build-hardening-release/release/mupj bench "$@"
