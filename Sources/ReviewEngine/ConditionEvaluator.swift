@@ -5,6 +5,8 @@ import PolicyCatalog
 /// recording an `Observation` for every field test so the decision can be explained.
 struct ConditionEvaluator {
     let resolver: PathResolver
+    /// Compiled once per review rather than once per value tested.
+    let regexes = RegexCache()
 
     func evaluate(
         _ condition: Condition, subject: Value, subjectPath: String, phase: Observation.Phase,
@@ -27,13 +29,13 @@ struct ConditionEvaluator {
                 .negated
         case .test(let test):
             let reached = resolver.resolve(test.path, subject: subject, subjectPath: subjectPath)
-            let truth = Self.apply(test.op, to: reached)
+            let truth = Self.apply(test.op, to: reached, regexes: regexes)
             observations.append(Observation(phase: phase, test: test, reached: reached, truth: truth))
             return truth
         }
     }
 
-    static func apply(_ op: Operator, to reached: [Reached]) -> Truth {
+    static func apply(_ op: Operator, to reached: [Reached], regexes: RegexCache) -> Truth {
         var known: [Value] = []
         var missing = false
         for place in reached {
@@ -66,20 +68,20 @@ struct ConditionEvaluator {
             return missing ? .unknown : .false
         default:
             if reached.isEmpty { return .false }
-            var truths = known.map { Truth(test(op, $0)) }
+            var truths = known.map { Truth(test(op, $0, regexes)) }
             if missing { truths.append(.unknown) }
             return Truth.and(truths)
         }
     }
 
-    private static func test(_ op: Operator, _ value: Value) -> Bool {
+    private static func test(_ op: Operator, _ value: Value, _ regexes: RegexCache) -> Bool {
         switch op {
         case .equals(let literal): return matches(value, literal)
         case .oneOf(let literals): return literals.contains { matches(value, $0) }
         case .atLeast(let bound): return number(value).map { $0 >= bound } ?? false
         case .atMost(let bound): return number(value).map { $0 <= bound } ?? false
         case .matches(let pattern):
-            guard let text = value.string, let regex = try? Regex(pattern) else { return false }
+            guard let text = value.string, let regex = regexes.regex(pattern) else { return false }
             return text.firstMatch(of: regex) != nil
         default: return false
         }
@@ -104,4 +106,17 @@ struct ConditionEvaluator {
 
 extension Truth {
     init(_ bool: Bool) { self = bool ? .true : .false }
+}
+
+/// Compiled regular expressions by pattern. Local to one review (Regex is not Sendable).
+final class RegexCache {
+    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+
+    func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        if let regex = compiled[pattern] { return regex }
+        // Patterns were compiled once already when the catalog was loaded; this cannot fail.
+        guard let regex = try? Regex(pattern) else { return nil }
+        compiled[pattern] = regex
+        return regex
+    }
 }
