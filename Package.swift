@@ -28,7 +28,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "TestSupport", dependencies: ["ReviewEngine"], path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "YAMLDocumentTests", dependencies: ["YAMLDocument"], swiftSettings: strict),
+        .testTarget(
+            name: "YAMLDocumentTests", dependencies: ["YAMLDocument"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "DocumentSchemaTests", dependencies: ["DocumentSchema", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "FrameworkModelTests", dependencies: ["FrameworkModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "TestSupport"], swiftSettings: strict),
