@@ -79,7 +79,7 @@ public struct Value: Sendable {
         case .boolean(let b): return String(b)
         case .reference(_, let id): return id
         case .list(let items): return "[" + items.map(\.display).joined(separator: ", ") + "]"
-        case .object(let o): return o.idDisplay ?? "{…}"
+        case .object(let o): return o.id ?? "{…}"
         case .unknown: return "unknown"
         case .raw: return "…"
         }
@@ -110,5 +110,4 @@ public struct ObjectValue: Sendable {
 
     public func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
 
-    var idDisplay: String? { id }
 }

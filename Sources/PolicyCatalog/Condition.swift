@@ -63,14 +63,6 @@ public enum Operator: Sendable, Hashable {
     public static let keywords = [
         "exists", "equals", "one_of", "at_least", "at_most", "matches", "contains", "contains_all", "contains_any",
     ]
-
-    /// Whether the test looks at each value (true) or at the collected set of values (false).
-    public var isPerValue: Bool {
-        switch self {
-        case .contains, .containsAll, .containsAny, .exists: return false
-        default: return true
-        }
-    }
 }
 
 public struct FieldTest: Sendable {

@@ -89,24 +89,6 @@ extension Node {
         }
     }
 
-    /// Number of nodes in this subtree, this one included.
-    public var nodeCount: Int {
-        var count = 0
-        var stack: [Node] = [self]
-        while let node = stack.popLast() {
-            count += 1
-            switch node.content {
-            case .scalar: break
-            case .sequence(let items): stack.append(contentsOf: items)
-            case .mapping(let pairs):
-                for pair in pairs {
-                    stack.append(pair.key)
-                    stack.append(pair.value)
-                }
-            }
-        }
-        return count
-    }
 }
 
 /// A tag's name, shared between the nodes that carry it.
