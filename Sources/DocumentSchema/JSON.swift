@@ -32,44 +32,164 @@ public enum JSON: Sendable, Equatable {
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
         var out = JSONWriter()
-        out.write(self, indent: 0)
-        out.bytes.append(UInt8(ascii: "\n"))
-        return String(decoding: out.bytes, as: UTF8.self)
-    }
-
-    public static func quote(_ s: String, into out: inout String) {
-        var writer = JSONWriter()
-        writer.quote(s)
-        out += String(decoding: writer.bytes, as: UTF8.self)
+        out.value(self)
+        return out.finish()
     }
 }
 
-/// Writes JSON as UTF-8 bytes: reports can be megabytes, and byte appends are many times faster
-/// than growing a String scalar by scalar.
-struct JSONWriter {
-    var bytes: [UInt8] = []
+/// Writes pretty-printed JSON (two-space indentation, `": "` after keys) as UTF-8 bytes, either
+/// from a `JSON` tree or piece by piece, so that a large report is written without first being
+/// built as a tree: reports can be megabytes, and byte appends are many times faster than
+/// allocating a node per value. Both ways give the same bytes for the same document.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    private var indent = 0
+    /// Whether the open container already holds an item (so the next one needs a comma).
+    private var hasItems = false
 
-    init() {
-        bytes.reserveCapacity(1 << 16)
+    public init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
     }
 
-    mutating func newline(_ indent: Int) {
+    /// The document as text, with the final newline.
+    public mutating func finish() -> String {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    mutating func ascii(_ text: StaticString) {
+    /// The bytes written so far, leaving the writer empty but in the same place of the document:
+    /// a document written in pieces (one framework at a time) can be sent out piece by piece.
+    public mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// Appends raw bytes that are already JSON text (a closing newline, say).
+    public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(_ value: JSON, indent: Int) {
+    // MARK: containers
+
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        body(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    /// An array with one element per item, each written by `element`.
+    public mutating func array<C: Collection>(_ items: C, _ element: (inout JSONWriter, C.Element) -> Void) {
+        array { out in
+            for item in items {
+                out.nextItem()
+                element(&out, item)
+            }
+        }
+    }
+
+    /// Opens a container whose items the caller writes with `member`/`element` and ends with
+    /// `close`: for a document written in pieces.
+    public mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        indent += 2
+        hasItems = false
+    }
+
+    public mutating func close(_ bracket: UInt8) {
+        indent -= 2
+        if hasItems { newline() }
+        bytes.append(bracket)
+        hasItems = true
+    }
+
+    // MARK: object members (a nil value leaves the member out)
+
+    public mutating func member(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        quote(value)
+    }
+
+    public mutating func member(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func member(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        raw(value ? "true" : "false")
+    }
+
+    public mutating func member(_ key: StaticString, _ value: JSON) {
+        self.key(key)
+        write(value)
+    }
+
+    public mutating func member(_ key: StaticString, object body: (inout JSONWriter) -> Void) {
+        self.key(key)
+        object(body)
+    }
+
+    public mutating func member<C: Collection>(
+        _ key: StaticString, _ items: C, _ element: (inout JSONWriter, C.Element) -> Void
+    ) {
+        self.key(key)
+        array(items, element)
+    }
+
+    /// Starts a member whose value the caller writes next.
+    public mutating func key(_ key: StaticString) {
+        nextItem()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        raw("\": ")
+    }
+
+    // MARK: values
+
+    /// Starts the next item of the open container: a comma after the previous one, a new line.
+    public mutating func nextItem() {
+        if hasItems { bytes.append(UInt8(ascii: ",")) }
+        newline()
+        hasItems = true
+    }
+
+    public mutating func value(_ value: JSON) {
+        write(value)
+    }
+
+    public mutating func string(_ s: String) {
+        quote(s)
+    }
+
+    private mutating func newline() {
+        // A line break and up to 64 spaces of indentation in one append.
+        let spaces: StaticString = "\n                                                                "
+        var left = indent
+        spaces.withUTF8Buffer { line in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<(1 + min(left, 64))]))
+            left -= min(left, 64)
+            while left > 0 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[1..<(1 + min(left, 64))]))
+                left -= min(left, 64)
+            }
+        }
+    }
+
+    private mutating func write(_ value: JSON) {
         switch value {
-        case .null: ascii("null")
-        case .bool(let b): b ? ascii("true") : ascii("false")
+        case .null: raw("null")
+        case .bool(let b): raw(b ? "true" : "false")
         case .int(let i): bytes.append(contentsOf: String(i).utf8)
         case .number(let d):
             if !d.isFinite {
-                ascii("null")
+                raw("null")
             } else if d == d.rounded() && abs(d) < 1e15 {
                 bytes.append(contentsOf: String(Int(d)).utf8)
             } else {
@@ -77,33 +197,22 @@ struct JSONWriter {
             }
         case .string(let s): quote(s)
         case .array(let items):
-            guard !items.isEmpty else { return ascii("[]") }
-            bytes.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(indent + 2)
-                write(item, indent: indent + 2)
-            }
-            newline(indent)
-            bytes.append(UInt8(ascii: "]"))
+            array(items) { out, item in out.write(item) }
         case .object(let members):
-            guard !members.isEmpty else { return ascii("{}") }
-            bytes.append(UInt8(ascii: "{"))
-            for (i, member) in members.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(indent + 2)
-                quote(member.key)
-                ascii(": ")
-                write(member.value, indent: indent + 2)
+            object { out in
+                for member in members {
+                    out.nextItem()
+                    out.quote(member.key)
+                    out.raw(": ")
+                    out.write(member.value)
+                }
             }
-            newline(indent)
-            bytes.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, and U+2028 / U+2029
     /// too, so that the output is also safe inside a JavaScript string.
-    mutating func quote(_ s: String) {
+    private mutating func quote(_ s: String) {
         var s = s
         s.withUTF8 { escape($0) }
     }
@@ -111,27 +220,41 @@ struct JSONWriter {
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var i = 0
+        var clean = 0
         while i < utf8.count {
             let b = utf8[i]
+            // Most bytes need no escape: copy runs of them at once.
+            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 {
+                i += 1
+                continue
+            }
+            if b == 0xE2 && !(i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9))
+            {
+                i += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
             switch b {
-            case UInt8(ascii: "\""): ascii("\\\"")
-            case UInt8(ascii: "\\"): ascii("\\\\")
-            case UInt8(ascii: "\n"): ascii("\\n")
-            case UInt8(ascii: "\r"): ascii("\\r")
-            case UInt8(ascii: "\t"): ascii("\\t")
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                ascii("\\u00")
-                bytes.append(hex[Int(b >> 4)])
-                bytes.append(hex[Int(b & 0xF)])
-            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                utf8[i + 2] == 0xA8 ? ascii("\\u2028") : ascii("\\u2029")
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case UInt8(ascii: "\n"): raw("\\n")
+            case UInt8(ascii: "\r"): raw("\\r")
+            case UInt8(ascii: "\t"): raw("\\t")
+            case 0xE2:
+                utf8[i + 2] == 0xA8 ? raw("\\u2028") : raw("\\u2029")
                 i += 2
             default:
-                bytes.append(b)
+                let hex: StaticString = "0123456789abcdef"
+                raw("\\u00")
+                hex.withUTF8Buffer { hex in
+                    bytes.append(hex[Int(b >> 4)])
+                    bytes.append(hex[Int(b & 0xF)])
+                }
             }
             i += 1
+            clean = i
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
     }
 }

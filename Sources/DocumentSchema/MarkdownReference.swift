@@ -11,7 +11,7 @@ public enum MarkdownReference {
             out += "### `\(path.isEmpty ? "(top level)" : path)`\n\n\(shape.doc)\n\n"
             out += "| key | required | value | unknown allowed | meaning |\n|---|---|---|---|---|\n"
             for field in shape.fields {
-                let value = field.shape.expectation.replacingOccurrences(of: "|", with: "\\|")
+                let value = field.shape.expectation.replacing("|", with: "\\|")
                 out += "| `\(field.name)` | \(field.required ? "yes" : "no") | \(value) | "
                 out += "\(field.allowsUnknown ? "yes" : "no") | \(field.doc) |\n"
                 let child = path.isEmpty ? field.name : path + "." + field.name

@@ -5,172 +5,173 @@ import ReviewRecords
 import YAMLDocument
 
 /// The complete result as JSON, schema `mupj-report/1` (documented in docs/report-json.md).
-/// Everything any other format shows is in here.
+/// Everything any other format shows is in here. It is written straight to bytes, and in three
+/// pieces (the opening with the catalogs, one piece per framework, the closing) so that a review
+/// of many descriptions can be sent out one framework at a time (`ReportStream`).
 public enum JSONReport {
     public static let schemaID = "mupj-report/1"
 
     public static func render(_ context: ReportContext) -> String {
-        json(context).rendered()
+        ReportStream.render(.json, context, colour: false)
     }
 
-    public static func json(_ context: ReportContext) -> JSON {
-        let result = context.result
-        return .obj([
-            ("schema", .string(schemaID)),
-            ("tool", .obj([("name", .string("mupj")), ("version", .string(result.toolVersion))])),
-            ("date", context.date.map(JSON.string)),
-            ("catalogs", .array(result.catalogs.map(catalog))),
-            ("frameworks", .array(result.frameworks.map { framework($0, context: context) })),
-        ])
+    /// Everything before the first framework; leaves the `frameworks` array open.
+    public static func opening(toolVersion: String, catalogs: [CatalogInfo], date: String?, into out: inout JSONWriter)
+    {
+        out.open(UInt8(ascii: "{"))
+        out.member("schema", schemaID)
+        out.member("tool") { out in
+            out.member("name", "mupj")
+            out.member("version", toolVersion)
+        }
+        out.member("date", date)
+        out.member("catalogs", catalogs, catalog)
+        out.key("frameworks")
+        out.open(UInt8(ascii: "["))
     }
 
-    static func catalog(_ c: CatalogInfo) -> JSON {
-        .obj([
-            ("id", .string(c.id)),
-            ("title", .string(c.title)),
-            (
-                "document",
-                .obj([
-                    ("title", .string(c.document.title)), ("reference", .string(c.document.reference)),
-                    ("version", .string(c.document.version)), ("url", c.document.url.map(JSON.string)),
-                ])
-            ),
-            ("file", .string(c.file)),
-            ("sha256", .string(c.sha256)),
-            ("clauses", .array(c.clauses.map(clause))),
-        ])
+    public static func closing(into out: inout JSONWriter) {
+        out.close(UInt8(ascii: "]"))
+        out.close(UInt8(ascii: "}"))
+        out.raw("\n")
     }
 
-    static func clause(_ c: ClauseInfo) -> JSON {
-        .obj([
-            ("id", .string(c.id)),
-            ("catalog", .string(c.catalogID)),
-            ("title", .string(c.title)),
-            ("paraphrase", .string(c.paraphrase)),
-            ("subjects", .array(c.subjects.map { .string($0.rawValue) })),
-            (
-                "source",
-                .obj([
-                    ("document", .string(c.source.document)), ("version", .string(c.source.version)),
-                    ("section", .string(c.source.section)),
-                ])
-            ),
-            ("severity", .string(c.severity.rawValue)),
-            ("rationale", .string(c.rationale)),
-            ("recommendation", .string(c.recommendation)),
-        ])
+    static func catalog(_ out: inout JSONWriter, _ c: CatalogInfo) {
+        out.object { out in
+            out.member("id", c.id)
+            out.member("title", c.title)
+            out.member("document") { out in
+                out.member("title", c.document.title)
+                out.member("reference", c.document.reference)
+                out.member("version", c.document.version)
+                out.member("url", c.document.url)
+            }
+            out.member("file", c.file)
+            out.member("sha256", c.sha256)
+            out.member("clauses", c.clauses, clause)
+        }
     }
 
-    static func framework(_ f: FrameworkReview, context: ReportContext) -> JSON {
+    static func clause(_ out: inout JSONWriter, _ c: ClauseInfo) {
+        out.object { out in
+            out.member("id", c.id)
+            out.member("catalog", c.catalogID)
+            out.member("title", c.title)
+            out.member("paraphrase", c.paraphrase)
+            out.member("subjects", c.subjects) { out, subject in out.string(subject.rawValue) }
+            out.member("source") { out in
+                out.member("document", c.source.document)
+                out.member("version", c.source.version)
+                out.member("section", c.source.section)
+            }
+            out.member("severity", c.severity.rawValue)
+            out.member("rationale", c.rationale)
+            out.member("recommendation", c.recommendation)
+        }
+    }
+
+    /// One element of the `frameworks` array.
+    public static func framework(_ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter) {
         let counts = Counts(f)
         let verdict = FindingsVerdict(f)
-        return .obj([
-            ("name", .string(f.name)),
-            ("vo", .string(f.vo)),
-            ("file", .string(f.file)),
-            ("sha256", .string(f.sha256)),
-            ("description_version", .string(f.descriptionVersion)),
-            ("described_on", .string(f.describedOn)),
-            ("status", .string(counts.overall.rawValue)),
-            ("clause_status_counts", counts.json(counts.clausesByStatus)),
-            ("finding_status_counts", counts.json(counts.findingsByStatus)),
-            ("open_findings_by_severity", counts.json(counts.openBySeverity)),
-            (
-                "verdict",
-                .obj([
-                    ("value", .string(verdict.verdict.rawValue)),
-                    ("phrase", .string(verdict.verdict.phrase)),
-                    ("sign_off_pending", .bool(verdict.signOffPending)),
-                    ("reasons", .array(verdict.reasons.map { .string($0.id) })),
-                ])
-            ),
-            (
-                "clauses",
-                .array(
-                    f.clauses.map { c in
-                        .obj([
-                            ("catalog", .string(c.clause.catalogID)),
-                            ("clause", .string(c.clause.id)),
-                            ("status", .string(c.status.rawValue)),
-                            ("findings", .array(c.findings.map { finding($0, context: context) })),
-                        ])
-                    })
-            ),
-        ])
-    }
-
-    static func finding(_ f: Finding, context: ReportContext) -> JSON {
-        .obj([
-            ("id", .string(f.id)),
-            ("rule", .string(Wording.ruleID(f))),
-            ("check", .string(f.checkID)),
-            ("title", .string(f.title)),
-            ("severity", .string(f.severity.rawValue)),
-            ("status", .string(f.status.rawValue)),
-            ("subject", f.subject.map(JSON.string)),
-            ("message", .string(f.message)),
-            ("recommendation", .string(f.recommendation)),
-            ("evidence", .array(f.evidence.map { evidence($0, context: context) })),
-            ("trace", .array(f.trace.map(observation))),
-        ])
-    }
-
-    static func location(_ l: SourceLocation) -> JSON {
-        .obj([("line", .int(l.line)), ("column", .int(l.column)), ("offset", .int(l.offset))])
-    }
-
-    static func evidence(_ e: Evidence, context: ReportContext) -> JSON {
-        let quote = context.quote(e, limit: e.state == .absent ? 1 : 5)
-        return .obj([
-            ("file", .string(e.file)),
-            ("start", location(e.range.start)),
-            ("end", location(e.range.end)),
-            ("path", .string(e.path)),
-            ("state", .string(e.state.rawValue)),
-            ("value", .string(e.value)),
-            ("reason", e.reason.map(JSON.string)),
-            ("sources", e.sources.isEmpty ? nil : .array(e.sources.map(JSON.string))),
-            (
-                "quote",
-                quote.map { quote in
-                    .obj([
-                        (
-                            "lines",
-                            .array(
-                                quote.lines.map { line in
-                                    .obj([
-                                        ("line", .int(line.number)),
-                                        ("text", .string(line.text)),
-                                        ("marked", .string(e.state == .absent ? "" : line.marked)),
-                                    ])
-                                })
-                        ),
-                        ("omitted_lines", .int(e.state == .absent ? 0 : quote.omitted)),
-                    ])
+        out.nextItem()
+        out.object { out in
+            out.member("name", f.name)
+            out.member("vo", f.vo)
+            out.member("file", f.file)
+            out.member("sha256", f.sha256)
+            out.member("description_version", f.descriptionVersion)
+            out.member("described_on", f.describedOn)
+            out.member("status", counts.overall.rawValue)
+            out.member("clause_status_counts", counts.json(counts.clausesByStatus))
+            out.member("finding_status_counts", counts.json(counts.findingsByStatus))
+            out.member("open_findings_by_severity", counts.json(counts.openBySeverity))
+            out.member("verdict") { out in
+                out.member("value", verdict.verdict.rawValue)
+                out.member("phrase", verdict.verdict.phrase)
+                out.member("sign_off_pending", verdict.signOffPending)
+                out.member("reasons", verdict.reasons) { out, reason in out.string(reason.id) }
+            }
+            out.member("clauses", f.clauses) { out, c in
+                out.object { out in
+                    out.member("catalog", c.clause.catalogID)
+                    out.member("clause", c.clause.id)
+                    out.member("status", c.status.rawValue)
+                    out.member("findings", c.findings) { out, finding in
+                        Self.finding(finding, context: context, into: &out)
+                    }
                 }
-            ),
-        ])
+            }
+        }
     }
 
-    static func observation(_ o: Observation) -> JSON {
-        .obj([
-            ("phase", .string(o.phase.rawValue)),
-            ("test", .string(o.test.words(negated: false))),
-            ("result", .string(o.truth.rawValue)),
-            (
-                "reached",
-                .array(
-                    o.reached.map { place in
-                        .obj([
-                            ("path", .string(place.path)),
-                            ("state", .string(place.stateName)),
-                            ("value", place.display.map(JSON.string)),
-                            ("line", .int(place.range.start.line)),
-                            ("column", .int(place.range.start.column)),
-                        ])
-                    })
-            ),
-        ])
+    static func finding(_ f: Finding, context: ReportContext, into out: inout JSONWriter) {
+        out.object { out in
+            out.member("id", f.id)
+            out.member("rule", Wording.ruleID(f))
+            out.member("check", f.checkID)
+            out.member("title", f.title)
+            out.member("severity", f.severity.rawValue)
+            out.member("status", f.status.rawValue)
+            out.member("subject", f.subject)
+            out.member("message", f.message)
+            out.member("recommendation", f.recommendation)
+            out.member("evidence", f.evidence) { out, e in evidence(e, context: context, into: &out) }
+            out.member("trace", f.trace, observation)
+        }
+    }
+
+    static func location(_ key: StaticString, _ l: SourceLocation, into out: inout JSONWriter) {
+        out.member(key) { out in
+            out.member("line", l.line)
+            out.member("column", l.column)
+            out.member("offset", l.offset)
+        }
+    }
+
+    static func evidence(_ e: Evidence, context: ReportContext, into out: inout JSONWriter) {
+        let quote = context.quote(e, limit: e.state == .absent ? 1 : 5)
+        out.object { out in
+            out.member("file", e.file)
+            location("start", e.range.start, into: &out)
+            location("end", e.range.end, into: &out)
+            out.member("path", e.path)
+            out.member("state", e.state.rawValue)
+            out.member("value", e.value)
+            out.member("reason", e.reason)
+            if !e.sources.isEmpty {
+                out.member("sources", e.sources) { out, source in out.string(source) }
+            }
+            if let quote {
+                out.member("quote") { out in
+                    out.member("lines", quote.lines) { out, line in
+                        out.object { out in
+                            out.member("line", line.number)
+                            out.member("text", line.text)
+                            out.member("marked", e.state == .absent ? "" : line.marked)
+                        }
+                    }
+                    out.member("omitted_lines", e.state == .absent ? 0 : quote.omitted)
+                }
+            }
+        }
+    }
+
+    static func observation(_ out: inout JSONWriter, _ o: Observation) {
+        out.object { out in
+            out.member("phase", o.phase.rawValue)
+            out.member("test", o.test.words(negated: false))
+            out.member("result", o.truth.rawValue)
+            out.member("reached", o.reached) { out, place in
+                out.object { out in
+                    out.member("path", place.path)
+                    out.member("state", place.stateName)
+                    out.member("value", place.display)
+                    out.member("line", place.range.start.line)
+                    out.member("column", place.range.start.column)
+                }
+            }
+        }
     }
 }
 

@@ -77,11 +77,11 @@ public struct SourceText: Sendable {
 public struct Quote: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
         public var number: Int
+        /// The whole line, without its line break.
+        public var text: String
         public var before: String
         public var marked: String
         public var after: String
-
-        public var text: String { before + marked + after }
     }
 
     public var lines: [Line]
@@ -98,18 +98,31 @@ public struct Quote: Sendable, Equatable {
         lines = []
         for number in range.start.line...shown {
             guard let text = source.line(number) else { break }
-            let scalars = Array(text.unicodeScalars)
+            // Columns count Unicode scalars; the cut is made on the UTF-8 bytes, where a scalar
+            // starts at every byte that is not a continuation byte (10xxxxxx).
             let from = number == range.start.line ? range.start.column - 1 : 0
-            let to = number == range.end.line ? range.end.column - 1 : scalars.count
-            let a = min(max(from, 0), scalars.count)
-            let b = min(max(to, a), scalars.count)
-            func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-                String(String.UnicodeScalarView(slice))
+            let to = number == range.end.line ? range.end.column - 1 : Int.max
+            let utf8 = text.utf8
+            var cutA = utf8.count
+            var cutB = utf8.count
+            var scalar = 0
+            var offset = 0
+            for byte in utf8 {
+                if byte & 0xC0 != 0x80 {
+                    if scalar == from { cutA = min(cutA, offset) }
+                    if scalar == to { cutB = offset }
+                    scalar += 1
+                }
+                offset += 1
             }
+            cutB = max(cutB, cutA)
+            let start = utf8.startIndex
+            let a = utf8.index(start, offsetBy: cutA)
+            let b = utf8.index(start, offsetBy: cutB)
             lines.append(
                 Line(
-                    number: number, before: string(scalars[..<a]), marked: string(scalars[a..<b]),
-                    after: string(scalars[b...])))
+                    number: number, text: text, before: String(text[..<a]), marked: String(text[a..<b]),
+                    after: String(text[b...])))
         }
         omitted = last - shown
     }

@@ -3,49 +3,62 @@ import ReviewEngine
 import ReviewRecords
 
 /// The terminal report: grouped by framework and clause, open findings with their evidence.
-/// Colour is the caller's decision (only on a terminal, never with NO_COLOR).
+/// Colour is the caller's decision (only on a terminal, never with NO_COLOR). Written one
+/// framework at a time (`ReportStream`), then a closing line with the totals.
 public enum TextReport {
     public static func render(_ context: ReportContext, colour: Bool) -> String {
+        ReportStream.render(.text, context, colour: colour)
+    }
+
+    /// What the closing line counts, gathered framework by framework.
+    public struct Totals: Sendable {
+        public var frameworks = 0
+        public var violated = 0
+        public var needsInformation = 0
+
+        public init() {}
+    }
+
+    /// One framework's section (after a blank line, unless it is the first).
+    public static func framework(_ review: FrameworkReview, colour: Bool, totals: inout Totals) -> String {
         let paint = Paint(enabled: colour)
         // Descriptions and catalogs are untrusted: no control character reaches the terminal.
         let t = Escape.terminal
-        var out = ""
-        for (index, review) in context.result.frameworks.enumerated() {
-            if index > 0 { out += "\n" }
-            let counts = Counts(review)
-            out += paint.bold("\(t(review.name)) (\(t(review.vo)))") + "  \(t(review.file))\n"
-            out +=
-                "  clauses: "
-                + Counts.statuses.map { "\(counts.count($0, in: counts.clausesByStatus)) \($0.phrase)" }
-                .joined(separator: ", ") + "\n"
-            let verdict = FindingsVerdict(review)
-            out += "  verdict the findings support: \(verdict.verdict.phrase)"
-            out += verdict.signOffPending ? " (pending sign-off)\n" : "\n"
-            for clause in review.clauses {
-                let status = paint.status(clause.status)
-                out +=
-                    "  \(status) \(t(clause.clause.id)) \(t(clause.clause.title)) [\(clause.clause.severity.rawValue)]\n"
-                for finding in clause.findings where finding.status == .violated || finding.status == .needsInformation
-                {
-                    let subject = finding.subject.map { " (\(t($0)))" } ?? ""
-                    out += "      - \(paint.status(finding.status)) \(t(finding.checkID))\(subject) "
-                    out += "[\(finding.severity.rawValue)]: \(t(finding.title))\n"
-                    out += "        \(t(finding.message))\n"
-                    for evidence in finding.evidence.prefix(3) {
-                        let at = "\(evidence.file):\(evidence.range.start.line):\(evidence.range.start.column)"
-                        out += paint.dim("        at \(t(at)) \(t(evidence.path))") + "\n"
-                    }
-                    if finding.evidence.count > 3 {
-                        out += paint.dim("        … and \(finding.evidence.count - 3) more places") + "\n"
-                    }
+        var out = totals.frameworks > 0 ? "\n" : ""
+        let counts = Counts(review)
+        out += paint.bold("\(t(review.name)) (\(t(review.vo)))") + "  \(t(review.file))\n"
+        out +=
+            "  clauses: "
+            + Counts.statuses.map { "\(counts.count($0, in: counts.clausesByStatus)) \($0.phrase)" }
+            .joined(separator: ", ") + "\n"
+        let verdict = FindingsVerdict(review)
+        out += "  verdict the findings support: \(verdict.verdict.phrase)"
+        out += verdict.signOffPending ? " (pending sign-off)\n" : "\n"
+        for clause in review.clauses {
+            let status = paint.status(clause.status)
+            out += "  \(status) \(t(clause.clause.id)) \(t(clause.clause.title)) [\(clause.clause.severity.rawValue)]\n"
+            for finding in clause.findings where finding.status == .violated || finding.status == .needsInformation {
+                let subject = finding.subject.map { " (\(t($0)))" } ?? ""
+                out += "      - \(paint.status(finding.status)) \(t(finding.checkID))\(subject) "
+                out += "[\(finding.severity.rawValue)]: \(t(finding.title))\n"
+                out += "        \(t(finding.message))\n"
+                for evidence in finding.evidence.prefix(3) {
+                    let at = "\(evidence.file):\(evidence.range.start.line):\(evidence.range.start.column)"
+                    out += paint.dim("        at \(t(at)) \(t(evidence.path))") + "\n"
                 }
+                if finding.evidence.count > 3 {
+                    out += paint.dim("        … and \(finding.evidence.count - 3) more places") + "\n"
+                }
+                if finding.status == .violated { totals.violated += 1 } else { totals.needsInformation += 1 }
             }
         }
-        let total = context.result.frameworks.flatMap(\.openFindings)
-        let violated = total.filter { $0.status == .violated }.count
-        out += "\n\(context.result.frameworks.count) framework(s) reviewed: \(violated) violated finding(s), "
-        out += "\(total.count - violated) needing information\n"
+        totals.frameworks += 1
         return out
+    }
+
+    public static func closing(_ totals: Totals) -> String {
+        "\n\(totals.frameworks) framework(s) reviewed: \(totals.violated) violated finding(s), "
+            + "\(totals.needsInformation) needing information\n"
     }
 }
 
@@ -58,7 +71,8 @@ struct Paint {
 
     /// A fixed-width status word, coloured by how urgent it is.
     func status(_ status: Status) -> String {
-        let word = status.phrase.padding(toLength: 17, withPad: " ", startingAt: 0)
+        let phrase = status.phrase
+        let word = phrase.count >= 17 ? phrase : phrase + String(repeating: " ", count: 17 - phrase.count)
         switch status {
         case .violated: return code(word, "31;1")
         case .needsInformation: return code(word, "33")

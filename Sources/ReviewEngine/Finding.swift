@@ -48,7 +48,6 @@ public struct Finding: Sendable {
     static func fingerprint(
         catalog: String, clause: String, check: String, framework: String, subject: String?
     ) -> String {
-        let key = [catalog, clause, check, framework, subject ?? ""].joined(separator: "\u{1F}")
-        return String(SHA256.hex(Array(key.utf8)).prefix(16))
+        SHA256.hex(joining: [catalog, clause, check, framework, subject ?? ""], digits: 16)
     }
 }

@@ -1,5 +1,7 @@
 /// SHA-256 (FIPS 180-4), small and dependency-free: reports record the digest of every input so
-/// that a reader can check which catalogs and descriptions a verdict was computed from.
+/// that a reader can check which catalogs and descriptions a verdict was computed from, and every
+/// finding id is a digest prefix, so a review hashes thousands of short messages. The message is
+/// read in place and the state stays in local variables: no allocation per block.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -13,53 +15,116 @@ public enum SHA256 {
     ]
 
     public static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [
+        message.withUnsafeBufferPointer { digest(UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state = State()
+        state.consume(message)
+        var out = [UInt8](repeating: 0, count: 32)
+        for (i, word) in state.words.enumerated() {
+            for j in 0..<4 { out[i * 4 + j] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * j)) }
+        }
+        return out
+    }
+
+    public static func hex(_ message: [UInt8]) -> String {
+        message.withUnsafeBufferPointer { hex(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The digest in lower-case hexadecimal, cut to its first `digits` digits (64 for all of it).
+    public static func hex(_ message: UnsafeRawBufferPointer, digits: Int = 64) -> String {
+        var state = State()
+        state.consume(message)
+        let count = min(max(digits, 0), 64)
+        return String(unsafeUninitializedCapacity: count) { out in
+            let alphabet: StaticString = "0123456789abcdef"
+            alphabet.withUTF8Buffer { alphabet in
+                for i in 0..<count {
+                    let word = state.words[i / 8]
+                    let nibble = Int(word >> UInt32(28 - 4 * (i % 8)) & 0xF)
+                    out[i] = alphabet[nibble]
+                }
+            }
+            return count
+        }
+    }
+
+    /// The digest of `parts` joined by the unit separator U+001F (which no id or path contains),
+    /// cut to `digits` hexadecimal digits.
+    public static func hex(joining parts: [String], digits: Int) -> String {
+        var key = parts.joined(separator: "\u{1F}")
+        return key.withUTF8 { hex(UnsafeRawBufferPointer($0), digits: digits) }
+    }
+
+    /// The eight working words, updated block by block.
+    private struct State {
+        var words: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var data = message
-        let bitLength = UInt64(message.count) * 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+
+        /// The whole message, padded as FIPS 180-4 §5.1.1 says: full blocks are read where they
+        /// lie; only the last one or two are copied, into a buffer on the stack.
+        mutating func consume(_ message: UnsafeRawBufferPointer) {
+            let full = message.count / 64 * 64
+            var schedule = [UInt32](repeating: 0, count: 64)
+            schedule.withUnsafeMutableBufferPointer { w in
+                SHA256.k.withUnsafeBufferPointer { k in
+                    var offset = 0
+                    while offset < full {
+                        compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + 64]), w, k)
+                        offset += 64
+                    }
+                    let rest = message.count - full
+                    let tailLength = rest < 56 ? 64 : 128
+                    withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+                        tail.initializeMemory(as: UInt8.self, repeating: 0)
+                        if rest > 0 {
+                            tail.baseAddress!.copyMemory(from: message.baseAddress! + full, byteCount: rest)
+                        }
+                        tail[rest] = 0x80
+                        let bits = UInt64(message.count) &* 8
+                        for i in 0..<8 { tail[tailLength - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
+                        compress(UnsafeRawBufferPointer(rebasing: tail[0..<64]), w, k)
+                        if tailLength == 128 { compress(UnsafeRawBufferPointer(rebasing: tail[64..<128]), w, k) }
+                    }
+                }
+            }
         }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: data.count, by: 64) {
+
+        private mutating func compress(
+            _ block: UnsafeRawBufferPointer, _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+        ) {
             for i in 0..<16 {
-                let j = chunk + i * 4
                 w[i] =
-                    UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
+                    UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8
+                    | UInt32(block[i * 4 + 3])
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
                 let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+            var (a, b, c, d, e, f, g, h) = (
+                words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7]
+            )
             for i in 0..<64 {
                 let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                 let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
                 let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
                 let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
             }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
+            words[0] &+= a
+            words[1] &+= b
+            words[2] &+= c
+            words[3] &+= d
+            words[4] &+= e
+            words[5] &+= f
+            words[6] &+= g
+            words[7] &+= h
         }
-        return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
-    }
-
-    public static func hex(_ message: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(digest(message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }

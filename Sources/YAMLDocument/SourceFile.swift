@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The bytes of one input file and the path it was read from, as the user wrote it.
 public struct SourceFile: Sendable {
@@ -51,7 +52,7 @@ public struct SourceFile: Sendable {
         while count < cap {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, cap - count))) }
             let got = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
             if got == 0 { break }
             if got < 0 {

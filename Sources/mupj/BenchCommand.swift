@@ -1,8 +1,9 @@
 import ArgumentParser
 import CLibYAML
 import DocumentSchema
-import Foundation
+import FoundationEssentials
 import FrameworkModel
+import Glibc
 import PolicyCatalog
 import Reports
 import ReviewEngine
@@ -269,8 +270,8 @@ struct BenchCorpus {
     /// The template with its own name and VO, and 0–7 more components, so that files differ.
     static func variation(_ i: Int) -> String {
         var text = FrameworkTemplate.text
-            .replacingOccurrences(of: "name: ExamplePilot", with: "name: Pilot \(i)")
-            .replacingOccurrences(of: "vo: EXAMPLE", with: "vo: VO-\(i)")
+            .replacing("name: ExamplePilot", with: "name: Pilot \(i)")
+            .replacing("vo: EXAMPLE", with: "vo: VO-\(i)")
         insertComponents(i % 8, prefix: "extra-\(i)", into: &text)
         return text
     }
@@ -283,7 +284,7 @@ struct BenchCorpus {
 
     /// Components inserted at the head of the template's `components:` list.
     private static func insertComponents(_ count: Int, prefix: String, into text: inout String) {
-        guard count > 0, let header = text.range(of: "\ncomponents:"),
+        guard count > 0, let header = text.firstRange(of: "\ncomponents:"),
             let lineEnd = text[header.upperBound...].firstIndex(of: "\n")
         else { return }
         var block = ""
@@ -387,9 +388,9 @@ enum Bench {
         defer { try? FileManager.default.removeItem(atPath: report) }
         let helper = try spawn([executable, "bench", "--report-child-to", report, "--", executable] + arguments)
         guard helper.status == 0 else { throw ValidationError("the measuring helper exited with \(helper.status)") }
-        let fields = try String(contentsOfFile: report, encoding: .utf8).split(separator: " ")
+        let fields = try String(contentsOfFile: report, encoding: .utf8).split(whereSeparator: \.isWhitespace)
         guard fields.count == 3, let status = Int32(fields[0]), let wall = Double(fields[1]),
-            let peak = Int(fields[2].trimmingCharacters(in: .whitespacesAndNewlines))
+            let peak = Int(fields[2])
         else { throw ValidationError("cannot read the measuring helper's report") }
         return Child(status: status, wall: wall, maxRSSKilobytes: peak)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import YAMLDocument
 
 /// Limits on what is read, shared by every command that reads YAML.
@@ -32,12 +33,12 @@ enum Inputs {
         var problems: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
                 problems.append(Diagnostic(file: path, location: nil, message: "no such file or directory"))
                 continue
             }
-            guard isDirectory.boolValue else {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
                 files.append(path)
                 continue
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import FrameworkModel
 import PolicyCatalog
 import Reports
 import ReviewEngine
@@ -63,6 +64,10 @@ struct ReviewCommand: ParsableCommand {
     func validate() throws { try output.validate(formatCount: formats.count) }
 
     func run() throws {
+        let format = formats.first ?? .text
+        if output.outputDir == nil && ReportStream.streams(format) {
+            return try stream(format)
+        }
         let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, output: output)
         let context = run.context
         if let outputDir = output.outputDir {
@@ -78,14 +83,47 @@ struct ReviewCommand: ParsableCommand {
             let colour = format == .text && Terminal.standardOutput.colours
             Terminal.standardOutput.write(format.render(context, colour: colour))
         }
-        let result = context.result
-        if let threshold = failOn.severity,
-            result.frameworks.contains(where: { review in
-                review.findings.contains { $0.status == .violated && $0.severity >= threshold }
-            })
-        {
-            throw ExitCode(1)
+        if context.result.frameworks.contains(where: fails) { throw ExitCode(1) }
+    }
+
+    /// JSON or text on standard output, one framework at a time: every description is checked
+    /// first (so an invalid one still means no report at all), then each is decoded again,
+    /// reviewed and written, and its findings dropped before the next.
+    private func stream(_ format: ReportFormat) throws {
+        let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
+        let sources = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
+        let infos = catalogSet.catalogs.map(Engine.info)
+        let date = try ReportDate.resolve(output.date)
+        let out = Terminal.standardOutput
+        guard
+            var stream = ReportStream(
+                format, colour: format == .text && out.colours, toolVersion: Mupj.version, catalogs: infos,
+                date: date)
+        else { return }
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        out.write(stream.opening())
+        var failed = false
+        for source in sources {
+            guard let description = DescriptionLoader.load(source, limits: limits.limits).description else {
+                // Checked a moment ago from the same bytes: only a bug in the loader gets here.
+                Terminal.standardError.write("\(source.path): error: internal error: the description no longer loads\n")
+                throw ExitCode(2)
+            }
+            let review = Engine.review(description, catalogs: catalogSet)
+            failed = failed || fails(review)
+            let context = ReportContext(
+                result: ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review]), date: date,
+                sources: [source], workingDirectory: workingDirectory)
+            out.write(stream.frameworks(context))
         }
+        out.write(stream.closing())
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Whether the review has a violated finding at or above `--fail-on`.
+    private func fails(_ review: FrameworkReview) -> Bool {
+        guard let threshold = failOn.severity else { return false }
+        return review.findings.contains { $0.status == .violated && $0.severity >= threshold }
     }
 }
 
@@ -158,19 +196,13 @@ struct ReportRun {
 enum ReportDate {
     static func resolve(_ explicit: String?) throws -> String? {
         if let explicit {
-            guard explicit.count == 10, explicit.split(separator: "-").count == 3 else {
-                throw ValidationError("--date takes YYYY-MM-DD")
-            }
-            return explicit
+            guard let day = CalendarDay(explicit) else { throw ValidationError("--date takes YYYY-MM-DD") }
+            return day.description
         }
         guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
-        guard let seconds = TimeInterval(epoch) else {
-            throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds")
+        guard let seconds = Int64(epoch), let day = CalendarDay(secondsSinceEpoch: seconds) else {
+            throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC")
         }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+        return day.description
     }
 }

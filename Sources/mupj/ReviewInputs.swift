@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
@@ -96,16 +96,34 @@ enum ReviewInputs {
     }
 
     static func descriptions(_ paths: [String], limits: LoadLimits) throws -> [FrameworkDescription] {
+        var descriptions: [FrameworkDescription] = []
+        try checkedDescriptions(paths, limits: limits) { descriptions.append($0) }
+        return descriptions
+    }
+
+    /// The files of valid descriptions, read once and kept as bytes, with every description
+    /// checked but none kept decoded: a review that writes one framework at a time decodes each
+    /// again when its turn comes, so memory holds the input bytes and one description at most.
+    static func descriptionSources(_ paths: [String], limits: LoadLimits) throws -> [SourceFile] {
+        var sources: [SourceFile] = []
+        try checkedDescriptions(paths, limits: limits) { sources.append($0.source) }
+        return sources
+    }
+
+    /// Loads every description, handing each valid one to `keep`; prints every diagnostic, then
+    /// ends the run when a file is unreadable (exit 2) or a description is invalid (exit 1).
+    private static func checkedDescriptions(
+        _ paths: [String], limits: LoadLimits, keep: (FrameworkDescription) -> Void
+    ) throws {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
         var diagnostics: [Diagnostic] = []
-        var descriptions: [FrameworkDescription] = []
         for file in files {
             do {
                 let source = try SourceFile.read(file, maxBytes: limits.maxBytes)
                 let outcome = DescriptionLoader.load(source, limits: limits)
                 diagnostics += outcome.diagnostics
-                if let description = outcome.description { descriptions.append(description) }
+                if let description = outcome.description { keep(description) }
             } catch .unreadable(let diagnostic) {
                 unreadable.append(diagnostic)
             } catch .tooLarge(let diagnostic) {
@@ -118,7 +136,6 @@ enum ReviewInputs {
             Terminal.standardError.write("error: invalid description(s); run mupj validate and fix them first\n")
             throw ExitCode(1)
         }
-        return descriptions
     }
 }
 

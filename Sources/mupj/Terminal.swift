@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import Reports
 
 /// Where text goes, and whether it may be coloured: only on a terminal, never with NO_COLOR.
 struct Terminal: Sendable {
@@ -12,13 +14,11 @@ struct Terminal: Sendable {
     }
 
     func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written <= 0 { return }
-            offset += written
-        }
+        write(Array(text.utf8))
+    }
+
+    func write(_ bytes: [UInt8]) {
+        _ = OutputFile.writeAll(bytes, to: descriptor)
     }
 
     enum Colour: String {

@@ -83,6 +83,19 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "my own work\n")
         #expect(try TestSupport.mupj(["init", "-o", file, "--force"]).status == 0)
         #expect(try String(contentsOfFile: file, encoding: .utf8) != "my own work\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["mine.yaml"])
+    }
+
+    /// A new file in a directory that does not exist yet: the directory is made, and no
+    /// temporary file is left beside the result.
+    @Test func writesIntoNewDirectoriesLeavingNothingElse() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("new/sub/framework.yaml").path
+        let run = try TestSupport.mupj(["init", "-o", file])
+        #expect(run.status == 0, "\(run.stderr)")
+        let listing = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/new/sub")
+        #expect(listing == ["framework.yaml"])
+        #expect(try TestSupport.mupj(["validate", file]).status == 0)
     }
 }
 
@@ -147,6 +160,50 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("missing required field 'framework'"))
         #expect(run.stdout.isEmpty)
+    }
+
+    /// JSON and text on standard output are written one framework at a time; they must be the
+    /// very bytes of the same report rendered whole into --output-dir.
+    @Test func streamedReportsEqualWholeReports() throws {
+        let directory = try TestSupport.temporaryDirectory().path
+        let inputs = ["frameworks/", "frameworks/examples/"]
+        for (format, file) in [("json", "review.json"), ("text", "review.txt")] {
+            let whole = try TestSupport.mupj(
+                ["review"] + inputs + ["--format", format, "--output-dir", directory, "--fail-on", "never"])
+            #expect(whole.status == 0, "\(whole.stderr)")
+            let streamed = try TestSupport.mupj(["review"] + inputs + ["--format", format])
+            #expect(streamed.status == 1, "a high-severity violation is found: \(streamed.stderr)")
+            let written = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            #expect(streamed.stdout == written, "\(format)")
+            #expect(written.contains("Shortcut") && written.contains("PanDA"))
+        }
+    }
+
+    /// Every description is checked before the first framework is written: one invalid file
+    /// among valid ones still means no report at all.
+    @Test func anInvalidDescriptionAfterValidOnesMeansNoOutput() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("zz-bad.yaml")
+        try "format: mupj/1\n".write(to: file, atomically: true, encoding: .utf8)
+        for format in ["json", "text"] {
+            let run = try TestSupport.mupj(["review", "frameworks/panda.yaml", file.path, "--format", format])
+            #expect(run.status == 1)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.contains("\(file.path):1:1: error: missing required field 'framework'"))
+        }
+    }
+
+    @Test func sourceDateEpochDatesTheReport() throws {
+        let dated = try TestSupport.mupj(
+            ["review", "frameworks/panda.yaml", "--format", "json", "--fail-on", "never"],
+            environment: ["SOURCE_DATE_EPOCH": "1259020800"])
+        #expect(dated.stdout.contains("\"date\": \"2009-11-24\""))
+        let bad = try TestSupport.mupj(
+            ["review", "frameworks/panda.yaml", "--format", "json"], environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("SOURCE_DATE_EPOCH must be a whole number of seconds"))
+        let explicit = try TestSupport.mupj(["review", "frameworks/panda.yaml", "--date", "2009-02-30"])
+        #expect(explicit.status == 2)
     }
 
     @Test func catalogErrorsExitTwo() throws {

@@ -1,4 +1,5 @@
 import DocumentSchema
+import Foundation
 import Testing
 import YAMLDocument
 
@@ -205,6 +206,54 @@ private let valid = """
                 }
 
                 """)
+    }
+
+    /// Escapes inside runs of plain text, the JavaScript line separators, non-ASCII text left as is.
+    @Test func escapesEveryKindOfCharacter() {
+        let text = "plain é\u{2028}mid\u{2029}end\tx\r\u{1F}\u{7F}€ \u{E2}"
+        #expect(
+            JSON.string(text).rendered() == "\"plain é\\u2028mid\\u2029end\\tx\\r\\u001f\u{7F}€ \u{E2}\"\n")
+    }
+
+    /// A document written piece by piece is byte-identical to the same document as a tree, at
+    /// every depth (past the 64 spaces the writer indents with in one step) and with empty
+    /// containers.
+    @Test func piecewiseWritingEqualsTheTree() {
+        var deep = JSON.object([JSON.Member("leaf", .string("x"))])
+        for level in 0..<40 { deep = .object([JSON.Member("level\(level)", deep), JSON.Member("n", .int(level))]) }
+        let tree = JSON.obj([
+            ("name", .string("a\"b")), ("count", .int(-3)), ("flag", .bool(true)), ("none", nil),
+            ("empty", .object([])), ("list", .array([])), ("items", .array([.string("p"), .string("q")])),
+            ("deep", deep),
+        ])
+        var out = JSONWriter()
+        out.object { out in
+            out.member("name", "a\"b")
+            out.member("count", -3)
+            out.member("flag", true)
+            out.member("none", nil as String?)
+            out.member("empty") { _ in }
+            out.member("list", [String]()) { out, item in out.string(item) }
+            out.member("items", ["p", "q"]) { out, item in out.string(item) }
+            out.member("deep", deep)
+        }
+        #expect(out.finish() == tree.rendered())
+    }
+
+    /// `take` hands the bytes out without losing the writer's place in the document.
+    @Test func takingPiecesKeepsThePlace() {
+        var out = JSONWriter()
+        var pieces: [UInt8] = []
+        out.open(UInt8(ascii: "["))
+        for n in 1...3 {
+            out.nextItem()
+            out.object { $0.member("n", n) }
+            pieces += out.take()
+        }
+        out.close(UInt8(ascii: "]"))
+        pieces += out.take()
+        let tree = JSON.array((1...3).map { .object([JSON.Member("n", .int($0))]) })
+        #expect(String(decoding: pieces, as: UTF8.self) + "\n" == tree.rendered())
     }
 
     @Test func schemaExportListsRequiredFieldsAndEnums() {

@@ -153,6 +153,23 @@ import YAMLDocument
         #expect(CalendarDay("2000-02-29") != nil)
     }
 
+    /// `SOURCE_DATE_EPOCH` days: every day from 1900 to 2100 (leap and century years included)
+    /// agrees with stepping day by day, at the first and the last second of the day.
+    @Test func daysFromSecondsSinceTheEpoch() throws {
+        var expected = day("1900-01-01")
+        var seconds: Int64 = -2_208_988_800
+        while expected.year < 2100 {
+            #expect(CalendarDay(secondsSinceEpoch: seconds) == expected)
+            #expect(CalendarDay(secondsSinceEpoch: seconds + 86_399) == expected)
+            expected = expected.next
+            seconds += 86_400
+        }
+        #expect(CalendarDay(secondsSinceEpoch: 0) == day("1970-01-01"))
+        #expect(CalendarDay(secondsSinceEpoch: -1) == day("1969-12-31"))
+        #expect(CalendarDay(secondsSinceEpoch: 1_259_020_800) == day("2009-11-24"))
+        #expect(CalendarDay(secondsSinceEpoch: Int64.max) == nil)
+    }
+
     @Test func stepsAcrossMonthsYearsAndLeapDays() {
         #expect(day("2010-02-28").next == day("2010-03-01"))
         #expect(day("2008-02-28").next == day("2008-02-29"))

@@ -114,6 +114,24 @@ import YAMLDocument
         #expect(SHA256.hex(a64) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 
+    /// Tails of 56 to 63 bytes need a second padding block; longer messages run whole blocks
+    /// straight from the input. Digests from Python's hashlib over the same bytes.
+    @Test func twoBlockTailsAndLongMessages() {
+        let a = { (count: Int) in [UInt8](repeating: UInt8(ascii: "a"), count: count) }
+        #expect(SHA256.hex(a(119)) == "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb")
+        #expect(SHA256.hex(a(120)) == "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c")
+        #expect(SHA256.hex(a(1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    /// Finding ids are digest prefixes of parts joined by U+001F.
+    @Test func joinedPartsAndPrefixes() {
+        #expect(SHA256.hex(joining: ["a", "b"], digits: 16) == "f04cdced9736a69d")
+        let full = SHA256.hex(Array("a\u{1F}b".utf8))
+        #expect(full.hasPrefix("f04cdced9736a69d"))
+        #expect(SHA256.hex(joining: ["a", "b"], digits: 64) == full)
+        #expect(SHA256.hex(joining: ["a", "b"], digits: 0).isEmpty)
+    }
+
     @Test func sourceFileDigestIsTheDigestOfItsBytes() {
         let file = SourceFile(path: "x.yaml", bytes: Array("abc".utf8))
         #expect(file.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -1,0 +1,88 @@
+import DocumentSchema
+import ReviewEngine
+
+/// A report written one framework at a time, for the formats whose layout allows it (JSON and
+/// text: nothing in them before a framework depends on a later one). A review of hundreds of
+/// descriptions then holds one framework's findings at a time instead of all of them. The
+/// whole-result renderers are made of the same pieces, so both ways give the same bytes.
+public struct ReportStream {
+    private enum State {
+        case json(JSONWriter)
+        case text(colour: Bool, totals: TextReport.Totals)
+    }
+
+    private var state: State
+    private let toolVersion: String
+    private let catalogs: [CatalogInfo]
+    private let date: String?
+
+    /// Nil for a format that needs the whole result before it can write anything.
+    public init?(_ format: ReportFormat, colour: Bool, toolVersion: String, catalogs: [CatalogInfo], date: String?) {
+        switch format {
+        case .json: state = .json(JSONWriter())
+        case .text: state = .text(colour: colour, totals: TextReport.Totals())
+        case .markdown, .html, .sarif: return nil
+        }
+        self.toolVersion = toolVersion
+        self.catalogs = catalogs
+        self.date = date
+    }
+
+    /// The whole report at once: the same pieces, joined.
+    static func render(_ format: ReportFormat, _ context: ReportContext, colour: Bool) -> String {
+        guard
+            var stream = ReportStream(
+                format, colour: colour, toolVersion: context.result.toolVersion, catalogs: context.result.catalogs,
+                date: context.date)
+        else { preconditionFailure("\(format) is not written in pieces") }
+        let bytes = stream.opening() + stream.frameworks(context) + stream.closing()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func streams(_ format: ReportFormat) -> Bool {
+        ReportStream(format, colour: false, toolVersion: "", catalogs: [], date: nil) != nil
+    }
+
+    public mutating func opening() -> [UInt8] {
+        switch state {
+        case .json(var out):
+            JSONReport.opening(toolVersion: toolVersion, catalogs: catalogs, date: date, into: &out)
+            return take(&out)
+        case .text:
+            return []
+        }
+    }
+
+    /// The piece for each framework of `context` (a context per framework keeps only that
+    /// framework's file in memory for quoting).
+    public mutating func frameworks(_ context: ReportContext) -> [UInt8] {
+        switch state {
+        case .json(var out):
+            for review in context.result.frameworks { JSONReport.framework(review, context: context, into: &out) }
+            return take(&out)
+        case .text(let colour, var totals):
+            var text = ""
+            for review in context.result.frameworks {
+                text += TextReport.framework(review, colour: colour, totals: &totals)
+            }
+            state = .text(colour: colour, totals: totals)
+            return Array(text.utf8)
+        }
+    }
+
+    public mutating func closing() -> [UInt8] {
+        switch state {
+        case .json(var out):
+            JSONReport.closing(into: &out)
+            return take(&out)
+        case .text(_, let totals):
+            return Array(TextReport.closing(totals).utf8)
+        }
+    }
+
+    private mutating func take(_ out: inout JSONWriter) -> [UInt8] {
+        let bytes = out.take()
+        state = .json(out)
+        return bytes
+    }
+}
