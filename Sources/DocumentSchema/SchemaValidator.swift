@@ -38,9 +38,11 @@ public struct SchemaValidator: Sendable {
             file: file, location: format.start, message: "unsupported format '\(text)'; this mupj reads \(expected)")
     }
 
-    public func validate(_ node: Node, file: String) -> Result {
+    /// Takes the tree (a caller that keeps using it keeps its own copy): each part is freed once
+    /// converted, so a large document is not held twice, as nodes and as values.
+    public func validate(_ node: consuming Node, file: String) -> Result {
         var walk = Walk(file: file, mode: mode)
-        let value = walk.value(node, .object(root), unknown: false, context: Context(root.name))
+        let value = walk.value(consume node, .object(root), unknown: false, context: Context(root.name))
         walk.checkReferences(root: value, shape: root)
         walk.diagnostics.sort()
         if walk.truncated {
@@ -120,13 +122,13 @@ private struct Walk {
 
     // MARK: values
 
-    mutating func value(_ node: Node, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
+    mutating func value(_ node: consuming Node, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         if unknown, case .scalar(let s) = node.content, s.style == .plain, s.text == Annotation.unknown {
             return Value(.unknown(reason: nil), range: node.range)
         }
         switch shape {
         case .object(let object):
-            return self.object(node, object, context: context)
+            return self.object(consume node, object, context: context)
         case .custom:
             return Value(.raw(node), range: node.range)
         default:
@@ -138,7 +140,7 @@ private struct Walk {
             return wrapped(node, pairs, shape, unknown: unknown, context: context)
         }
         if case .list(let element, let minCount) = shape {
-            return list(node, element, minCount: minCount, context: context)
+            return list(consume node, element, minCount: minCount, context: context)
         }
         return leaf(node, shape, context: context)
     }
@@ -210,28 +212,33 @@ private struct Walk {
         return nil
     }
 
-    mutating func list(_ node: Node, _ element: Shape, minCount: Int, context: Context) -> Value? {
-        guard let items = node.items else {
+    mutating func list(_ node: consuming Node, _ element: Shape, minCount: Int, context: Context) -> Value? {
+        guard node.items != nil else {
             error(
                 node.start,
                 "expected \(Shape.list(element, minCount: minCount).expectation) for \(context), found \(describe(node))"
             )
             return nil
         }
+        let range = node.range
+        var items = (consume node).takeItems() ?? []
         if items.count < minCount, mode == .complete {
             error(
-                node.start,
+                range.start,
                 "\(context) needs at least \(minCount) \(minCount == 1 ? "entry" : "entries"), found \(items.count)")
         }
         var values: [Value] = []
         values.reserveCapacity(items.count)
-        for item in items {
-            if let v = value(item, element, unknown: false, context: context) { values.append(v) }
+        for index in items.indices {
+            // Moved out of the list, so that the item's nodes are freed once it is converted.
+            var item = Node.vacant
+            swap(&item, &items[index])
+            if let v = value(consume item, element, unknown: false, context: context) { values.append(v) }
         }
         if case .object(let object) = element, let idField = object.idField {
             checkUniqueIDs(values, idField: idField, noun: object.name)
         }
-        return Value(.list(values), range: node.range)
+        return Value(.list(values), range: range)
     }
 
     mutating func checkUniqueIDs(_ values: [Value], idField: String, noun: String) {
@@ -249,11 +256,13 @@ private struct Walk {
         }
     }
 
-    mutating func object(_ node: Node, _ shape: ObjectShape, context: Context) -> Value? {
-        guard let pairs = node.pairs else {
+    mutating func object(_ node: consuming Node, _ shape: ObjectShape, context: Context) -> Value? {
+        guard node.pairs != nil else {
             error(node.start, "expected a mapping (\(shape.name)) for \(context), found \(describe(node))")
             return nil
         }
+        let (start, range) = (node.start, node.range)
+        var pairs = (consume node).takePairs() ?? []
         var entries: [ObjectValue.Entry] = []
         entries.reserveCapacity(pairs.count)
         var sources: [String] = []
@@ -261,13 +270,17 @@ private struct Walk {
         // Which fields the mapping has, for the required-field check (one pass over the pairs); a
         // bit mask, so that no array is allocated per mapping (an array only past 64 fields).
         var present = FieldSet(count: shape.fields.count)
-        for pair in pairs {
+        for pairIndex in pairs.indices {
+            // Moved out of the mapping, so that the value's nodes are freed once converted.
+            var pair = Pair(key: .vacant, value: .vacant)
+            swap(&pair, &pairs[pairIndex])
             let name = pair.name
             if let index = shape.fields.firstIndex(where: { $0.name == name }) {
                 let field = shape.fields[index]
                 present.insert(index)
-                if let v = value(pair.value, field.shape, unknown: field.allowsUnknown, context: .field(name)) {
-                    entries.append(ObjectValue.Entry(name: name, keyRange: pair.key.range, value: v))
+                let (key, valueNode) = (consume pair).take()
+                if let v = value(consume valueNode, field.shape, unknown: field.allowsUnknown, context: .field(name)) {
+                    entries.append(ObjectValue.Entry(name: name, keyRange: key.range, value: v))
                 }
             } else if shape.annotations && name == Annotation.source {
                 sources = self.sources(pair.value)
@@ -288,14 +301,14 @@ private struct Walk {
             for (index, field) in shape.fields.enumerated() where field.required && !present.contains(index) {
                 let hint = field.allowsUnknown ? " (write unknown if it is not known)" : ""
                 error(
-                    node.start,
+                    start,
                     "missing required field '\(field.name)' in \(shape.name): expected \(field.shape.expectation)\(hint)"
                 )
             }
         }
         let id = shape.idField.flatMap { f in entries.first { $0.name == f }?.value.string }
         let object = ObjectValue(shapeName: shape.name, entries: entries, notes: notes, id: id)
-        return Value(.object(object), range: node.range, sources: sources)
+        return Value(.object(object), range: range, sources: sources)
     }
 
     // MARK: leaves

@@ -41,15 +41,15 @@ public enum DescriptionLoader {
         } catch {
             return Outcome(description: nil, diagnostics: [error])
         }
-        return validate(node, source: source, mode: mode)
+        return validate(consume node, source: source, mode: mode)
     }
 
-    public static func validate(_ node: Node, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
+    public static func validate(_ node: consuming Node, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
         if let mismatch = SchemaValidator.formatMismatch(node, expected: FrameworkFormat.identifier, file: source.path)
         {
             return Outcome(description: nil, diagnostics: [mismatch])
         }
-        let result = SchemaValidator(root: FrameworkFormat.root, mode: mode).validate(node, file: source.path)
+        let result = SchemaValidator(root: FrameworkFormat.root, mode: mode).validate(consume node, file: source.path)
         let description = result.value.map { FrameworkDescription(source: source, root: $0) }
         return Outcome(description: description, diagnostics: result.diagnostics)
     }

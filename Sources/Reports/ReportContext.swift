@@ -46,30 +46,30 @@ public struct ReportContext: Sendable {
     }
 }
 
-/// A file's text split into lines once, for quoting.
+/// A file's text with its line starts found once, for quoting; a line becomes a `String` only
+/// when it is quoted (a large description has tens of thousands of lines, few of them quoted).
 public struct SourceText: Sendable {
-    public var lines: [String]
+    private let bytes: [UInt8]
+    /// The byte offset where each line starts.
+    private let starts: [Int]
 
     public init(_ file: SourceFile) {
-        var lines: [String] = []
-        var start = 0
-        let bytes = file.bytes
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lines.append(SourceText.decode(bytes[start..<i]))
-            start = i + 1
+        bytes = file.bytes
+        var starts = [0]
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") && i + 1 < bytes.count {
+            starts.append(i + 1)
         }
-        if start < bytes.count { lines.append(SourceText.decode(bytes[start...])) }
-        self.lines = lines
+        self.starts = bytes.isEmpty ? [] : starts
     }
 
-    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.hasSuffix("\r") ? String(text.dropLast()) : text
-    }
-
-    /// Line `n` (1-based), or nil past the end.
+    /// Line `n` (1-based) without its line break, or nil past the end.
     public func line(_ n: Int) -> String? {
-        n >= 1 && n <= lines.count ? lines[n - 1] : nil
+        guard n >= 1 && n <= starts.count else { return nil }
+        let start = starts[n - 1]
+        var end = n < starts.count ? starts[n] - 1 : bytes.count
+        if n == starts.count && end > start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 

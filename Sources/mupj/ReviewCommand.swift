@@ -31,6 +31,10 @@ struct ReviewCommand: ParsableCommand {
             and no --format, the MB summary (summary.md, summary.html, summary.json, with the \
             prerequisites from --status-file as of --as-of) is written too: the full report set.
 
+            Text and JSON on standard output are written one framework at a time, after every \
+            description has been checked: memory does not grow with the number of descriptions, and \
+            an invalid description still means no report at all.
+
             Examples:
               mupj review frameworks/panda.yaml
               mupj review frameworks/ --format json > review.json
@@ -87,11 +91,11 @@ struct ReviewCommand: ParsableCommand {
     }
 
     /// JSON or text on standard output, one framework at a time: every description is checked
-    /// first (so an invalid one still means no report at all), then each is decoded again,
-    /// reviewed and written, and its findings dropped before the next.
+    /// first (so an invalid one still means no report at all), then each is decoded again (all
+    /// but the last, still at hand), reviewed and written, and its findings dropped before the next.
     private func stream(_ format: ReportFormat) throws {
         let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
-        let sources = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
+        let (sources, last) = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
         let infos = catalogSet.catalogs.map(Engine.info)
         let date = try ReportDate.resolve(output.date)
         let out = Terminal.standardOutput
@@ -103,8 +107,10 @@ struct ReviewCommand: ParsableCommand {
         let workingDirectory = FileManager.default.currentDirectoryPath
         out.write(stream.opening())
         var failed = false
-        for source in sources {
-            guard let description = DescriptionLoader.load(source, limits: limits.limits).description else {
+        for (index, source) in sources.enumerated() {
+            let decoded =
+                index == sources.count - 1 ? last : DescriptionLoader.load(source, limits: limits.limits).description
+            guard let description = decoded else {
                 // Checked a moment ago from the same bytes: only a bug in the loader gets here.
                 Terminal.standardError.write("\(source.path): error: internal error: the description no longer loads\n")
                 throw ExitCode(2)

@@ -102,12 +102,19 @@ enum ReviewInputs {
     }
 
     /// The files of valid descriptions, read once and kept as bytes, with every description
-    /// checked but none kept decoded: a review that writes one framework at a time decodes each
-    /// again when its turn comes, so memory holds the input bytes and one description at most.
-    static func descriptionSources(_ paths: [String], limits: LoadLimits) throws -> [SourceFile] {
+    /// checked but only the last one kept decoded: a review that writes one framework at a time
+    /// decodes the others again when their turn comes, so memory holds the input bytes and one
+    /// description at most, and a single description is decoded once.
+    static func descriptionSources(_ paths: [String], limits: LoadLimits) throws -> (
+        sources: [SourceFile], last: FrameworkDescription?
+    ) {
         var sources: [SourceFile] = []
-        try checkedDescriptions(paths, limits: limits) { sources.append($0.source) }
-        return sources
+        var last: FrameworkDescription?
+        try checkedDescriptions(paths, limits: limits) { description in
+            sources.append(description.source)
+            last = description
+        }
+        return (sources, last)
     }
 
     /// Loads every description, handing each valid one to `keep`; prints every diagnostic, then

@@ -82,4 +82,20 @@ import YAMLDocument
         missing.sources = [:]
         #expect(missing.quote("q.yaml", range((2, 6), (2, 11))) == nil)
     }
+
+    /// Lines as a quote shows them: without their line break (LF or CRLF), empty lines kept,
+    /// a last line with or without a final break, nothing past the end.
+    @Test func sourceLinesAreFoundWithoutTheirBreaks() {
+        func lines(_ text: String) -> [String] {
+            let source = SourceText(SourceFile(path: "x", bytes: Array(text.utf8)))
+            return Array(sequence(first: 1) { $0 + 1 }.lazy.map { source.line($0) }.prefix { $0 != nil }.map { $0! })
+        }
+        #expect(lines("a\nb\n") == ["a", "b"])
+        #expect(lines("a\r\nb") == ["a", "b"])
+        #expect(lines("a\n\n\nb\r\n") == ["a", "", "", "b"])
+        #expect(lines("\n") == [""])
+        #expect(lines("").isEmpty)
+        #expect(lines("é€\n𝄞") == ["é€", "𝄞"])
+        #expect(SourceText(SourceFile(path: "x", bytes: Array("a\n".utf8))).line(0) == nil)
+    }
 }
