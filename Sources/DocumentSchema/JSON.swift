@@ -71,16 +71,24 @@ public struct JSONWriter: Sendable {
 
     // MARK: containers
 
+    public enum Container: Sendable {
+        case object, array
+
+        var brackets: (open: UInt8, close: UInt8) {
+            self == .object ? (UInt8(ascii: "{"), UInt8(ascii: "}")) : (UInt8(ascii: "["), UInt8(ascii: "]"))
+        }
+    }
+
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
-        open(UInt8(ascii: "{"))
+        open(.object)
         body(&self)
-        close(UInt8(ascii: "}"))
+        close(.object)
     }
 
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
-        open(UInt8(ascii: "["))
+        open(.array)
         body(&self)
-        close(UInt8(ascii: "]"))
+        close(.array)
     }
 
     /// An array with one element per item, each written by `element`.
@@ -95,16 +103,16 @@ public struct JSONWriter: Sendable {
 
     /// Opens a container whose items the caller writes with `member`/`element` and ends with
     /// `close`: for a document written in pieces.
-    public mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+    public mutating func open(_ container: Container) {
+        bytes.append(container.brackets.open)
         indent += 2
         hasItems = false
     }
 
-    public mutating func close(_ bracket: UInt8) {
+    public mutating func close(_ container: Container) {
         indent -= 2
         if hasItems { newline() }
-        bytes.append(bracket)
+        bytes.append(container.brackets.close)
         hasItems = true
     }
 

@@ -35,22 +35,17 @@ public enum DescriptionLoader {
     public static func load(
         _ source: SourceFile, limits: LoadLimits = .default, mode: SchemaValidator.Mode = .complete
     ) -> Outcome {
-        let node: Node
-        do {
-            node = try source.load(limits: limits)
-        } catch {
-            return Outcome(description: nil, diagnostics: [error])
-        }
-        return validate(consume node, source: source, mode: mode)
+        let loaded = SchemaValidator(root: FrameworkFormat.root, mode: mode).load(
+            source, limits: limits, identifier: FrameworkFormat.identifier
+        ) { (FrameworkDescription(source: source, root: $0), []) }
+        return Outcome(description: loaded.document, diagnostics: loaded.diagnostics)
     }
 
+    /// A description (or a catalog example's fragment) already loaded from `source`.
     public static func validate(_ node: consuming Node, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
-        if let mismatch = SchemaValidator.formatMismatch(node, expected: FrameworkFormat.identifier, file: source.path)
-        {
-            return Outcome(description: nil, diagnostics: [mismatch])
-        }
-        let result = SchemaValidator(root: FrameworkFormat.root, mode: mode).validate(consume node, file: source.path)
-        let description = result.value.map { FrameworkDescription(source: source, root: $0) }
-        return Outcome(description: description, diagnostics: result.diagnostics)
+        let loaded = SchemaValidator(root: FrameworkFormat.root, mode: mode).load(
+            consume node, file: source.path, identifier: FrameworkFormat.identifier
+        ) { (FrameworkDescription(source: source, root: $0), []) }
+        return Outcome(description: loaded.document, diagnostics: loaded.diagnostics)
     }
 }

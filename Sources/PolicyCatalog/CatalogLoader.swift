@@ -12,26 +12,23 @@ public enum CatalogLoader {
     }
 
     public static func load(_ source: SourceFile, limits: LoadLimits = .default) -> Outcome {
-        let node: Node
-        do {
-            node = try source.load(limits: limits)
-        } catch {
-            return Outcome(catalog: nil, diagnostics: [error])
-        }
-        return load(node, source: source)
+        let loaded = SchemaValidator(root: CatalogFormat.root).load(source, limits: limits) { build($0, source) }
+        return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
     }
 
     /// A clause catalog from a document already loaded from `source`.
-    public static func load(_ node: Node, source: SourceFile) -> Outcome {
-        let validated = SchemaValidator(root: CatalogFormat.root).validate(node, file: source.path)
-        guard let root = validated.value?.object else {
-            return Outcome(catalog: nil, diagnostics: validated.diagnostics)
+    public static func load(_ node: consuming Node, source: SourceFile) -> Outcome {
+        let loaded = SchemaValidator(root: CatalogFormat.root).load(consume node, file: source.path) {
+            build($0, source)
         }
+        return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
+    }
+
+    private static func build(_ value: Value, _ source: SourceFile) -> (Catalog?, [Diagnostic]) {
+        guard let root = value.object else { return (nil, []) }
         var builder = Builder(source: source)
         let catalog = builder.catalog(root)
-        let diagnostics = (validated.diagnostics + builder.parser.diagnostics).sorted()
-        let ok = !diagnostics.contains { $0.severity == .error }
-        return Outcome(catalog: ok ? catalog : nil, diagnostics: diagnostics)
+        return (catalog, builder.parser.diagnostics)
     }
 }
 
@@ -113,11 +110,7 @@ private struct Builder {
             return nil
         }
         let outcome = DescriptionLoader.validate(node, source: source, mode: .fragment)
-        parser.diagnostics += outcome.diagnostics.map { diagnostic in
-            var d = diagnostic
-            d.message = "in an example: " + d.message
-            return d
-        }
+        parser.diagnostics += outcome.diagnostics.map { $0.prefixed("in an example: ") }
         guard let description = outcome.description else { return nil }
         return Example(expect: expect, note: text(object, "note"), description: description, range: range)
     }

@@ -412,23 +412,24 @@ public enum PrerequisiteCatalogLoader {
     }
 
     public static func load(_ source: SourceFile, limits: LoadLimits = .default) -> Outcome {
-        do {
-            return load(try source.load(limits: limits), source: source)
-        } catch {
-            return Outcome(catalog: nil, diagnostics: [error])
+        let loaded = SchemaValidator(root: PrerequisiteCatalogFormat.root).load(source, limits: limits) {
+            build($0, source)
         }
+        return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
     }
 
-    public static func load(_ node: Node, source: SourceFile) -> Outcome {
-        let validated = SchemaValidator(root: PrerequisiteCatalogFormat.root).validate(node, file: source.path)
-        guard let root = validated.value?.object else {
-            return Outcome(catalog: nil, diagnostics: validated.diagnostics)
+    public static func load(_ node: consuming Node, source: SourceFile) -> Outcome {
+        let loaded = SchemaValidator(root: PrerequisiteCatalogFormat.root).load(consume node, file: source.path) {
+            build($0, source)
         }
+        return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
+    }
+
+    private static func build(_ value: Value, _ source: SourceFile) -> (PrerequisiteCatalog?, [Diagnostic]) {
+        guard let root = value.object else { return (nil, []) }
         var builder = PrerequisiteBuilder(file: source.path)
         let catalog = builder.catalog(root, source: source)
-        let diagnostics = (validated.diagnostics + builder.diagnostics).sorted()
-        let ok = !diagnostics.contains { $0.severity == .error }
-        return Outcome(catalog: ok ? catalog : nil, diagnostics: diagnostics)
+        return (catalog, builder.diagnostics)
     }
 }
 
@@ -536,11 +537,7 @@ private struct PrerequisiteBuilder {
         guard let node = object["status"]?.raw, let expect = object["expect"]?.string.flatMap(PrerequisiteState.init)
         else { return nil }
         let validated = SchemaValidator(root: StatusFormat.root, mode: .fragment).validate(node, file: file)
-        diagnostics += validated.diagnostics.map { diagnostic in
-            var d = diagnostic
-            d.message = "in an example: " + d.message
-            return d
-        }
+        diagnostics += validated.diagnostics.map { $0.prefixed("in an example: ") }
         guard let status = validated.value else { return nil }
         if object["as_of"] == nil, !Self.containsDate(status) {
             error(range.start, "this example's fragment has no date; give the day to read it on in 'as_of'")

@@ -18,7 +18,7 @@ public enum JSONReport {
     /// Everything before the first framework; leaves the `frameworks` array open.
     public static func opening(toolVersion: String, catalogs: [CatalogInfo], date: String?, into out: inout JSONWriter)
     {
-        out.open(UInt8(ascii: "{"))
+        out.open(.object)
         out.member("schema", schemaID)
         out.member("tool") { out in
             out.member("name", "mupj")
@@ -27,12 +27,12 @@ public enum JSONReport {
         out.member("date", date)
         out.member("catalogs", catalogs, catalog)
         out.key("frameworks")
-        out.open(UInt8(ascii: "["))
+        out.open(.array)
     }
 
     public static func closing(into out: inout JSONWriter) {
-        out.close(UInt8(ascii: "]"))
-        out.close(UInt8(ascii: "}"))
+        out.close(.array)
+        out.close(.object)
         out.raw("\n")
     }
 

@@ -18,10 +18,6 @@ public enum OutputFile {
     }
 
     public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) {
-        try write(Array(text.utf8), to: path, replace: replace)
-    }
-
-    public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(Failure) {
         if !replace && access(path, F_OK) == 0 { throw .exists(path) }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -34,56 +30,16 @@ public enum OutputFile {
             }
         }
         let temporary = directory + ".\(name).tmp-\(getpid())"
-        let sink = try Sink(creating: temporary, for: path)
-        do {
-            try sink.write(bytes)
-            try sink.close()
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        try sink.commit(replace: replace)
-    }
-
-    /// A file being written under a temporary name, renamed into place by `commit`: reports
-    /// written piece by piece never exist half-written under their real name.
-    final class Sink {
-        let target: String
-        let temporary: String
-        private var descriptor: Int32
-
-        init(creating temporary: String, for target: String) throws(Failure) {
-            self.target = target
-            self.temporary = temporary
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw .cannotWrite(target, OutputFile.reason()) }
-        }
-
-        deinit {
-            if descriptor >= 0 {
-                Glibc.close(descriptor)
-                unlink(temporary)
-            }
-        }
-
-        func write(_ bytes: [UInt8]) throws(Failure) {
-            guard OutputFile.writeAll(bytes, to: descriptor) else { throw .cannotWrite(target, OutputFile.reason()) }
-        }
-
-        func close() throws(Failure) {
-            let closed = Glibc.close(descriptor)
-            descriptor = -1
-            guard closed == 0 else { throw .cannotWrite(target, OutputFile.reason()) }
-        }
-
-        func commit(replace: Bool) throws(Failure) {
-            if descriptor >= 0 { try close() }
-            defer { unlink(temporary) }
-            if replace {
-                guard rename(temporary, target) == 0 else { throw .cannotWrite(target, OutputFile.reason()) }
-            } else if link(temporary, target) != 0 {
-                throw errno == EEXIST ? .exists(target) : .cannotWrite(target, OutputFile.reason())
-            }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path, reason()) }
+        defer { unlink(temporary) }
+        let written = writeAll(Array(text.utf8), to: descriptor)
+        let failure = written ? nil : reason()
+        guard close(descriptor) == 0, written else { throw .cannotWrite(path, failure ?? reason()) }
+        if replace {
+            guard rename(temporary, path) == 0 else { throw .cannotWrite(path, reason()) }
+        } else if link(temporary, path) != 0 {
+            throw errno == EEXIST ? .exists(path) : .cannotWrite(path, reason())
         }
     }
 
@@ -99,7 +55,7 @@ public enum OutputFile {
         return true
     }
 
-    static func reason() -> String { String(cString: strerror(errno)) }
+    private static func reason() -> String { String(cString: strerror(errno)) }
 
     /// The text currently in `path`, or nil when there is none (for drift checks).
     public static func existing(_ path: String) -> String? {

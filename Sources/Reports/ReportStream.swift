@@ -12,38 +12,30 @@ public struct ReportStream {
     }
 
     private var state: State
-    private let toolVersion: String
-    private let catalogs: [CatalogInfo]
-    private let date: String?
 
     /// Nil for a format that needs the whole result before it can write anything.
-    public init?(_ format: ReportFormat, colour: Bool, toolVersion: String, catalogs: [CatalogInfo], date: String?) {
+    public init?(_ format: ReportFormat, colour: Bool) {
         switch format {
         case .json: state = .json(JSONWriter())
         case .text: state = .text(colour: colour, totals: TextReport.Totals())
         case .markdown, .html, .sarif: return nil
         }
-        self.toolVersion = toolVersion
-        self.catalogs = catalogs
-        self.date = date
     }
 
     /// The whole report at once: the same pieces, joined.
     static func render(_ format: ReportFormat, _ context: ReportContext, colour: Bool) -> String {
-        guard
-            var stream = ReportStream(
-                format, colour: colour, toolVersion: context.result.toolVersion, catalogs: context.result.catalogs,
-                date: context.date)
-        else { preconditionFailure("\(format) is not written in pieces") }
-        let bytes = stream.opening() + stream.frameworks(context) + stream.closing()
+        guard var stream = ReportStream(format, colour: colour) else {
+            preconditionFailure("\(format) is not written in pieces")
+        }
+        let result = context.result
+        let bytes =
+            stream.opening(toolVersion: result.toolVersion, catalogs: result.catalogs, date: context.date)
+            + stream.frameworks(context) + stream.closing()
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func streams(_ format: ReportFormat) -> Bool {
-        ReportStream(format, colour: false, toolVersion: "", catalogs: [], date: nil) != nil
-    }
-
-    public mutating func opening() -> [UInt8] {
+    /// What comes before the first framework: the tool, the date and the catalogs reviewed against.
+    public mutating func opening(toolVersion: String, catalogs: [CatalogInfo], date: String?) -> [UInt8] {
         switch state {
         case .json(var out):
             JSONReport.opening(toolVersion: toolVersion, catalogs: catalogs, date: date, into: &out)

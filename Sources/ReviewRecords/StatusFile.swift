@@ -173,21 +173,13 @@ public enum StatusFileLoader {
     }
 
     public static func load(_ source: SourceFile, limits: LoadLimits = .default) -> Outcome {
-        let node: Node
-        do {
-            node = try source.load(limits: limits)
-        } catch {
-            return Outcome(file: nil, diagnostics: [error])
+        let loaded = SchemaValidator(root: StatusFormat.root).load(
+            source, limits: limits, identifier: StatusFormat.identifier
+        ) { value in
+            let built = build(value, file: source.path, sha256: source.sha256, requireSources: true)
+            return (built.file, built.diagnostics)
         }
-        if let mismatch = SchemaValidator.formatMismatch(node, expected: StatusFormat.identifier, file: source.path) {
-            return Outcome(file: nil, diagnostics: [mismatch])
-        }
-        let validated = SchemaValidator(root: StatusFormat.root).validate(node, file: source.path)
-        guard let value = validated.value else { return Outcome(file: nil, diagnostics: validated.diagnostics) }
-        let built = build(value, file: source.path, sha256: source.sha256, requireSources: true)
-        let diagnostics = (validated.diagnostics + built.diagnostics).sorted()
-        let ok = !diagnostics.contains { $0.severity == .error }
-        return Outcome(file: ok ? built.file : nil, diagnostics: diagnostics)
+        return Outcome(file: loaded.document, diagnostics: loaded.diagnostics)
     }
 
     /// The typed file from a validated tree (a whole file, or a catalog example's fragment, for

@@ -69,8 +69,10 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let format = formats.first ?? .text
-        if output.outputDir == nil && ReportStream.streams(format) {
-            return try stream(format)
+        if output.outputDir == nil,
+            let stream = ReportStream(format, colour: format == .text && Terminal.standardOutput.colours)
+        {
+            return try self.stream(stream)
         }
         let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, output: output)
         let context = run.context
@@ -93,19 +95,15 @@ struct ReviewCommand: ParsableCommand {
     /// JSON or text on standard output, one framework at a time: every description is checked
     /// first (so an invalid one still means no report at all), then each is decoded again (all
     /// but the last, still at hand), reviewed and written, and its findings dropped before the next.
-    private func stream(_ format: ReportFormat) throws {
+    private func stream(_ stream: ReportStream) throws {
+        var stream = stream
         let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
         let (sources, last) = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
         let infos = catalogSet.catalogs.map(Engine.info)
         let date = try ReportDate.resolve(output.date)
         let out = Terminal.standardOutput
-        guard
-            var stream = ReportStream(
-                format, colour: format == .text && out.colours, toolVersion: Mupj.version, catalogs: infos,
-                date: date)
-        else { return }
         let workingDirectory = FileManager.default.currentDirectoryPath
-        out.write(stream.opening())
+        out.write(stream.opening(toolVersion: Mupj.version, catalogs: infos, date: date))
         var failed = false
         for (index, source) in sources.enumerated() {
             let decoded =

@@ -244,13 +244,13 @@ private let valid = """
     @Test func takingPiecesKeepsThePlace() {
         var out = JSONWriter()
         var pieces: [UInt8] = []
-        out.open(UInt8(ascii: "["))
+        out.open(.array)
         for n in 1...3 {
             out.nextItem()
             out.object { $0.member("n", n) }
             pieces += out.take()
         }
-        out.close(UInt8(ascii: "]"))
+        out.close(.array)
         pieces += out.take()
         let tree = JSON.array((1...3).map { .object([JSON.Member("n", .int($0))]) })
         #expect(String(decoding: pieces, as: UTF8.self) + "\n" == tree.rendered())
