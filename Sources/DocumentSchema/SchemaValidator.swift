@@ -130,7 +130,8 @@ private struct Walk {
         case .object(let object):
             return self.object(consume node, object, context: context)
         case .custom:
-            return Value(.raw(node), range: node.range)
+            let range = node.range
+            return Value(.raw(node), range: range)
         default:
             break
         }

@@ -10,13 +10,15 @@ public struct Value: Sendable {
         case number(Double)
         case boolean(Bool)
         case date(String)
-        case reference(collection: String, id: String)
+        // The three large payloads are boxed (`indirect`): inline, an object's 56 bytes would size
+        // every value, and a description holds tens of thousands of small ones.
+        indirect case reference(collection: String, id: String)
         case list([Value])
-        case object(ObjectValue)
+        indirect case object(ObjectValue)
         /// The document states that it does not know; the reason when one is given.
         case unknown(reason: String?)
         /// A node kept for a later stage (see `Shape.custom`).
-        case raw(Node)
+        indirect case raw(Node)
     }
 
     public var content: Content

@@ -5,8 +5,7 @@ import PolicyCatalog
 /// recording an `Observation` for every field test so the decision can be explained.
 struct ConditionEvaluator {
     let resolver: PathResolver
-    /// Compiled once per review rather than once per value tested.
-    let regexes = RegexCache()
+    let regexes: RegexCache
 
     func evaluate(
         _ condition: Condition, subject: Value, subjectPath: String, phase: Observation.Phase,
@@ -36,24 +35,27 @@ struct ConditionEvaluator {
     }
 
     static func apply(_ op: Operator, to reached: [Reached], regexes: RegexCache) -> Truth {
-        var known: [Value] = []
+        // The values are read in place, not gathered into an array first: a path through a whole
+        // collection reaches every element of it.
         var missing = false
+        var anyKnown = false
         for place in reached {
-            switch place.state {
-            case .known(let v): known.append(v)
-            case .unknown, .absent: missing = true
-            }
+            if case .known = place.state { anyKnown = true } else { missing = true }
         }
         switch op {
         case .exists(let wanted):
             if reached.isEmpty { return wanted ? .false : .true }
             if wanted { return missing ? .unknown : .true }
             let absent = reached.allSatisfy { if case .absent = $0.state { return true } else { return false } }
-            return absent ? .true : known.isEmpty ? .unknown : .false
+            return absent ? .true : anyKnown ? .false : .unknown
         case .contains, .containsAll, .containsAny:
-            let values = known.flatMap { $0.list ?? [$0] }
+            let values = reached.flatMap { place -> [Value] in
+                guard case .known(let v) = place.state else { return [] }
+                return v.list ?? [v]
+            }
             // An item missing from a partial list may still be there: that is a gap, not a fact.
-            if values.contains(where: \.isUnknown) || known.contains(where: \.partial) { missing = true }
+            let partial = reached.contains { if case .known(let v) = $0.state { v.partial } else { false } }
+            if partial || values.contains(where: \.isUnknown) { missing = true }
             let present = { (literal: Literal) in values.contains { matches($0, literal) } }
             let wanted: [Literal]
             let needAll: Bool
@@ -68,9 +70,11 @@ struct ConditionEvaluator {
             return missing ? .unknown : .false
         default:
             if reached.isEmpty { return .false }
-            var truths = known.map { Truth(test(op, $0, regexes)) }
-            if missing { truths.append(.unknown) }
-            return Truth.and(truths)
+            // Kleene's "and" over every stated value, with unknown for any gap.
+            for place in reached {
+                if case .known(let v) = place.state, !test(op, v, regexes) { return .false }
+            }
+            return missing ? .unknown : .true
         }
     }
 
@@ -104,13 +108,13 @@ struct ConditionEvaluator {
     }
 }
 
-extension Truth {
-    init(_ bool: Bool) { self = bool ? .true : .false }
-}
-
-/// Compiled regular expressions by pattern. Local to one review (Regex is not Sendable).
-final class RegexCache {
+/// Compiled regular expressions by pattern, shared by the descriptions of one run: compiling a
+/// pattern costs about fifty times as much as matching it. Not `Sendable` (`Regex` is not), so
+/// one run on one thread holds one.
+public final class RegexCache {
     private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+
+    public init() {}
 
     func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
         if let regex = compiled[pattern] { return regex }

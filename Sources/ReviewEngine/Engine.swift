@@ -8,10 +8,11 @@ public enum Engine {
     public static func review(
         _ descriptions: [FrameworkDescription], catalogs: CatalogSet, toolVersion: String
     ) -> ReviewResult {
-        ReviewResult(
+        let regexes = RegexCache()
+        return ReviewResult(
             toolVersion: toolVersion,
             catalogs: catalogs.catalogs.map(info),
-            frameworks: descriptions.map { review($0, catalogs: catalogs) })
+            frameworks: descriptions.map { review($0, catalogs: catalogs, regexes: regexes) })
     }
 
     public static func info(_ catalog: Catalog) -> CatalogInfo {
@@ -20,8 +21,11 @@ public enum Engine {
             sha256: catalog.source.sha256, clauses: catalog.clauses.map(\.info))
     }
 
-    public static func review(_ description: FrameworkDescription, catalogs: CatalogSet) -> FrameworkReview {
-        let context = Context(description: description)
+    /// One description; a run over several passes the same `regexes` to each.
+    public static func review(
+        _ description: FrameworkDescription, catalogs: CatalogSet, regexes: RegexCache = RegexCache()
+    ) -> FrameworkReview {
+        let context = Context(description: description, regexes: regexes)
         let clauses = catalogs.catalogs.flatMap { catalog in
             catalog.clauses.map { context.evaluate($0, catalog: catalog.id) }
         }
@@ -32,9 +36,10 @@ public enum Engine {
     }
 
     /// One clause against one description (the catalog examples use this directly).
-    public static func evaluate(_ clause: Clause, catalog: String, in description: FrameworkDescription) -> ClauseResult
-    {
-        Context(description: description).evaluate(clause, catalog: catalog)
+    public static func evaluate(
+        _ clause: Clause, catalog: String, in description: FrameworkDescription, regexes: RegexCache = RegexCache()
+    ) -> ClauseResult {
+        Context(description: description, regexes: regexes).evaluate(clause, catalog: catalog)
     }
 }
 
@@ -45,10 +50,10 @@ private struct Context {
     let evaluator: ConditionEvaluator
     let frameworkKey: String
 
-    init(description: FrameworkDescription) {
+    init(description: FrameworkDescription, regexes: RegexCache) {
         self.description = description
         resolver = PathResolver(root: description.root)
-        evaluator = ConditionEvaluator(resolver: resolver)
+        evaluator = ConditionEvaluator(resolver: resolver, regexes: regexes)
         frameworkKey = description.vo + "/" + description.name
     }
 
@@ -147,12 +152,15 @@ private struct Context {
     }
 
     func evidence(_ observations: [Observation]) -> [Evidence] {
-        var seen = Set<String>()
+        struct Place: Hashable {
+            let path: String
+            let offset: Int
+        }
+        var seen = Set<Place>()
         var result: [Evidence] = []
         for observation in observations {
             for place in observation.reached {
-                let key = "\(place.path)@\(place.range.start.offset)"
-                guard seen.insert(key).inserted else { continue }
+                guard seen.insert(Place(path: place.path, offset: place.range.start.offset)).inserted else { continue }
                 switch place.state {
                 case .known(let value):
                     result.append(
@@ -219,7 +227,8 @@ struct Explainer {
         if observation.reached.isEmpty {
             return "expected \(expected), found no such element"
         }
-        let found = observation.reached.map { place -> String in
+        // At most six places are named; a path through a whole collection may reach thousands.
+        let found = observation.reached.prefix(6).map { place -> String in
             let line = "line \(place.range.start.line)"
             switch place.state {
             case .known(let value): return "\(value.display) (\(line))"
@@ -232,7 +241,7 @@ struct Explainer {
             case .absent: return "not stated at \(place.path) (\(line))"
             }
         }
-        let list = found.count > 6 ? found.prefix(6).joined(separator: ", ") + ", …" : found.joined(separator: ", ")
+        let list = found.joined(separator: ", ") + (observation.reached.count > 6 ? ", …" : "")
         if truth == .unknown {
             return "cannot tell whether \(expected): \(list)"
         }

@@ -25,18 +25,28 @@ public struct Reached: Sendable {
 /// Built once per description: the id indexes make every step O(1).
 struct PathResolver {
     let root: Value
-    private var elements: [String: [String: Value]] = [:]
+    /// Each top-level collection's elements, and their positions by id. Positions rather than
+    /// copies of the elements: on a description with 10 000 components the copies were a tenth
+    /// of the review's peak memory.
+    private var collections: [String: (elements: [Value], positions: [String: Int])] = [:]
 
     init(root: Value) {
         self.root = root
         for field in FrameworkFormat.root.fields {
             guard case .list(.object(let shape), _) = field.shape, let idField = shape.idField else { continue }
-            var index: [String: Value] = [:]
-            for element in root.object?[field.name]?.list ?? [] {
-                if let id = element.object?[idField]?.string { index[id] = element }
+            let elements = root.object?[field.name]?.list ?? []
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(elements.count)
+            for (position, element) in elements.enumerated() {
+                if let id = element.object?[idField]?.string { positions[id] = position }
             }
-            elements[field.name] = index
+            collections[field.name] = (elements, positions)
         }
+    }
+
+    private func element(in collection: String, id: String) -> Value? {
+        guard let entry = collections[collection], let position = entry.positions[id] else { return nil }
+        return entry.elements[position]
     }
 
     /// The path of a top-level collection element, as findings name their subject.
@@ -84,7 +94,7 @@ struct PathResolver {
                 return expand(item, itemPath)
             }
         case .reference(let collection, let id):
-            guard let element = elements[collection]?[id] else { return [] }
+            guard let element = element(in: collection, id: id) else { return [] }
             return [(element, Self.elementPath(collection, id))]
         default:
             return [(value, path)]

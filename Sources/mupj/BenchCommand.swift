@@ -186,9 +186,13 @@ struct BenchOperation: Sendable {
         name: "review", hasTargets: true, ratioTarget: 3,
         inProcess: { files in
             guard let catalogs = BenchCatalogs.shipped else { return 1 }
+            let regexes = RegexCache()
+            let infos = catalogs.catalogs.map(Engine.info)
             return files.reduce(0) { errors, file in
                 guard let description = DescriptionLoader.load(file).description else { return errors + 1 }
-                let result = Engine.review([description], catalogs: catalogs, toolVersion: Mupj.version)
+                let review = Engine.review(description, catalogs: catalogs, regexes: regexes)
+                let result = ReviewResult(
+                    toolVersion: Mupj.version, catalogs: infos, frameworks: [review])
                 let context = ReportContext(result: result, sources: [file])
                 return JSONReport.render(context).isEmpty ? errors + 1 : errors
             }

@@ -105,6 +105,7 @@ struct ReviewCommand: ParsableCommand {
         let workingDirectory = FileManager.default.currentDirectoryPath
         out.write(stream.opening(toolVersion: Mupj.version, catalogs: infos, date: date))
         var failed = false
+        let regexes = RegexCache()
         for (index, source) in sources.enumerated() {
             let decoded =
                 index == sources.count - 1 ? last : DescriptionLoader.load(source, limits: limits.limits).description
@@ -113,7 +114,7 @@ struct ReviewCommand: ParsableCommand {
                 Terminal.standardError.write("\(source.path): error: internal error: the description no longer loads\n")
                 throw ExitCode(2)
             }
-            let review = Engine.review(description, catalogs: catalogSet)
+            let review = Engine.review(description, catalogs: catalogSet, regexes: regexes)
             failed = failed || fails(review)
             let context = ReportContext(
                 result: ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review]), date: date,

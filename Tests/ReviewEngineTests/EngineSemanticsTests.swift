@@ -42,14 +42,16 @@ struct Probe {
               - {expect: violated, description: {}}
         """
 
-    func evaluate(_ fragment: String, file: String = "f.yaml") throws -> ClauseResult {
+    func evaluate(_ fragment: String, file: String = "f.yaml", regexes: RegexCache = RegexCache()) throws
+        -> ClauseResult
+    {
         let node = try YAMLLoader.load(fragment)
         let source = SourceFile(path: file, bytes: Array(fragment.utf8))
         let outcome = DescriptionLoader.validate(node, source: source, mode: .fragment)
         guard let description = outcome.description else {
             throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        return Engine.evaluate(clause, catalog: catalogID, in: description)
+        return Engine.evaluate(clause, catalog: catalogID, in: description, regexes: regexes)
     }
 
     func status(_ fragment: String) throws -> Status { try evaluate(fragment).status }
@@ -102,6 +104,18 @@ private func check(_ require: String, extra: String = "") -> String {
         let probe = try Probe(checks: check("{field: ownership.pilot_role, matches: \"Role=pilot$\"}"))
         #expect(try probe.status("ownership: {pilot_role: /atlas/Role=pilot}") == .satisfied)
         #expect(try probe.status("ownership: {pilot_role: /atlas/Role=production}") == .violated)
+    }
+
+    @Test func oneCompiledPatternServesManyDescriptions() throws {
+        // A run compiles each pattern once and matches it against every description: what one
+        // description matched must not decide the next.
+        let probe = try Probe(checks: check("{field: ownership.pilot_role, matches: \"/Role=(?!NULL)[a-z]+\"}"))
+        let shared = RegexCache()
+        let roles = ["/atlas/Role=pilot", "/atlas/Role=NULL", "/cms/Role=pilot", "/cms"]
+        let statuses = try roles.map {
+            try probe.evaluate("ownership: {pilot_role: \"\($0)\"}", regexes: shared).status
+        }
+        #expect(statuses == [.satisfied, .violated, .satisfied, .violated])
     }
 
     @Test func containsFamilies() throws {
@@ -237,6 +251,19 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(finding.message == "expected `payload_execution.environment_cleaned` is true, found false (line 2).")
         #expect(finding.recommendation == "Fix it.")
         #expect(finding.severity == .high)
+    }
+
+    @Test func aMessageNamesAtMostSixOfTheValuesReached() throws {
+        let many = try Probe(checks: check("{field: components.zone, equals: central}"))
+        let components = (1...9).map { "{id: c\($0), zone: site-edge}" }.joined(separator: ", ")
+        let finding = try #require(try many.evaluate("components: [\(components)]").findings.first)
+        #expect(finding.status == .violated)
+        let six = [String](repeating: "site-edge (line 1)", count: 6).joined(separator: ", ")
+        #expect(finding.message.hasSuffix("found \(six), …."))
+        #expect(finding.message.components(separatedBy: "site-edge").count - 1 == 6)
+        // The evidence and the trace still hold every value reached.
+        #expect(finding.evidence.count == 9)
+        #expect(finding.trace.first?.reached.count == 9)
     }
 
     @Test func evidencePointsAtTheFact() throws {
