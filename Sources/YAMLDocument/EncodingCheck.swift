@@ -1,6 +1,8 @@
-/// Checks that a file is UTF-8 text without NUL bytes before libyaml sees it, so that the error
-/// can say where the bad byte is. Returns whether the input is pure ASCII (then libyaml's
-/// character index is also the byte offset).
+/// Checks that a file is UTF-8 text in YAML's printable set (tab, line breaks, no other control
+/// character, no NUL) before libyaml sees it, so that the error can say where the bad byte is.
+/// These are all the checks libyaml's reader makes, which lets the loader hand libyaml the text
+/// as already decoded (see `TreeBuilder.handOver`). Returns whether the input is pure ASCII (then
+/// libyaml's character index is also the byte offset).
 enum EncodingCheck {
     /// The UTF-8 byte-order mark, which an editor may put first; accepted and skipped.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -17,7 +19,9 @@ enum EncodingCheck {
         var ascii = true
         let base = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
-            // 32 bytes at a time while they are ASCII and none is NUL: the common case.
+            // 32 bytes at a time while they are ASCII: the common case. Bytes below 0x20 are
+            // flagged (for an ASCII byte, adding 0x60 sets the high bit exactly when it is 0x20 or
+            // more) and looked at one by one: they are mostly line breaks.
             if let base, i + 32 <= n {
                 let high: UInt64 = 0x8080_8080_8080_8080
                 let ones: UInt64 = 0x0101_0101_0101_0101
@@ -25,20 +29,29 @@ enum EncodingCheck {
                 let b = base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
                 let c = base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
                 let d = base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-                // A byte is NUL where subtracting 1 borrows into its high bit (for ASCII bytes).
-                let zero = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c) | ((d &- ones) & ~d)
-                if (a | b | c | d) & high == 0 && zero & high == 0 {
+                // A byte is DEL where, xor 0x7F, subtracting 1 borrows into its high bit.
+                let (da, db, dc, dd) = (
+                    a ^ 0x7F7F_7F7F_7F7F_7F7F, b ^ 0x7F7F_7F7F_7F7F_7F7F, c ^ 0x7F7F_7F7F_7F7F_7F7F,
+                    d ^ 0x7F7F_7F7F_7F7F_7F7F
+                )
+                let del = ((da &- ones) & ~da) | ((db &- ones) & ~db) | ((dc &- ones) & ~dc) | ((dd &- ones) & ~dd)
+                if (a | b | c | d) & high == 0 && del & high == 0 {
+                    for k in 0..<4 {
+                        let word = base.loadUnaligned(fromByteOffset: i + 8 * k, as: UInt64.self)
+                        var low = ~(word &+ 0x6060_6060_6060_6060) & high
+                        while low != 0 {
+                            let at = i + 8 * k + low.trailingZeroBitCount / 8
+                            try checkControl(bytes[at], at: at, bytes)
+                            low &= low &- 1
+                        }
+                    }
                     i += 32
                     continue
                 }
             }
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0 {
-                    throw YAMLError(
-                        .encoding, at: .of(offset: i, in: bytes),
-                        "NUL byte in the file; descriptions must be UTF-8 text (is the file UTF-16?)")
-                }
+                if b < 0x20 || b == 0x7F { try checkControl(b, at: i, bytes) }
                 i += 1
                 continue
             }
@@ -61,9 +74,35 @@ enum EncodingCheck {
             guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
                 throw invalid(at: i, bytes)
             }
+            // C1 controls but NEL (a line break), and the two noncharacters YAML leaves out.
+            if (scalar >= 0x80 && scalar <= 0x9F && scalar != 0x85) || scalar == 0xFFFE || scalar == 0xFFFF {
+                throw control(scalar, at: i, bytes)
+            }
             i += length
         }
         return ascii
+    }
+
+    /// An ASCII byte below 0x20, or DEL: only tab and line breaks are text.
+    private static func checkControl(_ byte: UInt8, at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>)
+        throws(YAMLError)
+    {
+        switch byte {
+        case 0x09, 0x0A, 0x0D: return
+        case 0:
+            throw YAMLError(
+                .encoding, at: .of(offset: offset, in: bytes),
+                "NUL byte in the file; descriptions must be UTF-8 text (is the file UTF-16?)")
+        default: throw control(UInt32(byte), at: offset, bytes)
+        }
+    }
+
+    private static func control(_ scalar: UInt32, at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        let code = String(scalar, radix: 16, uppercase: true)
+        return YAMLError(
+            .syntax, at: .of(offset: offset, in: bytes),
+            "control characters are not allowed (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) "
+                + "here); YAML text may hold tabs, line breaks and printable characters only")
     }
 
     private static func invalid(at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {

@@ -1,4 +1,5 @@
 import CLibYAML
+import Glibc
 
 /// Loads one YAML document into a `Node` tree through libyaml's event API.
 ///
@@ -237,6 +238,7 @@ private struct TreeBuilder {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, input.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        try Self.handOver(input, to: &parser, ascii: marks.ascii)
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError(parser) }
@@ -248,6 +250,30 @@ private struct TreeBuilder {
             throw YAMLError(.noDocument, at: .start, "the file holds no YAML document (only comments or blanks)")
         }
         return root
+    }
+
+    /// Gives libyaml the whole text as its decoded buffer, so that its reader does not decode and
+    /// check every character a second time: `EncodingCheck` has already checked all that libyaml's
+    /// reader would (UTF-8, NUL, the YAML printable set). The buffer is in the state libyaml's
+    /// reader leaves it in at the end of the input: the UTF-8 text and one NUL, `unread` counting
+    /// characters (the NUL too), `eof` set and the raw buffer empty. The bytes after the NUL are
+    /// zero as well, for the scanner's look-ahead; libyaml frees the buffer with the parser.
+    private static func handOver(_ input: UnsafeBufferPointer<UInt8>, to parser: inout yaml_parser_t, ascii: Bool)
+        throws(YAMLError)
+    {
+        let padding = 8
+        guard let copy = calloc(input.count + padding, 1)?.assumingMemoryBound(to: UInt8.self) else {
+            throw YAMLError(.syntax, at: .start, "libyaml could not allocate its buffer")
+        }
+        copy.update(from: input.baseAddress!, count: input.count)
+        free(parser.buffer.start)
+        parser.buffer.start = copy
+        parser.buffer.pointer = copy
+        parser.buffer.last = copy + input.count + 1
+        parser.buffer.end = copy + input.count + padding
+        let characters = ascii ? input.count : input.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        parser.unread = characters + 1
+        parser.eof = 1
     }
 
     /// The offset of the first `#` at or after `offset`, or the file's length.
