@@ -104,7 +104,7 @@ private struct Frame {
     /// Levels of collections in this subtree so far, this one included.
     var height = 1
     /// Key identity hash → index of the first key with it; built once the mapping grows past
-    /// a few keys (below that a scan of the hashes is cheaper).
+    /// 32 keys (below that a scan of the hashes is cheaper than hashing into a dictionary).
     var keyIndex: [UInt64: Int]?
 }
 
@@ -149,7 +149,7 @@ private final class NodeBuffer {
             base = larger
             capacity *= 2
         }
-        (base + count).initialize(to: node)
+        (base + count).initialize(to: consume node)
         count += 1
     }
 
@@ -262,10 +262,11 @@ private struct TreeBuilder {
         throws(YAMLError)
     {
         let padding = 8
-        guard let copy = calloc(input.count + padding, 1)?.assumingMemoryBound(to: UInt8.self) else {
+        guard let copy = malloc(input.count + padding)?.assumingMemoryBound(to: UInt8.self) else {
             throw YAMLError(.syntax, at: .start, "libyaml could not allocate its buffer")
         }
-        copy.update(from: input.baseAddress!, count: input.count)
+        copy.initialize(from: input.baseAddress!, count: input.count)
+        (copy + input.count).initialize(repeating: 0, count: padding)
         free(parser.buffer.start)
         parser.buffer.start = copy
         parser.buffer.pointer = copy
@@ -587,7 +588,7 @@ private struct TreeBuilder {
             for i in firstKey..<keys.count where keys[i].hash == identity.hash && keys[i].value == identity.value {
                 throw duplicate(key, scalar, i - firstKey, frame: top)
             }
-            if index >= 8 {
+            if index >= 32 {
                 var keyIndex: [UInt64: Int] = [:]
                 keyIndex.reserveCapacity(32)
                 for i in firstKey..<keys.count where keyIndex[keys[i].hash] == nil {

@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
     )
 
     @Option(help: "Minimum seconds spent measuring each figure (the best repetition counts).")
-    var seconds: Double = 0.5
+    var seconds: Double = 1
 
     @Option(help: "Runs of the single-description command whose median is reported.")
     var runs: Int = 21
@@ -332,13 +332,14 @@ enum LibYAMLLoop {
 }
 
 enum Bench {
-    /// The best time of one run of `body`, repeated for at least `seconds` (and three times).
+    /// The best time of one run of `body`, repeated for at least `seconds` and five times: on a
+    /// shared machine the best of several runs is the one least disturbed.
     static func best(seconds: Double, _ body: () -> Void) -> Double {
         let clock = ContinuousClock()
         var best = Double.infinity
         var spent = 0.0
         var runs = 0
-        while spent < seconds || runs < 3 {
+        while spent < seconds || runs < 5 {
             let start = clock.now
             body()
             let elapsed = (clock.now - start).seconds
