@@ -9,13 +9,14 @@ import Reports
 import ReviewEngine
 import YAMLDocument
 
-/// `mupj bench` (hidden): throughput, scaling, peak memory and start-up time of `validate`, on
-/// corpora generated from the template, against a plain libyaml event loop over the same bytes.
-/// Run it from a release build: `scripts/bench.sh`.
+/// `mupj bench` (hidden): throughput, scaling, peak memory and start-up time of `validate` and of
+/// the full review, on corpora generated from the template, against a plain libyaml event loop
+/// over the same bytes; and, without targets, the review without its report and the YAML loader
+/// alone, to show where the time goes. Run it from a release build: `scripts/bench.sh`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure validate against its performance targets (for developers).",
+        abstract: "Measure validate and review against their performance targets (for developers).",
         shouldDisplay: false
     )
 
