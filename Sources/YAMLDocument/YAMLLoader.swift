@@ -238,7 +238,7 @@ private struct TreeBuilder {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, input.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        try Self.handOver(input, to: &parser, ascii: marks.ascii)
+        if Self.readerStateIsKnown { try Self.handOver(input, to: &parser, ascii: marks.ascii) }
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError(parser) }
@@ -251,6 +251,14 @@ private struct TreeBuilder {
         }
         return root
     }
+
+    /// Whether the linked libyaml is a 0.2 release, whose reader `handOver` imitates (Debian 12
+    /// ships 0.2.5). Any other keeps its own reader: slower, and just as strict.
+    private static let readerStateIsKnown: Bool = {
+        var (major, minor, patch): (Int32, Int32, Int32) = (0, 0, 0)
+        yaml_get_version(&major, &minor, &patch)
+        return major == 0 && minor == 2
+    }()
 
     /// Gives libyaml the whole text as its decoded buffer, so that its reader does not decode and
     /// check every character a second time: `EncodingCheck` has already checked all that libyaml's
