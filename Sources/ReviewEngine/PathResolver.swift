@@ -52,7 +52,7 @@ struct PathResolver {
     /// The path of a top-level collection element, as findings name their subject.
     static func elementPath(_ collection: String, _ id: String) -> String { "\(collection)[\(id)]" }
 
-    func collection(_ name: String) -> [Value] { root.object?[name]?.list ?? [] }
+    func collection(_ name: String) -> [Value] { collections[name]?.elements ?? root.object?[name]?.list ?? [] }
 
     func resolve(_ path: FieldPath, subject: Value, subjectPath: String) -> [Reached] {
         var current: [(Value, String)] = path.fromRoot ? [(root, "")] : [(subject, subjectPath)]

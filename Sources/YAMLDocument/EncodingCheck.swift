@@ -1,13 +1,14 @@
 /// Checks that a file is UTF-8 text in YAML's printable set (tab, line breaks, no other control
 /// character, no NUL) before libyaml sees it, so that the error can say where the bad byte is.
 /// These are all the checks libyaml's reader makes, which lets the loader hand libyaml the text
-/// as already decoded (see `TreeBuilder.handOver`). Returns whether the input is pure ASCII (then
-/// libyaml's character index is also the byte offset).
+/// as already decoded (see `TreeBuilder.handOver`). Returns the number of characters (Unicode
+/// scalars), which libyaml counts in: when it equals the number of bytes, the file is ASCII and
+/// libyaml's character index is also the byte offset.
 enum EncodingCheck {
     /// The UTF-8 byte-order mark, which an editor may put first; accepted and skipped.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    static func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> Bool {
+    static func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> Int {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw YAMLError(
                 .encoding, at: .start,
@@ -16,7 +17,7 @@ enum EncodingCheck {
         }
         var i = 0
         let n = bytes.count
-        var ascii = true
+        var characters = n
         let base = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
             // 32 bytes at a time while they are ASCII: the common case. Bytes below 0x20 are
@@ -55,7 +56,6 @@ enum EncodingCheck {
                 i += 1
                 continue
             }
-            ascii = false
             let length: Int
             let minimum: UInt32
             var scalar: UInt32
@@ -78,9 +78,10 @@ enum EncodingCheck {
             if (scalar >= 0x80 && scalar <= 0x9F && scalar != 0x85) || scalar == 0xFFFE || scalar == 0xFFFF {
                 throw control(scalar, at: i, bytes)
             }
+            characters -= length - 1
             i += length
         }
-        return ascii
+        return characters
     }
 
     /// An ASCII byte below 0x20, or DEL: only tab and line breaks are text.

@@ -22,13 +22,13 @@ public enum YAMLLoader {
         guard !bytes.isEmpty else {
             throw YAMLError(.noDocument, at: .start, "the file is empty; expected one YAML document")
         }
-        let ascii = try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) in
+        let characters = try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) in
             try EncodingCheck.validate(buffer)
         }
         // See `SyntaxChecks.endsWithBlankLine`: the one case where the input is copied.
         let input = bytes.withUnsafeBufferPointer(SyntaxChecks.endsWithBlankLine) ? bytes + [0x0A] : bytes
         return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> Node in
-            var builder = TreeBuilder(file: buffer, length: bytes.count, ascii: ascii, limits: limits)
+            var builder = TreeBuilder(file: buffer, length: bytes.count, characters: characters, limits: limits)
             return try builder.run()
         }
     }
@@ -212,13 +212,19 @@ private struct TreeBuilder {
     /// The first `#` at or after the current event's start (`file.count` when there is none):
     /// gaps are scanned for glued comments only when one holds a `#`.
     var nextHash: Int
+    /// The characters of `input`, for libyaml's buffer.
+    let inputCharacters: Int
 
-    init(file: UnsafeBufferPointer<UInt8>, length: Int, ascii: Bool, limits: LoadLimits) {
+    /// `length` is the file's, before any line break the loader added; `characters` its count of
+    /// characters (from `EncodingCheck`).
+    init(file: UnsafeBufferPointer<UInt8>, length: Int, characters: Int, limits: LoadLimits) {
         let bom: Int = file.starts(with: EncodingCheck.byteOrderMark) ? 3 : 0
         self.file = file
         self.input = UnsafeBufferPointer(rebasing: file[bom...])
+        // What libyaml reads: the byte-order mark is one character, an added line break another.
+        self.inputCharacters = characters - (bom == 0 ? 0 : 1) + (file.count - length)
         self.marks = MarkConverter(
-            file: file, input: input, base: bom, length: length, ascii: ascii,
+            file: file, input: input, base: bom, length: length, ascii: characters == length,
             trustsEnd: length == file.count && Self.endsWithLineBreak(file))
         self.nextHash = 0
         self.limits = limits
@@ -238,7 +244,7 @@ private struct TreeBuilder {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, input.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        if Self.readerStateIsKnown { try Self.handOver(input, to: &parser, ascii: marks.ascii) }
+        if Self.readerStateIsKnown { try Self.handOver(input, characters: inputCharacters, to: &parser) }
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError(parser) }
@@ -266,9 +272,9 @@ private struct TreeBuilder {
     /// reader leaves it in at the end of the input: the UTF-8 text and one NUL, `unread` counting
     /// characters (the NUL too), `eof` set and the raw buffer empty. The bytes after the NUL are
     /// zero as well, for the scanner's look-ahead; libyaml frees the buffer with the parser.
-    private static func handOver(_ input: UnsafeBufferPointer<UInt8>, to parser: inout yaml_parser_t, ascii: Bool)
-        throws(YAMLError)
-    {
+    private static func handOver(
+        _ input: UnsafeBufferPointer<UInt8>, characters: Int, to parser: inout yaml_parser_t
+    ) throws(YAMLError) {
         let padding = 8
         guard let copy = malloc(input.count + padding)?.assumingMemoryBound(to: UInt8.self) else {
             throw YAMLError(.syntax, at: .start, "libyaml could not allocate its buffer")
@@ -280,7 +286,6 @@ private struct TreeBuilder {
         parser.buffer.pointer = copy
         parser.buffer.last = copy + input.count + 1
         parser.buffer.end = copy + input.count + padding
-        let characters = ascii ? input.count : input.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         parser.unread = characters + 1
         parser.eof = 1
     }
