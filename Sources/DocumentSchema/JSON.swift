@@ -42,31 +42,40 @@ public enum JSON: Sendable, Equatable {
 /// built as a tree: reports can be megabytes, and byte appends are many times faster than
 /// allocating a node per value. Both ways give the same bytes for the same document.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    private var out: JSONBytes
     private var indent = 0
     /// Whether the open container already holds an item (so the next one needs a comma).
     private var hasItems = false
 
     public init(capacity: Int = 1 << 16) {
-        bytes.reserveCapacity(capacity)
+        out = JSONBytes(capacity: capacity)
     }
 
     /// The document as text, with the final newline.
     public mutating func finish() -> String {
-        bytes.append(UInt8(ascii: "\n"))
-        return String(decoding: bytes, as: UTF8.self)
+        unique()
+        out.put(UInt8(ascii: "\n"))
+        return String(decoding: out.written, as: UTF8.self)
     }
 
     /// The bytes written so far, leaving the writer empty but in the same place of the document:
     /// a document written in pieces (one framework at a time) can be sent out piece by piece.
     public mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
+        unique()
+        defer { out.count = 0 }
+        return Array(out.written)
     }
 
     /// Appends raw bytes that are already JSON text (a closing newline, say).
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        unique()
+        out.put(text)
+    }
+
+    /// Copies the output if a copy of this writer shares it (writers are values): every write
+    /// starts here.
+    @inline(__always) private mutating func unique() {
+        if !isKnownUniquelyReferenced(&out) { out = out.copy() }
     }
 
     // MARK: containers
@@ -104,15 +113,17 @@ public struct JSONWriter: Sendable {
     /// Opens a container whose items the caller writes with `member`/`element` and ends with
     /// `close`: for a document written in pieces.
     public mutating func open(_ container: Container) {
-        bytes.append(container.brackets.open)
+        unique()
+        out.put(container.brackets.open)
         indent += 2
         hasItems = false
     }
 
     public mutating func close(_ container: Container) {
         indent -= 2
+        unique()
         if hasItems { newline() }
-        bytes.append(container.brackets.close)
+        out.put(container.brackets.close)
         hasItems = true
     }
 
@@ -126,7 +137,8 @@ public struct JSONWriter: Sendable {
 
     public mutating func member(_ key: StaticString, _ value: Int) {
         self.key(key)
-        bytes.append(contentsOf: String(value).utf8)
+        unique()
+        out.put(decimal: value)
     }
 
     public mutating func member(_ key: StaticString, _ value: Bool) {
@@ -154,16 +166,18 @@ public struct JSONWriter: Sendable {
     /// Starts a member whose value the caller writes next.
     public mutating func key(_ key: StaticString) {
         nextItem()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        raw("\": ")
+        unique()
+        out.put(UInt8(ascii: "\""))
+        out.put(key)
+        out.put("\": ")
     }
 
     // MARK: values
 
     /// Starts the next item of the open container: a comma after the previous one, a new line.
     public mutating func nextItem() {
-        if hasItems { bytes.append(UInt8(ascii: ",")) }
+        unique()
+        if hasItems { out.put(UInt8(ascii: ",")) }
         newline()
         hasItems = true
     }
@@ -176,15 +190,15 @@ public struct JSONWriter: Sendable {
         quote(s)
     }
 
-    private mutating func newline() {
+    private func newline() {
         // A line break and up to 64 spaces of indentation in one append.
         let spaces: StaticString = "\n                                                                "
         var left = indent
         spaces.withUTF8Buffer { line in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<(1 + min(left, 64))]))
+            out.put(UnsafeBufferPointer(rebasing: line[..<(1 + min(left, 64))]))
             left -= min(left, 64)
             while left > 0 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[1..<(1 + min(left, 64))]))
+                out.put(UnsafeBufferPointer(rebasing: line[1..<(1 + min(left, 64))]))
                 left -= min(left, 64)
             }
         }
@@ -194,14 +208,19 @@ public struct JSONWriter: Sendable {
         switch value {
         case .null: raw("null")
         case .bool(let b): raw(b ? "true" : "false")
-        case .int(let i): bytes.append(contentsOf: String(i).utf8)
+        case .int(let i):
+            unique()
+            out.put(decimal: i)
         case .number(let d):
             if !d.isFinite {
                 raw("null")
             } else if d == d.rounded() && abs(d) < 1e15 {
-                bytes.append(contentsOf: String(Int(d)).utf8)
+                unique()
+                out.put(decimal: Int(d))
             } else {
-                bytes.append(contentsOf: String(d).utf8)
+                var text = String(d)
+                unique()
+                text.withUTF8 { out.put($0) }
             }
         case .string(let s): quote(s)
         case .array(let items):
@@ -222,16 +241,24 @@ public struct JSONWriter: Sendable {
     /// too, so that the output is also safe inside a JavaScript string.
     private mutating func quote(_ s: String) {
         var s = s
-        s.withUTF8 { escape($0) }
+        unique()
+        s.withUTF8 { Self.escape($0, into: out) }
     }
 
-    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: JSONBytes) {
+        buffer.put(UInt8(ascii: "\""))
         var i = 0
         var clean = 0
         while i < utf8.count {
+            // Most bytes need no escape: skip eight at a time while none might, and copy runs of
+            // them at once.
+            if i + 8 <= utf8.count,
+                !mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            {
+                i += 8
+                continue
+            }
             let b = utf8[i]
-            // Most bytes need no escape: copy runs of them at once.
             if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 {
                 i += 1
                 continue
@@ -241,28 +268,120 @@ public struct JSONWriter: Sendable {
                 i += 1
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+            buffer.put(UnsafeBufferPointer(rebasing: utf8[clean..<i]))
             switch b {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
+            case UInt8(ascii: "\""): buffer.put("\\\"")
+            case UInt8(ascii: "\\"): buffer.put("\\\\")
+            case UInt8(ascii: "\n"): buffer.put("\\n")
+            case UInt8(ascii: "\r"): buffer.put("\\r")
+            case UInt8(ascii: "\t"): buffer.put("\\t")
             case 0xE2:
-                utf8[i + 2] == 0xA8 ? raw("\\u2028") : raw("\\u2029")
+                buffer.put(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 i += 2
             default:
                 let hex: StaticString = "0123456789abcdef"
-                raw("\\u00")
+                buffer.put("\\u00")
                 hex.withUTF8Buffer { hex in
-                    bytes.append(hex[Int(b >> 4)])
-                    bytes.append(hex[Int(b & 0xF)])
+                    buffer.put(hex[Int(b >> 4)])
+                    buffer.put(hex[Int(b & 0xF)])
                 }
             }
             i += 1
             clean = i
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
-        bytes.append(UInt8(ascii: "\""))
+        buffer.put(UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
+        buffer.put(UInt8(ascii: "\""))
+    }
+}
+
+/// Whether any of the eight bytes in `word` is a control character, `"`, `\\` or 0xE2 (the lead
+/// byte of U+2028 and U+2029). Exact when it says no; it may say yes for a byte after one that
+/// matches, and the caller then looks at the bytes one by one.
+@inline(__always) private func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let control = (word &- ones &* 0x20) & ~word & highs
+    let quote = hasZeroByte(word ^ (ones &* 0x22))
+    let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+    let separator = hasZeroByte(word ^ (ones &* 0xE2))
+    return control | quote | backslash | separator != 0
+}
+
+/// A writer's output: a growable byte buffer whose appends are a capacity check and a copy,
+/// without the uniqueness and capacity work `Array.append(contentsOf:)` does on every call (a
+/// report is written in millions of small appends). Only a `JSONWriter` holds one, and it copies
+/// the buffer before writing when another writer shares it: hence `@unchecked Sendable`.
+private final class JSONBytes: @unchecked Sendable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    func copy() -> JSONBytes {
+        let copy = JSONBytes(capacity: capacity)
+        copy.base.initialize(from: base, count: count)
+        copy.count = count
+        return copy
+    }
+
+    @inline(__always) private func reserve(_ n: Int) {
+        if n > capacity - count { grow(to: count + n) }
+    }
+
+    private func grow(to needed: Int) {
+        var larger = capacity * 2
+        while larger < needed { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always) func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func put(_ text: StaticString) {
+        text.withUTF8Buffer { put($0) }
+    }
+
+    /// An integer in decimal, written straight into the buffer.
+    func put(decimal value: Int) {
+        reserve(20)
+        var magnitude = value.magnitude
+        var digits = 0
+        repeat {
+            digits += 1
+            magnitude /= 10
+        } while magnitude > 0
+        if value < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        magnitude = value.magnitude
+        for position in stride(from: count + digits - 1, through: count, by: -1) {
+            base[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
     }
 }

@@ -66,16 +66,23 @@ public enum Operator: Sendable, Hashable {
 }
 
 public struct FieldTest: Sendable {
-    public var path: FieldPath
-    public var op: Operator
+    public let path: FieldPath
+    public let op: Operator
     /// Where the test is written in the catalog.
     public var range: SourceRange
+    /// The test in words, and its negation, written once: every finding's message and decision
+    /// trace quote them, for every description reviewed.
+    private let phrases: (affirmed: String, negated: String)
 
     public init(path: FieldPath, op: Operator, range: SourceRange) {
         self.path = path
         self.op = op
         self.range = range
+        phrases = (Self.phrase(path, op, negated: false), Self.phrase(path, op, negated: true))
     }
+
+    /// The test in words ("`zone` is one of site-edge, central"), or its negation.
+    public func words(negated: Bool) -> String { negated ? phrases.negated : phrases.affirmed }
 }
 
 /// The check language: tests on fields combined with all / any / not. Evaluated in three-valued

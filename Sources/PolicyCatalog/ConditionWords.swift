@@ -25,7 +25,7 @@ extension Condition {
 }
 
 extension FieldTest {
-    public func words(negated: Bool) -> String {
+    static func phrase(_ path: FieldPath, _ op: Operator, negated: Bool) -> String {
         let p = "`\(path)`"
         let be = negated ? "is not" : "is"
         let list = { (values: [Literal]) in values.map(\.description).joined(separator: ", ") }

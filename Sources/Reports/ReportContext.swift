@@ -79,9 +79,21 @@ public struct Quote: Sendable, Equatable {
         public var number: Int
         /// The whole line, without its line break.
         public var text: String
-        public var before: String
-        public var marked: String
-        public var after: String
+        /// Where the covered part starts and ends, as UTF-8 offsets into `text`: the three parts
+        /// are cut only when a renderer asks for them (JSON needs only one).
+        var cut: (from: Int, to: Int)
+
+        public var before: String { part(0, cut.from) }
+        public var marked: String { part(cut.from, cut.to) }
+        public var after: String { part(cut.to, text.utf8.count) }
+
+        private func part(_ from: Int, _ to: Int) -> String {
+            String(decoding: text.utf8.dropFirst(from).prefix(to - from), as: UTF8.self)
+        }
+
+        public static func == (a: Line, b: Line) -> Bool {
+            a.number == b.number && a.text == b.text && a.cut == b.cut
+        }
     }
 
     public var lines: [Line]
@@ -115,14 +127,7 @@ public struct Quote: Sendable, Equatable {
                 }
                 offset += 1
             }
-            cutB = max(cutB, cutA)
-            let start = utf8.startIndex
-            let a = utf8.index(start, offsetBy: cutA)
-            let b = utf8.index(start, offsetBy: cutB)
-            lines.append(
-                Line(
-                    number: number, text: text, before: String(text[..<a]), marked: String(text[a..<b]),
-                    after: String(text[b...])))
+            lines.append(Line(number: number, text: text, cut: (cutA, max(cutB, cutA))))
         }
         omitted = last - shown
     }

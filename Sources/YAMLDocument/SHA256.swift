@@ -53,8 +53,13 @@ public enum SHA256 {
     /// The digest of `parts` joined by the unit separator U+001F (which no id or path contains),
     /// cut to `digits` hexadecimal digits.
     public static func hex(joining parts: [String], digits: Int) -> String {
-        var key = parts.joined(separator: "\u{1F}")
-        return key.withUTF8 { hex(UnsafeRawBufferPointer($0), digits: digits) }
+        var key: [UInt8] = []
+        key.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { key.append(0x1F) }
+            key.append(contentsOf: part.utf8)
+        }
+        return key.withUnsafeBytes { hex($0, digits: digits) }
     }
 
     /// The eight working words, updated block by block.
@@ -67,8 +72,7 @@ public enum SHA256 {
         /// lie; only the last one or two are copied, into a buffer on the stack.
         mutating func consume(_ message: UnsafeRawBufferPointer) {
             let full = message.count / 64 * 64
-            var schedule = [UInt32](repeating: 0, count: 64)
-            schedule.withUnsafeMutableBufferPointer { w in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 SHA256.k.withUnsafeBufferPointer { k in
                     var offset = 0
                     while offset < full {
@@ -106,13 +110,19 @@ public enum SHA256 {
             var (a, b, c, d, e, f, g, h) = (
                 words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7]
             )
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
+            // Eight rounds per pass, the working variables renamed instead of shifted along:
+            // the eight-way move of every round is what a plain loop spends most on.
+            var i = 0
+            while i < 64 {
+                SHA256.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                SHA256.round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                SHA256.round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                SHA256.round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                SHA256.round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                SHA256.round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+                SHA256.round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+                SHA256.round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+                i += 8
             }
             words[0] &+= a
             words[1] &+= b
@@ -125,5 +135,16 @@ public enum SHA256 {
         }
     }
 
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+    /// One round (FIPS 180-4 §6.2.2 step 3), with `d` and `h` updated in place.
+    @inline(__always) fileprivate static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+        _ h: inout UInt32, _ kw: UInt32
+    ) {
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
+        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+        d &+= t1
+        h = t1 &+ t2
+    }
+
+    fileprivate static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x &>> n | x &<< (32 &- n) }
 }

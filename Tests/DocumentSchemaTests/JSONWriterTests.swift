@@ -1,0 +1,86 @@
+import DocumentSchema
+import Testing
+
+/// The writer's own byte buffer and its eight-bytes-at-a-time escaping, checked against the
+/// plain rules they replace.
+@Suite struct JSONWriterTests {
+    /// The escaping rule, one Unicode scalar at a time: the reference the fast path must match.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = Array("0123456789abcdef")
+                    out += "\\u00" + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 0xF)])
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Every ASCII character, the two line separators, and other characters whose UTF-8 starts
+    /// with the separators' lead byte 0xE2 (… and €) or not (é, an emoji), at each of twenty
+    /// places in a string: the word-wise skip and the byte loop both meet each of them.
+    @Test func escapingMatchesTheRuleAtEveryPosition() {
+        var characters = (0...0x7F).map { Unicode.Scalar(UInt8($0)) }
+        characters += ["\u{2028}", "\u{2029}", "\u{2026}", "\u{20AC}", "\u{E9}", "\u{1F600}"]
+        var wrong: [String] = []
+        for character in characters {
+            for position in 0..<20 {
+                var text = String(repeating: "a", count: position)
+                text.unicodeScalars.append(character)
+                text += String(repeating: "b", count: 19 - position)
+                let written = JSON.string(text).rendered()
+                if written != Self.quoted(text) + "\n" { wrong.append(written) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(characters.count == 134)
+    }
+
+    @Test func integersAtTheirLimits() {
+        for value in [0, 7, -1, 10, 99, 100, -100, 1_234_567_890, Int.max, Int.min] {
+            #expect(JSON.int(value).rendered() == "\(value)\n")
+            var out = JSONWriter()
+            out.object { $0.member("n", value) }
+            #expect(out.finish() == "{\n  \"n\": \(value)\n}\n")
+        }
+    }
+
+    /// A copy of a writer shares its buffer until one of them writes: then they part.
+    @Test func aCopyOfAWriterIsIndependent() {
+        var original = JSONWriter()
+        original.open(.array)
+        original.nextItem()
+        original.string("both")
+        var copy = original
+        copy.nextItem()
+        copy.string("only the copy")
+        var emptied = original
+        #expect(!emptied.take().isEmpty)
+        original.nextItem()
+        original.string("only the original")
+        original.close(.array)
+        copy.close(.array)
+        #expect(original.finish() == JSON.array([.string("both"), .string("only the original")]).rendered())
+        #expect(copy.finish() == JSON.array([.string("both"), .string("only the copy")]).rendered())
+    }
+
+    /// A writer that starts with no room grows as it goes and loses nothing.
+    @Test func growsFromNoCapacity() {
+        let items = (0..<5000).map { JSON.string("item \($0) \u{2028} \"quoted\"") }
+        var out = JSONWriter(capacity: 0)
+        out.value(.array(items))
+        #expect(out.finish() == JSON.array(items).rendered())
+    }
+}
