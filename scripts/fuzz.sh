@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes the YAML loader and the description format with libFuzzer for a bounded time.
 #   scripts/fuzz.sh [SECONDS]     (default 60)
-# Builds Fuzz/FuzzLoader.swift with the YAMLDocument, DocumentSchema and FrameworkModel sources
-# (instrumented, with AddressSanitizer) into .build-fuzz/, runs it over the seeds in Fuzz/corpus
-# (new inputs go to .build-fuzz/corpus, not to the committed seeds), prints the executions
-# reached, and exits non-zero on a crash, a sanitizer report, a broken invariant or a timeout.
+# Builds Fuzz/FuzzLoader.swift with the YAMLDocument (and its C helper CSHA256), DocumentSchema and
+# FrameworkModel sources (instrumented, with AddressSanitizer) into .build-fuzz/, runs it over the
+# seeds in Fuzz/corpus (new inputs go to .build-fuzz/corpus, not to the committed seeds), prints
+# the executions reached, and exits non-zero on a crash, a sanitizer report, a broken invariant or
+# a timeout.
 # A crashing input is kept in .build-fuzz/artifacts/; replay it with
 #   .build-fuzz/fuzz-loader .build-fuzz/artifacts/crash-…
 set -euo pipefail
@@ -13,7 +14,8 @@ seconds="${1:-60}"
 out=.build-fuzz
 mkdir -p "$out/modules" "$out/corpus" "$out/artifacts"
 
-flags=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -I Sources/CLibYAML -I "$out/modules")
+flags=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -I Sources/CLibYAML -I Sources/CSHA256/include
+    -I "$out/modules")
 build_module() { # name sources...
     local name=$1
     shift
@@ -21,11 +23,12 @@ build_module() { # name sources...
         -c "$@" -o "$out/modules/$name.o"
 }
 echo "== building the fuzzer"
+clang -O2 -fsanitize=address -I Sources/CSHA256/include -c Sources/CSHA256/csha256.c -o "$out/modules/CSHA256.o"
 build_module YAMLDocument Sources/YAMLDocument/*.swift
 build_module DocumentSchema Sources/DocumentSchema/*.swift
 build_module FrameworkModel Sources/FrameworkModel/*.swift
 # gold warns once per ASan helper symbol that it cannot export; the warnings are harmless noise.
-swiftc "${flags[@]}" Fuzz/FuzzLoader.swift "$out"/modules/{YAMLDocument,DocumentSchema,FrameworkModel}.o \
+swiftc "${flags[@]}" Fuzz/FuzzLoader.swift "$out"/modules/{CSHA256,YAMLDocument,DocumentSchema,FrameworkModel}.o \
     -lyaml -o "$out/fuzz-loader" 2> >(grep -v "Cannot export local symbol" >&2)
 
 echo "== fuzzing for ${seconds}s"

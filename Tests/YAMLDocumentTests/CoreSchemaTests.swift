@@ -1,5 +1,5 @@
 import Testing
-import YAMLDocument
+@testable import YAMLDocument
 
 /// Plain scalars resolve by the YAML 1.2 core schema; quoted ones are always strings.
 @Suite struct CoreSchemaTests {
@@ -112,6 +112,48 @@ import YAMLDocument
         #expect(SHA256.hex(a55) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
         #expect(SHA256.hex(a56) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
         #expect(SHA256.hex(a64) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    /// The portable rounds on their own (on a processor with SHA extensions every other test
+    /// here runs the hardware path), over the messages above with known digests.
+    @Test func portableRoundsGiveTheKnownDigests() {
+        let known: [(String, String)] = [
+            ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                String(repeating: "a", count: 56),
+                "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"
+            ),
+            (
+                String(repeating: "a", count: 1000),
+                "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
+            ),
+        ]
+        for (message, hex) in known {
+            let bytes = Array(message.utf8)
+            #expect(bytes.withUnsafeBytes { SHA256.hex($0, hardware: false) } == hex)
+        }
+    }
+
+    /// The SHA instructions and the portable rounds agree on every length from 0 to 300 bytes
+    /// (every padding case, one to six blocks) and on a megabyte, over varied bytes.
+    @Test(.enabled(if: SHA256.hardware, "this processor has no SHA extensions: only the portable rounds run here"))
+    func hardwareAndPortableRoundsAgree() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<(1 << 20)).map { _ in
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: seed >> 56)
+        }
+        var disagreements: [Int] = []
+        for length in Array(0...300) + [bytes.count] {
+            bytes.withUnsafeBytes { all in
+                let message = UnsafeRawBufferPointer(rebasing: all[0..<length])
+                if SHA256.hex(message, hardware: true) != SHA256.hex(message, hardware: false) {
+                    disagreements.append(length)
+                }
+            }
+        }
+        #expect(disagreements.isEmpty)
     }
 
     /// Tails of 56 to 63 bytes need a second padding block; longer messages run whole blocks
