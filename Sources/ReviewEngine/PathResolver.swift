@@ -29,6 +29,10 @@ struct PathResolver {
     /// copies of the elements: on a description with 10 000 components the copies were a tenth
     /// of the review's peak memory.
     private var collections: [String: (elements: [Value], positions: [String: Int])] = [:]
+    /// Each derived field (a credential's `held_by`), by shape and field name: the collection that
+    /// refers back, and for each id the positions of the elements that name it. Built once, so
+    /// that following `held_by` does not scan every component for every credential.
+    private var inverses: [String: [String: (collection: String, referrers: [String: [Int]])]] = [:]
 
     init(root: Value) {
         self.root = root
@@ -41,6 +45,21 @@ struct PathResolver {
                 if let id = element.object?[idField]?.string { positions[id] = position }
             }
             collections[field.name] = (elements, positions)
+        }
+        for field in FrameworkFormat.root.fields {
+            guard case .list(.object(let shape), _) = field.shape else { continue }
+            for inverse in shape.inverses {
+                var referrers: [String: [Int]] = [:]
+                for (position, element) in collection(inverse.collection).enumerated() {
+                    guard let named = element.object?[inverse.field] else { continue }
+                    // An element that names the id twice refers to it once.
+                    for id in named.list?.compactMap(\.string) ?? named.string.map({ [$0] }) ?? []
+                    where referrers[id]?.last != position {
+                        referrers[id, default: []].append(position)
+                    }
+                }
+                inverses[shape.name, default: [:]][inverse.name] = (inverse.collection, referrers)
+            }
         }
     }
 
@@ -102,24 +121,10 @@ struct PathResolver {
     }
 
     private func inverseElements(of object: ObjectValue, named name: String) -> [(Value, String)]? {
-        guard let id = object.id,
-            let shape = shapeNamed(object.shapeName),
-            let inverse = shape.inverses.first(where: { $0.name == name })
-        else { return nil }
-        let referring = collection(inverse.collection).filter { element in
-            guard let field = element.object?[inverse.field] else { return false }
-            let ids = field.list?.compactMap(\.string) ?? field.string.map { [$0] } ?? []
-            return ids.contains(id)
+        guard let id = object.id, let inverse = inverses[object.shapeName]?[name] else { return nil }
+        let elements = collection(inverse.collection)
+        return (inverse.referrers[id] ?? []).map { position in
+            (elements[position], Self.elementPath(inverse.collection, elements[position].object?.id ?? "?"))
         }
-        return referring.map { element in
-            (element, Self.elementPath(inverse.collection, element.object?.id ?? "?"))
-        }
-    }
-
-    private func shapeNamed(_ name: String) -> ObjectShape? {
-        for field in FrameworkFormat.root.fields {
-            if case .list(.object(let shape), _) = field.shape, shape.name == name { return shape }
-        }
-        return nil
     }
 }

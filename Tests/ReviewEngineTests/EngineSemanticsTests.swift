@@ -219,6 +219,29 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(evidencePaths.contains("credentials[p].readable_by"))
     }
 
+    /// `held_by` reaches each component that lists the credential once, in the components' order,
+    /// however many times the component lists it; a credential no component holds reaches nothing.
+    @Test func derivedFieldsReachEachReferrerOnceInOrder() throws {
+        let probe = try Probe(checks: check("{field: held_by.zone, exists: true}", extra: "  for_each: credentials\n"))
+        let result = try probe.evaluate(
+            """
+            components:
+              - {id: c, zone: central, holds: [p, p]}
+              - {id: b, zone: central, holds: [s]}
+              - {id: a, zone: worker-node, holds: [s, p]}
+            credentials:
+              - {id: p}
+              - {id: s}
+              - {id: q}
+            """)
+        let reached = result.findings.map { $0.trace.flatMap(\.reached).map(\.path) }
+        #expect(
+            reached == [
+                ["components[c].zone", "components[a].zone"], ["components[b].zone", "components[a].zone"], [],
+            ])
+        #expect(result.findings.map(\.status) == [.satisfied, .satisfied, .violated])
+    }
+
     @Test func clauseAggregatesViolatedOverOpenOverSatisfied() throws {
         let probe = try Probe(
             checks: check("{field: payload_execution.environment_cleaned, equals: true}")
