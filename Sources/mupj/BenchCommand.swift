@@ -185,7 +185,7 @@ struct BenchOperation: Sendable {
         arguments: { ["validate"] + $0 })
 
     /// The full review: every shipped catalog (loaded once, as the command does), the engine, and
-    /// the complete JSON report.
+    /// the complete JSON report, one per corpus as `mupj review FILES --format json` writes it.
     static let review = BenchOperation(
         name: "review", hasTargets: true, ratioTarget: 3,
         inProcess: { reviewed($0, writingJSON: true) },
@@ -197,20 +197,25 @@ struct BenchOperation: Sendable {
         inProcess: { reviewed($0, writingJSON: false) },
         arguments: nil)
 
-    /// Reviews each file; returns the number that failed (did not load, or gave no finding or
-    /// no report).
+    /// Reviews each file, writing the report as the command does (the opening with the catalogs
+    /// once, then each framework's part; the bytes are counted, not kept); returns the number of
+    /// files that failed (did not load, or gave no finding or no report).
     private static func reviewed(_ files: [SourceFile], writingJSON: Bool) -> Int {
-        guard let catalogs = BenchCatalogs.shipped else { return 1 }
+        guard let catalogs = BenchCatalogs.shipped, var stream = ReportStream(.json, colour: false) else { return 1 }
         let regexes = RegexCache()
         let infos = catalogs.catalogs.map(Engine.info)
-        return files.reduce(0) { errors, file in
+        var written = writingJSON ? stream.opening(toolVersion: Mupj.version, catalogs: infos, date: nil).count : 0
+        let errors = files.reduce(0) { errors, file in
             guard let description = DescriptionLoader.load(file).description else { return errors + 1 }
             let review = Engine.review(description, catalogs: catalogs, regexes: regexes)
             guard writingJSON else { return review.clauses.isEmpty ? errors + 1 : errors }
             let result = ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review])
-            let context = ReportContext(result: result, sources: [file])
-            return JSONReport.render(context).isEmpty ? errors + 1 : errors
+            let part = stream.frameworks(ReportContext(result: result, sources: [file])).count
+            written += part
+            return part == 0 ? errors + 1 : errors
         }
+        written += writingJSON ? stream.closing().count : 0
+        return writingJSON && written == 0 ? errors + 1 : errors
     }
 
     /// The loader alone (no format validation), to show how validate's time divides.
