@@ -19,18 +19,32 @@ public struct Counts: Sendable {
     /// The framework's overall status: the aggregate of its clauses.
     public var overall: Status
 
+    /// One pass over the findings, reading their status and severity in place: a framework has
+    /// dozens of findings, and copying each into filtered arrays cost more than the counting.
     public init(_ review: FrameworkReview) {
         let statuses = Counts.statuses
-        clausesByStatus = statuses.map { s in (s.rawValue, review.clauses.filter { $0.status == s }.count) }
-        let findings = review.findings
-        findingsByStatus = statuses.map { s in (s.rawValue, findings.filter { $0.status == s }.count) }
-        let open = review.openFindings
-        openBySeverity = Counts.severities.map { s in (s.rawValue, open.filter { $0.severity == s }.count) }
-        openByStatusAndSeverity = [Status.violated, .needsInformation].map { status in
-            let some = open.filter { $0.status == status }
-            return (
-                status.rawValue, Counts.severities.map { s in (s.rawValue, some.filter { $0.severity == s }.count) }
-            )
+        let severities = Counts.severities
+        var clauses = [Int](repeating: 0, count: statuses.count)
+        var findings = [Int](repeating: 0, count: statuses.count)
+        // Rows: violated, needs-information; columns: the severities.
+        var open = [[Int]](repeating: [Int](repeating: 0, count: severities.count), count: 2)
+        for c in review.clauses.indices {
+            if let i = statuses.firstIndex(of: review.clauses[c].status) { clauses[i] += 1 }
+            for f in review.clauses[c].findings.indices {
+                let status = review.clauses[c].findings[f].status
+                if let i = statuses.firstIndex(of: status) { findings[i] += 1 }
+                if let row = [Status.violated, .needsInformation].firstIndex(of: status),
+                    let column = severities.firstIndex(of: review.clauses[c].findings[f].severity)
+                {
+                    open[row][column] += 1
+                }
+            }
+        }
+        clausesByStatus = zip(statuses, clauses).map { ($0.rawValue, $1) }
+        findingsByStatus = zip(statuses, findings).map { ($0.rawValue, $1) }
+        openBySeverity = severities.indices.map { (severities[$0].rawValue, open[0][$0] + open[1][$0]) }
+        openByStatusAndSeverity = zip([Status.violated, .needsInformation], open).map { status, row in
+            (status.rawValue, zip(severities, row).map { ($0.rawValue, $1) })
         }
         overall = Status.aggregate(review.clauses.map(\.status))
     }

@@ -33,30 +33,31 @@ public struct FindingsVerdict: Sendable {
     public var signOffPending: Bool
 
     public init(_ review: FrameworkReview) {
-        let open = review.openFindings.enumerated()
-            .sorted { a, b in
-                FindingsVerdict.importance(a.element, b.element)
-                    || (!FindingsVerdict.importance(b.element, a.element) && a.offset < b.offset)
+        // The open findings' places and sort keys, sorted before any finding is copied: violated
+        // before needs-information, then by severity; ties keep catalog order.
+        var open: [(clause: Int, finding: Int, violated: Bool, severity: Severity)] = []
+        for c in review.clauses.indices {
+            for f in review.clauses[c].findings.indices {
+                let status = review.clauses[c].findings[f].status
+                guard status == .violated || status == .needsInformation else { continue }
+                open.append((c, f, status == .violated, review.clauses[c].findings[f].severity))
             }
-            .map(\.element)
-        let grave = { (f: Finding) in f.severity >= .high }
-        if open.contains(where: { $0.status == .violated && grave($0) }) {
+        }
+        open.sort { a, b in
+            if a.violated != b.violated { return a.violated }
+            if a.severity != b.severity { return a.severity > b.severity }
+            return (a.clause, a.finding) < (b.clause, b.finding)
+        }
+        if open.contains(where: { $0.violated && $0.severity >= .high }) {
             verdict = .doNotRecommend
-        } else if open.contains(where: { $0.status == .needsInformation && grave($0) }) {
+        } else if open.contains(where: { !$0.violated && $0.severity >= .high }) {
             verdict = .reviewIncomplete
         } else if !open.isEmpty {
             verdict = .recommendWithConditions
         } else {
             verdict = .recommend
         }
-        reasons = open
+        reasons = open.map { review.clauses[$0.clause].findings[$0.finding] }
         signOffPending = true
-    }
-
-    /// Violated before needs-information, then by severity; ties keep catalog order.
-    static func importance(_ a: Finding, _ b: Finding) -> Bool {
-        let rank = { (f: Finding) in f.status == .violated ? 1 : 0 }
-        if rank(a) != rank(b) { return rank(a) > rank(b) }
-        return a.severity > b.severity
     }
 }
