@@ -131,19 +131,21 @@ public struct JSONWriter: Sendable {
 
     public mutating func member(_ key: StaticString, _ value: String?) {
         guard let value else { return }
-        self.key(key)
-        quote(value)
+        unique()
+        writeKey(key)
+        writeQuoted(value)
     }
 
     public mutating func member(_ key: StaticString, _ value: Int) {
-        self.key(key)
         unique()
+        writeKey(key)
         out.put(decimal: value)
     }
 
     public mutating func member(_ key: StaticString, _ value: Bool) {
-        self.key(key)
-        raw(value ? "true" : "false")
+        unique()
+        writeKey(key)
+        out.put(value ? "true" : "false")
     }
 
     public mutating func member(_ key: StaticString, _ value: JSON) {
@@ -165,11 +167,8 @@ public struct JSONWriter: Sendable {
 
     /// Starts a member whose value the caller writes next.
     public mutating func key(_ key: StaticString) {
-        nextItem()
         unique()
-        out.put(UInt8(ascii: "\""))
-        out.put(key)
-        out.put("\": ")
+        writeKey(key)
     }
 
     // MARK: values
@@ -177,9 +176,23 @@ public struct JSONWriter: Sendable {
     /// Starts the next item of the open container: a comma after the previous one, a new line.
     public mutating func nextItem() {
         unique()
+        beginItem()
+    }
+
+    // The private writers below leave the uniqueness check to the public method that calls them:
+    // one check per member rather than one per piece.
+
+    private mutating func beginItem() {
         if hasItems { out.put(UInt8(ascii: ",")) }
         newline()
         hasItems = true
+    }
+
+    private mutating func writeKey(_ key: StaticString) {
+        beginItem()
+        out.put(UInt8(ascii: "\""))
+        out.put(key)
+        out.put("\": ")
     }
 
     public mutating func value(_ value: JSON) {
@@ -240,8 +253,12 @@ public struct JSONWriter: Sendable {
     /// A JSON string: quotes, backslashes and control characters escaped, and U+2028 / U+2029
     /// too, so that the output is also safe inside a JavaScript string.
     private mutating func quote(_ s: String) {
-        var s = s
         unique()
+        writeQuoted(s)
+    }
+
+    private func writeQuoted(_ s: String) {
+        var s = s
         s.withUTF8 { Self.escape($0, into: out) }
     }
 

@@ -128,7 +128,9 @@ struct ReviewCommand: ParsableCommand {
     /// Whether the review has a violated finding at or above `--fail-on`.
     private func fails(_ review: FrameworkReview) -> Bool {
         guard let threshold = failOn.severity else { return false }
-        return review.findings.contains { $0.status == .violated && $0.severity >= threshold }
+        return review.clauses.contains { clause in
+            clause.findings.contains { $0.status == .violated && $0.severity >= threshold }
+        }
     }
 }
 
