@@ -394,16 +394,17 @@ private struct TreeBuilder {
                     try checkContinuationLines(start: start, end: end, what: "quoted scalar", skipComments: false)
                 }
             }
-            // A key's identity is computed here, from libyaml's bytes, while they are at hand.
-            var identity: KeyIdentity?
-            if tag == nil, atKeyPosition {
-                identity = Self.identity(
-                    scalar, bytes: UnsafeBufferPointer(start: data.value, count: Int(data.length)))
+            // A key is checked here, before its node is made, with its identity computed from
+            // libyaml's bytes while they are at hand.
+            if atKeyPosition {
+                let identity =
+                    tag == nil
+                    ? Self.identity(scalar, bytes: UnsafeBufferPointer(start: data.value, count: Int(data.length)))
+                    : Self.identity(scalar, tag: tag)
+                try checkKey(scalar, tag: tag, at: start, identity: identity)
             }
-            let range = SourceRange(start: start, end: end)
-            try add(
-                Node(content: .scalar(scalar), range: range, tag: tag), count: 1, height: 0, anchor: anchor,
-                identity: identity)
+            let node = Node(content: .scalar(scalar), range: SourceRange(start: start, end: end), tag: tag)
+            add(consume node, count: 1, height: 0, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             let tag = try checkedTag(data.tag, at: start)
@@ -441,7 +442,12 @@ private struct TreeBuilder {
             } else {
                 content = .sequence(nodes.takeItems(from: frame.first))
             }
-            try add(
+            if atKeyPosition {
+                throw YAMLError(
+                    .complexKey, at: frame.start,
+                    "mapping keys must be scalars, not \(frame.isMapping ? "a mapping" : "a sequence")")
+            }
+            add(
                 Node(content: content, range: range, tag: frame.tag), count: frame.count, height: frame.height,
                 anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
@@ -472,7 +478,15 @@ private struct TreeBuilder {
                     "collections nest deeper than \(limits.maxDepth) levels once alias *\(name) is expanded "
                         + "(raise the limit with --max-depth)")
             }
-            try add(target.node, count: target.count, height: target.height, anchor: nil)
+            if atKeyPosition {
+                guard let scalar = target.node.scalar else {
+                    throw YAMLError(
+                        .complexKey, at: start, "mapping keys must be scalars, not \(target.node.kindName)")
+                }
+                let tag = target.node.tag
+                try checkKey(scalar, tag: tag, at: start, identity: Self.identity(scalar, tag: tag))
+            }
+            add(target.node, count: target.count, height: target.height, anchor: nil)
         default:
             break
         }
@@ -554,9 +568,7 @@ private struct TreeBuilder {
     }
 
     /// Adds a finished node to the innermost open collection (or makes it the root).
-    private mutating func add(
-        _ node: consuming Node, count: Int, height: Int, anchor: String?, identity: KeyIdentity? = nil
-    ) throws(YAMLError) {
+    private mutating func add(_ node: consuming Node, count: Int, height: Int, anchor: String?) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, count: count, height: height) }
         guard !stack.isEmpty else {
             root = consume node
@@ -567,39 +579,37 @@ private struct TreeBuilder {
         let (sum, overflow) = stack[top].count.addingReportingOverflow(count)
         stack[top].count = overflow ? .max : sum
         if height >= stack[top].height { stack[top].height = height + 1 }
-        if atKeyPosition {
-            try checkKey(node, frame: top, identity: identity)
-        }
         nodes.append(consume node)
     }
 
-    private mutating func checkKey(_ key: Node, frame top: Int, identity known: KeyIdentity?) throws(YAMLError) {
-        guard case .scalar(let scalar) = key.content else {
-            throw YAMLError(.complexKey, at: key.start, "mapping keys must be scalars, not \(key.kindName)")
-        }
-        if scalar.style == .plain && key.tag == nil && scalar.text.utf8.count == 2 && scalar.text == "<<" {
+    /// Checks a scalar about to become the next key of the innermost mapping: no merge key, no
+    /// duplicate. (A collection as a key is refused where the collection ends.)
+    private mutating func checkKey(_ scalar: Scalar, tag: String?, at start: SourceLocation, identity: KeyIdentity)
+        throws(YAMLError)
+    {
+        if scalar.style == .plain && tag == nil && scalar.text.utf8.count == 2 && scalar.text == "<<" {
             throw YAMLError(
-                .mergeKey, at: key.start,
+                .mergeKey, at: start,
                 "merge keys (<<) are not supported; write the merged keys out in this mapping")
         }
-        let identity = known ?? Self.identity(scalar, tag: key.tag)
+        let top = stack.count - 1
         let firstKey = stack[top].firstKey
         let index = keys.count - firstKey
         if stack[top].keyIndex != nil {
             if let first = stack[top].keyIndex![identity.hash] {
                 // Equal hashes: the same key, unless two keys collide (then scan them all).
                 if keys[firstKey + first].value == identity.value {
-                    throw duplicate(key, scalar, first, frame: top)
+                    throw duplicate(scalar, at: start, first, frame: top)
                 }
                 if let other = keys[firstKey...].firstIndex(where: { $0.value == identity.value }) {
-                    throw duplicate(key, scalar, other - firstKey, frame: top)
+                    throw duplicate(scalar, at: start, other - firstKey, frame: top)
                 }
             } else {
                 stack[top].keyIndex![identity.hash] = index
             }
         } else {
             for i in firstKey..<keys.count where keys[i].hash == identity.hash && keys[i].value == identity.value {
-                throw duplicate(key, scalar, i - firstKey, frame: top)
+                throw duplicate(scalar, at: start, i - firstKey, frame: top)
             }
             if index >= 32 {
                 var keyIndex: [UInt64: Int] = [:]
@@ -664,10 +674,10 @@ private struct TreeBuilder {
         return hash
     }
 
-    private func duplicate(_ key: Node, _ scalar: Scalar, _ first: Int, frame top: Int) -> YAMLError {
+    private func duplicate(_ scalar: Scalar, at start: SourceLocation, _ first: Int, frame top: Int) -> YAMLError {
         let location = nodes.start(at: stack[top].first + 2 * first)
         return YAMLError(
-            .duplicateKey, at: key.start,
+            .duplicateKey, at: start,
             "duplicate key '\(scalar.text)'; it was first defined at line \(location.line), column \(location.column)")
     }
 
