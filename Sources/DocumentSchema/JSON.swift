@@ -72,8 +72,8 @@ public struct JSONWriter: Sendable {
         out.put(text)
     }
 
-    /// Copies the output if a copy of this writer shares it (writers are values): every write
-    /// starts here.
+    /// Copies the output if a copy of this writer shares it (writers are values): every public
+    /// method that writes calls this first.
     @inline(__always) private mutating func unique() {
         if !isKnownUniquelyReferenced(&out) { out = out.copy() }
     }
