@@ -78,6 +78,9 @@ private struct Context: CustomStringConvertible, ExpressibleByStringLiteral {
     }
 
     var description: String { quoted ? "'\(name)'" : name }
+
+    /// The field's name, when this is a field.
+    var fieldName: String? { quoted ? name : nil }
 }
 
 /// A set of field indices.
@@ -106,6 +109,11 @@ private struct Walk {
     var diagnostics: [Diagnostic] = []
     var truncated = false
     var references: [PendingReference] = []
+    /// Mappings entered and not yet left: the root's fields are read at depth 1.
+    var depth = 0
+    /// The ids of each top-level collection, with where each is defined: gathered by the
+    /// duplicate-id check, and what references are resolved against.
+    var collectionIDs: [String: [String: SourceLocation]] = [:]
 
     init(file: String, mode: SchemaValidator.Mode) {
         self.file = file
@@ -237,12 +245,14 @@ private struct Walk {
             if let v = value(consume item, element, unknown: false, context: context) { values.append(v) }
         }
         if case .object(let object) = element, let idField = object.idField {
-            checkUniqueIDs(values, idField: idField, noun: object.name)
+            let ids = checkUniqueIDs(values, idField: idField, noun: object.name)
+            if depth == 1, let collection = context.fieldName { collectionIDs[collection] = ids }
         }
         return Value(.list(values), range: range)
     }
 
-    mutating func checkUniqueIDs(_ values: [Value], idField: String, noun: String) {
+    /// Returns each id with where it is first defined.
+    mutating func checkUniqueIDs(_ values: [Value], idField: String, noun: String) -> [String: SourceLocation] {
         var seen: [String: SourceLocation] = [:]
         seen.reserveCapacity(values.count)
         for value in values {
@@ -255,6 +265,7 @@ private struct Walk {
                 seen[id] = entry.value.range.start
             }
         }
+        return seen
     }
 
     mutating func object(_ node: consuming Node, _ shape: ObjectShape, context: Context) -> Value? {
@@ -263,6 +274,8 @@ private struct Walk {
             return nil
         }
         let (start, range) = (node.start, node.range)
+        depth += 1
+        defer { depth -= 1 }
         var pairs = (consume node).takePairs() ?? []
         var entries: [ObjectValue.Entry] = []
         entries.reserveCapacity(pairs.count)
@@ -445,21 +458,23 @@ private struct Walk {
 
     /// Every reference must name an element of its collection, a top-level list of the root.
     mutating func checkReferences(root: Value?, shape: ObjectShape) {
-        guard !references.isEmpty else { return }
-        var ids: [String: [String]] = [:]
-        for field in shape.fields {
-            guard case .list(.object(let element), _) = field.shape, let idField = element.idField else { continue }
-            ids[field.name] = root?.object?[field.name]?.list?.compactMap { $0.object?[idField]?.string } ?? []
-        }
-        var sets: [String: Set<String>] = [:]
-        for (collection, list) in ids { sets[collection] = Set(list) }
-        for reference in references where !(sets[reference.collection]?.contains(reference.id) ?? false) {
+        for reference in references where collectionIDs[reference.collection]?[reference.id] == nil {
             let singular =
                 reference.collection.hasSuffix("s") ? String(reference.collection.dropLast()) : reference.collection
+            // The ids in file order, for the suggestion: only when a reference is wrong.
+            let idField = shape.fields.lazy.compactMap { field -> String? in
+                guard field.name == reference.collection, case .list(.object(let element), _) = field.shape else {
+                    return nil
+                }
+                return element.idField
+            }.first
+            let ids = root?.object?[reference.collection]?.list?.compactMap { element in
+                idField.flatMap { element.object?[$0]?.string }
+            }
             error(
                 reference.range.start,
                 "no \(singular) with id '\(reference.id)' is defined in \(reference.collection)"
-                    + Suggestion.phrase(for: reference.id, in: ids[reference.collection] ?? []))
+                    + Suggestion.phrase(for: reference.id, in: ids ?? []))
         }
     }
 }

@@ -102,6 +102,31 @@ private let valid = """
                 "t.yaml:6:10: error: duplicate element id 'a'; it was first defined at line 5, column 10"))
     }
 
+    /// References resolve against the top-level collection only, also when it is written as a
+    /// fact with a source; a nested list of the same shape and name defines no ids for them.
+    @Test func referencesResolveAgainstTheTopLevelCollection() throws {
+        let nested = ObjectShape(
+            "holder", doc: "Holds elements.", idField: "id",
+            fields: [
+                Field("id", .string, unknown: false, doc: "Id."),
+                Field("elements", .list(.object(element), minCount: 0), required: false, doc: "Nested."),
+            ])
+        let shape = ObjectShape(
+            "root", doc: "Test root.",
+            fields: [
+                Field("elements", .list(.object(element), minCount: 0), doc: "Elements."),
+                Field("holders", .list(.object(nested), minCount: 0), required: false, doc: "Holders."),
+                Field("target", .reference("elements"), required: false, doc: "Target."),
+            ])
+        let check = { (text: String) in
+            try SchemaValidator(root: shape).validate(YAMLLoader.load(text), file: "t.yaml").diagnostics.map(\.message)
+        }
+        #expect(try check("elements: {value: [{id: a, kind: alpha}], source: s}\ntarget: a\n").isEmpty)
+        let nestedOnly = "elements: [{id: a, kind: alpha}]\nholders: [{id: h, elements: [{id: c, kind: beta}]}]\n"
+        let expected = "no element with id 'c' is defined in elements; did you mean 'a'?"
+        #expect(try check(nestedOnly + "target: c\n") == [expected])
+    }
+
     @Test func undefinedReferenceSuggestsAnId() throws {
         let result = try validate(valid.replacingOccurrences(of: "target: b", with: "target: bb"))
         #expect(
