@@ -311,7 +311,7 @@ public struct JSONWriter: Sendable {
     }
 }
 
-/// Whether any of the eight bytes in `word` is a control character, `"`, `\\` or 0xE2 (the lead
+/// Whether any of the eight bytes in `word` is a control character, `"`, `\` or 0xE2 (the lead
 /// byte of U+2028 and U+2029). Exact when it says no; it may say yes for a byte after one that
 /// matches, and the caller then looks at the bytes one by one.
 @inline(__always) private func mayNeedEscape(_ word: UInt64) -> Bool {
