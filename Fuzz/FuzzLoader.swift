@@ -1,10 +1,30 @@
 import DocumentSchema
+import FoundationEssentials
 import FrameworkModel
+import PolicyCatalog
+import ReviewEngine
 import YAMLDocument
 
+/// The shipped catalogs (`checklists/`, or `$MUPJ_CHECKLISTS`), loaded once: every input that
+/// decodes goes through the engine with all of them.
+private let catalogs: CatalogSet = {
+    let directory = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"] ?? "checklists"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    let sources = names.filter { $0.hasSuffix(".yaml") }.sorted().compactMap {
+        try? SourceFile.read(directory + "/" + $0, maxBytes: LoadLimits.default.maxBytes)
+    }
+    guard let set = CatalogSet.load(sources).set, !set.catalogs.isEmpty else {
+        fatalError("the fuzzer reviews with the shipped catalogs; none load from \(directory)/")
+    }
+    return set
+}()
+
+/// One cache of compiled patterns for the run: libFuzzer calls the target on one thread only.
+nonisolated(unsafe) private let regexes = RegexCache()
+
 /// libFuzzer entry point: loads the input as YAML and, when it loads, validates it as a framework
-/// description (complete and fragment). Crashes, sanitizer reports and broken invariants are
-/// findings; a refused input is not.
+/// description (complete and fragment), and reviews what decodes against the shipped catalogs.
+/// Crashes, sanitizer reports and broken invariants are findings; a refused input is not.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: data, count: size))
@@ -27,8 +47,32 @@ public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         require(
             outcome.description == nil || !outcome.diagnostics.contains { $0.severity == .error },
             "a description with errors was accepted")
+        if let description = outcome.description {
+            checkReview(Engine.review(description, catalogs: catalogs, regexes: regexes), lines)
+        }
     }
     return 0
+}
+
+/// Every clause of every catalog is decided, by at least one finding, with the status its
+/// findings give it; finding ids are fingerprints; all evidence points into the file.
+private func checkReview(_ review: FrameworkReview, _ lines: LineTable) {
+    require(
+        review.clauses.count == catalogs.catalogs.reduce(0) { $0 + $1.clauses.count }, "a clause was not decided")
+    for clause in review.clauses {
+        require(!clause.findings.isEmpty, "clause \(clause.clause.id) has no finding")
+        require(
+            clause.status == Status.aggregate(clause.findings.map(\.status)),
+            "clause \(clause.clause.id) is \(clause.status), which its findings do not give")
+        for finding in clause.findings {
+            let hex = finding.id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+            require(finding.id.utf8.count == 16 && hex, "finding id '\(finding.id)' is not 16 hexadecimal digits")
+            for evidence in finding.evidence {
+                lines.check(evidence.range.start, "evidence start (\(finding.id))")
+                lines.check(evidence.range.end, "evidence end (\(finding.id))")
+            }
+        }
+    }
 }
 
 /// Every node lies inside the file, its marks agree with the bytes, and its scalars resolve.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Fuzzes the YAML loader and the description format with libFuzzer for a bounded time.
+# Fuzzes the YAML loader, the description format and the rule engine with libFuzzer for a bounded
+# time.
 #   scripts/fuzz.sh [SECONDS]     (default 60)
-# Builds Fuzz/FuzzLoader.swift with the YAMLDocument (and its C helper CSHA256), DocumentSchema and
-# FrameworkModel sources (instrumented, with AddressSanitizer) into .build-fuzz/, runs it over the
-# seeds in Fuzz/corpus (new inputs go to .build-fuzz/corpus, not to the committed seeds), prints
-# the executions reached, and exits non-zero on a crash, a sanitizer report, a broken invariant or
-# a timeout.
+# Builds Fuzz/FuzzLoader.swift with the YAMLDocument (and its C helper CSHA256), DocumentSchema,
+# FrameworkModel, PolicyCatalog and ReviewEngine sources (instrumented, with AddressSanitizer) into
+# .build-fuzz/, runs it over the seeds in Fuzz/corpus (new inputs go to .build-fuzz/corpus, not to
+# the committed seeds) with the shipped checklists/, prints the executions reached, and exits
+# non-zero on a crash, a sanitizer report, a broken invariant or a timeout.
 # A crashing input is kept in .build-fuzz/artifacts/; replay it with
 #   .build-fuzz/fuzz-loader .build-fuzz/artifacts/crash-…
 set -euo pipefail
@@ -27,8 +28,11 @@ clang -O2 -fsanitize=address -I Sources/CSHA256/include -c Sources/CSHA256/csha2
 build_module YAMLDocument Sources/YAMLDocument/*.swift
 build_module DocumentSchema Sources/DocumentSchema/*.swift
 build_module FrameworkModel Sources/FrameworkModel/*.swift
+build_module PolicyCatalog Sources/PolicyCatalog/*.swift
+build_module ReviewEngine Sources/ReviewEngine/*.swift
 # gold warns once per ASan helper symbol that it cannot export; the warnings are harmless noise.
-swiftc "${flags[@]}" Fuzz/FuzzLoader.swift "$out"/modules/{CSHA256,YAMLDocument,DocumentSchema,FrameworkModel}.o \
+swiftc "${flags[@]}" Fuzz/FuzzLoader.swift \
+    "$out"/modules/{CSHA256,YAMLDocument,DocumentSchema,FrameworkModel,PolicyCatalog,ReviewEngine}.o \
     -lyaml -o "$out/fuzz-loader" 2> >(grep -v "Cannot export local symbol" >&2)
 
 echo "== fuzzing for ${seconds}s"
