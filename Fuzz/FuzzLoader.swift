@@ -2,6 +2,7 @@ import DocumentSchema
 import FoundationEssentials
 import FrameworkModel
 import PolicyCatalog
+import Reports
 import ReviewEngine
 import YAMLDocument
 
@@ -19,12 +20,15 @@ private let catalogs: CatalogSet = {
     return set
 }()
 
+private let catalogInfos = catalogs.catalogs.map(Engine.info)
+
 /// One cache of compiled patterns for the run: libFuzzer calls the target on one thread only.
 nonisolated(unsafe) private let regexes = RegexCache()
 
 /// libFuzzer entry point: loads the input as YAML and, when it loads, validates it as a framework
-/// description (complete and fragment), and reviews what decodes against the shipped catalogs.
-/// Crashes, sanitizer reports and broken invariants are findings; a refused input is not.
+/// description (complete and fragment), reviews what decodes against the shipped catalogs, and
+/// writes every report format for a complete description. Crashes, sanitizer reports and broken
+/// invariants are findings; a refused input is not.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: data, count: size))
@@ -48,10 +52,54 @@ public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
             outcome.description == nil || !outcome.diagnostics.contains { $0.severity == .error },
             "a description with errors was accepted")
         if let description = outcome.description {
-            checkReview(Engine.review(description, catalogs: catalogs, regexes: regexes), lines)
+            let review = Engine.review(description, catalogs: catalogs, regexes: regexes)
+            checkReview(review, lines)
+            // Reports are written for complete descriptions only, as `mupj review` does.
+            if mode == .complete { checkReports(review, source) }
         }
     }
     return 0
+}
+
+/// Every format renders the review, and the JSON and SARIF reports are JSON: whatever text the
+/// description holds, its escaping cannot break out of a string.
+private func checkReports(_ review: FrameworkReview, _ source: SourceFile) {
+    let context = ReportContext(
+        result: ReviewResult(toolVersion: "fuzz", catalogs: catalogInfos, frameworks: [review]), sources: [source])
+    for format in ReportFormat.allCases {
+        let text = format.render(context)
+        guard format == .json || format == .sarif else { continue }
+        let parsed = try? JSONDecoder().decode(AnyJSON.self, from: Data(text.utf8))
+        require(parsed != nil, "the \(format) report is not JSON")
+    }
+}
+
+/// Any JSON value, for checking that a text parses.
+private enum AnyJSON: Decodable {
+    case value
+
+    init(from decoder: any Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            while !array.isAtEnd { _ = try array.decode(AnyJSON.self) }
+        } else if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            for key in object.allKeys { _ = try object.decode(AnyJSON.self, forKey: key) }
+        } else {
+            let scalar = try decoder.singleValueContainer()
+            if !scalar.decodeNil() {
+                if (try? scalar.decode(Bool.self)) == nil, (try? scalar.decode(Double.self)) == nil {
+                    _ = try scalar.decode(String.self)
+                }
+            }
+        }
+        self = .value
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int?
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 }
 
 /// Every clause of every catalog is decided, by at least one finding, with the status its

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Fuzzes the YAML loader, the description format and the rule engine with libFuzzer for a bounded
-# time.
+# Fuzzes the YAML loader, the description format, the rule engine and the report writers with
+# libFuzzer for a bounded time.
 #   scripts/fuzz.sh [SECONDS]     (default 60)
 # Builds Fuzz/FuzzLoader.swift with the YAMLDocument (and its C helper CSHA256), DocumentSchema,
-# FrameworkModel, PolicyCatalog and ReviewEngine sources (instrumented, with AddressSanitizer) into
-# .build-fuzz/, runs it over the seeds in Fuzz/corpus (new inputs go to .build-fuzz/corpus, not to
-# the committed seeds) with the shipped checklists/, prints the executions reached, and exits
-# non-zero on a crash, a sanitizer report, a broken invariant or a timeout.
+# FrameworkModel, PolicyCatalog, ReviewEngine, ReviewRecords and Reports sources (instrumented, with
+# AddressSanitizer) into .build-fuzz/, runs it over the seeds in Fuzz/corpus (new inputs go to
+# .build-fuzz/corpus, not to the committed seeds) with the shipped checklists/, prints the
+# executions reached, and exits non-zero on a crash, a sanitizer report, a broken invariant or a
+# timeout.
 # A crashing input is kept in .build-fuzz/artifacts/; replay it with
 #   .build-fuzz/fuzz-loader .build-fuzz/artifacts/crash-…
 set -euo pipefail
@@ -30,9 +31,11 @@ build_module DocumentSchema Sources/DocumentSchema/*.swift
 build_module FrameworkModel Sources/FrameworkModel/*.swift
 build_module PolicyCatalog Sources/PolicyCatalog/*.swift
 build_module ReviewEngine Sources/ReviewEngine/*.swift
+build_module ReviewRecords Sources/ReviewRecords/*.swift
+build_module Reports Sources/Reports/*.swift
 # gold warns once per ASan helper symbol that it cannot export; the warnings are harmless noise.
 swiftc "${flags[@]}" Fuzz/FuzzLoader.swift \
-    "$out"/modules/{CSHA256,YAMLDocument,DocumentSchema,FrameworkModel,PolicyCatalog,ReviewEngine}.o \
+    "$out"/modules/{CSHA256,YAMLDocument,DocumentSchema,FrameworkModel,PolicyCatalog,ReviewEngine,ReviewRecords,Reports}.o \
     -lyaml -o "$out/fuzz-loader" 2> >(grep -v "Cannot export local symbol" >&2)
 
 echo "== fuzzing for ${seconds}s"
