@@ -9,13 +9,8 @@ import YAMLDocument
 /// The shipped catalogs (`checklists/`, or `$MUPJ_CHECKLISTS`), loaded once: every input that
 /// decodes goes through the engine with all of them.
 private let catalogs: CatalogSet = {
-    let directory = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"] ?? "checklists"
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    let sources = names.filter { $0.hasSuffix(".yaml") }.sorted().compactMap {
-        try? SourceFile.read(directory + "/" + $0, maxBytes: LoadLimits.default.maxBytes)
-    }
-    guard let set = CatalogSet.load(sources).set, !set.catalogs.isEmpty else {
-        fatalError("the fuzzer reviews with the shipped catalogs; none load from \(directory)/")
+    guard let set = CatalogSet.load(directory: CatalogSet.defaultDirectory).set else {
+        fatalError("the fuzzer reviews with the shipped catalogs; none load from \(CatalogSet.defaultDirectory)/")
     }
     return set
 }()

@@ -1,4 +1,5 @@
 import DocumentSchema
+import FoundationEssentials
 import FrameworkModel
 import YAMLDocument
 
@@ -181,6 +182,32 @@ public struct CatalogSet: Sendable {
         let enough = requireClauses ? !catalogs.isEmpty : !(catalogs.isEmpty && prerequisites.isEmpty)
         let ok = enough && !diagnostics.contains { $0.severity == .error }
         return (ok ? CatalogSet(catalogs: catalogs, prerequisites: prerequisites) : nil, diagnostics)
+    }
+
+    /// Where catalogs are read from when none are named: `$MUPJ_CHECKLISTS`, else `checklists`.
+    public static var defaultDirectory: String {
+        ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"] ?? "checklists"
+    }
+
+    /// The `*.yaml` files directly in `directory`, in name order, loaded as one set. A directory
+    /// or a file that cannot be read is a diagnostic, and then there is no set.
+    public static func load(directory: String, limits: LoadLimits = .default)
+        -> (set: CatalogSet?, diagnostics: [Diagnostic])
+    {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return (nil, [Diagnostic(file: directory, location: nil, message: "cannot read the directory")])
+        }
+        var sources: [SourceFile] = []
+        var unreadable: [Diagnostic] = []
+        for name in names.filter({ $0.hasSuffix(".yaml") }).sorted() {
+            do {
+                sources.append(try SourceFile.read(directory + "/" + name, maxBytes: limits.maxBytes))
+            } catch {
+                unreadable.append(error.diagnostic)
+            }
+        }
+        let (set, diagnostics) = load(sources, limits: limits)
+        return (unreadable.isEmpty ? set : nil, unreadable + diagnostics)
     }
 
     public func clause(_ id: String) -> (catalog: Catalog, clause: Clause)? {

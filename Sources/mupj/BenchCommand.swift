@@ -233,14 +233,7 @@ struct BenchOperation: Sendable {
 
 /// The catalogs the review measurement uses: those `mupj review` would load from here.
 enum BenchCatalogs {
-    static let shipped: CatalogSet? = {
-        let directory = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"] ?? "checklists"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
-        let sources = names.filter { $0.hasSuffix(".yaml") }.sorted().compactMap {
-            try? SourceFile.read(directory + "/" + $0, maxBytes: LoadLimits.default.maxBytes)
-        }
-        return CatalogSet.load(sources).set
-    }()
+    static let shipped = CatalogSet.load(directory: CatalogSet.defaultDirectory).set
 }
 
 /// A set of generated descriptions on disk and in memory.

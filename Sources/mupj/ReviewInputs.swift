@@ -39,7 +39,7 @@ struct CatalogOptions: ParsableArguments {
 
     var paths: [String] {
         if !checklists.isEmpty { return checklists }
-        return [ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"] ?? "checklists"]
+        return [CatalogSet.defaultDirectory]
     }
 }
 

@@ -15,11 +15,7 @@ public enum TestSupport {
 
     /// Loads the shipped catalogs (`checklists/`), failing loudly if any has an error.
     public static func shippedCatalogs() throws -> CatalogSet {
-        let directory = path("checklists")
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-        let sources = try files.map { try SourceFile.read(directory + "/" + $0, maxBytes: 1 << 24) }
-        let (set, diagnostics) = CatalogSet.load(sources)
+        let (set, diagnostics) = CatalogSet.load(directory: path("checklists"))
         guard let set else {
             throw Failure("shipped catalogs do not load:\n" + diagnostics.map(\.description).joined(separator: "\n"))
         }
