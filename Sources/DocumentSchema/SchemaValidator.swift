@@ -97,6 +97,35 @@ private struct FieldSet {
     func contains(_ index: Int) -> Bool { more.isEmpty ? bits & (1 << UInt64(index)) != 0 : more[index] }
 }
 
+/// The ids of one list's elements, with where each is first defined: a second definition is an
+/// error.
+private struct IDCheck {
+    let idField: String
+    let noun: String
+    var seen: [String: SourceLocation] = [:]
+
+    init(idField: String, noun: String, capacity: Int) {
+        self.idField = idField
+        self.noun = noun
+        seen.reserveCapacity(capacity)
+    }
+
+    /// Records the element's id; returns the error when another element already has it.
+    mutating func add(_ value: Value) -> (location: SourceLocation, message: String)? {
+        // Read in place: the id and where it is, not a copy of its entry.
+        guard let object = value.object, let id = object.id,
+            let index = object.entries.firstIndex(where: { $0.name == idField })
+        else { return nil }
+        let location = object.entries[index].value.range.start
+        // One hash lookup for a new id; a duplicate puts the first definition back.
+        guard let first = seen.updateValue(location, forKey: id) else { return nil }
+        seen[id] = first
+        return (
+            location, "duplicate \(noun) id '\(id)'; it was first defined at line \(first.line), column \(first.column)"
+        )
+    }
+}
+
 private struct PendingReference {
     var collection: String
     var id: String
@@ -238,34 +267,22 @@ private struct Walk {
         }
         var values: [Value] = []
         values.reserveCapacity(items.count)
+        // Elements with ids are checked for duplicates as each is made, while it is still in the
+        // cache: a second pass over ten thousand elements spread through memory cost as much again.
+        var ids: IDCheck?
+        if case .object(let object) = element, let idField = object.idField {
+            ids = IDCheck(idField: idField, noun: object.name, capacity: items.count)
+        }
         for index in items.indices {
             // Moved out of the list, so that the item's nodes are freed once it is converted.
             var item = Node.vacant
             swap(&item, &items[index])
-            if let v = value(consume item, element, unknown: false, context: context) { values.append(v) }
+            guard let v = value(consume item, element, unknown: false, context: context) else { continue }
+            if ids != nil, let duplicate = ids!.add(v) { error(duplicate.location, duplicate.message) }
+            values.append(v)
         }
-        if case .object(let object) = element, let idField = object.idField {
-            let ids = checkUniqueIDs(values, idField: idField, noun: object.name)
-            if depth == 1, let collection = context.fieldName { collectionIDs[collection] = ids }
-        }
+        if let ids, depth == 1, let collection = context.fieldName { collectionIDs[collection] = ids.seen }
         return Value(.list(values), range: range)
-    }
-
-    /// Returns each id with where it is first defined.
-    mutating func checkUniqueIDs(_ values: [Value], idField: String, noun: String) -> [String: SourceLocation] {
-        var seen: [String: SourceLocation] = [:]
-        seen.reserveCapacity(values.count)
-        for value in values {
-            guard let entry = value.object?.entry(idField), let id = entry.value.string else { continue }
-            if let first = seen[id] {
-                error(
-                    entry.value.range.start,
-                    "duplicate \(noun) id '\(id)'; it was first defined at line \(first.line), column \(first.column)")
-            } else {
-                seen[id] = entry.value.range.start
-            }
-        }
-        return seen
     }
 
     mutating func object(_ node: consuming Node, _ shape: ObjectShape, context: Context) -> Value? {

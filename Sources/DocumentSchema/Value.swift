@@ -10,11 +10,11 @@ public struct Value: Sendable {
         case number(Double)
         case boolean(Bool)
         case date(String)
-        // The three large payloads are boxed (`indirect`): inline, an object's 56 bytes would size
-        // every value, and a description holds tens of thousands of small ones.
+        // The large payloads are held by reference (`indirect`, or a class for objects): inline,
+        // they would size every value, and a description holds tens of thousands of small ones.
         indirect case reference(collection: String, id: String)
         case list([Value])
-        indirect case object(ObjectValue)
+        case object(ObjectValue)
         /// The document states that it does not know; the reason when one is given.
         case unknown(reason: String?)
         /// A node kept for a later stage (see `Shape.custom`).
@@ -88,18 +88,21 @@ public struct Value: Sendable {
     }
 }
 
-public struct ObjectValue: Sendable {
+/// A mapping of a known shape. Immutable, and a class: reading `value.object` (which the engine
+/// does for every element it visits) then costs one reference count, not one for each of its four
+/// reference-counted fields.
+public final class ObjectValue: Sendable {
     public struct Entry: Sendable {
         public var name: String
         public var keyRange: SourceRange
         public var value: Value
     }
 
-    public var shapeName: String
-    public var entries: [Entry]
-    public var notes: String?
+    public let shapeName: String
+    public let entries: [Entry]
+    public let notes: String?
     /// The element id when the shape has an id field.
-    public var id: String?
+    public let id: String?
 
     public init(shapeName: String, entries: [Entry], notes: String? = nil, id: String? = nil) {
         self.shapeName = shapeName

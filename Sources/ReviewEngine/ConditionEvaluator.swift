@@ -34,6 +34,22 @@ struct ConditionEvaluator {
         }
     }
 
+    /// The truth of `condition` alone: settled as soon as it is known (`all` stops at its first
+    /// false item, `any` at its first true one, which Kleene's logic allows whatever the other
+    /// items hold), recording nothing and naming no place. Whether an element is selected at all,
+    /// before the full evaluation that explains a selected one: a `where` that fails on its first
+    /// test then never follows the rest, which may reach every element of a collection.
+    func truth(_ condition: Condition, subject: Value) -> Truth {
+        switch condition {
+        case .all(let items): return Truth.and(items.lazy.map { truth($0, subject: subject) })
+        case .any(let items): return Truth.or(items.lazy.map { truth($0, subject: subject) })
+        case .not(let inner): return truth(inner, subject: subject).negated
+        case .test(let test):
+            return Self.apply(
+                test.op, to: resolver.resolve(test.path, subject: subject, subjectPath: nil), regexes: regexes)
+        }
+    }
+
     static func apply(_ op: Operator, to reached: [Reached], regexes: RegexCache) -> Truth {
         // The values are read in place, not gathered into an array first: a path through a whole
         // collection reaches every element of it.

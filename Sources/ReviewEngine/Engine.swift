@@ -107,9 +107,10 @@ private struct Context {
             var observations = preconditions
             var selection = Truth.true
             if let whereCondition = check.whereCondition {
+                // Elements the condition leaves out give no finding, so their trace is not needed.
+                if evaluator.truth(whereCondition, subject: element) == .false { continue }
                 selection = evaluator.evaluate(
                     whereCondition, subject: element, subjectPath: path, phase: .where, into: &observations)
-                if selection == .false { continue }
             }
             let start = observations.count
             let truth = evaluator.evaluate(

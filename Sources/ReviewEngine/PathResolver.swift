@@ -37,12 +37,12 @@ struct PathResolver {
     init(root: Value) {
         self.root = root
         for field in FrameworkFormat.root.fields {
-            guard case .list(.object(let shape), _) = field.shape, let idField = shape.idField else { continue }
+            guard case .list(.object(let shape), _) = field.shape, shape.idField != nil else { continue }
             let elements = root.object?[field.name]?.list ?? []
             var positions: [String: Int] = [:]
             positions.reserveCapacity(elements.count)
             for (position, element) in elements.enumerated() {
-                if let id = element.object?[idField]?.string { positions[id] = position }
+                if let id = element.object?.id { positions[id] = position }
             }
             collections[field.name] = (elements, positions)
         }
@@ -52,9 +52,15 @@ struct PathResolver {
                 var referrers: [String: [Int]] = [:]
                 for (position, element) in collection(inverse.collection).enumerated() {
                     guard let named = element.object?[inverse.field] else { continue }
-                    // An element that names the id twice refers to it once.
-                    for id in named.list?.compactMap(\.string) ?? named.string.map({ [$0] }) ?? []
-                    where referrers[id]?.last != position {
+                    guard let list = named.list else {
+                        if let id = named.string { referrers[id, default: []].append(position) }
+                        continue
+                    }
+                    for (index, item) in list.enumerated() {
+                        // An element that names the id twice refers to it once (its lists are short).
+                        guard let id = item.string, !list[..<index].contains(where: { $0.string == id }) else {
+                            continue
+                        }
                         referrers[id, default: []].append(position)
                     }
                 }
@@ -73,22 +79,27 @@ struct PathResolver {
 
     func collection(_ name: String) -> [Value] { collections[name]?.elements ?? root.object?[name]?.list ?? [] }
 
-    func resolve(_ path: FieldPath, subject: Value, subjectPath: String) -> [Reached] {
-        var current: [(Value, String)] = path.fromRoot ? [(root, "")] : [(subject, subjectPath)]
+    /// Every place `path` reaches from `subject`, named from `subjectPath`; with `subjectPath`
+    /// nil the places are not named (their `path` is empty): a caller that needs only the truth of
+    /// a test does not pay for a string per place, and a path through a whole collection reaches
+    /// every element of it.
+    func resolve(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached] {
+        let naming = subjectPath != nil
+        var current: [(Value, String)] = path.fromRoot ? [(root, "")] : [(subject, subjectPath ?? "")]
         var finished: [Reached] = []
         for segment in path.segments {
             var next: [(Value, String)] = []
             for (value, where_) in current {
-                for (element, elementPath) in expand(value, where_) {
+                for (element, elementPath) in expand(value, where_, naming: naming) {
                     if element.isUnknown {
                         finished.append(Reached(state: .unknown(element), path: elementPath, range: element.range))
                         continue
                     }
                     guard let object = element.object else { continue }
-                    let childPath = elementPath.isEmpty ? segment : elementPath + "." + segment
+                    let childPath = !naming ? "" : elementPath.isEmpty ? segment : elementPath + "." + segment
                     if let child = object[segment] {
                         next.append((child, childPath))
-                    } else if let inverse = inverseElements(of: object, named: segment) {
+                    } else if let inverse = inverseElements(of: object, named: segment, naming: naming) {
                         next.append(contentsOf: inverse)
                     } else {
                         finished.append(Reached(state: .absent, path: childPath, range: element.range))
@@ -105,26 +116,27 @@ struct PathResolver {
     }
 
     /// Lists become their elements; references become the element they name.
-    private func expand(_ value: Value, _ path: String) -> [(Value, String)] {
+    private func expand(_ value: Value, _ path: String, naming: Bool) -> [(Value, String)] {
         switch value.content {
         case .list(let items):
             return items.enumerated().flatMap { index, item in
-                let itemPath = item.object?.id.map { "\(path)[\($0)]" } ?? "\(path)[\(index)]"
-                return expand(item, itemPath)
+                let itemPath = !naming ? "" : item.object?.id.map { "\(path)[\($0)]" } ?? "\(path)[\(index)]"
+                return expand(item, itemPath, naming: naming)
             }
         case .reference(let collection, let id):
             guard let element = element(in: collection, id: id) else { return [] }
-            return [(element, Self.elementPath(collection, id))]
+            return [(element, naming ? Self.elementPath(collection, id) : "")]
         default:
             return [(value, path)]
         }
     }
 
-    private func inverseElements(of object: ObjectValue, named name: String) -> [(Value, String)]? {
+    private func inverseElements(of object: ObjectValue, named name: String, naming: Bool) -> [(Value, String)]? {
         guard let id = object.id, let inverse = inverses[object.shapeName]?[name] else { return nil }
         let elements = collection(inverse.collection)
         return (inverse.referrers[id] ?? []).map { position in
-            (elements[position], Self.elementPath(inverse.collection, elements[position].object?.id ?? "?"))
+            let element = elements[position]
+            return (element, naming ? Self.elementPath(inverse.collection, element.object?.id ?? "?") : "")
         }
     }
 }

@@ -100,6 +100,16 @@ private let valid = """
         #expect(
             messages(result).contains(
                 "t.yaml:6:10: error: duplicate element id 'a'; it was first defined at line 5, column 10"))
+        // A third definition is also pointed at the first, not at the second.
+        let third = try validate(
+            valid.replacingOccurrences(
+                of: "{id: b, kind: beta}", with: "{id: a, kind: beta}\n  - {id: a, kind: alpha}"
+            ).replacingOccurrences(of: "target: b", with: "target: a"))
+        #expect(
+            messages(third).filter { $0.contains("duplicate") } == [
+                "t.yaml:6:10: error: duplicate element id 'a'; it was first defined at line 5, column 10",
+                "t.yaml:7:10: error: duplicate element id 'a'; it was first defined at line 5, column 10",
+            ])
     }
 
     /// References resolve against the top-level collection only, also when it is written as a

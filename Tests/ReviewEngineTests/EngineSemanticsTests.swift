@@ -190,6 +190,46 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(result.status == .violated)
     }
 
+    /// The engine settles first whether an element is selected at all, stopping at the first test
+    /// that decides it; only a selected element is then evaluated in full. The selection must be
+    /// the one Kleene's logic gives over every test, in any order and under `not`.
+    @Test func whereSelectsByKleeneLogicWhateverTheOrderOfItsTests() throws {
+        let channels = """
+            components: [{id: a}, {id: b}]
+            channels:
+              - {id: f-u, from: a, to: b, authentication: none, carries: [status], encrypted: unknown}
+              - {id: u-f, from: a, to: b, authentication: none, carries: unknown, encrypted: false}
+              - {id: u-t, from: a, to: b, authentication: none, carries: unknown, encrypted: true}
+              - {id: t-t, from: a, to: b, authentication: none, carries: [user-credentials], encrypted: true}
+              - {id: t-f, from: a, to: b, authentication: none, carries: [user-credentials], encrypted: false}
+            """
+        let carries = "{field: carries, contains: user-credentials}"
+        let encrypted = "{field: encrypted, equals: true}"
+        func findings(where condition: String) throws -> [String] {
+            let probe = try Probe(
+                checks: check(
+                    "{field: authentication, equals: mutual}", extra: "  for_each: channels\n  where: \(condition)\n"))
+            return try probe.evaluate(channels).findings.map { "\($0.subject ?? "-") \($0.status.rawValue)" }
+        }
+        // all: false whenever one test is false, even beside an unknown one.
+        let both = ["channels[u-t] needs-information", "channels[t-t] violated"]
+        #expect(try findings(where: "{all: [\(carries), \(encrypted)]}") == both)
+        #expect(try findings(where: "{all: [\(encrypted), \(carries)]}") == both)
+        // any: true whenever one test is true, even beside an unknown one.
+        let either = [
+            "channels[f-u] needs-information", "channels[u-f] needs-information", "channels[u-t] violated",
+            "channels[t-t] violated", "channels[t-f] violated",
+        ]
+        #expect(try findings(where: "{any: [\(carries), \(encrypted)]}") == either)
+        #expect(try findings(where: "{any: [\(encrypted), \(carries)]}") == either)
+        // not: an element whose inner condition is false is selected, and one that is unknown too.
+        #expect(
+            try findings(where: "{not: {all: [\(carries), \(encrypted)]}}") == [
+                "channels[f-u] violated", "channels[u-f] violated", "channels[u-t] needs-information",
+                "channels[t-f] violated",
+            ])
+    }
+
     @Test func noSelectedElementIsNotApplicableUnlessExpected() throws {
         let optional = try Probe(checks: check("{field: encrypted, equals: true}", extra: "  for_each: channels\n"))
         #expect(try optional.status("{}") == .notApplicable)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAMLDocument
 
 /// Plain scalars resolve by the YAML 1.2 core schema; quoted ones are always strings.
