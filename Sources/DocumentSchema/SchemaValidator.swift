@@ -307,10 +307,13 @@ private struct Walk {
             swap(&pair, &pairs[pairIndex])
             let name = pair.name
             if let index = shape.fields.firstIndex(where: { $0.name == name }) {
-                let field = shape.fields[index]
                 present.insert(index)
                 let (key, valueNode) = (consume pair).take()
-                if let v = value(consume valueNode, field.shape, unknown: field.allowsUnknown, context: .field(name)) {
+                // The field's parts read in place: a copy of the whole field costs three reference counts.
+                let allowsUnknown = shape.fields[index].allowsUnknown
+                if let v = value(
+                    consume valueNode, shape.fields[index].shape, unknown: allowsUnknown, context: .field(name))
+                {
                     entries.append(ObjectValue.Entry(name: name, keyRange: key.range, value: v))
                 }
             } else if shape.annotations && name == Annotation.source {

@@ -94,15 +94,17 @@ public struct InverseField: Sendable {
     }
 }
 
-public struct ObjectShape: Sendable {
-    public var name: String
-    public var doc: String
-    public var fields: [Field]
+/// A class, and immutable: the walk passes the shape of every mapping it meets, and a struct of
+/// five reference-counted fields cost five reference counts at each pass.
+public final class ObjectShape: Sendable {
+    public let name: String
+    public let doc: String
+    public let fields: [Field]
     /// The field that identifies elements of a list of these objects, unique within the list.
-    public var idField: String?
-    public var inverses: [InverseField]
+    public let idField: String?
+    public let inverses: [InverseField]
     /// Whether `source:` (citations) and `notes:` may be written on this mapping.
-    public var annotations: Bool
+    public let annotations: Bool
 
     public init(
         _ name: String, doc: String, idField: String? = nil, annotations: Bool = true, inverses: [InverseField] = [],
