@@ -100,14 +100,17 @@ public struct JSONWriter: Sendable {
         close(.array)
     }
 
-    /// An array with one element per item, each written by `element`.
+    /// An array with one element per item, each written by `element`. Inlinable, so that it is
+    /// specialized where it is called: unspecialized, every report array looked up the type
+    /// metadata of its collection and iterator at run time.
+    @inlinable
     public mutating func array<C: Collection>(_ items: C, _ element: (inout JSONWriter, C.Element) -> Void) {
-        array { out in
-            for item in items {
-                out.nextItem()
-                element(&out, item)
-            }
+        open(.array)
+        for item in items {
+            nextItem()
+            element(&self, item)
         }
+        close(.array)
     }
 
     /// Opens a container whose items the caller writes with `member`/`element` and ends with
@@ -158,6 +161,7 @@ public struct JSONWriter: Sendable {
         object(body)
     }
 
+    @inlinable
     public mutating func member<C: Collection>(
         _ key: StaticString, _ items: C, _ element: (inout JSONWriter, C.Element) -> Void
     ) {
