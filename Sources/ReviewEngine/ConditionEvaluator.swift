@@ -13,7 +13,8 @@ struct ConditionEvaluator {
     ) -> Truth {
         switch condition {
         case .all(let items):
-            // Every item is evaluated (no short cut) so the trace and evidence are complete.
+            // Every item is evaluated (no short cut) so the trace and evidence are complete; `truth`
+            // below is the short cut, for when only the outcome counts.
             let truths = items.map {
                 evaluate($0, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
             }
