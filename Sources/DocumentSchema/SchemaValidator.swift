@@ -278,7 +278,7 @@ private struct Walk {
             var item = Node.vacant
             swap(&item, &items[index])
             guard let v = value(consume item, element, unknown: false, context: context) else { continue }
-            if ids != nil, let duplicate = ids!.add(v) { error(duplicate.location, duplicate.message) }
+            if let duplicate = ids?.add(v) { error(duplicate.location, duplicate.message) }
             values.append(v)
         }
         if let ids, depth == 1, let collection = context.fieldName { collectionIDs[collection] = ids.seen }
