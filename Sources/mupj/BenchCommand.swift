@@ -29,17 +29,40 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Keep the generated corpora in this directory instead of a temporary one.")
     var keep: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Instead of the benchmark, run one operation in process over the files given, "
+                + "\(Self.profileRepeats) times by default, for a profiler (callgrind, perf): "
+                + BenchOperation.profiled.map(\.key).joined(separator: ", ") + ".",
+            valueName: "operation"))
+    var profile: String?
+
+    @Option(help: "With --profile: how many times.")
+    var repeats = Self.profileRepeats
+
+    static let profileRepeats = 20
+
     /// Internal: run the command after `--` as a child, and write its exit status, wall time and
     /// peak memory to this file (see `Bench.measured`).
     @Option(help: .hidden)
     var reportChildTo: String?
 
-    @Argument(parsing: .captureForPassthrough, help: .hidden)
-    var child: [String] = []
+    /// With --profile, the files; with --report-child-to, the command, after `--`. A plain list
+    /// (not one that captures everything) so that `--help` shows this help instead of being taken
+    /// for part of a command to run.
+    @Argument(help: ArgumentHelp("With --profile: the files to run it on.", valueName: "file"))
+    var files: [String] = []
+
+    func validate() throws {
+        if profile == nil && reportChildTo == nil && !files.isEmpty {
+            throw ValidationError("files are taken only with --profile; the benchmark generates its own corpora")
+        }
+    }
 
     func run() throws {
+        if let profile { return try Self.profile(profile, files: files, repeats: repeats) }
         if let reportChildTo {
-            let result = try Bench.spawn(child.first == "--" ? Array(child.dropFirst()) : child)
+            let result = try Bench.spawn(files)
             try "\(result.status) \(result.wall) \(result.maxRSSKilobytes)\n".write(
                 toFile: reportChildTo, atomically: true, encoding: .utf8)
             return
@@ -67,12 +90,49 @@ struct BenchCommand: ParsableCommand {
         for (target, ok) in verdicts where !ok { print("  missed: \(target)") }
     }
 
+    /// Runs one operation over the files `repeats` times and prints the best and the mean time of
+    /// a run: what `valgrind --tool=callgrind` or `perf record` then see is that operation alone,
+    /// without the corpora, the children and the libyaml loop of the benchmark.
+    private static func profile(_ key: String, files paths: [String], repeats: Int) throws {
+        guard let operation = BenchOperation.profiled.first(where: { $0.key == key }) else {
+            throw ValidationError(
+                "--profile takes one of \(BenchOperation.profiled.map(\.key).joined(separator: ", ")), got '\(key)'")
+        }
+        guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
+        guard !paths.isEmpty else { throw ValidationError("--profile needs the files to run it on") }
+        var files: [SourceFile] = []
+        for path in paths {
+            do {
+                files.append(try SourceFile.read(path, maxBytes: Int(UInt32.max)))
+            } catch {
+                DiagnosticPrinter.print([error.diagnostic])
+                throw ExitCode(2)
+            }
+        }
+        let clock = ContinuousClock()
+        var best = Double.infinity
+        var total = 0.0
+        for _ in 0..<repeats {
+            let start = clock.now
+            let errors = operation.inProcess(files)
+            let elapsed = (clock.now - start).seconds
+            guard errors == 0 else { throw ValidationError("\(key): \(errors) errors; profile valid files") }
+            best = min(best, elapsed)
+            total += elapsed
+        }
+        let bytes = files.reduce(0) { $0 + $1.bytes.count }
+        print(
+            "\(key): \(repeats) runs over \(files.count) file\(files.count == 1 ? "" : "s") "
+                + "(\(Bench.fixed(Double(bytes) / 1e6, 2)) MB): best \(Bench.duration(best)), "
+                + "mean \(Bench.duration(total / Double(repeats)))")
+    }
+
     private func measure(_ operation: BenchOperation, corpora: [BenchCorpus], executable: String, directory: String)
         throws -> [(String, Bool)]
     {
         print("== \(operation.name)")
         let ratioHeader = operation.ratioTarget.map { "ratio≤\(Bench.fixed($0, 0))" } ?? "ratio"
-        let header = ["corpus", "files", "MB", "time", "MB/s", "files/s", "libyaml", ratioHeader]
+        let header = ["corpus", "files", "MB", "B/event", "time", "MB/s", "files/s", "libyaml", ratioHeader]
         print(Bench.row(header + (operation.arguments == nil ? [] : ["CLI wall", "peak RSS", "limit"])))
         var verdicts: [(String, Bool)] = []
         var times: [String: Double] = [:]
@@ -89,8 +149,12 @@ struct BenchCommand: ParsableCommand {
             times[corpus.name] = time
             let megabytes = Double(corpus.bytes) / 1e6
             let ratio = time / loop
+            // Bytes per YAML event: libyaml's time grows with the bytes, the loader's and the walk's
+            // with the events, so the denser the text, the higher the ratio for the same work.
+            let events = corpus.files.reduce(0) { $0 + LibYAMLLoop.events($1.bytes) }
             var cells = [
-                corpus.name, "\(corpus.files.count)", Bench.fixed(megabytes, 2), Bench.duration(time),
+                corpus.name, "\(corpus.files.count)", Bench.fixed(megabytes, 2),
+                Bench.fixed(Double(corpus.bytes) / Double(max(events, 1)), 1), Bench.duration(time),
                 Bench.fixed(megabytes / time, 1), Bench.fixed(Double(corpus.files.count) / time, 0),
                 Bench.duration(loop),
                 Bench.fixed(ratio, 2) + (operation.ratioTarget.map { Bench.mark(ratio <= $0) } ?? ""),
@@ -166,6 +230,8 @@ struct BenchCommand: ParsableCommand {
 /// (throughput, compared with the libyaml loop), and as a command (wall time and peak memory).
 struct BenchOperation: Sendable {
     var name: String
+    /// The name `--profile` takes.
+    var key: String
     /// Whether the performance targets apply (memory, scaling, start-up; set for validate and review).
     var hasTargets: Bool
     /// Most time allowed, as a multiple of the libyaml loop over the same bytes.
@@ -176,7 +242,7 @@ struct BenchOperation: Sendable {
     var arguments: (@Sendable ([String]) -> [String])?
 
     static let validate = BenchOperation(
-        name: "validate", hasTargets: true, ratioTarget: 2,
+        name: "validate", key: "validate", hasTargets: true, ratioTarget: 2,
         inProcess: { files in
             files.reduce(0) { errors, file in
                 errors + DescriptionLoader.load(file).diagnostics.filter { $0.severity == .error }.count
@@ -187,13 +253,13 @@ struct BenchOperation: Sendable {
     /// The full review: every shipped catalog (loaded once, as the command does), the engine, and
     /// the complete JSON report, one per corpus as `mupj review FILES --format json` writes it.
     static let review = BenchOperation(
-        name: "review", hasTargets: true, ratioTarget: 3,
+        name: "review", key: "review", hasTargets: true, ratioTarget: 3,
         inProcess: { reviewed($0, writingJSON: true) },
         arguments: { ["review"] + $0 + ["--format", "json", "--fail-on", "never"] })
 
     /// The same without the report, to show how the review's time divides.
     static let engine = BenchOperation(
-        name: "review without the report", hasTargets: false, ratioTarget: nil,
+        name: "review without the report", key: "engine", hasTargets: false, ratioTarget: nil,
         inProcess: { reviewed($0, writingJSON: false) },
         arguments: nil)
 
@@ -218,7 +284,7 @@ struct BenchOperation: Sendable {
 
     /// The loader alone (no format validation), to show how validate's time divides.
     static let load = BenchOperation(
-        name: "load (YAML only)", hasTargets: false, ratioTarget: nil,
+        name: "load (YAML only)", key: "load", hasTargets: false, ratioTarget: nil,
         inProcess: { files in
             files.reduce(0) { errors, file in
                 errors + ((try? YAMLLoader.load(file.bytes)) == nil ? 1 : 0)
@@ -227,6 +293,16 @@ struct BenchOperation: Sendable {
         arguments: nil)
 
     static let all: [BenchOperation] = [validate, review, engine, load]
+
+    /// The libyaml event loop alone, as an operation, for profiling it beside the others.
+    static let libyaml = BenchOperation(
+        name: "libyaml loop", key: "libyaml", hasTargets: false, ratioTarget: nil,
+        inProcess: { files in
+            files.reduce(0) { errors, file in errors + (LibYAMLLoop.events(file.bytes) > 0 ? 0 : 1) }
+        },
+        arguments: nil)
+
+    static let profiled = all + [libyaml]
 }
 
 /// The catalogs the review measurement uses: those `mupj review` would load from here.
@@ -448,7 +524,7 @@ enum Bench {
     static func row(_ cells: String...) -> String { row(cells) }
 
     static func row(_ cells: [String]) -> String {
-        let widths = [20, 6, 7, 11, 8, 9, 11, 9, 11, 13, 9]
+        let widths = [20, 6, 7, 9, 11, 8, 9, 11, 9, 11, 13, 9]
         return zip(cells, widths).map { cell, width in
             cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)
         }.joined()

@@ -293,3 +293,54 @@ import Testing
         #expect(run.status == 0, "reports/ is stale; regenerate with the README's main job:\n\(run.stderr)")
     }
 }
+
+/// The hidden benchmark command's own interface: its help, and the profiling mode that runs one
+/// operation over given files (the benchmark itself is a figure-printing run, not a test).
+@Suite struct BenchCLITests {
+    @Test func helpIsShownNotTakenForACommandToRun() throws {
+        let run = try TestSupport.mupj(["bench", "--help"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("USAGE: mupj bench"))
+        #expect(run.stdout.contains("--profile <operation>"))
+        #expect(!run.stdout.contains("== validate"), "the benchmark ran instead of the help")
+    }
+
+    @Test func profileRunsTheOperationOverTheFiles() throws {
+        for operation in ["validate", "review", "engine", "load", "libyaml"] {
+            let run = try TestSupport.mupj([
+                "bench", "--profile", operation, "--repeats", "2", "frameworks/dirac.yaml", "frameworks/alien.yaml",
+            ])
+            #expect(run.status == 0, "\(operation): \(run.stderr)")
+            #expect(run.stdout.hasPrefix("\(operation): 2 runs over 2 files ("), "\(run.stdout)")
+            #expect(run.stdout.contains("best ") && run.stdout.contains("mean "))
+        }
+    }
+
+    @Test func profileRefusesWhatItCannotMeasure() throws {
+        let unknown = try TestSupport.mupj(["bench", "--profile", "parse", "frameworks/dirac.yaml"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--profile takes one of validate, review, engine, load, libyaml, got 'parse'"))
+
+        let noFiles = try TestSupport.mupj(["bench", "--profile", "validate"])
+        #expect(noFiles.status == 2)
+        #expect(noFiles.stderr.contains("--profile needs the files"))
+
+        let missing = try TestSupport.mupj(["bench", "--profile", "validate", "no/such.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no/such.yaml: error: no such file"))
+
+        let filesWithoutProfile = try TestSupport.mupj(["bench", "frameworks/dirac.yaml"])
+        #expect(filesWithoutProfile.status == 2)
+        #expect(filesWithoutProfile.stderr.contains("files are taken only with --profile"))
+    }
+
+    @Test func profileOfAnInvalidDescriptionFails() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "format: mupj/1\nframework: 3\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["bench", "--profile", "validate", "--repeats", "1", file.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("errors; profile valid files"))
+        #expect(run.stdout.isEmpty)
+    }
+}
