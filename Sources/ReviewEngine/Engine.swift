@@ -157,11 +157,21 @@ private struct Context {
             let path: String
             let offset: Int
         }
-        var seen = Set<Place>()
         var result: [Evidence] = []
+        // A place is cited once. A finding cites a handful, found by a scan of those kept; a set,
+        // which hashes every path, only past that (a path through a collection reaches thousands).
+        var seen: Set<Place>?
+        func isNew(_ place: Reached) -> Bool {
+            let offset = place.range.start.offset
+            if seen == nil && result.count >= 16 {
+                seen = Set(result.map { Place(path: $0.path, offset: $0.range.start.offset) })
+            }
+            if seen != nil { return seen!.insert(Place(path: place.path, offset: offset)).inserted }
+            return !result.contains { $0.range.start.offset == offset && $0.path == place.path }
+        }
         for observation in observations {
             for place in observation.reached {
-                guard seen.insert(Place(path: place.path, offset: place.range.start.offset)).inserted else { continue }
+                guard isNew(place) else { continue }
                 switch place.state {
                 case .known(let value):
                     result.append(

@@ -84,6 +84,13 @@ struct PathResolver {
     /// a test does not pay for a string per place, and a path through a whole collection reaches
     /// every element of it.
     func resolve(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached] {
+        resolveThroughObjects(path, subject: subject, subjectPath: subjectPath)
+            ?? walk(path, subject: subject, subjectPath: subjectPath)
+    }
+
+    /// `resolve` by the general walk, which every path can take: the places reached so far, segment
+    /// by segment. (Internal, so that tests hold the short cut to the same answers.)
+    func walk(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached] {
         let naming = subjectPath != nil
         var current: [(Value, String)] = path.fromRoot ? [(root, "")] : [(subject, subjectPath ?? "")]
         var finished: [Reached] = []
@@ -113,6 +120,49 @@ struct PathResolver {
             finished.append(Reached(state: state, path: where_, range: value.range))
         }
         return finished
+    }
+
+    /// `resolve` for the common path that meets only objects before its last segment (no list,
+    /// reference or derived field on the way): one place at most, followed without the general
+    /// walk's arrays of places per segment, and named once, at the end. Nil when the path needs
+    /// the general walk; otherwise exactly what the general walk gives.
+    func resolveThroughObjects(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached]? {
+        var value = path.fromRoot ? root : subject
+        // The name of the place after the first `count` segments (empty when places are not named).
+        func named(_ count: Int) -> String {
+            guard let subjectPath else { return "" }
+            let start = path.fromRoot ? "" : subjectPath
+            let segments = path.segments[..<count]
+            // One allocation for the whole name, not one per segment.
+            var name = ""
+            name.reserveCapacity(segments.reduce(start.utf8.count) { $0 + 1 + $1.utf8.count })
+            name += start
+            for segment in segments {
+                if !name.isEmpty { name += "." }
+                name += segment
+            }
+            return name
+        }
+        for (index, segment) in path.segments.enumerated() {
+            switch value.content {
+            case .list, .reference:
+                return nil
+            case .unknown:
+                return [Reached(state: .unknown(value), path: named(index), range: value.range)]
+            case .object(let object):
+                if let child = object[segment] {
+                    value = child
+                } else if object.id != nil, inverses[object.shapeName]?[segment] != nil {
+                    return nil
+                } else {
+                    return [Reached(state: .absent, path: named(index + 1), range: value.range)]
+                }
+            default:
+                return []
+            }
+        }
+        let state: Reached.State = value.isUnknown ? .unknown(value) : .known(value)
+        return [Reached(state: state, path: named(path.segments.count), range: value.range)]
     }
 
     /// Lists become their elements; references become the element they name.

@@ -341,6 +341,33 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(evidence.value == "false" && evidence.state == .stated)
     }
 
+    /// A path stops where the description stops: at an object it says it does not know, or at
+    /// the first field it does not state; the evidence names that place, not the whole path.
+    @Test func evidenceStopsWhereThePathStops() throws {
+        let probe = try Probe(
+            checks: check("{field: payload_execution.identity_switching.mechanism, equals: glexec}"))
+        let unknown = try #require(
+            try probe.evaluate("payload_execution:\n  identity_switching: unknown\n").findings.first)
+        #expect(unknown.status == .needsInformation)
+        #expect(unknown.evidence.map(\.path) == ["payload_execution.identity_switching"])
+        #expect(unknown.evidence.first?.state == .unknown)
+        #expect(unknown.evidence.first?.range.start == SourceLocation(line: 2, column: 23, offset: 41))
+
+        let absent = try #require(
+            try probe.evaluate("payload_execution:\n  environment_cleaned: true\n").findings.first)
+        #expect(absent.status == .needsInformation)
+        #expect(absent.evidence.map(\.path) == ["payload_execution.identity_switching"])
+        #expect(absent.evidence.first?.state == .absent)
+        // Where the missing field belongs: the mapping that would hold it.
+        #expect(absent.evidence.first?.range.start == SourceLocation(line: 2, column: 3, offset: 21))
+        #expect(absent.message.contains("not stated at payload_execution.identity_switching (line 2)"))
+
+        let stated = try #require(
+            try probe.evaluate("payload_execution:\n  identity_switching: {mechanism: none}\n").findings.first)
+        #expect(stated.status == .violated)
+        #expect(stated.evidence.map(\.path) == ["payload_execution.identity_switching.mechanism"])
+    }
+
     @Test func unknownEvidenceCarriesTheReasonAndSource() throws {
         let finding = try #require(
             try probe.evaluate(
