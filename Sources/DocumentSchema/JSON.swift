@@ -187,16 +187,14 @@ public struct JSONWriter: Sendable {
     // one check per member rather than one per piece.
 
     private mutating func beginItem() {
-        if hasItems { out.put(UInt8(ascii: ",")) }
-        newline()
+        out.putLineBreak(comma: hasItems, indent: indent)
         hasItems = true
     }
 
     private mutating func writeKey(_ key: StaticString) {
-        beginItem()
-        out.put(UInt8(ascii: "\""))
-        out.put(key)
-        out.put("\": ")
+        out.putLineBreak(comma: hasItems, indent: indent)
+        hasItems = true
+        out.putKey(key)
     }
 
     public mutating func value(_ value: JSON) {
@@ -208,17 +206,7 @@ public struct JSONWriter: Sendable {
     }
 
     private func newline() {
-        // A line break and up to 64 spaces of indentation in one append.
-        let spaces: StaticString = "\n                                                                "
-        var left = indent
-        spaces.withUTF8Buffer { line in
-            out.put(UnsafeBufferPointer(rebasing: line[..<(1 + min(left, 64))]))
-            left -= min(left, 64)
-            while left > 0 {
-                out.put(UnsafeBufferPointer(rebasing: line[1..<(1 + min(left, 64))]))
-                left -= min(left, 64)
-            }
-        }
+        out.putLineBreak(comma: false, indent: indent)
     }
 
     private mutating func write(_ value: JSON) {
@@ -383,6 +371,49 @@ private final class JSONBytes: @unchecked Sendable {
 
     func put(_ text: StaticString) {
         text.withUTF8Buffer { put($0) }
+    }
+
+    /// A comma when asked, a line break and `indent` spaces: what starts every item of a pretty-
+    /// printed container (a report writes hundreds of thousands), in one capacity check and with
+    /// the spaces stored eight at a time.
+    @inline(__always) func putLineBreak(comma: Bool, indent: Int) {
+        reserve(indent + 9)
+        if comma {
+            base[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        base[count] = UInt8(ascii: "\n")
+        count += 1
+        // Spaces in words of eight (unaligned stores): the last word may run past `indent` into
+        // the reserved capacity, beyond `count`, where the next write goes.
+        var written = 0
+        while written < indent {
+            UnsafeMutableRawPointer(base + count + written).storeBytes(
+                of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+            written += 8
+        }
+        count += indent
+    }
+
+    /// `"key": ` in one capacity check.
+    @inline(__always) func putKey(_ key: StaticString) {
+        // A StaticString made from a Unicode scalar has no UTF-8 bytes to copy (string literals,
+        // one character long included, have them).
+        guard key.hasPointerRepresentation else {
+            put(UInt8(ascii: "\""))
+            put(key)
+            put("\": ")
+            return
+        }
+        let length = key.utf8CodeUnitCount
+        reserve(length + 4)
+        base[count] = UInt8(ascii: "\"")
+        (base + count + 1).initialize(from: key.utf8Start, count: length)
+        count += 1 + length
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: ":")
+        base[count + 2] = UInt8(ascii: " ")
+        count += 3
     }
 
     /// An integer in decimal, written straight into the buffer.

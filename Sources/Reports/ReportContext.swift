@@ -88,7 +88,8 @@ public struct Quote: Sendable, Equatable {
         public var after: String { part(cut.to, text.utf8.count) }
 
         private func part(_ from: Int, _ to: Int) -> String {
-            String(decoding: text.utf8.dropFirst(from).prefix(to - from), as: UTF8.self)
+            var text = text
+            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
         }
 
         public static func == (a: Line, b: Line) -> Bool {
@@ -114,20 +115,19 @@ public struct Quote: Sendable, Equatable {
             // starts at every byte that is not a continuation byte (10xxxxxx).
             let from = number == range.start.line ? range.start.column - 1 : 0
             let to = number == range.end.line ? range.end.column - 1 : Int.max
-            let utf8 = text.utf8
-            var cutA = utf8.count
-            var cutB = utf8.count
-            var scalar = 0
-            var offset = 0
-            for byte in utf8 {
-                if byte & 0xC0 != 0x80 {
+            var line = text
+            let (cutA, cutB) = line.withUTF8 { utf8 in
+                var cutA = utf8.count
+                var cutB = utf8.count
+                var scalar = 0
+                for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
                     if scalar == from { cutA = min(cutA, offset) }
                     if scalar == to { cutB = offset }
                     scalar += 1
                 }
-                offset += 1
+                return (cutA, cutB)
             }
-            lines.append(Line(number: number, text: text, cut: (cutA, max(cutB, cutA))))
+            lines.append(Line(number: number, text: line, cut: (cutA, max(cutB, cutA))))
         }
         omitted = last - shown
     }

@@ -76,6 +76,31 @@ import Testing
         #expect(copy.finish() == JSON.array([.string("both"), .string("only the copy")]).rendered())
     }
 
+    /// Two spaces per level at any depth (the spaces are written in words of eight, past 64 too),
+    /// and keys of any length, one character included, written piece by piece as reports are.
+    @Test func indentationAndKeysAtDepth() {
+        let depth = 45
+        var out = JSONWriter(capacity: 0)
+        for _ in 0..<depth {
+            out.open(.object)
+            out.member("k", 1)
+            out.member("a longer key than eight", "v")
+            out.key("next")
+        }
+        out.value(.null)
+        for _ in 0..<depth { out.close(.object) }
+        var expected = ""
+        for level in 0..<depth {
+            let inner = String(repeating: " ", count: 2 * (level + 1))
+            expected += "{\n\(inner)\"k\": 1,\n\(inner)\"a longer key than eight\": \"v\",\n\(inner)\"next\": "
+        }
+        expected += "null"
+        for level in (0..<depth).reversed() {
+            expected += "\n" + String(repeating: " ", count: 2 * level) + "}"
+        }
+        #expect(out.finish() == expected + "\n")
+    }
+
     /// A writer that starts with no room grows as it goes and loses nothing.
     @Test func growsFromNoCapacity() {
         let items = (0..<5000).map { JSON.string("item \($0) \u{2028} \"quoted\"") }
