@@ -18,7 +18,8 @@ public enum SHA256 {
         var state = State()
         state.consume(message, hardware: hardware)
         var out = [UInt8](repeating: 0, count: 32)
-        for (i, word) in state.words.enumerated() {
+        for i in 0..<8 {
+            let word = state.words[i]
             for j in 0..<4 { out[i * 4 + j] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * j)) }
         }
         return out
@@ -54,20 +55,31 @@ public enum SHA256 {
     /// The digest of `parts` joined by the unit separator U+001F (which no id or path contains),
     /// cut to `digits` hexadecimal digits.
     public static func hex(joining parts: [String], digits: Int) -> String {
-        var key: [UInt8] = []
-        key.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
-        for (index, part) in parts.enumerated() {
-            if index > 0 { key.append(0x1F) }
-            key.append(contentsOf: part.utf8)
+        // Joined in a buffer on the stack (a finding id is a few hundred bytes at most), not an array.
+        let length = parts.reduce(max(parts.count - 1, 0)) { $0 + $1.utf8.count }
+        return withUnsafeTemporaryAllocation(byteCount: length, alignment: 1) { key in
+            var offset = 0
+            for (index, part) in parts.enumerated() {
+                if index > 0 {
+                    key[offset] = 0x1F
+                    offset += 1
+                }
+                var part = part
+                offset += part.withUTF8 { bytes in
+                    UnsafeMutableRawBufferPointer(rebasing: key[offset...]).copyMemory(
+                        from: UnsafeRawBufferPointer(bytes))
+                    return bytes.count
+                }
+            }
+            return hex(UnsafeRawBufferPointer(key), digits: digits)
         }
-        return key.withUnsafeBytes { hex($0, digits: digits) }
     }
 
-    /// The eight working words, updated block by block.
+    /// The eight working words, updated block by block. A vector rather than an array: a finding id
+    /// hashes a few bytes, and an array would be a heap allocation per digest.
     private struct State {
-        var words: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
+        var words = SIMD8<UInt32>(
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
 
         /// The whole message, padded as FIPS 180-4 §5.1.1 says: full blocks are read where they
         /// lie; only the last one or two are copied, into a buffer on the stack.
@@ -86,24 +98,29 @@ public enum SHA256 {
                 let body = UnsafeRawBufferPointer(rebasing: message[0..<full])
                 let padded = UnsafeRawBufferPointer(rebasing: tail[0..<tailLength])
                 if hardware {
-                    words.withUnsafeMutableBufferPointer { words in
-                        for blocks in [body, padded] where !blocks.isEmpty {
+                    withUnsafeMutableBytes(of: &words) { words in
+                        let state = words.baseAddress!.assumingMemoryBound(to: UInt32.self)
+                        func compress(_ blocks: UnsafeRawBufferPointer) {
+                            guard !blocks.isEmpty else { return }
                             mupj_sha256_hardware_compress(
-                                words.baseAddress!, blocks.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                blocks.count / 64)
+                                state, blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
                         }
+                        compress(body)
+                        compress(padded)
                     }
                     return
                 }
                 let k = UnsafeBufferPointer(start: mupj_sha256_round_constants(), count: 64)
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                    for blocks in [body, padded] {
+                    func compressAll(_ blocks: UnsafeRawBufferPointer) {
                         var offset = 0
                         while offset < blocks.count {
                             compress(UnsafeRawBufferPointer(rebasing: blocks[offset..<offset + 64]), w, k)
                             offset += 64
                         }
                     }
+                    compressAll(body)
+                    compressAll(padded)
                 }
             }
         }
