@@ -5,15 +5,18 @@ import YAMLDocument
 /// starts at the description. Lists are traversed element by element; references (a channel's
 /// `from`) and derived fields (a credential's `held_by`) lead to the elements they name.
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
-    public var fromRoot: Bool
-    public var segments: [String]
+    public let fromRoot: Bool
+    public let segments: [String]
+    /// The segments joined by dots, made once: the engine names every place a path reaches by it.
+    public let dotted: String
 
     public init(_ text: String) {
         fromRoot = text.hasPrefix("$.")
         segments = (fromRoot ? String(text.dropFirst(2)) : text).split(separator: ".").map(String.init)
+        dotted = segments.joined(separator: ".")
     }
 
-    public var description: String { (fromRoot ? "$." : "") + segments.joined(separator: ".") }
+    public var description: String { (fromRoot ? "$." : "") + dotted }
 }
 
 /// A constant written in a check.

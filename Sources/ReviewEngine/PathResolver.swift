@@ -132,6 +132,10 @@ struct PathResolver {
         func named(_ count: Int) -> String {
             guard let subjectPath else { return "" }
             let start = path.fromRoot ? "" : subjectPath
+            // The whole path, the usual place named: its dotted form is made once per path.
+            if count == path.segments.count {
+                return start.isEmpty ? path.dotted : path.dotted.isEmpty ? start : start + "." + path.dotted
+            }
             let segments = path.segments[..<count]
             // One allocation for the whole name, not one per segment.
             var name = ""
