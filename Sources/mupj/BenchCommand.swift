@@ -73,6 +73,7 @@ struct BenchCommand: ParsableCommand {
                 "mupj-bench-\(ProcessInfo.processInfo.processIdentifier)"
             ).path
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        try Bench.requireCatalogs()
         let corpora = try BenchCorpus.generate(in: directory)
         let executable = Bench.executablePath()
         print("mupj bench: \(ProcessInfo.processInfo.activeProcessorCount) CPUs, best of repetitions over \(seconds) s")
@@ -109,6 +110,26 @@ struct BenchCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        if key == BenchOperation.review.key || key == BenchOperation.engine.key { try Bench.requireCatalogs() }
+        // Only what the operation completes is worth timing: valid descriptions (YAML for the
+        // loader and the libyaml loop), checked once before, with every problem located.
+        let problems = files.flatMap { file -> [Diagnostic] in
+            if key == BenchOperation.libyaml.key { return [] }
+            if key == BenchOperation.load.key {
+                do throws(Diagnostic) {
+                    _ = try file.load(limits: .default)
+                    return []
+                } catch {
+                    return [error]
+                }
+            }
+            return DescriptionLoader.load(file).diagnostics.filter { $0.severity == .error }
+        }
+        guard problems.isEmpty else {
+            DiagnosticPrinter.print(problems)
+            Terminal.standardError.write("error: --profile \(key) times valid input only; fix the files first\n")
+            throw ExitCode(1)
+        }
         let clock = ContinuousClock()
         var best = Double.infinity
         var total = 0.0
@@ -116,7 +137,7 @@ struct BenchCommand: ParsableCommand {
             let start = clock.now
             let errors = operation.inProcess(files)
             let elapsed = (clock.now - start).seconds
-            guard errors == 0 else { throw ValidationError("\(key): \(errors) errors; profile valid files") }
+            guard errors == 0 else { throw ValidationError("\(key) reported \(errors) errors on input it accepted") }
             best = min(best, elapsed)
             total += elapsed
         }
@@ -422,6 +443,15 @@ enum LibYAMLLoop {
 }
 
 enum Bench {
+    /// The review is measured with the shipped catalogs; without them there is nothing to measure.
+    static func requireCatalogs() throws {
+        guard BenchCatalogs.shipped == nil else { return }
+        Terminal.standardError.write(
+            "error: the review is measured with the catalogs of \(CatalogSet.defaultDirectory)/, and none load "
+                + "there; run from the project's root or set MUPJ_CHECKLISTS\n")
+        throw ExitCode(2)
+    }
+
     /// The best time of one run of each of `first` and `second`, run in turn for at least
     /// `seconds` (the two together) and five times each. In turn, so that a slow spell of a shared machine
     /// falls on both rather than on one side of the ratio; the best of several runs is the one

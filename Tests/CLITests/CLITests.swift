@@ -334,13 +334,34 @@ import Testing
         #expect(filesWithoutProfile.stderr.contains("files are taken only with --profile"))
     }
 
-    @Test func profileOfAnInvalidDescriptionFails() throws {
+    @Test func profileOfAnInvalidDescriptionShowsItsErrors() throws {
         let directory = try TestSupport.temporaryDirectory()
         let file = directory.appendingPathComponent("bad.yaml")
         try "format: mupj/1\nframework: 3\n".write(to: file, atomically: true, encoding: .utf8)
-        let run = try TestSupport.mupj(["bench", "--profile", "validate", "--repeats", "1", file.path])
-        #expect(run.status != 0)
-        #expect(run.stderr.contains("errors; profile valid files"))
-        #expect(run.stdout.isEmpty)
+        for operation in ["validate", "review"] {
+            let run = try TestSupport.mupj(["bench", "--profile", operation, "--repeats", "1", file.path])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("\(file.path):2:12: error: expected a mapping (framework)"), "\(run.stderr)")
+            #expect(run.stderr.contains("error: --profile \(operation) times valid input only"))
+            #expect(run.stdout.isEmpty)
+        }
+        // The loader and the libyaml loop need YAML only.
+        let load = try TestSupport.mupj(["bench", "--profile", "load", "--repeats", "1", file.path])
+        #expect(load.status == 0, "\(load.stderr)")
+        try "a: [1, 2\n".write(to: file, atomically: true, encoding: .utf8)
+        let broken = try TestSupport.mupj(["bench", "--profile", "load", "--repeats", "1", file.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("\(file.path):2:1: error:"), "\(broken.stderr)")
+    }
+
+    @Test func theReviewNeedsTheCatalogs() throws {
+        let elsewhere = try TestSupport.temporaryDirectory()
+        let description = TestSupport.path("frameworks/dirac.yaml")
+        let run = try TestSupport.mupj(["bench", "--profile", "review", description], in: elsewhere)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: the review is measured with the catalogs of checklists/"))
+        let validate = try TestSupport.mupj(
+            ["bench", "--profile", "validate", "--repeats", "1", description], in: elsewhere)
+        #expect(validate.status == 0, "validation needs no catalog: \(validate.stderr)")
     }
 }
