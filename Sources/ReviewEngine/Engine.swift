@@ -166,7 +166,7 @@ private struct Context {
             if seen == nil && result.count >= 16 {
                 seen = Set(result.map { Place(path: $0.path, offset: $0.range.start.offset) })
             }
-            if seen != nil { return seen!.insert(Place(path: place.path, offset: offset)).inserted }
+            if let inserted = seen?.insert(Place(path: place.path, offset: offset)).inserted { return inserted }
             return !result.contains { $0.range.start.offset == offset && $0.path == place.path }
         }
         for observation in observations {

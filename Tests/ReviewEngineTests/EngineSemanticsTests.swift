@@ -329,6 +329,21 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(finding.trace.first?.reached.count == 9)
     }
 
+    /// Two tests that reach the same places cite each place once, with few places and with many
+    /// (past sixteen, the places kept are looked up in a set instead of scanned).
+    @Test func eachPlaceIsCitedOnce() throws {
+        let probe = try Probe(
+            checks: check(
+                "{all: [{field: components.zone, equals: central}, {field: components.zone, one_of: [central]}]}"))
+        for count in [3, 16, 17, 40] {
+            let components = (1...count).map { "{id: c\($0), zone: site-edge}" }.joined(separator: ", ")
+            let finding = try #require(try probe.evaluate("components: [\(components)]").findings.first)
+            #expect(finding.trace.map(\.reached.count) == [count, count])
+            #expect(finding.evidence.count == count, "\(count) components")
+            #expect(finding.evidence.map(\.path) == (1...count).map { "components[c\($0)].zone" })
+        }
+    }
+
     @Test func evidencePointsAtTheFact() throws {
         let finding = try #require(
             try probe.evaluate("# comment\nformat: mupj/1\npayload_execution:\n  environment_cleaned: false\n").findings
