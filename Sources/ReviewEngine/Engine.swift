@@ -66,13 +66,15 @@ private struct Context {
 
     func evaluate(_ check: Check, clause: Clause, catalog: String) -> [Finding] {
         let root = description.root
+        // Read once: `clause.id` and the like go through a key path that copies the whole info.
+        let info = clause.info
         func finding(_ status: Status, subject: String?, message: String, _ observations: [Observation]) -> Finding {
             Finding(
                 id: Finding.fingerprint(
-                    catalog: catalog, clause: clause.id, check: check.id, framework: frameworkKey, subject: subject),
-                catalogID: catalog, clauseID: clause.id, checkID: check.id, title: check.title,
-                severity: check.severity ?? clause.severity, status: status, subject: subject, message: message,
-                evidence: evidence(observations), recommendation: clause.recommendation, trace: observations)
+                    catalog: catalog, clause: info.id, check: check.id, framework: frameworkKey, subject: subject),
+                catalogID: catalog, clauseID: info.id, checkID: check.id, title: check.title,
+                severity: check.severity ?? info.severity, status: status, subject: subject, message: message,
+                evidence: evidence(observations), recommendation: info.recommendation, trace: observations)
         }
 
         var preconditions: [Observation] = []
