@@ -128,24 +128,13 @@ struct PathResolver {
     /// the general walk; otherwise exactly what the general walk gives.
     func resolveThroughObjects(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached]? {
         var value = path.fromRoot ? root : subject
-        // The name of the place after the first `count` segments (empty when places are not named).
+        // The name of the place after the first `count` segments (empty when places are not named);
+        // the whole path, the usual place named, has its dotted form made once per path.
         func named(_ count: Int) -> String {
             guard let subjectPath else { return "" }
             let start = path.fromRoot ? "" : subjectPath
-            // The whole path, the usual place named: its dotted form is made once per path.
-            if count == path.segments.count {
-                return start.isEmpty ? path.dotted : path.dotted.isEmpty ? start : start + "." + path.dotted
-            }
-            let segments = path.segments[..<count]
-            // One allocation for the whole name, not one per segment.
-            var name = ""
-            name.reserveCapacity(segments.reduce(start.utf8.count) { $0 + 1 + $1.utf8.count })
-            name += start
-            for segment in segments {
-                if !name.isEmpty { name += "." }
-                name += segment
-            }
-            return name
+            let rest = count == path.segments.count ? path.dotted : path.segments[..<count].joined(separator: ".")
+            return start.isEmpty ? rest : rest.isEmpty ? start : start + "." + rest
         }
         for (index, segment) in path.segments.enumerated() {
             switch value.content {
