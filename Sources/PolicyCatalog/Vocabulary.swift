@@ -29,6 +29,12 @@ public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The statuses of findings a reader must act on, in the order reports list them.
+    public static let open: [Status] = [.violated, .needsInformation]
+
+    /// Whether a finding of this status is one a reader must act on (see `open`).
+    public var isOpen: Bool { Status.open.contains(self) }
+
     public static func aggregate<S: Sequence>(_ statuses: S) -> Status where S.Element == Status {
         statuses.max { $0.weight < $1.weight } ?? .notApplicable
     }

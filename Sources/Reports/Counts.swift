@@ -26,14 +26,14 @@ public struct Counts: Sendable {
         let severities = Counts.severities
         var clauses = [Int](repeating: 0, count: statuses.count)
         var findings = [Int](repeating: 0, count: statuses.count)
-        // Rows: violated, needs-information; columns: the severities.
-        var open = [[Int]](repeating: [Int](repeating: 0, count: severities.count), count: 2)
+        // Rows: the open statuses; columns: the severities.
+        var open = [[Int]](repeating: [Int](repeating: 0, count: severities.count), count: Status.open.count)
         for c in review.clauses.indices {
             if let i = statuses.firstIndex(of: review.clauses[c].status) { clauses[i] += 1 }
             for f in review.clauses[c].findings.indices {
                 let status = review.clauses[c].findings[f].status
                 if let i = statuses.firstIndex(of: status) { findings[i] += 1 }
-                if let row = [Status.violated, .needsInformation].firstIndex(of: status),
+                if let row = Status.open.firstIndex(of: status),
                     let column = severities.firstIndex(of: review.clauses[c].findings[f].severity)
                 {
                     open[row][column] += 1
@@ -42,8 +42,10 @@ public struct Counts: Sendable {
         }
         clausesByStatus = zip(statuses, clauses).map { ($0.rawValue, $1) }
         findingsByStatus = zip(statuses, findings).map { ($0.rawValue, $1) }
-        openBySeverity = severities.indices.map { (severities[$0].rawValue, open[0][$0] + open[1][$0]) }
-        openByStatusAndSeverity = zip([Status.violated, .needsInformation], open).map { status, row in
+        openBySeverity = severities.indices.map { column in
+            (severities[column].rawValue, open.reduce(0) { $0 + $1[column] })
+        }
+        openByStatusAndSeverity = zip(Status.open, open).map { status, row in
             (status.rawValue, zip(severities, row).map { ($0.rawValue, $1) })
         }
         overall = Status.aggregate(review.clauses.map(\.status))

@@ -37,7 +37,7 @@ public struct FrameworkReview: Sendable {
 
     /// Findings a reader must act on: violated or needing information.
     public var openFindings: [Finding] {
-        findings.filter { $0.status == .violated || $0.status == .needsInformation }
+        findings.filter(\.status.isOpen)
     }
 }
 

@@ -39,7 +39,7 @@ public struct FindingsVerdict: Sendable {
         for c in review.clauses.indices {
             for f in review.clauses[c].findings.indices {
                 let status = review.clauses[c].findings[f].status
-                guard status == .violated || status == .needsInformation else { continue }
+                guard status.isOpen else { continue }
                 open.append((c, f, status == .violated, review.clauses[c].findings[f].severity))
             }
         }
