@@ -73,7 +73,7 @@ struct BenchCommand: ParsableCommand {
                 "mupj-bench-\(ProcessInfo.processInfo.processIdentifier)"
             ).path
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
-        try Bench.requireCatalogs()
+        if BenchOperation.all.contains(where: \.needsCatalogs) { try Bench.requireCatalogs() }
         let corpora = try BenchCorpus.generate(in: directory)
         let executable = Bench.executablePath()
         print("mupj bench: \(ProcessInfo.processInfo.activeProcessorCount) CPUs, best of repetitions over \(seconds) s")
@@ -110,21 +110,10 @@ struct BenchCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        if key == BenchOperation.review.key || key == BenchOperation.engine.key { try Bench.requireCatalogs() }
-        // Only what the operation completes is worth timing: valid descriptions (YAML for the
-        // loader and the libyaml loop), checked once before, with every problem located.
-        let problems = files.flatMap { file -> [Diagnostic] in
-            if key == BenchOperation.libyaml.key { return [] }
-            if key == BenchOperation.load.key {
-                do throws(Diagnostic) {
-                    _ = try file.load(limits: .default)
-                    return []
-                } catch {
-                    return [error]
-                }
-            }
-            return DescriptionLoader.load(file).diagnostics.filter { $0.severity == .error }
-        }
+        if operation.needsCatalogs { try Bench.requireCatalogs() }
+        // Only what the operation completes is worth timing: its input is checked once before,
+        // with every problem located.
+        let problems = files.flatMap(operation.input.problems)
         guard problems.isEmpty else {
             DiagnosticPrinter.print(problems)
             Terminal.standardError.write("error: --profile \(key) times valid input only; fix the files first\n")
@@ -253,6 +242,10 @@ struct BenchOperation: Sendable {
     var name: String
     /// The name `--profile` takes.
     var key: String
+    /// What it reads, checked before it is timed.
+    var input: BenchInput
+    /// Whether it reviews, with the catalogs `mupj review` would load from here.
+    var needsCatalogs = false
     /// Whether the performance targets apply (memory, scaling, start-up; set for validate and review).
     var hasTargets: Bool
     /// Most time allowed, as a multiple of the libyaml loop over the same bytes.
@@ -263,7 +256,7 @@ struct BenchOperation: Sendable {
     var arguments: (@Sendable ([String]) -> [String])?
 
     static let validate = BenchOperation(
-        name: "validate", key: "validate", hasTargets: true, ratioTarget: 2,
+        name: "validate", key: "validate", input: .description, hasTargets: true, ratioTarget: 2,
         inProcess: { files in
             files.reduce(0) { errors, file in
                 errors + DescriptionLoader.load(file).diagnostics.filter { $0.severity == .error }.count
@@ -274,13 +267,14 @@ struct BenchOperation: Sendable {
     /// The full review: every shipped catalog (loaded once, as the command does), the engine, and
     /// the complete JSON report, one per corpus as `mupj review FILES --format json` writes it.
     static let review = BenchOperation(
-        name: "review", key: "review", hasTargets: true, ratioTarget: 3,
+        name: "review", key: "review", input: .description, needsCatalogs: true, hasTargets: true, ratioTarget: 3,
         inProcess: { reviewed($0, writingJSON: true) },
         arguments: { ["review"] + $0 + ["--format", "json", "--fail-on", "never"] })
 
     /// The same without the report, to show how the review's time divides.
     static let engine = BenchOperation(
-        name: "review without the report", key: "engine", hasTargets: false, ratioTarget: nil,
+        name: "review without the report", key: "engine", input: .description, needsCatalogs: true,
+        hasTargets: false, ratioTarget: nil,
         inProcess: { reviewed($0, writingJSON: false) },
         arguments: nil)
 
@@ -305,7 +299,7 @@ struct BenchOperation: Sendable {
 
     /// The loader alone (no format validation), to show how validate's time divides.
     static let load = BenchOperation(
-        name: "load (YAML only)", key: "load", hasTargets: false, ratioTarget: nil,
+        name: "load (YAML only)", key: "load", input: .yaml, hasTargets: false, ratioTarget: nil,
         inProcess: { files in
             files.reduce(0) { errors, file in
                 errors + ((try? YAMLLoader.load(file.bytes)) == nil ? 1 : 0)
@@ -317,13 +311,40 @@ struct BenchOperation: Sendable {
 
     /// The libyaml event loop alone, as an operation, for profiling it beside the others.
     static let libyaml = BenchOperation(
-        name: "libyaml loop", key: "libyaml", hasTargets: false, ratioTarget: nil,
+        name: "libyaml loop", key: "libyaml", input: .bytes, hasTargets: false, ratioTarget: nil,
         inProcess: { files in
             files.reduce(0) { errors, file in errors + (LibYAMLLoop.events(file.bytes) > 0 ? 0 : 1) }
         },
         arguments: nil)
 
     static let profiled = all + [libyaml]
+}
+
+/// What a benchmark operation reads.
+enum BenchInput: Sendable {
+    /// Any bytes (the libyaml loop reports what it cannot parse as the end of its events).
+    case bytes
+    /// One YAML document.
+    case yaml
+    /// A valid framework description.
+    case description
+
+    /// What keeps `file` from being this input, located.
+    func problems(_ file: SourceFile) -> [Diagnostic] {
+        switch self {
+        case .bytes:
+            return []
+        case .yaml:
+            do throws(Diagnostic) {
+                _ = try file.load(limits: .default)
+                return []
+            } catch {
+                return [error]
+            }
+        case .description:
+            return DescriptionLoader.load(file).diagnostics.filter { $0.severity == .error }
+        }
+    }
 }
 
 /// The catalogs the review measurement uses: those `mupj review` would load from here.
