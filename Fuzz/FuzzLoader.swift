@@ -30,16 +30,22 @@ public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     let lines = LineTable(bytes)
     let limits = LoadLimits(maxBytes: 1 << 20, maxDepth: 64, maxAliasNodes: 10_000)
     let source = SourceFile(path: "fuzz.yaml", bytes: bytes)
-    let node: Node
+    let table: NodeTable
     do {
-        node = try YAMLLoader.load(bytes, limits: limits)
+        table = try YAMLLoader.loadTable(bytes, limits: limits)
     } catch {
         lines.check(error.location, "error \(error.kind): \(error.message)")
         return 0
     }
+    let node = table.node(at: NodeTable.root)
     checkTree(node, lines)
     for mode in [SchemaValidator.Mode.complete, .fragment] {
-        let outcome = DescriptionLoader.validate(node, source: source, mode: mode)
+        // From the table, as `mupj validate` reads a file; the tree made from it (where each
+        // alias is a copy, not a pointer to its anchor) must validate alike.
+        let outcome = DescriptionLoader.validate(table, source: source, mode: mode)
+        require(
+            outcome.diagnostics == DescriptionLoader.validate(node, source: source, mode: mode).diagnostics,
+            "the table and the tree made from it validate differently")
         for diagnostic in outcome.diagnostics {
             if let location = diagnostic.location { lines.check(location, diagnostic.message) }
         }

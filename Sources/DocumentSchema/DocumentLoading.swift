@@ -9,24 +9,32 @@ extension SchemaValidator {
         _ source: SourceFile, limits: LoadLimits, identifier: String? = nil,
         build: (Value) -> (document: Document?, diagnostics: [Diagnostic])
     ) -> (document: Document?, diagnostics: [Diagnostic]) {
-        let node: Node
+        let table: NodeTable
         do {
-            node = try source.load(limits: limits)
+            table = try source.loadTable(limits: limits)
         } catch {
             return (nil, [error])
         }
-        return load(consume node, file: source.path, identifier: identifier, build: build)
+        return load(table, file: source.path, identifier: identifier, build: build)
     }
 
-    /// The same, from a document already loaded (the node is taken; see `validate`).
+    /// The same, from a tree already loaded (a fragment of a larger document).
     public func load<Document>(
-        _ node: consuming Node, file: String, identifier: String? = nil,
+        _ node: Node, file: String, identifier: String? = nil,
         build: (Value) -> (document: Document?, diagnostics: [Diagnostic])
     ) -> (document: Document?, diagnostics: [Diagnostic]) {
-        if let identifier, let mismatch = Self.formatMismatch(node, expected: identifier, file: file) {
+        load(NodeTable(node), file: file, identifier: identifier, build: build)
+    }
+
+    /// The same, from a document already loaded.
+    public func load<Document>(
+        _ table: NodeTable, file: String, identifier: String? = nil,
+        build: (Value) -> (document: Document?, diagnostics: [Diagnostic])
+    ) -> (document: Document?, diagnostics: [Diagnostic]) {
+        if let identifier, let mismatch = Self.formatMismatch(table, expected: identifier, file: file) {
             return (nil, [mismatch])
         }
-        let validated = validate(consume node, file: file)
+        let validated = validate(table, file: file)
         guard let value = validated.value else { return (nil, validated.diagnostics) }
         let built = build(value)
         if built.diagnostics.isEmpty { return (built.document, validated.diagnostics) }

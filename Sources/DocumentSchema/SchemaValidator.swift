@@ -32,17 +32,23 @@ public struct SchemaValidator: Sendable {
 
     /// A document whose `format:` names another format than `expected` gets one clear message
     /// instead of dozens of unknown-key errors.
-    public static func formatMismatch(_ node: Node, expected: String, file: String) -> Diagnostic? {
-        guard let format = node["format"], let text = format.scalar?.text, text != expected else { return nil }
+    public static func formatMismatch(_ table: NodeTable, expected: String, file: String) -> Diagnostic? {
+        guard let format = table.value(forKey: "format", in: NodeTable.root), let text = table.text(format),
+            text != expected
+        else { return nil }
         return Diagnostic(
-            file: file, location: format.start, message: "unsupported format '\(text)'; this mupj reads \(expected)")
+            file: file, location: table.start(format),
+            message: "unsupported format '\(text)'; this mupj reads \(expected)")
     }
 
-    /// Takes the tree (a caller that keeps using it keeps its own copy): each part is freed once
-    /// converted, so a large document is not held twice, as nodes and as values.
-    public func validate(_ node: consuming Node, file: String) -> Result {
-        var walk = Walk(file: file, mode: mode)
-        let value = walk.value(consume node, .object(root), unknown: false, context: Context(root.name))
+    /// A tree built elsewhere (a fragment of a larger document) is checked through its table.
+    public func validate(_ node: Node, file: String) -> Result {
+        validate(NodeTable(node), file: file)
+    }
+
+    public func validate(_ table: NodeTable, file: String) -> Result {
+        var walk = Walk(file: file, mode: mode, table: table)
+        let value = walk.value(NodeTable.root, .object(root), unknown: false, context: Context(root.name))
         walk.checkReferences(root: value, shape: root)
         walk.diagnostics.sort()
         if walk.truncated {
@@ -132,9 +138,11 @@ private struct PendingReference {
     var range: SourceRange
 }
 
+/// The walk reads the document's table by index: a node is its position in `table`.
 private struct Walk {
     let file: String
     let mode: SchemaValidator.Mode
+    let table: NodeTable
     var diagnostics: [Diagnostic] = []
     var truncated = false
     var references: [PendingReference] = []
@@ -144,9 +152,10 @@ private struct Walk {
     /// duplicate-id check, and what references are resolved against.
     var collectionIDs: [String: [String: SourceLocation]] = [:]
 
-    init(file: String, mode: SchemaValidator.Mode) {
+    init(file: String, mode: SchemaValidator.Mode, table: NodeTable) {
         self.file = file
         self.mode = mode
+        self.table = table
     }
 
     mutating func error(_ location: SourceLocation, _ message: String) {
@@ -159,75 +168,88 @@ private struct Walk {
 
     // MARK: values
 
-    mutating func value(_ node: consuming Node, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
-        if unknown, case .scalar(let s) = node.content, s.style == .plain, s.text == Annotation.unknown {
-            return Value(.unknown(reason: nil), range: node.range)
+    /// A key's text (keys are always scalars: the loader rejects any other key).
+    func name(_ key: Int) -> String { table.text(key) ?? "" }
+
+    mutating func value(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
+        if unknown, table.entries[node].style == .plain, table.text(node) == Annotation.unknown {
+            return Value(.unknown(reason: nil), range: table.range(node))
         }
         switch shape {
         case .object(let object):
-            return self.object(consume node, object, context: context)
+            return self.object(node, object, context: context)
         case .custom:
-            let range = node.range
-            return Value(.raw(node), range: range)
+            return Value(.raw(table.node(at: node)), range: table.range(node))
         default:
             break
         }
-        if let pairs = node.pairs,
-            pairs.contains(where: { $0.name == Annotation.value || $0.name == Annotation.unknown })
-        {
-            return wrapped(node, pairs, shape, unknown: unknown, context: context)
-        }
+        if isFact(node) { return wrapped(node, shape, unknown: unknown, context: context) }
         if case .list(let element, let minCount) = shape {
-            return list(consume node, element, minCount: minCount, context: context)
+            return list(node, element, minCount: minCount, context: context)
         }
         return leaf(node, shape, context: context)
     }
 
+    /// Whether the node is a mapping with a `value` or `unknown` key: a fact written out with
+    /// its source (see `wrapped`).
+    func isFact(_ node: Int) -> Bool {
+        guard table.kind(node) == .mapping else { return false }
+        var key = table.firstChild(node)
+        let end = table.childrenEnd(node)
+        while key < end {
+            let name = self.name(key)
+            if name == Annotation.value || name == Annotation.unknown { return true }
+            key = table.end(table.end(key))
+        }
+        return false
+    }
+
     /// `{value: X, source: S}` or `{unknown: reason, source: S}`; a list may add `partial: true`.
-    mutating func wrapped(_ node: Node, _ pairs: [Pair], _ shape: Shape, unknown: Bool, context: Context) -> Value? {
+    mutating func wrapped(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         var sources: [String] = []
         var partial = false
         var result: Value?
         var seenContent = false
-        for pair in pairs {
-            switch pair.name {
+        for (key, value) in table.pairs(node) {
+            let name = self.name(key)
+            switch name {
             case Annotation.source:
-                sources = self.sources(pair.value)
+                sources = self.sources(value)
             case Annotation.notes:
-                _ = text(pair.value, context: "notes")
+                _ = text(value, context: "notes")
             case Annotation.partial:
                 guard case .list = shape else {
-                    error(pair.key.start, "'partial' applies to lists only: it says the list may be incomplete")
+                    error(table.start(key), "'partial' applies to lists only: it says the list may be incomplete")
                     continue
                 }
-                guard case .bool(let flag)? = pair.value.resolved else {
-                    error(pair.value.start, "expected true or false for 'partial'")
+                guard case .bool(let flag)? = table.resolved(value) else {
+                    error(table.start(value), "expected true or false for 'partial'")
                     continue
                 }
                 partial = flag
             case Annotation.value:
                 if seenContent {
-                    error(pair.key.start, "a fact has either 'value' or 'unknown', not both")
+                    error(table.start(key), "a fact has either 'value' or 'unknown', not both")
                 }
                 seenContent = true
-                result = value(pair.value, shape, unknown: false, context: context)
+                result = self.value(value, shape, unknown: false, context: context)
             case Annotation.unknown:
                 if seenContent {
-                    error(pair.key.start, "a fact has either 'value' or 'unknown', not both")
+                    error(table.start(key), "a fact has either 'value' or 'unknown', not both")
                 }
                 seenContent = true
                 guard unknown else {
-                    error(pair.key.start, "\(context) must be known; 'unknown' is not accepted here")
+                    error(table.start(key), "\(context) must be known; 'unknown' is not accepted here")
                     continue
                 }
-                let reason = text(pair.value, context: "the reason for unknown")
-                result = Value(.unknown(reason: reason), range: node.range)
+                let reason = text(value, context: "the reason for unknown")
+                result = Value(.unknown(reason: reason), range: table.range(node))
             default:
                 error(
-                    pair.key.start,
-                    "unknown key '\(pair.name)' in a fact of \(context); expected value or unknown, with source, "
+                    table.start(key),
+                    "unknown key '\(name)' in a fact of \(context); expected value or unknown, with source, "
                         + "notes and (for lists) partial"
-                        + Suggestion.phrase(for: pair.name, in: ["value", "unknown", "source", "notes", "partial"]))
+                        + Suggestion.phrase(for: name, in: ["value", "unknown", "source", "notes", "partial"]))
             }
         }
         guard var result else { return nil }
@@ -236,48 +258,48 @@ private struct Walk {
         return result
     }
 
-    mutating func sources(_ node: Node) -> [String] {
-        if let items = node.items {
-            return items.compactMap { text($0, context: "a source") }
+    mutating func sources(_ node: Int) -> [String] {
+        if table.kind(node) == .sequence {
+            return table.children(node).compactMap { text($0, context: "a source") }
         }
         return text(node, context: "source").map { [$0] } ?? []
     }
 
     /// Free text: any scalar but an empty one (a plain `2008` in a note is still text to a reader).
-    mutating func text(_ node: Node, context: Context) -> String? {
-        if let scalar = node.scalar, node.resolved != .null { return scalar.text }
-        error(node.start, "expected text for \(context), found \(describe(node))")
+    mutating func text(_ node: Int, context: Context) -> String? {
+        if let text = table.text(node), table.resolved(node) != .null { return text }
+        error(table.start(node), "expected text for \(context), found \(describe(node))")
         return nil
     }
 
-    mutating func list(_ node: consuming Node, _ element: Shape, minCount: Int, context: Context) -> Value? {
-        guard node.items != nil else {
+    mutating func list(_ node: Int, _ element: Shape, minCount: Int, context: Context) -> Value? {
+        guard table.kind(node) == .sequence else {
             error(
-                node.start,
+                table.start(node),
                 "expected \(Shape.list(element, minCount: minCount).expectation) for \(context), found \(describe(node))"
             )
             return nil
         }
-        let range = node.range
-        var items = (consume node).takeItems() ?? []
-        if items.count < minCount, mode == .complete {
+        let range = table.range(node)
+        let count = table.childCount(node)
+        if count < minCount, mode == .complete {
             error(
                 range.start,
-                "\(context) needs at least \(minCount) \(minCount == 1 ? "entry" : "entries"), found \(items.count)")
+                "\(context) needs at least \(minCount) \(minCount == 1 ? "entry" : "entries"), found \(count)")
         }
         var values: [Value] = []
-        values.reserveCapacity(items.count)
+        values.reserveCapacity(count)
         // Elements with ids are checked for duplicates as each is made, while it is still in the
         // cache: a second pass over ten thousand elements spread through memory cost as much again.
         var ids: IDCheck?
         if case .object(let object) = element, let idField = object.idField {
-            ids = IDCheck(idField: idField, noun: object.name, capacity: items.count)
+            ids = IDCheck(idField: idField, noun: object.name, capacity: count)
         }
-        for index in items.indices {
-            // Moved out of the list, so that the item's nodes are freed once it is converted.
-            var item = Node.vacant
-            swap(&item, &items[index])
-            guard let v = value(consume item, element, unknown: false, context: context) else { continue }
+        var item = table.firstChild(node)
+        let end = table.childrenEnd(node)
+        while item < end {
+            defer { item = table.end(item) }
+            guard let v = value(item, element, unknown: false, context: context) else { continue }
             if let duplicate = ids?.add(v) { error(duplicate.location, duplicate.message) }
             values.append(v)
         }
@@ -285,41 +307,39 @@ private struct Walk {
         return Value(.list(values), range: range)
     }
 
-    mutating func object(_ node: consuming Node, _ shape: ObjectShape, context: Context) -> Value? {
-        guard node.pairs != nil else {
-            error(node.start, "expected a mapping (\(shape.name)) for \(context), found \(describe(node))")
+    mutating func object(_ node: Int, _ shape: ObjectShape, context: Context) -> Value? {
+        guard table.kind(node) == .mapping else {
+            error(table.start(node), "expected a mapping (\(shape.name)) for \(context), found \(describe(node))")
             return nil
         }
-        let (start, range) = (node.start, node.range)
+        let range = table.range(node)
+        let start = range.start
         depth += 1
         defer { depth -= 1 }
-        var pairs = (consume node).takePairs() ?? []
         var entries: [ObjectValue.Entry] = []
-        entries.reserveCapacity(pairs.count)
+        entries.reserveCapacity(table.childCount(node) / 2)
         var sources: [String] = []
         var notes: String?
         // Which fields the mapping has, for the required-field check (one pass over the pairs); a
         // bit mask, so that no array is allocated per mapping (an array only past 64 fields).
         var present = FieldSet(count: shape.fields.count)
-        for pairIndex in pairs.indices {
-            // Moved out of the mapping, so that the value's nodes are freed once converted.
-            var pair = Pair(key: .vacant, value: .vacant)
-            swap(&pair, &pairs[pairIndex])
-            let name = pair.name
+        var key = table.firstChild(node)
+        let end = table.childrenEnd(node)
+        while key < end {
+            let valueNode = table.end(key)
+            defer { key = table.end(valueNode) }
+            let name = self.name(key)
             if let index = shape.fields.firstIndex(where: { $0.name == name }) {
                 present.insert(index)
-                let (key, valueNode) = (consume pair).take()
                 // The field's parts read in place: a copy of the whole field costs three reference counts.
                 let allowsUnknown = shape.fields[index].allowsUnknown
-                if let v = value(
-                    consume valueNode, shape.fields[index].shape, unknown: allowsUnknown, context: .field(name))
-                {
-                    entries.append(ObjectValue.Entry(name: name, keyRange: key.range, value: v))
+                if let v = value(valueNode, shape.fields[index].shape, unknown: allowsUnknown, context: .field(name)) {
+                    entries.append(ObjectValue.Entry(name: name, keyRange: table.range(key), value: v))
                 }
             } else if shape.annotations && name == Annotation.source {
-                sources = self.sources(pair.value)
+                sources = self.sources(valueNode)
             } else if shape.annotations && name == Annotation.notes {
-                notes = text(pair.value, context: "notes")
+                notes = text(valueNode, context: "notes")
             } else if diagnostics.count >= SchemaValidator.maxDiagnostics {
                 // What `error` does past the cap, without first computing a suggestion nobody sees
                 // (a hostile mapping may hold a million unknown keys).
@@ -327,7 +347,7 @@ private struct Walk {
             } else {
                 let candidates = shape.fields.map(\.name) + shape.annotationKeys
                 error(
-                    pair.key.start,
+                    table.start(key),
                     "unknown key '\(name)' in \(shape.name)" + Suggestion.phrase(for: name, in: candidates))
             }
         }
@@ -347,14 +367,15 @@ private struct Walk {
 
     // MARK: leaves
 
-    mutating func leaf(_ node: Node, _ shape: Shape, context: Context) -> Value? {
-        guard let scalar = node.scalar, let resolved = node.resolved else {
-            error(node.start, "expected \(shape.expectation) for \(context), found \(describe(node))")
+    mutating func leaf(_ node: Int, _ shape: Shape, context: Context) -> Value? {
+        let range = table.range(node)
+        guard let scalar = table.scalar(node) else {
+            error(range.start, "expected \(shape.expectation) for \(context), found \(describe(node))")
             return nil
         }
-        let range = node.range
+        let resolved = CoreSchema.resolve(scalar, tag: table.tag(node))
         func mismatch(_ extra: String = "") -> Value? {
-            error(node.start, "expected \(shape.expectation) for \(context), found \(describe(node))\(extra)")
+            error(range.start, "expected \(shape.expectation) for \(context), found \(describe(node))\(extra)")
             return nil
         }
         if case .null = resolved {
@@ -385,7 +406,7 @@ private struct Walk {
             if scalar.style == .plain, ["yes", "no", "on", "off", "y", "n"].contains(word) {
                 let replacement = ["yes", "on", "y"].contains(word) ? "true" : "false"
                 error(
-                    node.start,
+                    range.start,
                     "'\(scalar.text)' is a string in YAML 1.2, not a boolean; write \(replacement) for \(context)")
                 return nil
             }
@@ -399,7 +420,7 @@ private struct Walk {
         case .fileMode:
             if case .int(let i) = resolved, scalar.style == .plain {
                 error(
-                    node.start,
+                    range.start,
                     "expected a quoted octal file mode for \(context); unquoted, \(scalar.text) is read as the "
                         + "number \(i): write \"\(scalar.text)\"")
                 return nil
@@ -410,7 +431,7 @@ private struct Walk {
             guard case .string(let s) = resolved else { return mismatch() }
             guard words.contains(s) else {
                 error(
-                    node.start,
+                    range.start,
                     "'\(s)' is not allowed for \(context); expected one of: \(words.joined(separator: ", "))"
                         + Suggestion.phrase(for: s, in: words))
                 return nil
@@ -457,12 +478,13 @@ private struct Walk {
         return digits.count == 3 && digits.allSatisfy { ("0"..."7").contains($0) }
     }
 
-    func describe(_ node: Node) -> String {
-        switch node.content {
+    func describe(_ node: Int) -> String {
+        switch table.kind(node) {
         case .sequence: return "a sequence"
         case .mapping: return "a mapping"
-        case .scalar(let s):
-            switch node.resolved {
+        case .scalar:
+            let s = table.scalar(node)!
+            switch table.resolved(node) {
             case .null?: return "nothing (an empty value)"
             case .bool(let b)?: return "the boolean \(b)"
             case .int?, .bigInt?: return "the integer \(s.text)"
@@ -478,7 +500,14 @@ private struct Walk {
 
     /// Every reference must name an element of its collection, a top-level list of the root.
     mutating func checkReferences(root: Value?, shape: ObjectShape) {
-        for reference in references where collectionIDs[reference.collection]?[reference.id] == nil {
+        // Most references name the collection the one before named: its ids are looked up once
+        // for the run of them.
+        var current: (collection: String, ids: [String: SourceLocation]?)?
+        for reference in references {
+            if current?.collection != reference.collection {
+                current = (reference.collection, collectionIDs[reference.collection])
+            }
+            guard current?.ids?[reference.id] == nil else { continue }
             let singular =
                 reference.collection.hasSuffix("s") ? String(reference.collection.dropLast()) : reference.collection
             // The ids in file order, for the suggestion: only when a reference is wrong.

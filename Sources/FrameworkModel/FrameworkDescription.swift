@@ -42,9 +42,13 @@ public enum DescriptionLoader {
     }
 
     /// A description (or a catalog example's fragment) already loaded from `source`.
-    public static func validate(_ node: consuming Node, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
+    public static func validate(_ node: Node, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
+        validate(NodeTable(node), source: source, mode: mode)
+    }
+
+    public static func validate(_ table: NodeTable, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
         let loaded = SchemaValidator(root: FrameworkFormat.root, mode: mode).load(
-            consume node, file: source.path, identifier: FrameworkFormat.identifier
+            table, file: source.path, identifier: FrameworkFormat.identifier
         ) { (FrameworkDescription(source: source, root: $0), []) }
         return Outcome(description: loaded.document, diagnostics: loaded.diagnostics)
     }

@@ -18,8 +18,8 @@ public enum CatalogLoader {
     }
 
     /// A clause catalog from a document already loaded from `source`.
-    public static func load(_ node: consuming Node, source: SourceFile) -> Outcome {
-        let loaded = SchemaValidator(root: CatalogFormat.root).load(consume node, file: source.path) {
+    public static func load(_ node: Node, source: SourceFile) -> Outcome {
+        let loaded = SchemaValidator(root: CatalogFormat.root).load(node, file: source.path) {
             build($0, source)
         }
         return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)

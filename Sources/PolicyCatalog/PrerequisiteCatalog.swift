@@ -418,8 +418,8 @@ public enum PrerequisiteCatalogLoader {
         return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
     }
 
-    public static func load(_ node: consuming Node, source: SourceFile) -> Outcome {
-        let loaded = SchemaValidator(root: PrerequisiteCatalogFormat.root).load(consume node, file: source.path) {
+    public static func load(_ node: Node, source: SourceFile) -> Outcome {
+        let loaded = SchemaValidator(root: PrerequisiteCatalogFormat.root).load(node, file: source.path) {
             build($0, source)
         }
         return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)

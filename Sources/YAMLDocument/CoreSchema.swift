@@ -86,8 +86,9 @@ public enum CoreSchema {
     }
 
     /// Every non-string form starts with a digit, a sign, '.', '~', or one of n N t T f F; the
-    /// words are checked by length and bytes, and only number-like text is parsed.
-    private static func resolvePlain<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ text: String)
+    /// words are checked by length and bytes, and only number-like text is parsed. (The loader
+    /// calls it with libyaml's bytes of the text, when it has them at hand.)
+    static func resolvePlain<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ text: String)
         -> ResolvedScalar? where Bytes.Index == Int
     {
         guard let first = bytes.first else { return .null }

@@ -52,9 +52,6 @@ public struct Pair: Sendable {
         self.value = value
     }
 
-    /// Key and value, taken out of the pair (see `Node.takePairs`).
-    public consuming func take() -> (key: Node, value: Node) { (key, value) }
-
     /// The key's text; keys are always scalars (the loader rejects any other key).
     public var name: String {
         if case .scalar(let s) = key.content { return s.text }
@@ -63,23 +60,6 @@ public struct Pair: Sendable {
 }
 
 extension Node {
-    /// A node that owns nothing, left in the place of a child taken out of a collection.
-    public static let vacant = Node(
-        content: .scalar(Scalar("")), range: SourceRange(start: .start, end: .start))
-
-    /// The mapping's pairs, taken out of the node: a walk that converts the tree into something
-    /// else can then free each part once converted, instead of holding both whole trees at once.
-    public consuming func takePairs() -> [Pair]? {
-        if case .mapping(let pairs) = content { return pairs }
-        return nil
-    }
-
-    /// The sequence's items, taken out of the node (see `takePairs`).
-    public consuming func takeItems() -> [Node]? {
-        if case .sequence(let items) = content { return items }
-        return nil
-    }
-
     public var scalar: Scalar? {
         if case .scalar(let s) = content { return s }
         return nil

@@ -84,8 +84,13 @@ public struct SourceFile: Sendable {
 
     /// Loads the file as one YAML document.
     public func load(limits: LoadLimits) throws(Diagnostic) -> Node {
+        try loadTable(limits: limits).node(at: NodeTable.root)
+    }
+
+    /// Loads the file as one YAML document, as a table (see `NodeTable`).
+    public func loadTable(limits: LoadLimits) throws(Diagnostic) -> NodeTable {
         do {
-            return try YAMLLoader.load(bytes, limits: limits)
+            return try YAMLLoader.loadTable(bytes, limits: limits)
         } catch {
             throw error.diagnostic(file: path)
         }

@@ -1,13 +1,22 @@
 import CLibYAML
 import Glibc
 
-/// Loads one YAML document into a `Node` tree through libyaml's event API.
+/// Loads one YAML document through libyaml's event API, into a `NodeTable` (or a `Node` tree made
+/// from it).
 ///
-/// The tree is built iteratively (an explicit stack of open collections), so hostile nesting
+/// The table is built iteratively (an explicit stack of open collections), so hostile nesting
 /// cannot overflow the call stack, and every strictness rule is checked as the events arrive, so
 /// a bad file fails at the first offending event rather than after a full parse.
 public enum YAMLLoader {
     public static func load(_ bytes: [UInt8], limits: LoadLimits = .default) throws(YAMLError) -> Node {
+        try loadTable(bytes, limits: limits).node(at: NodeTable.root)
+    }
+
+    public static func load(_ text: String, limits: LoadLimits = .default) throws(YAMLError) -> Node {
+        try load(Array(text.utf8), limits: limits)
+    }
+
+    public static func loadTable(_ bytes: [UInt8], limits: LoadLimits = .default) throws(YAMLError) -> NodeTable {
         guard bytes.count <= limits.maxBytes else {
             throw YAMLError(
                 .tooLarge, at: .start,
@@ -27,14 +36,10 @@ public enum YAMLLoader {
         }
         // See `SyntaxChecks.endsWithBlankLine`: the one case where the input is copied.
         let input = bytes.withUnsafeBufferPointer(SyntaxChecks.endsWithBlankLine) ? bytes + [0x0A] : bytes
-        return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> Node in
-            var builder = TreeBuilder(file: buffer, length: bytes.count, characters: characters, limits: limits)
+        return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> NodeTable in
+            var builder = TableBuilder(file: buffer, length: bytes.count, characters: characters, limits: limits)
             return try builder.run()
         }
-    }
-
-    public static func load(_ text: String, limits: LoadLimits = .default) throws(YAMLError) -> Node {
-        try load(Array(text.utf8), limits: limits)
     }
 }
 
@@ -87,17 +92,17 @@ private struct MarkConverter {
     }
 }
 
-/// An open collection on the builder's stack. Its children sit in the builder's `nodes` buffer
-/// from `first` on (a mapping's keys and values alternate), its keys' identities in `keys` from
-/// `firstKey` on: one buffer for all open collections, so that each collection's array is
-/// allocated once, at its exact size, when it closes.
+/// An open collection on the builder's stack: its entry in the table is at `index`, its subtree
+/// follows, and its keys' identities are in `keys` from `firstKey` on.
 private struct Frame {
     var isMapping: Bool
     var isFlow: Bool
     var start: SourceLocation
     var tag: String?
     var anchor: String?
-    var first: Int
+    var index: Int
+    /// Children so far (a mapping's keys and values alternate).
+    var children = 0
     var firstKey: Int
     /// Nodes in this subtree so far, for the alias budget.
     var count = 1
@@ -109,106 +114,48 @@ private struct Frame {
 }
 
 /// What makes two keys the same: their core-schema value (`1` and `0x1` collide, `1` and `"1"`
-/// do not), with a hash of it to compare first.
+/// do not), with a hash of it to compare first; and where the key is, for the message about a
+/// duplicate.
 private struct KeyIdentity {
     var value: ResolvedScalar
     var hash: UInt64
+    var start = SourceLocation.start
 }
 
-/// A finished node that an anchor names: the node, its size and its height, so that an alias
-/// is charged to the alias budget and checked against the depth limit without walking it.
+/// A finished node that an anchor names: its entry in the table, its size and its height, so that
+/// an alias is charged to the alias budget and checked against the depth limit without walking it.
 private struct Anchored {
-    var node: Node
+    var first: Int
     var count: Int
     var height: Int
 }
 
-/// The children of the open collections, innermost last. Moving them out into a collection's
-/// array takes one allocation and no reference counting, which `Array` slicing cannot do.
-private final class NodeBuffer {
-    // Only the builder that owns the buffer touches it: no dynamic exclusivity checks needed.
-    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Node>
-    @exclusivity(unchecked) private var capacity: Int
-    @exclusivity(unchecked) private(set) var count = 0
-
-    init() {
-        capacity = 256
-        base = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func append(_ node: consuming Node) {
-        if count == capacity {
-            let larger = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = larger
-            capacity *= 2
-        }
-        (base + count).initialize(to: consume node)
-        count += 1
-    }
-
-    func start(at index: Int) -> SourceLocation { base[index].range.start }
-
-    // `reserveCapacity` and `append` rather than `Array(unsafeUninitializedCapacity:)`: the
-    // latter looks up the array's generic metadata at run time on every call, which costs more
-    // than the copying it saves.
-
-    /// The nodes from `first` to the end, moved into a sequence's array.
-    func takeItems(from first: Int) -> [Node] {
-        var items: [Node] = []
-        items.reserveCapacity(count - first)
-        for i in first..<count { items.append((base + i).move()) }
-        count = first
-        return items
-    }
-
-    /// The nodes from `first` to the end, moved into a mapping's pairs (keys and values alternate).
-    func takePairs(from first: Int) -> [Pair] {
-        var pairs: [Pair] = []
-        pairs.reserveCapacity((count - first) / 2)
-        var i = first
-        while i + 1 < count {
-            pairs.append(Pair(key: (base + i).move(), value: (base + i + 1).move()))
-            i += 2
-        }
-        if i < count { (base + i).deinitialize(count: 1) }
-        count = first
-        return pairs
-    }
-}
-
-private struct TreeBuilder {
+private struct TableBuilder {
     var marks: MarkConverter
     /// The whole file, for locating reader errors; libyaml reads it after any byte-order mark.
     let file: UnsafeBufferPointer<UInt8>
     let input: UnsafeBufferPointer<UInt8>
     let limits: LoadLimits
     var stack: [Frame] = []
-    let nodes = NodeBuffer()
+    var table = NodeTable()
     var keys: [KeyIdentity] = []
     var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
     var documents = 0
-    var root: Node?
+    var hasRoot = false
     let checks: SyntaxChecks
     /// Open flow collections; nodes inside one follow flow rules.
     var flowDepth = 0
     /// Where the previous event ended: the bytes from there to the next event are a gap of
     /// indicators, whitespace and comments.
     var previousEnd = 0
-    /// The innermost open collection's kind and where its children start, kept beside `stack`
-    /// for the check every node makes (an unoptimized build copies a whole frame to read one).
+    /// The innermost open collection's kind and its children so far, kept beside `stack` for the
+    /// check every node makes (an unoptimized build copies a whole frame to read one).
     var topIsMapping = false
-    var topFirst = 0
+    var topChildren = 0
     /// Whether the next node is a key: the innermost collection is a mapping with as many keys
     /// as values so far.
-    var atKeyPosition: Bool { topIsMapping && (nodes.count - topFirst) % 2 == 0 }
+    var atKeyPosition: Bool { topIsMapping && topChildren % 2 == 0 }
     /// The first `#` at or after the current event's start (`file.count` when there is none):
     /// gaps are scanned for glued comments only when one holds a `#`.
     var nextHash: Int
@@ -232,11 +179,14 @@ private struct TreeBuilder {
         self.previousEnd = bom
     }
 
-    mutating func run() throws(YAMLError) -> Node {
+    mutating func run() throws(YAMLError) -> NodeTable {
         guard input.count > 0, let base = input.baseAddress else {
             throw YAMLError(.noDocument, at: .start, "the file holds no YAML document (only a byte-order mark)")
         }
         nextHash = hash(from: 0)
+        // About one node per 8 bytes of a dense file: grown rarely, never by much.
+        table.entries.reserveCapacity(input.count / 8)
+        table.texts.reserveCapacity(input.count / 12)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(.syntax, at: .start, "libyaml could not allocate a parser")
@@ -252,10 +202,10 @@ private struct TreeBuilder {
             if event.type == YAML_STREAM_END_EVENT { break }
             try handle(&event)
         }
-        guard let root else {
+        guard hasRoot else {
             throw YAMLError(.noDocument, at: .start, "the file holds no YAML document (only comments or blanks)")
         }
-        return root
+        return table
     }
 
     /// Whether the linked libyaml is a 0.2 release, whose reader `handOver` imitates (Debian 12
@@ -397,14 +347,20 @@ private struct TreeBuilder {
             // A key is checked here, before its node is made, with its identity computed from
             // libyaml's bytes while they are at hand.
             if atKeyPosition {
-                let identity =
+                var identity =
                     tag == nil
                     ? Self.identity(scalar, bytes: UnsafeBufferPointer(start: data.value, count: Int(data.length)))
                     : Self.identity(scalar, tag: tag)
+                identity.start = start
                 try checkKey(scalar, tag: tag, at: start, identity: identity)
             }
-            let node = Node(content: .scalar(scalar), range: SourceRange(start: start, end: end), tag: tag)
-            add(consume node, count: 1, height: 0, anchor: anchor)
+            let index = table.entries.count
+            table.entries.append(
+                NodeTable.Entry(
+                    kind: .scalar, style: style, tagCode: NodeTable.code(of: tag),
+                    range: SourceRange(start: start, end: end), link: Int32(table.texts.count), end: Int32(index + 1)))
+            table.texts.append(scalar.text)
+            added(first: index, count: 1, height: 0, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             let tag = try checkedTag(data.tag, at: start)
@@ -426,7 +382,7 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
             topIsMapping = stack.last?.isMapping ?? false
-            topFirst = stack.last?.first ?? 0
+            topChildren = stack.last?.children ?? 0
             if frame.isFlow {
                 flowDepth -= 1
                 if flowDepth == 0, end.line > frame.start.line {
@@ -434,22 +390,15 @@ private struct TreeBuilder {
                         start: frame.start, end: end, what: "flow collection", skipComments: true)
                 }
             }
-            let range = SourceRange(start: frame.start, end: end)
-            let content: Node.Content
-            if frame.isMapping {
-                content = .mapping(nodes.takePairs(from: frame.first))
-                keys.removeLast(keys.count - frame.firstKey)
-            } else {
-                content = .sequence(nodes.takeItems(from: frame.first))
-            }
+            table.entries[frame.index].range.end = end
+            table.entries[frame.index].end = Int32(table.entries.count)
+            if frame.isMapping { keys.removeSubrange(frame.firstKey...) }
             if atKeyPosition {
                 throw YAMLError(
                     .complexKey, at: frame.start,
                     "mapping keys must be scalars, not \(frame.isMapping ? "a mapping" : "a sequence")")
             }
-            add(
-                Node(content: content, range: range, tag: frame.tag), count: frame.count, height: frame.height,
-                anchor: frame.anchor)
+            added(first: frame.index, count: frame.count, height: frame.height, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
             try checkNodeStart(start, anchor: nil)
@@ -479,14 +428,23 @@ private struct TreeBuilder {
                         + "(raise the limit with --max-depth)")
             }
             if atKeyPosition {
-                guard let scalar = target.node.scalar else {
+                guard let scalar = table.scalar(target.first) else {
                     throw YAMLError(
-                        .complexKey, at: start, "mapping keys must be scalars, not \(target.node.kindName)")
+                        .complexKey, at: start, "mapping keys must be scalars, not \(table.kindName(target.first))")
                 }
-                let tag = target.node.tag
-                try checkKey(scalar, tag: tag, at: start, identity: Self.identity(scalar, tag: tag))
+                let tag = table.tag(target.first)
+                var identity = Self.identity(scalar, tag: tag)
+                // Where the copy will be: an alias's copy keeps the anchored node's marks.
+                identity.start = table.start(target.first)
+                try checkKey(scalar, tag: tag, at: start, identity: identity)
             }
-            add(target.node, count: target.count, height: target.height, anchor: nil)
+            // One entry: the anchored node's own, pointing back at it for the children.
+            let index = table.entries.count
+            var entry = table.entries[target.first]
+            entry.end = Int32(index + 1)
+            if entry.kind != .scalar { entry.link = Int32(target.first) }
+            table.entries.append(entry)
+            added(first: index, count: target.count, height: target.height, anchor: nil)
         default:
             break
         }
@@ -512,7 +470,7 @@ private struct TreeBuilder {
     private func entryColumn(of frame: Frame) -> Int? {
         if frame.isFlow { return nil }
         if frame.tag == nil && frame.anchor == nil { return frame.start.column }
-        if frame.isMapping, nodes.count > frame.first { return nodes.start(at: frame.first).column }
+        if frame.isMapping, frame.children > 0 { return table.start(frame.index + 1).column }
         return nil
     }
 
@@ -559,19 +517,29 @@ private struct TreeBuilder {
         // an alias to it from inside is recursive.
         if let anchor { anchors[anchor] = nil }
         if isFlow { flowDepth += 1 }
+        // The range's end and the subtree's are set when the collection closes.
+        let index = table.entries.count
+        table.entries.append(
+            NodeTable.Entry(
+                kind: isMapping ? .mapping : .sequence, style: .plain, tagCode: NodeTable.code(of: tag),
+                range: SourceRange(start: start, end: start), link: -1, end: Int32(index + 1)))
         stack.append(
             Frame(
-                isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor, first: nodes.count,
+                isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor, index: index,
                 firstKey: keys.count))
         topIsMapping = isMapping
-        topFirst = nodes.count
+        topChildren = 0
     }
 
-    /// Adds a finished node to the innermost open collection (or makes it the root).
-    private mutating func add(_ node: consuming Node, count: Int, height: Int, anchor: String?) {
-        if let anchor { anchors[anchor] = Anchored(node: copy node, count: count, height: height) }
+    /// Counts a finished node, whose entries run from `first` to the end of the table, as a child
+    /// of the innermost open collection (or as the root).
+    @inline(__always)
+    private mutating func added(first: Int, count: Int, height: Int, anchor: String?) {
+        if let anchor {
+            anchors[anchor] = Anchored(first: first, count: count, height: height)
+        }
         guard !stack.isEmpty else {
-            root = consume node
+            hasRoot = true
             return
         }
         let top = stack.count - 1
@@ -579,7 +547,8 @@ private struct TreeBuilder {
         let (sum, overflow) = stack[top].count.addingReportingOverflow(count)
         stack[top].count = overflow ? .max : sum
         if height >= stack[top].height { stack[top].height = height + 1 }
-        nodes.append(consume node)
+        stack[top].children += 1
+        topChildren += 1
     }
 
     /// Checks a scalar about to become the next key of the innermost mapping: no merge key, no
@@ -608,9 +577,12 @@ private struct TreeBuilder {
                 stack[top].keyIndex![identity.hash] = index
             }
         } else {
-            for i in firstKey..<keys.count where keys[i].hash == identity.hash && keys[i].value == identity.value {
-                throw duplicate(scalar, at: start, i - firstKey, frame: top)
+            // The hashes compared in place, and a value only when its hash is equal: reading a key
+            // through the array's subscript copies its value.
+            let same = keys.withUnsafeBufferPointer { keys in
+                (firstKey..<keys.count).first { keys[$0].hash == identity.hash && keys[$0].value == identity.value }
             }
+            if let same { throw duplicate(scalar, at: start, same - firstKey, frame: top) }
             if index >= 32 {
                 var keyIndex: [UInt64: Int] = [:]
                 keyIndex.reserveCapacity(32)
@@ -648,7 +620,12 @@ private struct TreeBuilder {
 
     /// `identity(_:tag:)` for an untagged scalar, hashing libyaml's bytes of its text directly.
     private static func identity(_ scalar: Scalar, bytes: UnsafeBufferPointer<UInt8>) -> KeyIdentity {
-        if scalar.style != .plain || (bytes.count > 0 && !CoreSchema.mayBeNonString(first: bytes[0])) {
+        // Plain text that may start a number or a word like `null` is resolved from the same bytes:
+        // most such keys (`name`, `notes`, `type`) are strings all the same.
+        if scalar.style != .plain
+            || (bytes.count > 0
+                && (!CoreSchema.mayBeNonString(first: bytes[0]) || CoreSchema.resolvePlain(bytes, scalar.text) == nil))
+        {
             var hash = (fnvBasis ^ 0) &* fnvPrime
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
             return KeyIdentity(value: .string(scalar.text), hash: hash)
@@ -675,7 +652,7 @@ private struct TreeBuilder {
     }
 
     private func duplicate(_ scalar: Scalar, at start: SourceLocation, _ first: Int, frame top: Int) -> YAMLError {
-        let location = nodes.start(at: stack[top].first + 2 * first)
+        let location = keys[stack[top].firstKey + first].start
         return YAMLError(
             .duplicateKey, at: start,
             "duplicate key '\(scalar.text)'; it was first defined at line \(location.line), column \(location.column)")

@@ -24,9 +24,10 @@ private let root = ObjectShape(
         Field("target", .reference("elements"), required: false, doc: "Target."),
     ])
 
+/// Validated as `mupj validate` does it: from the loader's table.
 private func validate(_ text: String, mode: SchemaValidator.Mode = .complete) throws -> SchemaValidator.Result {
-    let node = try YAMLLoader.load(text)
-    return SchemaValidator(root: root, mode: mode).validate(node, file: "t.yaml")
+    let table = try YAMLLoader.loadTable(Array(text.utf8))
+    return SchemaValidator(root: root, mode: mode).validate(table, file: "t.yaml")
 }
 
 private func messages(_ result: SchemaValidator.Result) -> [String] {
@@ -289,6 +290,55 @@ private let valid = """
         pieces += out.take()
         let tree = JSON.array((1...3).map { .object([JSON.Member("n", .int($0))]) })
         #expect(String(decoding: pieces, as: UTF8.self) + "\n" == tree.rendered())
+    }
+
+    /// An alias reads as the node its anchor names, wherever the walk meets it: as an element
+    /// (an object), as a fact written out with its source, as a list of sources, as a scalar.
+    /// The table holds each alias once, pointing at the anchored node; the tree the same
+    /// document loads to holds a copy, and both validate alike.
+    @Test(arguments: [
+        (
+            "name: &n demo\ncount: 3\nflag: true\nelements:\n  - &e {id: a, kind: alpha}\n  - *e\ntarget: *n\n",
+            [
+                // The copy keeps the anchored node's place, as in the tree.
+                "t.yaml:1:7: error: no element with id 'demo' is defined in elements",
+                "t.yaml:5:13: error: duplicate element id 'a'; it was first defined at line 5, column 13",
+            ]
+        ),
+        (
+            "name: demo\ncount: &c {value: 3, source: &s [one, two]}\nflag: true\nelements:\n"
+                + "  - {id: a, kind: &k {value: alpha, source: *s}}\n  - {id: b, kind: *k}\n",
+            []
+        ),
+        (
+            "name: demo\ncount: 3\nflag: &f true\nelements:\n  - &e {id: a, kind: alpha, extra: *f}\n"
+                + "  - {id: b, kind: *e}\ntarget: z\n",
+            [
+                "t.yaml:5:5: error: expected one of alpha, beta for 'kind', found a mapping",
+                "t.yaml:5:29: error: unknown key 'extra' in element",
+                "t.yaml:7:9: error: no element with id 'z' is defined in elements; did you mean 'a'?",
+            ]
+        ),
+    ])
+    func aliasesReadAsTheirAnchoredNodes(text: String, expected: [String]) throws {
+        let fromTable = try validate(text)
+        let fromTree = SchemaValidator(root: root).validate(try YAMLLoader.load(text), file: "t.yaml")
+        #expect(messages(fromTable) == expected)
+        #expect(messages(fromTree) == expected)
+        #expect(fromTable.value.map(rendered) == fromTree.value.map(rendered))
+    }
+
+    /// A value with every part and the range of each.
+    private func rendered(_ value: Value) -> String {
+        let at = "@\(value.range.start)-\(value.range.end)"
+        let sources = value.sources.isEmpty ? "" : " sources \(value.sources)"
+        switch value.content {
+        case .list(let items): return "[" + items.map(rendered).joined(separator: ", ") + "]" + at + sources
+        case .object(let object):
+            let entries = object.entries.map { "\($0.name)@\($0.keyRange.start): \(rendered($0.value))" }
+            return "{" + entries.joined(separator: ", ") + "}" + at + sources
+        default: return value.display + at + sources
+        }
     }
 
     @Test func schemaExportListsRequiredFieldsAndEnums() {
