@@ -18,14 +18,6 @@ extension SchemaValidator {
         return load(table, file: source.path, identifier: identifier, build: build)
     }
 
-    /// The same, from a tree already loaded (a fragment of a larger document).
-    public func load<Document>(
-        _ node: Node, file: String, identifier: String? = nil,
-        build: (Value) -> (document: Document?, diagnostics: [Diagnostic])
-    ) -> (document: Document?, diagnostics: [Diagnostic]) {
-        load(NodeTable(node), file: file, identifier: identifier, build: build)
-    }
-
     /// The same, from a document already loaded.
     public func load<Document>(
         _ table: NodeTable, file: String, identifier: String? = nil,

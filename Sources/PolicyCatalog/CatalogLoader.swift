@@ -18,8 +18,8 @@ public enum CatalogLoader {
     }
 
     /// A clause catalog from a document already loaded from `source`.
-    public static func load(_ node: Node, source: SourceFile) -> Outcome {
-        let loaded = SchemaValidator(root: CatalogFormat.root).load(node, file: source.path) {
+    public static func load(_ table: NodeTable, source: SourceFile) -> Outcome {
+        let loaded = SchemaValidator(root: CatalogFormat.root).load(table, file: source.path) {
             build($0, source)
         }
         return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
@@ -150,15 +150,15 @@ public struct CatalogSet: Sendable {
             seen[id] = (file, location)
         }
         for source in sources {
-            let node: Node
+            let table: NodeTable
             do {
-                node = try source.load(limits: limits)
+                table = try source.loadTable(limits: limits)
             } catch {
                 diagnostics.append(error)
                 continue
             }
-            if PrerequisiteCatalogLoader.claims(node) {
-                let outcome = PrerequisiteCatalogLoader.load(node, source: source)
+            if PrerequisiteCatalogLoader.claims(table) {
+                let outcome = PrerequisiteCatalogLoader.load(table, source: source)
                 diagnostics += outcome.diagnostics
                 guard let catalog = outcome.catalog else { continue }
                 for prerequisite in catalog.prerequisites {
@@ -167,7 +167,7 @@ public struct CatalogSet: Sendable {
                 prerequisites.append(catalog)
                 continue
             }
-            let outcome = CatalogLoader.load(node, source: source)
+            let outcome = CatalogLoader.load(table, source: source)
             diagnostics += outcome.diagnostics
             guard let catalog = outcome.catalog else { continue }
             for clause in catalog.clauses { register("clause", clause.id, clause.range.start, source.path) }

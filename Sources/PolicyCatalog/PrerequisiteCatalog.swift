@@ -407,8 +407,8 @@ public enum PrerequisiteCatalogLoader {
     public static let marker = "prerequisites"
 
     /// Whether a loaded document is a prerequisite catalog rather than a clause catalog.
-    public static func claims(_ node: Node) -> Bool {
-        node.pairs?.contains { $0.name == marker } ?? false
+    public static func claims(_ table: NodeTable) -> Bool {
+        table.value(forKey: marker, in: NodeTable.root) != nil
     }
 
     public static func load(_ source: SourceFile, limits: LoadLimits = .default) -> Outcome {
@@ -418,8 +418,8 @@ public enum PrerequisiteCatalogLoader {
         return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
     }
 
-    public static func load(_ node: Node, source: SourceFile) -> Outcome {
-        let loaded = SchemaValidator(root: PrerequisiteCatalogFormat.root).load(node, file: source.path) {
+    public static func load(_ table: NodeTable, source: SourceFile) -> Outcome {
+        let loaded = SchemaValidator(root: PrerequisiteCatalogFormat.root).load(table, file: source.path) {
             build($0, source)
         }
         return Outcome(catalog: loaded.document, diagnostics: loaded.diagnostics)
