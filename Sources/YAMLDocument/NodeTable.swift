@@ -195,17 +195,18 @@ extension NodeTable {
             while let top = open.last, end(top.index) == next {
                 open.removeLast()
                 let entry = entries[top.index]
-                let children = Array(done[top.firstChild...])
-                done.removeLast(children.count)
                 let content: Node.Content
                 if entry.kind == .mapping {
-                    content = .mapping(
-                        stride(from: 0, to: children.count - 1, by: 2).map {
-                            Pair(key: children[$0], value: children[$0 + 1])
-                        })
+                    var pairs: [Pair] = []
+                    pairs.reserveCapacity((done.count - top.firstChild) / 2)
+                    for key in stride(from: top.firstChild, to: done.count - 1, by: 2) {
+                        pairs.append(Pair(key: done[key], value: done[key + 1]))
+                    }
+                    content = .mapping(pairs)
                 } else {
-                    content = .sequence(children)
+                    content = .sequence(Array(done[top.firstChild...]))
                 }
+                done.removeSubrange(top.firstChild...)
                 finished(Node(content: content, range: entry.range, tag: tag(top.index)), at: top.index)
             }
         }
