@@ -17,29 +17,31 @@ public struct NodeTable: Sendable {
         public var kind: Kind
         public var style: Scalar.Style
         /// The tag's position in `NodeTable.tags`, 0 for none.
-        var tagCode: UInt8
+        @usableFromInline var tagCode: UInt8
         public var range: SourceRange
         /// A scalar's text, as an index into `texts`. For a collection, -1; for an alias of one,
         /// the anchored collection's index, where its children are (an alias of a scalar needs
         /// nothing more than the anchored scalar's text).
-        var link: Int32
+        @usableFromInline var link: Int32
         /// The index just after this node's subtree: its next sibling's.
-        var end: Int32
+        @usableFromInline var end: Int32
 
         /// The anchored collection's index when this is an alias of one.
-        var target: Int? { kind != .scalar && link >= 0 ? Int(link) : nil }
+        @inlinable var target: Int? { kind != .scalar && link >= 0 ? Int(link) : nil }
     }
 
     /// The index of the root node.
     public static let root = 0
 
+    // The accessors below are inlinable: the format check calls them for every node, from another
+    // module.
     public internal(set) var entries: [Entry] = []
-    var texts: [String] = []
+    @usableFromInline var texts: [String] = []
 
     init() {}
 
     /// The tags a node may carry (the loader refuses any other), indexed by `Entry.tagCode`.
-    static let tags: [String?] = [
+    @usableFromInline static let tags: [String?] = [
         nil, YAMLTag.str, YAMLTag.int, YAMLTag.float, YAMLTag.bool, YAMLTag.null, YAMLTag.seq, YAMLTag.map,
         YAMLTag.nonSpecific,
     ]
@@ -49,17 +51,23 @@ public struct NodeTable: Sendable {
         return UInt8(tags.firstIndex(of: tag) ?? 0)
     }
 
+    @inlinable
     public func kind(_ index: Int) -> Kind { entries[index].kind }
+    @inlinable
     public func range(_ index: Int) -> SourceRange { entries[index].range }
+    @inlinable
     public func start(_ index: Int) -> SourceLocation { entries[index].range.start }
+    @inlinable
     public func tag(_ index: Int) -> String? { Self.tags[Int(entries[index].tagCode)] }
 
     /// The scalar's text; `nil` for a collection.
+    @inlinable
     public func text(_ index: Int) -> String? {
         let entry = entries[index]
         return entry.kind == .scalar ? texts[Int(entry.link)] : nil
     }
 
+    @inlinable
     public func scalar(_ index: Int) -> Scalar? {
         let entry = entries[index]
         return entry.kind == .scalar ? Scalar(texts[Int(entry.link)], style: entry.style) : nil
@@ -73,20 +81,24 @@ public struct NodeTable: Sendable {
     /// The index just after the subtree at `index`: its next sibling's, when it has one. A walk
     /// over the children in a loop of its own (`child = end(child)`) reads the table in place,
     /// where `children` holds a reference to it.
+    @inlinable
     public func end(_ index: Int) -> Int { Int(entries[index].end) }
 
     /// The index of a collection's first child (for an alias, the anchored node's); equal to
     /// `childrenEnd` when it has none.
+    @inlinable
     public func firstChild(_ index: Int) -> Int {
         (entries[index].target ?? index) + 1
     }
 
     /// The index just after a collection's last child's subtree.
+    @inlinable
     public func childrenEnd(_ index: Int) -> Int {
         Int(entries[entries[index].target ?? index].end)
     }
 
     /// How many children a collection has (for a mapping, twice its pairs).
+    @inlinable
     public func childCount(_ index: Int) -> Int {
         var count = 0
         var child = firstChild(index)
