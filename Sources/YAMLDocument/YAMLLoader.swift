@@ -63,6 +63,7 @@ private struct MarkConverter {
     var charIndex = 0
     var byteOffset = 0
 
+    @inline(__always)
     mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
         let index = Int(mark.index)
         let offset: Int
@@ -149,10 +150,14 @@ private struct TableBuilder {
     /// Where the previous event ended: the bytes from there to the next event are a gap of
     /// indicators, whitespace and comments.
     var previousEnd = 0
-    /// The innermost open collection's kind and its children so far, kept beside `stack` for the
-    /// check every node makes (an unoptimized build copies a whole frame to read one).
+    /// The innermost open collection's kind, and its children, nodes and height so far: kept here
+    /// while it is open, rather than in its frame on `stack`, so that adding a node changes no
+    /// array. A frame's own counts are written when another opens inside it, and read back when
+    /// that one closes.
     var topIsMapping = false
     var topChildren = 0
+    var topCount = 0
+    var topHeight = 0
     /// Whether the next node is a key: the innermost collection is a mapping with as many keys
     /// as values so far.
     var atKeyPosition: Bool { topIsMapping && topChildren % 2 == 0 }
@@ -330,7 +335,7 @@ private struct TableBuilder {
                 if let glued = checks.gluedHeaderComment(scalarStart: start.offset) { throw gluedComment(at: glued) }
                 // A top-level scalar sits at indentation -1; one in a collection whose column is not
                 // known is not checked.
-                let parentIndent = stack.isEmpty ? -1 : entryColumn(of: stack[stack.count - 1]).map { $0 - 1 }
+                let parentIndent = stack.isEmpty ? -1 : topEntryColumn().map { $0 - 1 }
                 if let parentIndent,
                     let line = checks.overIndentedLeadingLines(scalarStart: start.offset, parentIndent: parentIndent)
                 {
@@ -380,9 +385,12 @@ private struct TableBuilder {
                 isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, start: start, tag: tag,
                 anchor: anchor)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            let frame = stack.removeLast()
+            var frame = stack.removeLast()
+            (frame.children, frame.count, frame.height) = (topChildren, topCount, topHeight)
             topIsMapping = stack.last?.isMapping ?? false
-            topChildren = stack.last?.children ?? 0
+            (topChildren, topCount, topHeight) = (
+                stack.last?.children ?? 0, stack.last?.count ?? 0, stack.last?.height ?? 0
+            )
             if frame.isFlow {
                 flowDepth -= 1
                 if flowDepth == 0, end.line > frame.start.line {
@@ -465,12 +473,12 @@ private struct TableBuilder {
         }
     }
 
-    /// The column of a block collection's entries: its start, unless a tag or an anchor comes
-    /// first; `nil` when it is a flow collection or the column is not known.
-    private func entryColumn(of frame: Frame) -> Int? {
-        if frame.isFlow { return nil }
+    /// The column of the innermost block collection's entries: its start, unless a tag or an
+    /// anchor comes first; `nil` when it is a flow collection or the column is not known.
+    private func topEntryColumn() -> Int? {
+        guard let frame = stack.last, !frame.isFlow else { return nil }
         if frame.tag == nil && frame.anchor == nil { return frame.start.column }
-        if frame.isMapping, frame.children > 0 { return table.start(frame.index + 1).column }
+        if frame.isMapping, topChildren > 0 { return table.start(frame.index + 1).column }
         return nil
     }
 
@@ -492,7 +500,7 @@ private struct TableBuilder {
     private func checkContinuationLines(start: SourceLocation, end: SourceLocation, what: String, skipComments: Bool)
         throws(YAMLError)
     {
-        guard let parent = stack.last, let column = entryColumn(of: parent) else { return }
+        guard let column = topEntryColumn() else { return }
         guard
             let line = checks.underIndentedLine(
                 from: start.offset, to: end.offset, spaces: column, skipComments: skipComments)
@@ -523,12 +531,15 @@ private struct TableBuilder {
             NodeTable.Entry(
                 kind: isMapping ? .mapping : .sequence, style: .plain, tagCode: NodeTable.code(of: tag),
                 range: SourceRange(start: start, end: start), link: -1, end: Int32(index + 1)))
+        if !stack.isEmpty {
+            let top = stack.count - 1
+            (stack[top].children, stack[top].count, stack[top].height) = (topChildren, topCount, topHeight)
+        }
         stack.append(
             Frame(
                 isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor, index: index,
                 firstKey: keys.count))
-        topIsMapping = isMapping
-        topChildren = 0
+        (topIsMapping, topChildren, topCount, topHeight) = (isMapping, 0, 1, 1)
     }
 
     /// Counts a finished node, whose entries run from `first` to the end of the table, as a child
@@ -542,12 +553,10 @@ private struct TableBuilder {
             hasRoot = true
             return
         }
-        let top = stack.count - 1
         // Saturating: alias copies can make a subtree's size exceed what memory could hold.
-        let (sum, overflow) = stack[top].count.addingReportingOverflow(count)
-        stack[top].count = overflow ? .max : sum
-        if height >= stack[top].height { stack[top].height = height + 1 }
-        stack[top].children += 1
+        let (sum, overflow) = topCount.addingReportingOverflow(count)
+        topCount = overflow ? .max : sum
+        if height >= topHeight { topHeight = height + 1 }
         topChildren += 1
     }
 
