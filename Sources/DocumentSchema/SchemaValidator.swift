@@ -46,6 +46,7 @@ public struct SchemaValidator: Sendable {
         validate(NodeTable(node), file: file)
     }
 
+    /// The document as the loader reads it (`YAMLLoader.loadTable`), walked in place.
     public func validate(_ table: NodeTable, file: String) -> Result {
         var walk = Walk(file: file, mode: mode, table: table)
         let value = walk.value(NodeTable.root, .object(root), unknown: false, context: Context(root.name))
