@@ -20,7 +20,7 @@ public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Aggregation order: violated > needs-information > satisfied > not-applicable. A clause is
     /// not applicable only when every one of its checks is.
-    var weight: Int {
+    @usableFromInline var weight: Int {
         switch self {
         case .violated: return 3
         case .needsInformation: return 2
@@ -35,8 +35,13 @@ public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
     /// Whether a finding of this status is one a reader must act on (see `open`).
     public var isOpen: Bool { Status.open.contains(self) }
 
+    /// Inlinable, so that it is specialized where it is called: the engine calls it once per
+    /// clause of every description, and unspecialized it went through `max(by:)`'s generic code.
+    @inlinable
     public static func aggregate<S: Sequence>(_ statuses: S) -> Status where S.Element == Status {
-        statuses.max { $0.weight < $1.weight } ?? .notApplicable
+        var worst = Status.notApplicable
+        for status in statuses where status.weight > worst.weight { worst = status }
+        return worst
     }
 
     /// Plain words for readers who do not know the vocabulary.

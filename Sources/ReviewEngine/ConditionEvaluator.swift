@@ -15,15 +15,21 @@ struct ConditionEvaluator {
         case .all(let items):
             // Every item is evaluated (no short cut) so the trace and evidence are complete; `truth`
             // below is the short cut, for when only the outcome counts.
-            let truths = items.map {
-                evaluate($0, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
+            var result = Truth.true
+            for item in items {
+                let truth = evaluate(
+                    item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
+                result = result.and(truth)
             }
-            return Truth.and(truths)
+            return result
         case .any(let items):
-            let truths = items.map {
-                evaluate($0, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
+            var result = Truth.false
+            for item in items {
+                let truth = evaluate(
+                    item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
+                result = result.or(truth)
             }
-            return Truth.or(truths)
+            return result
         case .not(let inner):
             return evaluate(inner, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
                 .negated

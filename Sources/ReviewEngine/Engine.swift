@@ -60,7 +60,7 @@ private struct Context {
     func evaluate(_ clause: Clause, catalog: String) -> ClauseResult {
         let findings = clause.checks.flatMap { evaluate($0, clause: clause, catalog: catalog) }
         return ClauseResult(
-            clause: clause.info, status: Status.aggregate(findings.map(\.status)),
+            clause: clause.info, status: Status.aggregate(findings.lazy.map(\.status)),
             findings: findings)
     }
 
@@ -81,7 +81,7 @@ private struct Context {
         if let when = check.when {
             let truth = evaluator.evaluate(when, subject: root, subjectPath: "", phase: .when, into: &preconditions)
             if truth != .true {
-                var explainer = Explainer(observations: preconditions)
+                var explainer = Explainer(observations: preconditions[...])
                 let gaps = explainer.failures(when).joined(separator: "; ")
                 return truth == .false
                     ? [finding(.notApplicable, subject: nil, message: "Does not apply: \(gaps).", preconditions)]
@@ -98,7 +98,7 @@ private struct Context {
             let truth = evaluator.evaluate(
                 check.require, subject: root, subjectPath: "", phase: .require, into: &observations)
             let message = Self.message(
-                truth, require: check.require, observations: Array(observations[preconditions.count...]))
+                truth, require: check.require, observations: observations[preconditions.count...])
             return [finding(Self.status(truth), subject: nil, message: message, observations)]
         }
 
@@ -118,11 +118,11 @@ private struct Context {
             let truth = evaluator.evaluate(
                 check.require, subject: element, subjectPath: path, phase: .require, into: &observations)
             var status = Self.status(truth)
-            var message = Self.message(truth, require: check.require, observations: Array(observations[start...]))
+            var message = Self.message(truth, require: check.require, observations: observations[start...])
             if selection == .unknown && truth != .true {
                 // Not known to be selected, and not known to be fine: the reviewers must ask.
                 status = .needsInformation
-                var explainer = Explainer(observations: Array(observations[preconditions.count..<start]))
+                var explainer = Explainer(observations: observations[preconditions.count..<start])
                 let gaps = explainer.failures(check.whereCondition!).joined(separator: "; ")
                 message = "Cannot tell whether this element is concerned (\(gaps)); if it is: \(message)"
             }
@@ -146,7 +146,7 @@ private struct Context {
         }
     }
 
-    static func message(_ truth: Truth, require: Condition, observations: [Observation]) -> String {
+    static func message(_ truth: Truth, require: Condition, observations: ArraySlice<Observation>) -> String {
         if truth == .true {
             return "As required: \(require.words)."
         }
@@ -202,11 +202,13 @@ private struct Context {
 /// Turns a condition that did not hold into "expected … ; found …" sentences, walking the
 /// condition in the order the evaluator recorded its observations.
 struct Explainer {
-    let observations: [Observation]
-    var index = 0
+    /// The observations of the condition explained, in the order they were recorded.
+    let observations: ArraySlice<Observation>
+    var index: Int
 
-    init(observations: [Observation]) {
+    init(observations: ArraySlice<Observation>) {
         self.observations = observations
+        index = observations.startIndex
     }
 
     mutating func failures(_ condition: Condition) -> [String] {
@@ -216,7 +218,7 @@ struct Explainer {
     private mutating func failures(_ condition: Condition, negated: Bool) -> (truth: Truth, parts: [String]) {
         switch condition {
         case .test(let test):
-            guard index < observations.count else { return (.unknown, []) }
+            guard index < observations.endIndex else { return (.unknown, []) }
             let observation = observations[index]
             index += 1
             let truth = negated ? observation.truth.negated : observation.truth
