@@ -250,8 +250,12 @@ public struct JSONWriter: Sendable {
     }
 
     private func writeQuoted(_ s: String) {
-        var s = s
-        s.withUTF8 { Self.escape($0, into: out) }
+        // Read in place where the text is contiguous UTF-8 (native strings, small ones included),
+        // without the copy of the string's reference that `withUTF8` on a variable needs.
+        if s.utf8.withContiguousStorageIfAvailable({ Self.escape($0, into: out) }) == nil {
+            var s = s
+            s.withUTF8 { Self.escape($0, into: out) }
+        }
     }
 
     private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: JSONBytes) {
