@@ -12,22 +12,16 @@ struct ConditionEvaluator {
         into observations: inout [Observation]
     ) -> Truth {
         switch condition {
-        case .all(let items):
+        case .all(let items), .any(let items):
             // Every item is evaluated (no short cut) so the trace and evidence are complete; `truth`
             // below is the short cut, for when only the outcome counts.
-            var result = Truth.true
+            var conjunctive = true
+            if case .any = condition { conjunctive = false }
+            var result = conjunctive ? Truth.true : Truth.false
             for item in items {
                 let truth = evaluate(
                     item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
-                result = result.and(truth)
-            }
-            return result
-        case .any(let items):
-            var result = Truth.false
-            for item in items {
-                let truth = evaluate(
-                    item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
-                result = result.or(truth)
+                result = conjunctive ? result.and(truth) : result.or(truth)
             }
             return result
         case .not(let inner):
