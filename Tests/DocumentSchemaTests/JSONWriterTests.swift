@@ -48,6 +48,22 @@ import Testing
         #expect(characters.count == 134)
     }
 
+    /// Texts of every length up to 40, alone and around an escaped character: the buffer copies
+    /// short pieces with overlapping loads and stores (lengths 1–3, 4–7 and 8–16 each their own
+    /// way), longer ones with memmove, and every byte must land once, in order.
+    @Test func piecesOfEveryLengthAreCopiedWhole() {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var wrong: [String] = []
+        for length in 0...40 {
+            let text = String(alphabet.prefix(length))
+            for candidate in [text, text + "\n" + text, "\"" + text] {
+                let written = JSON.string(candidate).rendered()
+                if written != Self.quoted(candidate) + "\n" { wrong.append(written) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test func integersAtTheirLimits() {
         for value in [0, 7, -1, 10, 99, 100, -100, 1_234_567_890, Int.max, Int.min] {
             #expect(JSON.int(value).rendered() == "\(value)\n")
