@@ -58,13 +58,15 @@ private struct Context {
     }
 
     func evaluate(_ clause: Clause, catalog: String) -> ClauseResult {
-        let findings = clause.checks.flatMap { evaluate($0, clause: clause, catalog: catalog) }
+        // One array per clause, which every check appends to: not an array per check, flattened.
+        var findings: [Finding] = []
+        for check in clause.checks { evaluate(check, clause: clause, catalog: catalog, into: &findings) }
         return ClauseResult(
             clause: clause.info, status: Status.aggregate(findings.lazy.map(\.status)),
             findings: findings)
     }
 
-    func evaluate(_ check: Check, clause: Clause, catalog: String) -> [Finding] {
+    func evaluate(_ check: Check, clause: Clause, catalog: String, into findings: inout [Finding]) {
         let root = description.root
         // Read once: `clause.id` and the like go through a key path that copies the whole info.
         let info = clause.info
@@ -83,13 +85,13 @@ private struct Context {
             if truth != .true {
                 var explainer = Explainer(observations: preconditions[...])
                 let gaps = explainer.failures(when).joined(separator: "; ")
-                return truth == .false
-                    ? [finding(.notApplicable, subject: nil, message: "Does not apply: \(gaps).", preconditions)]
-                    : [
-                        finding(
+                findings.append(
+                    truth == .false
+                        ? finding(.notApplicable, subject: nil, message: "Does not apply: \(gaps).", preconditions)
+                        : finding(
                             .needsInformation, subject: nil,
-                            message: "Cannot tell whether this applies: \(gaps).", preconditions)
-                    ]
+                            message: "Cannot tell whether this applies: \(gaps).", preconditions))
+                return
             }
         }
 
@@ -99,10 +101,11 @@ private struct Context {
                 check.require, subject: root, subjectPath: "", phase: .require, into: &observations)
             let message = Self.message(
                 truth, require: check.require, observations: observations[preconditions.count...])
-            return [finding(Self.status(truth), subject: nil, message: message, observations)]
+            findings.append(finding(Self.status(truth), subject: nil, message: message, observations))
+            return
         }
 
-        var findings: [Finding] = []
+        let first = findings.count
         for element in resolver.collection(collection.rawValue) {
             let id = element.object?.id ?? "?"
             let path = PathResolver.elementPath(collection.rawValue, id)
@@ -128,14 +131,12 @@ private struct Context {
             }
             findings.append(finding(status, subject: path, message: message, observations))
         }
-        if findings.isEmpty {
+        if findings.count == first {
             let filter = check.whereCondition.map { " where \($0.words)" } ?? ""
             let message = "No element of \(collection.rawValue)\(filter)."
-            return [
-                finding(check.expectSome ? .violated : .notApplicable, subject: nil, message: message, preconditions)
-            ]
+            findings.append(
+                finding(check.expectSome ? .violated : .notApplicable, subject: nil, message: message, preconditions))
         }
-        return findings
     }
 
     static func status(_ truth: Truth) -> Status {
