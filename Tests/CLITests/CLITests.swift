@@ -332,6 +332,11 @@ import Testing
         let filesWithoutProfile = try TestSupport.mupj(["bench", "frameworks/dirac.yaml"])
         #expect(filesWithoutProfile.status == 2)
         #expect(filesWithoutProfile.stderr.contains("files are taken only with --profile"))
+
+        let noRounds = try TestSupport.mupj(["bench", "--rounds", "0"])
+        #expect(noRounds.status == 2)
+        #expect(noRounds.stderr.contains("--rounds must be at least 1"))
+        #expect(!noRounds.stdout.contains("== validate"), "the benchmark ran with no rounds")
     }
 
     @Test func profileOfAnInvalidDescriptionShowsItsErrors() throws {
