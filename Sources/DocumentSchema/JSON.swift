@@ -223,9 +223,8 @@ public struct JSONWriter: Sendable {
                 unique()
                 out.put(decimal: Int(d))
             } else {
-                var text = String(d)
                 unique()
-                text.withUTF8 { out.put($0) }
+                String(d).withUTF8InPlace { out.put($0) }
             }
         case .string(let s): quote(s)
         case .array(let items):
@@ -250,12 +249,7 @@ public struct JSONWriter: Sendable {
     }
 
     private func writeQuoted(_ s: String) {
-        // Read in place where the text is contiguous UTF-8 (native strings, small ones included),
-        // without the copy of the string's reference that `withUTF8` on a variable needs.
-        if s.utf8.withContiguousStorageIfAvailable({ Self.escape($0, into: out) }) == nil {
-            var s = s
-            s.withUTF8 { Self.escape($0, into: out) }
-        }
+        s.withUTF8InPlace { Self.escape($0, into: out) }
     }
 
     private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: JSONBytes) {

@@ -48,7 +48,7 @@ public struct Counts: Sendable {
         openByStatusAndSeverity = zip(Status.open, open).map { status, row in
             (status.rawValue, zip(severities, row).map { ($0.rawValue, $1) })
         }
-        overall = Status.aggregate(review.clauses.map(\.status))
+        overall = Status.aggregate(review.clauses.lazy.map(\.status))
     }
 
     public func count(_ status: Status, in table: [(String, Int)]) -> Int {

@@ -102,8 +102,7 @@ public struct Quote: Sendable, Equatable {
         public var after: String { part(cut.to, text.utf8.count) }
 
         private func part(_ from: Int, _ to: Int) -> String {
-            var text = text
-            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
+            text.withUTF8InPlace { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
         }
 
         public static func == (a: Line, b: Line) -> Bool {
@@ -129,8 +128,7 @@ public struct Quote: Sendable, Equatable {
             // starts at every byte that is not a continuation byte (10xxxxxx).
             let from = number == range.start.line ? range.start.column - 1 : 0
             let to = number == range.end.line ? range.end.column - 1 : Int.max
-            var line = text
-            let (cutA, cutB) = line.withUTF8 { utf8 in
+            let (cutA, cutB) = text.withUTF8InPlace { utf8 in
                 var cutA = utf8.count
                 var cutB = utf8.count
                 var scalar = 0
@@ -141,7 +139,7 @@ public struct Quote: Sendable, Equatable {
                 }
                 return (cutA, cutB)
             }
-            lines.append(Line(number: number, text: line, cut: (cutA, max(cutB, cutA))))
+            lines.append(Line(number: number, text: text, cut: (cutA, max(cutB, cutA))))
         }
         omitted = last - shown
     }

@@ -81,8 +81,7 @@ public enum CoreSchema {
 
     /// Resolves the text of a plain scalar; `nil` means it is a string.
     static func resolvePlain(_ text: String) -> ResolvedScalar? {
-        // Native strings, small ones included, always have contiguous UTF-8.
-        text.utf8.withContiguousStorageIfAvailable { resolvePlain($0, text) } ?? resolvePlain(Array(text.utf8), text)
+        text.withUTF8InPlace { resolvePlain($0, text) }
     }
 
     /// Every non-string form starts with a digit, a sign, '.', '~', or one of n N t T f F; the

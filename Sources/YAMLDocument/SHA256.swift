@@ -64,8 +64,7 @@ public enum SHA256 {
                     key[offset] = 0x1F
                     offset += 1
                 }
-                var part = part
-                offset += part.withUTF8 { bytes in
+                offset += part.withUTF8InPlace { bytes in
                     UnsafeMutableRawBufferPointer(rebasing: key[offset...]).copyMemory(
                         from: UnsafeRawBufferPointer(bytes))
                     return bytes.count

@@ -647,10 +647,9 @@ private struct TableBuilder {
 
     private static func fnv(_ text: String, kind: UInt8) -> UInt64 {
         var hash = (fnvBasis ^ UInt64(kind)) &* fnvPrime
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        text.withUTF8InPlace { bytes in
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
         }
-        if done == nil { for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* fnvPrime } }
         return hash
     }
 
