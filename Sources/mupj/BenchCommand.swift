@@ -163,21 +163,19 @@ struct BenchCommand: ParsableCommand {
         }
         // Each corpus in every round, the rounds one after another: a slow spell of the machine
         // then spoils a figure only if it comes back at that row in every round.
-        var bests: [String: (time: Double, loop: Double)] = [:]
+        var bests = [(time: Double, loop: Double)](repeating: (.infinity, .infinity), count: corpora.count)
         for _ in 0..<rounds {
-            for corpus in corpora {
+            for (index, corpus) in corpora.enumerated() {
                 let (time, loop) = Bench.best(seconds: seconds) {
                     _ = operation.inProcess(corpus.files)
                 } and: {
                     for file in corpus.files { _ = LibYAMLLoop.events(file.bytes) }
                 }
-                let previous = bests[corpus.name] ?? (.infinity, .infinity)
-                bests[corpus.name] = (min(previous.time, time), min(previous.loop, loop))
+                bests[index] = (min(bests[index].time, time), min(bests[index].loop, loop))
             }
         }
         var times: [String: Double] = [:]
-        for corpus in corpora {
-            guard let (time, loop) = bests[corpus.name] else { continue }
+        for (corpus, (time, loop)) in zip(corpora, bests) {
             times[corpus.name] = time
             let megabytes = Double(corpus.bytes) / 1e6
             let ratio = time / loop
