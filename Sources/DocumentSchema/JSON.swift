@@ -192,8 +192,7 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func writeKey(_ key: StaticString) {
-        out.putLineBreak(comma: hasItems, indent: indent)
-        hasItems = true
+        beginItem()
         out.putKey(key)
     }
 
