@@ -310,7 +310,9 @@ private struct Walk {
 
     mutating func object(_ node: Int, _ shape: ObjectShape, context: Context) -> Value? {
         guard table.kind(node) == .mapping else {
-            error(table.start(node), "expected a mapping (\(shape.name)) for \(context), found \(describe(node))")
+            // At the root the context is the shape itself, which would be named twice.
+            let place = context.description == shape.name ? "" : " for \(context)"
+            error(table.start(node), "expected a mapping (\(shape.name))\(place), found \(describe(node))")
             return nil
         }
         let range = table.range(node)

@@ -12,7 +12,7 @@ enum EncodingCheck {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw YAMLError(
                 .encoding, at: .start,
-                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); descriptions must be UTF-8 text "
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); mupj reads UTF-8 text "
                     + "(convert it, e.g. with iconv -f UTF-16 -t UTF-8)")
         }
         var i = 0
@@ -93,7 +93,7 @@ enum EncodingCheck {
         case 0:
             throw YAMLError(
                 .encoding, at: .of(offset: offset, in: bytes),
-                "NUL byte in the file; descriptions must be UTF-8 text (is the file UTF-16?)")
+                "NUL byte in the file; mupj reads UTF-8 text (is the file UTF-16?)")
         default: throw control(UInt32(byte), at: offset, bytes)
         }
     }
@@ -110,6 +110,6 @@ enum EncodingCheck {
         let hex = String(bytes[offset], radix: 16, uppercase: true)
         return YAMLError(
             .encoding, at: .of(offset: offset, in: bytes),
-            "invalid UTF-8 (byte 0x\(hex)); descriptions must be UTF-8 text")
+            "invalid UTF-8 (byte 0x\(hex)); mupj reads UTF-8 text")
     }
 }

@@ -304,7 +304,7 @@ private struct TableBuilder {
             if documents > 1 {
                 throw YAMLError(
                     .multipleDocuments, at: start,
-                    "a second YAML document starts here; put each description in its own file")
+                    "a second YAML document starts here; mupj reads one document per file")
             }
             if let glued = checks.gluedDirectiveComment(from: start.offset, to: end.offset) {
                 throw gluedComment(at: glued)

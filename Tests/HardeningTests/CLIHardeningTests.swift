@@ -30,6 +30,29 @@ import Testing
         #expect(run.stdout == "1 description checked: 0 valid, 1 invalid (1 error)\n", "\(name)")
     }
 
+    /// The same files as a catalog and as the status file: these are written by people too, read
+    /// by the same loader, and refused alike, with the exit code of their kind of input.
+    @Test(arguments: cases.indices)
+    func hostileCatalogOrStatusFileIsRefusedWithALocatedError(index: Int) throws {
+        let (name, bytes, message) = Self.cases[index]
+        let path = try Hostile.file(bytes, name: name)
+        // A root that is not a mapping is named for what the file should be; the rest is YAML's.
+        func expected(_ kind: String) -> String {
+            name == "scalar.yaml" ? ":1:1: error: expected a mapping (\(kind)), found the string 'hello'" : message
+        }
+        let review = try TestSupport.mupj(["review", "--checklist", path, "frameworks/panda.yaml"])
+        #expect(review.status == 2, "\(name): \(review.stderr)")
+        #expect(review.stderr.contains(path + expected("catalog")), "\(name): \(review.stderr)")
+        #expect(review.stderr.hasSuffix("error: the catalogs could not be loaded; no review was made\n"))
+        #expect(review.stdout.isEmpty, "\(name)")
+
+        let status = try TestSupport.mupj(["status", "--status-file", path])
+        #expect(status.status == 1, "\(name): \(status.stderr)")
+        #expect(status.stderr.contains(path + expected("status file")), "\(name): \(status.stderr)")
+        #expect(status.stderr.hasSuffix("error: invalid status file; nothing was reported\n"))
+        #expect(status.stdout.isEmpty, "\(name)")
+    }
+
     @Test func jsonOutputCarriesTheLocation() throws {
         let path = try Hostile.file(Hostile.billionLaughs())
         let run = try TestSupport.mupj(["validate", path, "--format", "json"])

@@ -197,7 +197,7 @@ import YAMLDocument
         #expect(items[999_999].start == SourceLocation(line: 1_000_000, column: 3, offset: bytes.count - 7))
         #expect(
             describe(bytes).diagnostics.map(\.description) == [
-                "hostile.yaml:1:1: error: expected a mapping (description) for description, found a sequence"
+                "hostile.yaml:1:1: error: expected a mapping (description), found a sequence"
             ])
     }
 
@@ -238,7 +238,7 @@ import YAMLDocument
         #expect(error.location == SourceLocation(line: 3, column: 12, offset: 37))
         #expect(
             describe(bytes).diagnostics.map(\.description) == [
-                "hostile.yaml:3:12: error: invalid UTF-8 (byte 0xC3); descriptions must be UTF-8 text"
+                "hostile.yaml:3:12: error: invalid UTF-8 (byte 0xC3); mupj reads UTF-8 text"
             ])
     }
 
@@ -273,7 +273,7 @@ import YAMLDocument
         #expect(
             diagnostic.description
                 == "hostile.yaml:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte-order mark); "
-                + "descriptions must be UTF-8 text (convert it, e.g. with iconv -f UTF-16 -t UTF-8)")
+                + "mupj reads UTF-8 text (convert it, e.g. with iconv -f UTF-16 -t UTF-8)")
     }
 
     @Test func tabsUsedAsIndentation() throws {
@@ -318,7 +318,7 @@ import YAMLDocument
         #expect(loaderError(Array(text.utf8)) == nil)
         #expect(
             describe(Array(text.utf8)).diagnostics.map(\.description) == [
-                "hostile.yaml:1:1: error: expected a mapping (description) for description, found \(found)"
+                "hostile.yaml:1:1: error: expected a mapping (description), found \(found)"
             ])
     }
 

@@ -195,7 +195,7 @@ import YAMLDocument
         let error = try #require(loadError(bytes))
         #expect(error.kind == .encoding)
         #expect(error.location == SourceLocation(line: 2, column: 5, offset: 10))
-        #expect(error.message == "invalid UTF-8 (byte 0xFF); descriptions must be UTF-8 text")
+        #expect(error.message == "invalid UTF-8 (byte 0xFF); mupj reads UTF-8 text")
     }
 
     @Test(
@@ -222,7 +222,7 @@ import YAMLDocument
         #expect(error.kind == .encoding)
         #expect(error.location == SourceLocation(line: 2, column: 5, offset: 9))
         #expect(
-            error.message == "NUL byte in the file; descriptions must be UTF-8 text (is the file UTF-16?)")
+            error.message == "NUL byte in the file; mupj reads UTF-8 text (is the file UTF-16?)")
     }
 
     @Test func utf16IsRejectedWithAClearMessage() throws {
@@ -256,7 +256,7 @@ import YAMLDocument
         let error = try #require(loadError("a: 1\n---\nb: 2\n"))
         #expect(error.kind == .multipleDocuments)
         #expect(error.location == SourceLocation(line: 2, column: 1, offset: 5))
-        #expect(error.message == "a second YAML document starts here; put each description in its own file")
+        #expect(error.message == "a second YAML document starts here; mupj reads one document per file")
     }
 
     @Test func explicitSingleDocumentIsFine() throws {
