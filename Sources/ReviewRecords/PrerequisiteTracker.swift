@@ -11,10 +11,13 @@ import PolicyCatalog
 /// - the policy is in effect when the latest MB declaration on or before the day says so;
 ///   otherwise it is blocked by the prerequisites not met, or awaits the MB's agreement.
 public struct PrerequisiteTracker: Sendable {
-    public var catalogs: [CatalogReference]
-    public var prerequisites: [Prerequisite]
-    public var status: PrerequisiteStatusFile
-    public var verdicts: [FrameworkVerdictRecord]
+    public let catalogs: [CatalogReference]
+    public let prerequisites: [Prerequisite]
+    public let status: PrerequisiteStatusFile
+    public let verdicts: [FrameworkVerdictRecord]
+    /// The status file's entries grouped and ordered by date: each day is read from it by binary
+    /// search, so a history over thousands of dates does not read the whole file for each.
+    let index: StatusIndex
 
     public init(
         prerequisites: [Prerequisite], status: PrerequisiteStatusFile, verdicts: [FrameworkVerdictRecord] = [],
@@ -24,6 +27,7 @@ public struct PrerequisiteTracker: Sendable {
         self.status = status
         self.verdicts = verdicts
         self.catalogs = catalogs
+        index = StatusIndex(status)
     }
 
     public init(
@@ -38,24 +42,31 @@ public struct PrerequisiteTracker: Sendable {
 
     /// The status on `day`.
     public func report(asOf day: CalendarDay) -> PrerequisiteReport {
+        report(asOf: day, latestDate: status.latestDate)
+    }
+
+    /// `latestDate` is the file's, passed in: finding it sorts every date of the file, which the
+    /// history would otherwise do once for each day.
+    private func report(asOf day: CalendarDay, latestDate: CalendarDay?) -> PrerequisiteReport {
         let states = prerequisites.map { evaluate($0, asOf: day) }
         return PrerequisiteReport(
-            asOf: day, statusFile: status.path, statusFileSHA256: status.sha256, latestDate: status.latestDate,
+            asOf: day, statusFile: status.path, statusFileSHA256: status.sha256, latestDate: latestDate,
             catalogs: catalogs, prerequisites: states, gate: gate(states, asOf: day), verdicts: verdicts)
     }
 
     /// Every day on which the status changed (a prerequisite's state or summary, the gate, the
     /// exception windows that apply), oldest first, each with the status after the change.
     public func history() -> [StatusChange] {
-        var days = Set(status.dates)
+        let dates = status.dates
+        var days = Set(dates)
         for window in status.exceptionWindows { days.insert(window.to.next) }
         for verdict in verdicts { if let day = verdict.describedOn { days.insert(day) } }
         let sorted = days.sorted()
         guard let first = sorted.first else { return [] }
-        var previous = report(asOf: first.previous)
+        var previous = report(asOf: first.previous, latestDate: dates.last)
         var changes: [StatusChange] = []
         for day in sorted {
-            let current = report(asOf: day)
+            let current = report(asOf: day, latestDate: dates.last)
             let differences = Self.differences(from: previous, to: current)
             if !differences.isEmpty { changes.append(StatusChange(date: day, changes: differences, report: current)) }
             previous = current
@@ -92,7 +103,7 @@ public struct PrerequisiteTracker: Sendable {
 
     func gate(_ states: [PrerequisiteStatus], asOf day: CalendarDay) -> PolicyGate {
         let blocking = states.filter { $0.state != .met }
-        let declaration = Self.latest(status.mbDecisions.filter { $0.policyInEffect != nil }, asOf: day, \.date)
+        let declaration = index.declarations.latest(asOf: day)
         let windows = status.exceptionWindows.filter { $0.covers(day) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
         var reasons: [String] = []
         let state: PolicyGate.State
@@ -151,9 +162,7 @@ public struct PrerequisiteTracker: Sendable {
         } else {
             state = .notMet
         }
-        let reported = Self.latest(
-            status.mbDecisions.filter { $0.assessment.contains { $0.prerequisite == prerequisite.id } }, asOf: day,
-            \.date)
+        let reported = index.assessments[prerequisite.id]?.latest(asOf: day)
         let mbReported = reported.flatMap { decision in
             decision.assessment.last { $0.prerequisite == prerequisite.id }.map { item in
                 MBReported(
@@ -184,11 +193,17 @@ public struct PrerequisiteTracker: Sendable {
 
     /// The entry with the latest date on or before `day`; of entries on the same day, the last
     /// written.
-    static func latest<T>(_ entries: [T], asOf day: CalendarDay, _ date: (T) -> CalendarDay) -> T? {
-        var best: T?
-        for entry in entries where date(entry) <= day {
-            if let current = best, date(current) > date(entry) { continue }
+    /// A sequence, not an array: callers pass a lazy filter of a section, which copies no entry.
+    static func latest<S: Sequence>(_ entries: S, asOf day: CalendarDay, _ date: (S.Element) -> CalendarDay)
+        -> S.Element?
+    {
+        var best: S.Element?
+        var bestDate: CalendarDay?
+        for entry in entries {
+            let entryDate = date(entry)
+            guard entryDate <= day, bestDate.map({ $0 <= entryDate }) ?? true else { continue }
             best = entry
+            bestDate = entryDate
         }
         return best
     }
@@ -206,7 +221,7 @@ public struct PrerequisiteTracker: Sendable {
     func glexecReviews(_ organisations: [String], asOf day: CalendarDay) -> Decision {
         var decision = Decision()
         for organisation in organisations {
-            let review = Self.latest(status.glexecReviews.filter { $0.organisation == organisation }, asOf: day, \.date)
+            let review = index.glexecReviews[organisation]?.latest(asOf: day)
             guard let review else {
                 decision.items.append(
                     RequirementItem(
@@ -234,19 +249,17 @@ public struct PrerequisiteTracker: Sendable {
     func batchSystemTests(_ systems: [String], asOf day: CalendarDay) -> Decision {
         var decision = Decision()
         for system in systems {
-            let tests = status.batchSystemTests.filter { $0.batchSystem == system && $0.date <= day }
-            var latestPerSite: [String: BatchSystemTest] = [:]
-            var order: [String] = []
-            for test in tests {
-                let site = test.site ?? ""
-                if latestPerSite[site] == nil { order.append(site) }
-                if let current = latestPerSite[site], current.date > test.date { continue }
-                latestPerSite[site] = test
-            }
-            let latest = order.compactMap { latestPerSite[$0] }
+            // Each site's latest test, the sites in the order in which their tests up to the day
+            // first appear in the file.
+            let latest = (index.sites[system] ?? []).compactMap { site -> (offset: Int, test: BatchSystemTest)? in
+                guard let tests = index.batchSystemTests[.init(batchSystem: system, site: site)],
+                    let first = tests.firstWritten(asOf: day), let test = tests.latest(asOf: day)
+                else { return nil }
+                return (first.offset, test)
+            }.sorted { $0.offset < $1.offset }.map(\.test)
             func at(_ test: BatchSystemTest) -> String { test.site.map { "at \($0)" } ?? "at a site not on record" }
             let item: RequirementItem
-            if let pass = Self.latest(latest.filter { $0.result == .pass }, asOf: day, \.date) {
+            if let pass = Self.latest(latest.lazy.filter { $0.result == .pass }, asOf: day, \.date) {
                 item = RequirementItem(
                     name: system, state: .done, detail: "\(system): test passed \(at(pass)) on \(pass.date)",
                     evidence: [entry(pass.date, "batch_system_tests", pass.origin)])
@@ -262,8 +275,10 @@ public struct PrerequisiteTracker: Sendable {
         }
         decision.count("batch systems tested")
         let others = Set(
-            status.batchSystemTests.filter { $0.date <= day && !systems.contains($0.batchSystem) }
-                .map(\.batchSystem))
+            index.batchSystemTests.filter {
+                !systems.contains($0.key.batchSystem) && $0.value.earliest(asOf: day) != nil
+            }
+            .map(\.key.batchSystem))
         if !others.isEmpty {
             decision.notes.append("tests of " + Self.list(others.sorted()) + " are on file but not required")
         }
@@ -273,7 +288,6 @@ public struct PrerequisiteTracker: Sendable {
     // PRE-4: one of the products through completed → certified → deployed, in that order.
     func authorizationService(_ products: [String], asOf day: CalendarDay) -> Decision {
         let required = StatusFormat.Words.requiredServiceStates.compactMap(ServiceState.State.init(rawValue:))
-        let entries = status.authorizationService.filter { $0.date <= day }
         struct Progress {
             var product: String
             var reached: [ServiceState.State: ServiceState] = [:]
@@ -282,19 +296,22 @@ public struct PrerequisiteTracker: Sendable {
         }
         var progress: [Progress] = []
         for product in products {
-            let mine = entries.filter { $0.product == product }
-            guard !mine.isEmpty else { continue }
             var p = Progress(product: product)
-            for state in mine where p.reached[state.state].map({ $0.date > state.date }) ?? true {
-                p.reached[state.state] = state
+            var last: CalendarDay?
+            for state in ServiceState.State.allCases {
+                guard let entries = index.authorizationService[.init(product: product, state: state)] else { continue }
+                // The first time a state was reached counts; a later entry of the same state adds nothing.
+                if let first = entries.earliest(asOf: day) { p.reached[state] = first }
+                if let latest = entries.latest(asOf: day) { last = max(last ?? latest.date, latest.date) }
             }
+            guard let last else { continue }
             var previous: CalendarDay?
             for state in required {
                 guard let reached = p.reached[state], previous.map({ $0 <= reached.date }) ?? true else { break }
                 p.steps += 1
                 previous = reached.date
             }
-            p.last = mine.map(\.date).max()!
+            p.last = last
             progress.append(p)
         }
         // The furthest product; on a tie the one with the latest news, then catalog order.
@@ -344,9 +361,12 @@ public struct PrerequisiteTracker: Sendable {
         if let development = best?.reached[.inDevelopment], best?.steps == 0 {
             decision.notes.append("\(best!.product) in development as of \(development.date)")
         }
-        let others = Dictionary(grouping: entries.filter { !products.contains($0.product) }, by: \.product)
-        for product in others.keys.sorted() {
-            let furthest = others[product]!.max { ($0.state, $0.date) < ($1.state, $1.date) }!
+        for product in index.products.filter({ !products.contains($0) }).sorted() {
+            // The furthest state, then the latest date; of equal entries, the first written.
+            let furthest = ServiceState.State.allCases.compactMap { state in
+                index.authorizationService[.init(product: product, state: state)]?.firstOfLatest(asOf: day)
+            }.max { ($0.state, $0.date) < ($1.state, $1.date) }
+            guard let furthest else { continue }
             decision.notes.append(
                 "\(product): \(furthest.state.rawValue) as of \(furthest.date); not counted, the prerequisite counts "
                     + Self.list(products, or: true))
@@ -357,7 +377,7 @@ public struct PrerequisiteTracker: Sendable {
     // PRE-5: gLExec deployed at the sites.
     func glexecDeployment(asOf day: CalendarDay) -> Decision {
         var decision = Decision()
-        guard let latest = Self.latest(status.glexecDeployment, asOf: day, \.date) else {
+        guard let latest = index.glexecDeployment.latest(asOf: day) else {
             decision.items = [
                 RequirementItem(
                     name: "deployment at the sites", state: .absent,
@@ -394,31 +414,40 @@ public struct PrerequisiteTracker: Sendable {
     // PRE-2: per framework, a positive recommendation signed by reviewers from each organisation,
     // not contradicted by a do-not-recommend findings verdict.
     func frameworkReviews(_ organisations: [String], asOf day: CalendarDay) -> Decision {
-        let records = status.frameworkReviews.filter { $0.date <= day }
-        let applicable = verdicts.filter { $0.applies(on: day) }
-        var keys: [String] = []
-        var names: [String: String] = [:]
-        for record in records where names[record.key] == nil {
-            keys.append(record.key)
-            names[record.key] = "\(record.framework) (\(record.vo))"
-        }
-        for verdict in applicable where names[verdict.key] == nil {
-            keys.append(verdict.key)
-            names[verdict.key] = "\(verdict.framework) (\(verdict.vo))"
+        // Each framework's latest record, the frameworks in the order in which their records up to
+        // the day first appear in the file, each named as its first record names it.
+        let records = index.frameworkReviews.compactMap { key, records -> (offset: Int, key: String, name: String)? in
+            guard let first = records.firstWritten(asOf: day) else { return nil }
+            return (first.offset, key, "\(first.entry.framework) (\(first.entry.vo))")
+        }.sorted { $0.offset < $1.offset }
+        var keys = records.map(\.key)
+        var names = Dictionary(uniqueKeysWithValues: records.map { ($0.key, $0.name) })
+        let noDate = CalendarDay(year: 1, month: 1, day: 1)!
+        var latestVerdict: [String: Int] = [:]
+        for (index, verdict) in verdicts.enumerated() where verdict.applies(on: day) {
+            let key = verdict.key
+            if names[key] == nil {
+                keys.append(key)
+                names[key] = "\(verdict.framework) (\(verdict.vo))"
+            }
+            // The latest described; of those on one day, the first given.
+            if let current = latestVerdict[key],
+                (verdicts[current].describedOn ?? noDate) >= (verdict.describedOn ?? noDate)
+            {
+                continue
+            }
+            latestVerdict[key] = index
         }
         var decision = Decision()
         for key in keys {
             let name = names[key]!
-            let verdict = applicable.filter { $0.key == key }.max { a, b in
-                (a.describedOn ?? CalendarDay(year: 1, month: 1, day: 1)!)
-                    < (b.describedOn ?? CalendarDay(year: 1, month: 1, day: 1)!)
-            }
+            let verdict = latestVerdict[key].map { verdicts[$0] }
             let verdictPhrase = verdict.map { v in
                 let about = [v.file, v.describedOn.map { "described on \($0)" }].compactMap { $0 }
                 return "findings verdict: \(v.verdict.phrase)"
                     + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")")
             }
-            guard let record = Self.latest(records.filter { $0.key == key }, asOf: day, \.date) else {
+            guard let record = index.frameworkReviews[key]?.latest(asOf: day) else {
                 decision.items.append(
                     RequirementItem(
                         name: name, state: .absent, detail: "\(name): no recommendation on file", evidence: []))

@@ -160,6 +160,27 @@ public struct PrerequisiteStatusFile: Sendable {
     /// The latest date in the file: the default day of `mupj status`, so that its output depends
     /// on the file alone and never on the clock.
     public var latestDate: CalendarDay? { dates.last }
+
+    /// The default of `HistoryLimit`: fifty times the entries of the shipped file, which has not
+    /// reached twenty in any section.
+    public static let defaultHistoryEntries = 1_000
+
+    /// Where the file passes `maxEntries` entries, for the history: it reads the status on each date
+    /// of the file, and each reading grows with the entries (a framework, a window listed again on
+    /// every date), so its time and its output grow with the square of the file. Nil within the limit.
+    public func historyLimit(maxEntries: Int) -> Diagnostic? {
+        let origins: [EntryOrigin] =
+            glexecReviews.map(\.origin) + batchSystemTests.map(\.origin) + authorizationService.map(\.origin)
+            + glexecDeployment.map(\.origin) + frameworkReviews.map(\.origin) + mbDecisions.map(\.origin)
+            + exceptionWindows.map(\.origin)
+        guard origins.count > maxEntries else { return nil }
+        let beyond = origins.map(\.location).sorted()[maxEntries]
+        return Diagnostic(
+            file: path, location: beyond,
+            message:
+                "entry \(maxEntries + 1) of \(origins.count): --history reads at most \(maxEntries) entries, as its "
+                + "time grows with the square of their number (raise the limit with --max-history-entries)")
+    }
 }
 
 /// Reads a status file: YAML → `StatusFormat` validation → typed entries, with every problem as a

@@ -51,7 +51,18 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "List the days on which any status changed, up to --as-of, with the status after each change.")
     var history = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With --history: most entries in the status file. The history reads the status on each date, "
+                + "so its time grows with the square of the entries.",
+            valueName: "count"))
+    var maxHistoryEntries = PrerequisiteStatusFile.defaultHistoryEntries
+
     @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        guard maxHistoryEntries > 0 else { throw ValidationError("--max-history-entries must be positive") }
+    }
 
     func run() throws {
         let set = try loadCatalogs()
@@ -66,6 +77,10 @@ struct StatusCommand: ParsableCommand {
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
         let day = statusOptions.asOf.flatMap(CalendarDay.init) ?? status.latestDate
         if history {
+            if let refusal = status.historyLimit(maxEntries: maxHistoryEntries) {
+                DiagnosticPrinter.print([refusal])
+                throw ExitCode(1)
+            }
             let changes = tracker.history().filter { change in day.map { change.date <= $0 } ?? true }
             print(StatusRendering.render(history: changes, file: status.path, as: format), terminator: "")
             return

@@ -106,6 +106,42 @@ import Testing
             ))
     }
 
+    /// The history reads the status on every date of the file: past `--max-history-entries` it
+    /// refuses, at the first entry beyond the limit, and the day's status still reads the file.
+    @Test func theHistoryStopsAtItsEntryLimit() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("long.yaml").path
+        let entries = (0..<1001).map { i in
+            "  - {by: \(i % 2 == 0 ? "EGEE" : "OSG"), outcome: positive, date: \(1900 + i)-01-01, reference: r, source: s}"
+        }
+        try (["format: mupj-status/1", "glexec_reviews:"] + entries + [""]).joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+
+        let refused = try TestSupport.mupj(["status", "--status-file", path, "--history"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(
+            refused.stderr
+                == "\(path):1003:5: error: entry 1001 of 1001: --history reads at most 1000 entries, as its time grows "
+                + "with the square of their number (raise the limit with --max-history-entries)\n")
+
+        let day = try TestSupport.mupj(["status", "--status-file", path])
+        #expect(day.status == 0, "\(day.stderr)")
+        #expect(day.stdout.contains("PRE-1  met  gLExec reviewed by the OSG and EGEE security teams"))
+
+        let raised = try TestSupport.mupj([
+            "status", "--status-file", path, "--history", "--max-history-entries", "1001",
+        ])
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(raised.stdout.contains("1900-01-01  PRE-1: not met → partly met"))
+        #expect(raised.stdout.contains("1901-01-01  PRE-1: partly met → met"))
+
+        let zero = try TestSupport.mupj(["status", "--history", "--max-history-entries", "0"])
+        #expect(zero.status == 2)
+        #expect(zero.stderr.contains("--max-history-entries must be positive"))
+    }
+
     @Test func usageAndInputErrorsExitTwo() throws {
         let badDate = try TestSupport.mupj(["status", "--as-of", "2009-02-30"])
         #expect(badDate.status == 2)

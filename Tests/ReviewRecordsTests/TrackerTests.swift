@@ -384,3 +384,48 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
             ])
     }
 }
+
+/// Where the file's order decides, it is the order of the entries written up to the day, not the
+/// order of their dates: these files list a later-dated entry first.
+@Suite struct FileOrderTests {
+    @Test func ofTwoSitesPassingOnOneDayTheOneWrittenLaterIsNamed() throws {
+        let file = try status(
+            """
+            batch_system_tests:
+              - {batch_system: LSF, site: B, date: 2009-02-01, result: pass}
+              - {batch_system: LSF, site: A, date: 2009-01-01, result: fail}
+              - {batch_system: LSF, site: A, date: 2009-02-01, result: pass}
+
+            """)
+        func lsf(_ text: String) throws -> String? {
+            try #require(tracker(file).report(asOf: day(text)).prerequisite("PRE-3")).items.first { $0.name == "LSF" }?
+                .detail
+        }
+        #expect(try lsf("2009-01-15") == "LSF: test failed at A as of 2009-01-01")
+        // B is written first, so A, written after it, is the later of the two sites.
+        #expect(try lsf("2009-02-01") == "LSF: test passed at A on 2009-02-01")
+    }
+
+    @Test func aFrameworkIsNamedAndPlacedByItsFirstRecordUpToTheDay() throws {
+        let file = try status(
+            """
+            framework_reviews:
+              - {framework: alien, vo: alice, outcome: positive, date: 2009-03-01, reviewers: unknown}
+              - {framework: AliEn, vo: ALICE, outcome: pending, date: 2009-01-01, reviewers: unknown}
+              - {framework: PanDA, vo: ATLAS, outcome: pending, date: 2009-02-01, reviewers: unknown}
+
+            """)
+        func items(_ text: String) throws -> [String] {
+            try #require(tracker(file).report(asOf: day(text)).prerequisite("PRE-2")).items.map(\.detail)
+        }
+        #expect(
+            try items("2009-02-15") == [
+                "AliEn (ALICE): review pending as of 2009-01-01", "PanDA (ATLAS): review pending as of 2009-02-01",
+            ])
+        #expect(
+            try items("2009-03-01") == [
+                "alien (alice): positive on 2009-03-01 but reviewers not on record",
+                "PanDA (ATLAS): review pending as of 2009-02-01",
+            ])
+    }
+}
