@@ -135,6 +135,13 @@ struct ConditionParser {
                 error(node.start, "'matches' takes a regular expression; this one does not compile")
                 return nil
             }
+            if let risk = PatternSafety.exponentialRisk(pattern) {
+                error(
+                    node.start,
+                    "'matches' pattern refused: \(risk), which on some texts takes exponential time; write it "
+                        + "without the nesting (a+ for (a+)+, [ab]* for (a|b)*)")
+                return nil
+            }
             return .matches(pattern)
         default:
             error(

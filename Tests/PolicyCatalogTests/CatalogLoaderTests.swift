@@ -100,6 +100,35 @@ private func errors(replacing old: String, with new: String) -> [String] {
         #expect(found.first?.contains("this one does not compile") == true)
     }
 
+    /// A repeated group that itself repeats or has alternatives can backtrack exponentially on a
+    /// description's text; the catalog is refused where the pattern is written.
+    @Test(arguments: [
+        "^(a+)+$", "(a|aa)*", #"(\w+\s?)*$"#, "(.*a){3}", "((ab)*c)+", "(?:a|b)+", "(a*)*", "(x+x+)+y",
+        "([a-z]+)*", "(a{2,})+", "(?<name>a+)+", "((a)+)+",
+    ])
+    func exponentialPatternsAreRefused(pattern: String) {
+        let found = errors(
+            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: ownership.pilot_role, matches: '\(pattern)'}")
+        #expect(
+            found == [
+                "c.yaml:16:57: error: 'matches' pattern refused: it repeats a group that itself repeats or has "
+                    + "alternatives, as (a+)+ or (a|b)* do, which on some texts takes exponential time; write it "
+                    + "without the nesting (a+ for (a+)+, [ab]* for (a|b)*)"
+            ], "\(pattern)")
+    }
+
+    @Test(arguments: [
+        "/Role=(?!NULL)[A-Za-z0-9_-]+", "^0[0-7]00$", "(abc)+", "[(a+)+]", #"\(a+\)+"#, "(a+)?", "(a|b)", "a{2,5}b*",
+        "(ab){3}", "a*b*c*", "(a+){1}", "(?i)abc+", "x{,1}(y+)", "(a|b)c{0,1}", "a{2}",
+    ])
+    func linearPatternsAreAccepted(pattern: String) {
+        let found = errors(
+            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: ownership.pilot_role, matches: '\(pattern)'}")
+        #expect(found.isEmpty, "\(pattern): \(found)")
+    }
+
     @Test func whereNeedsForEach() {
         let found = errors(
             replacing: "        require: {field: payload_execution",
