@@ -66,6 +66,9 @@ public struct JSONWriter: Sendable {
         return Array(out.written)
     }
 
+    /// How many bytes are written and not yet taken.
+    public var pendingBytes: Int { out.count }
+
     /// Appends raw bytes that are already JSON text (a closing newline, say).
     public mutating func raw(_ text: StaticString) {
         unique()

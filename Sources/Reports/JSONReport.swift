@@ -70,8 +70,15 @@ public enum JSONReport {
         }
     }
 
-    /// One element of the `frameworks` array.
-    public static func framework(_ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter) {
+    /// How much of a framework's report is kept before it is handed on, when a caller takes it in
+    /// pieces: a description with tens of thousands of elements has a report of hundreds of MB.
+    static let piece = 1 << 20
+
+    /// One element of the `frameworks` array. With `emit`, what is written is handed to it in
+    /// pieces of about `piece` bytes, between findings, and the rest is left in `out`.
+    public static func framework(
+        _ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter, emit: (([UInt8]) -> Void)? = nil
+    ) {
         let counts = Counts(f)
         let verdict = FindingsVerdict(f)
         out.nextItem()
@@ -99,6 +106,7 @@ public enum JSONReport {
                     out.member("status", c.status.rawValue)
                     out.member("findings", c.findings) { out, finding in
                         Self.finding(finding, context: context, into: &out)
+                        if let emit, out.pendingBytes >= piece { emit(out.take()) }
                     }
                 }
             }

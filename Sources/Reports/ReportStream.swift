@@ -48,17 +48,31 @@ public struct ReportStream {
     /// The piece for each framework of `context` (a context per framework keeps only that
     /// framework's file in memory for quoting).
     public mutating func frameworks(_ context: ReportContext) -> [UInt8] {
+        var bytes: [UInt8] = []
+        // One piece, as for a description of usual size, is kept without a copy.
+        frameworks(context) { piece in if bytes.isEmpty { bytes = piece } else { bytes += piece } }
+        return bytes
+    }
+
+    /// The same, handed to `emit` as it is written, in pieces of about a MiB: the report of one
+    /// very large description is then never held whole.
+    public mutating func frameworks(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         switch state {
         case .json(var out):
-            for review in context.result.frameworks { JSONReport.framework(review, context: context, into: &out) }
-            return take(&out)
+            // `emit` is only called during the loop; the parameter is optional, hence escaping.
+            withoutActuallyEscaping(emit) { emit in
+                for review in context.result.frameworks {
+                    JSONReport.framework(review, context: context, into: &out, emit: emit)
+                }
+            }
+            emit(take(&out))
         case .text(let colour, var totals):
             var text = ""
             for review in context.result.frameworks {
                 text += TextReport.framework(review, colour: colour, totals: &totals)
             }
             state = .text(colour: colour, totals: totals)
-            return Array(text.utf8)
+            emit(Array(text.utf8))
         }
     }
 

@@ -119,7 +119,7 @@ struct ReviewCommand: ParsableCommand {
             let context = ReportContext(
                 result: ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review]), date: date,
                 sources: [source], workingDirectory: workingDirectory)
-            out.write(stream.frameworks(context))
+            stream.frameworks(context) { out.write($0) }
         }
         out.write(stream.closing())
         if failed { throw ExitCode(1) }

@@ -1,9 +1,12 @@
+import DocumentSchema
 import Foundation
+import FrameworkModel
 import PolicyCatalog
 import Reports
 import ReviewEngine
 import ReviewRecords
 import Testing
+import YAMLDocument
 
 /// Every format is rendered from one result: the numbers each shows, read back from the rendered
 /// text, must be the JSON report's numbers.
@@ -169,6 +172,36 @@ import Testing
             #expect(format.render(dated).contains("1999-12-31"), "\(format)")
             #expect(!format.render(context).contains("1999-12-31"), "\(format)")
         }
+    }
+
+    /// A framework's JSON report handed on in pieces, as `mupj review --format json` writes it, is
+    /// the report rendered whole: the pieces are cut between findings.
+    @Test func theJSONReportWrittenInPiecesIsTheWholeReport() throws {
+        let credentials = (0..<300).map { i in
+            "  - {id: extra-\(i), type: voms-proxy, identity: payload-user, lifetime_hours: 12, delegation: limited, "
+                + "location: here, file_mode: \"0640\", readable_by: [pilot-account, other-payloads]}\n"
+        }.joined()
+        let text = FrameworkTemplate.text.replacingOccurrences(
+            of: "\ncredentials:\n", with: "\ncredentials:\n" + credentials)
+        let source = SourceFile(path: "wide.yaml", bytes: Array(text.utf8))
+        let context = try Inputs.context([source])
+        var stream = try #require(ReportStream(.json, colour: false))
+        var pieces = [
+            stream.opening(toolVersion: context.result.toolVersion, catalogs: context.result.catalogs, date: nil)
+        ]
+        stream.frameworks(context) { pieces.append($0) }
+        pieces.append(stream.closing())
+        // The opening, several pieces of the framework, the last of it, and the closing.
+        #expect(pieces.count >= 5)
+        #expect(pieces.dropFirst().dropLast(2).allSatisfy { $0.count >= 1 << 20 })
+        // Written in one go, with no pieces taken.
+        var whole = JSONWriter()
+        JSONReport.opening(
+            toolVersion: context.result.toolVersion, catalogs: context.result.catalogs, date: nil, into: &whole)
+        for review in context.result.frameworks { JSONReport.framework(review, context: context, into: &whole) }
+        JSONReport.closing(into: &whole)
+        #expect(Array(pieces.joined()) == whole.take())
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == ReportFormat.json.render(context))
     }
 
     /// The cells of a Markdown table row, split on pipes that are not escaped.
