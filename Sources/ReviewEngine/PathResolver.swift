@@ -56,9 +56,15 @@ struct PathResolver {
                         if let id = named.string { referrers[id, default: []].append(position) }
                         continue
                     }
+                    // An element that names the id twice refers to it once. Its earlier items are
+                    // scanned while the list is short; a long one (a component holding thousands
+                    // of credentials) would make that quadratic, so its ids go to a set.
+                    var seen: Set<String>? = list.count > 16 ? Set(minimumCapacity: list.count) : nil
                     for (index, item) in list.enumerated() {
-                        // An element that names the id twice refers to it once (its lists are short).
-                        guard let id = item.string, !list[..<index].contains(where: { $0.string == id }) else {
+                        guard let id = item.string else { continue }
+                        if seen != nil {
+                            guard seen!.insert(id).inserted else { continue }
+                        } else if list[..<index].contains(where: { $0.string == id }) {
                             continue
                         }
                         referrers[id, default: []].append(position)

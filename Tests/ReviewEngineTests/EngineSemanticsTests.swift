@@ -282,6 +282,27 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(result.findings.map(\.status) == [.satisfied, .satisfied, .violated])
     }
 
+    /// The same when a component's list is long, where the repeats are found through a set rather
+    /// than by reading the list's earlier items (which made a component holding thousands of
+    /// credentials quadratic).
+    @Test func derivedFieldsReachEachReferrerOnceFromALongList() throws {
+        let probe = try Probe(checks: check("{field: held_by.zone, exists: true}", extra: "  for_each: credentials\n"))
+        let many = (0..<20).map { "x\($0)" }
+        let result = try probe.evaluate(
+            """
+            components:
+              - {id: c, zone: central, holds: [\((many + ["p", "x3", "p", "s"]).joined(separator: ", "))]}
+              - {id: a, zone: worker-node, holds: [\((["s"] + many + ["p", "s"]).joined(separator: ", "))]}
+            credentials:
+            \((many + ["p", "s"]).map { "  - {id: \($0)}" }.joined(separator: "\n"))
+            """)
+        let both = ["components[c].zone", "components[a].zone"]
+        for finding in result.findings {
+            #expect(finding.trace.flatMap(\.reached).map(\.path) == both, "\(finding.subject ?? "")")
+        }
+        #expect(result.findings.count == 22)
+    }
+
     @Test func clauseAggregatesViolatedOverOpenOverSatisfied() throws {
         let probe = try Probe(
             checks: check("{field: payload_execution.environment_cleaned, equals: true}")
