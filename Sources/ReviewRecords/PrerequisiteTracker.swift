@@ -192,8 +192,7 @@ public struct PrerequisiteTracker: Sendable {
     }
 
     /// The entry with the latest date on or before `day`; of entries on the same day, the last
-    /// written.
-    /// A sequence, not an array: callers pass a lazy filter of a section, which copies no entry.
+    /// written. A sequence, so that a lazy filter can be passed without an array of copies.
     static func latest<S: Sequence>(_ entries: S, asOf day: CalendarDay, _ date: (S.Element) -> CalendarDay)
         -> S.Element?
     {
@@ -424,7 +423,7 @@ public struct PrerequisiteTracker: Sendable {
         var names = Dictionary(uniqueKeysWithValues: records.map { ($0.key, $0.name) })
         let noDate = CalendarDay(year: 1, month: 1, day: 1)!
         var latestVerdict: [String: Int] = [:]
-        for (index, verdict) in verdicts.enumerated() where verdict.applies(on: day) {
+        for (position, verdict) in verdicts.enumerated() where verdict.applies(on: day) {
             let key = verdict.key
             if names[key] == nil {
                 keys.append(key)
@@ -436,7 +435,7 @@ public struct PrerequisiteTracker: Sendable {
             {
                 continue
             }
-            latestVerdict[key] = index
+            latestVerdict[key] = position
         }
         var decision = Decision()
         for key in keys {
