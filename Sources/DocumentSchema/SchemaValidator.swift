@@ -511,6 +511,11 @@ private struct Walk {
                 current = (reference.collection, collectionIDs[reference.collection])
             }
             guard current?.ids?[reference.id] == nil else { continue }
+            // Past the limit no message is kept: none is built (each looks for the nearest id).
+            guard diagnostics.count < SchemaValidator.maxDiagnostics else {
+                truncated = true
+                return
+            }
             let singular =
                 reference.collection.hasSuffix("s") ? String(reference.collection.dropLast()) : reference.collection
             // The ids in file order, for the suggestion: only when a reference is wrong.

@@ -178,6 +178,9 @@ public enum HTMLReport {
             for evidence in finding.evidence {
                 out += "<li>" + self.evidence(evidence, context: context) + "</li>\n"
             }
+            if finding.unlistedPlaces > 0 {
+                out += "<li class=\"meta\">(\(Escape.html(Wording.unlisted(finding.unlistedPlaces))))</li>\n"
+            }
             out += "</ul>\n"
         }
         out += "</article>\n"

@@ -179,6 +179,7 @@ public enum JSONReport {
                     out.member("column", place.range.start.column)
                 }
             }
+            if o.unlisted > 0 { out.member("unlisted", o.unlisted) }
         }
     }
 }

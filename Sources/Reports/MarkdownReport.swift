@@ -149,6 +149,7 @@ public enum MarkdownReport {
             for evidence in finding.evidence {
                 out.line("  - " + self.evidence(evidence, context: context))
             }
+            if finding.unlistedPlaces > 0 { out.line("  - (\(Wording.unlisted(finding.unlistedPlaces)))") }
         }
         if finding.recommendation != clause.recommendation {
             out.line("- Recommendation: \(Escape.markdown(finding.recommendation))")

@@ -49,6 +49,9 @@ public enum TextReport {
                 if finding.evidence.count > 3 {
                     out += paint.dim("        … and \(finding.evidence.count - 3) more places") + "\n"
                 }
+                if finding.unlistedPlaces > 0 {
+                    out += paint.dim("        (\(Wording.unlisted(finding.unlistedPlaces)))") + "\n"
+                }
                 if finding.status == .violated { totals.violated += 1 } else { totals.needsInformation += 1 }
             }
         }

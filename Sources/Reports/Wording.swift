@@ -5,6 +5,11 @@ import ReviewRecords
 /// Phrases shared by the human-readable formats, so that Markdown, HTML and the summary say the
 /// same thing in the same words.
 enum Wording {
+    /// After the evidence of a finding whose tests reached more places than they list.
+    static func unlisted(_ count: Int) -> String {
+        "its tests reached \(count) more place\(count == 1 ? "" : "s"), not listed"
+    }
+
     /// The identifier of a check across formats (SARIF rule id, anchors, tables): `MUPJ-5/glexec-used`.
     static func ruleID(_ finding: Finding) -> String { finding.clauseID + "/" + finding.checkID }
 

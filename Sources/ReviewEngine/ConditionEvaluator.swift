@@ -28,9 +28,15 @@ struct ConditionEvaluator {
             return evaluate(inner, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
                 .negated
         case .test(let test):
-            let reached = resolver.resolve(test.path, subject: subject, subjectPath: subjectPath)
+            var reached = resolver.resolve(test.path, subject: subject, subjectPath: subjectPath)
             let truth = Self.apply(test.op, to: reached, regexes: regexes)
-            observations.append(Observation(phase: phase, test: test, reached: reached, truth: truth))
+            var unlisted = 0
+            if reached.count > Observation.listedPlaces {
+                unlisted = reached.count - Observation.listedPlaces
+                reached = Self.listed(reached, test.op, truth, regexes: regexes)
+            }
+            observations.append(
+                Observation(phase: phase, test: test, reached: reached, truth: truth, unlisted: unlisted))
             return truth
         }
     }
@@ -93,6 +99,45 @@ struct ConditionEvaluator {
             }
             return missing ? .unknown : .true
         }
+    }
+
+    /// The `Observation.listedPlaces` of `reached` to list, in the order reached: first those that
+    /// decide `truth` (those that make the test false or unknown; for a test that holds, the values
+    /// that a `contains…` found), then the others.
+    static func listed(_ reached: [Reached], _ op: Operator, _ truth: Truth, regexes: RegexCache) -> [Reached] {
+        let wanted: [Literal]
+        switch op {
+        case .contains(let l): wanted = [l]
+        case .containsAll(let ls), .containsAny(let ls): wanted = ls
+        default: wanted = []
+        }
+        func decides(_ place: Reached) -> Bool {
+            // A gap decides a test that is unknown; a test that fails is decided by stated values.
+            guard case .known(let value) = place.state else { return truth == .unknown }
+            switch (op, truth) {
+            case (.exists, .false): return true  // stated where it should not be
+            case (.exists, _): return false
+            case (.contains, .true), (.containsAll, .true), (.containsAny, .true):
+                return (value.list ?? [value]).contains { item in wanted.contains { matches(item, $0) } }
+            case (.contains, .unknown), (.containsAll, .unknown), (.containsAny, .unknown):
+                return value.partial || (value.list ?? [value]).contains(where: \.isUnknown)
+            case (.contains, _), (.containsAll, _), (.containsAny, _): return false
+            case (_, .false): return !test(op, value, regexes)
+            default: return false
+            }
+        }
+        let limit = Observation.listedPlaces
+        var keep = [Bool](repeating: false, count: reached.count)
+        var kept = 0
+        for (index, place) in reached.enumerated() where kept < limit && decides(place) {
+            keep[index] = true
+            kept += 1
+        }
+        for index in reached.indices where kept < limit && !keep[index] {
+            keep[index] = true
+            kept += 1
+        }
+        return reached.indices.filter { keep[$0] }.map { reached[$0] }
     }
 
     private static func test(_ op: Operator, _ value: Value, _ regexes: RegexCache) -> Bool {

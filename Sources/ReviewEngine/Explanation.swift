@@ -46,6 +46,7 @@ public enum Explanation {
                     out +=
                         "        \(place.path) = \(value)  at \(file):\(place.range.start.line):\(place.range.start.column)\n"
                 }
+                if observation.unlisted > 0 { out += "        … and \(observation.unlisted) more places, not listed\n" }
             }
         }
         return out

@@ -45,6 +45,10 @@ public struct Finding: Sendable {
     /// Every field test the decision ran, for `mupj explain`.
     public var trace: [Observation]
 
+    /// How many more places its tests reached than they list (each test lists at most
+    /// `Observation.listedPlaces`), counted per test; the evidence cites the listed ones only.
+    public var unlistedPlaces: Int { trace.reduce(0) { $0 + $1.unlisted } }
+
     static func fingerprint(
         catalog: String, clause: String, check: String, framework: String, subject: String?
     ) -> String {

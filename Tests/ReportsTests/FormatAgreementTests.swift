@@ -204,6 +204,28 @@ import YAMLDocument
         #expect(String(decoding: pieces.joined(), as: UTF8.self) == ReportFormat.json.render(context))
     }
 
+    /// A finding whose tests reached more places than they list says so in every format that shows
+    /// its evidence, with the count; the JSON trace has it per test.
+    @Test func placesBeyondTheListedOnesAreCountedInEveryFormat() throws {
+        // 150 components holding the pilot's proxy, and the template's pilot: its `held_by` reaches 151 places,
+        // 51 more than are listed.
+        let components = (0..<150).map { i in
+            "  - {id: extra-\(i), name: X, kind: monitoring, zone: central, operated_by: vo, holds: [pilot-proxy]}\n"
+        }.joined()
+        let text = FrameworkTemplate.text.replacingOccurrences(
+            of: "\ncomponents: # the distributed parts of the framework\n",
+            with: "\ncomponents: # the distributed parts of the framework\n" + components)
+        #expect(text != FrameworkTemplate.text)
+        let context = try Inputs.context([SourceFile(path: "many.yaml", bytes: Array(text.utf8))])
+        let findings = context.result.frameworks.flatMap(\.findings).filter { $0.unlistedPlaces > 0 }
+        #expect(!findings.isEmpty)
+        let json = ReportFormat.json.render(context)
+        #expect(json.contains("\"unlisted\": 51"))
+        for format in [ReportFormat.markdown, .html] {
+            #expect(format.render(context).contains("its tests reached 51 more places, not listed"), "\(format)")
+        }
+    }
+
     /// The cells of a Markdown table row, split on pipes that are not escaped.
     func cells(_ row: String) -> [String] {
         var cells: [String] = []

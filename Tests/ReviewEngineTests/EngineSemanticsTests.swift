@@ -446,3 +446,50 @@ private func check(_ require: String, extra: String = "") -> String {
             try absent.status("traceability: {recorded_fields: {partial: true, value: [site]}}") == .needsInformation)
     }
 }
+
+/// A test that reaches more places than `Observation.listedPlaces` lists that many, those that
+/// decide first, in the order reached, and counts the rest; the evidence cites the listed ones.
+@Suite struct ListedPlacesTests {
+    /// One credential held by `count` components, all central but the one at `odd`.
+    static func heldEverywhere(_ count: Int, odd: Int, zone: String) -> String {
+        let components = (0..<count).map { i in
+            "  - {id: c\(i), zone: \(i == odd ? zone : "central"), holds: [p]}"
+        }
+        return (["components:"] + components + ["credentials:", "  - {id: p}"]).joined(separator: "\n")
+    }
+
+    @Test func theValueThatFailsIsListedAmongTheFirstHundred() throws {
+        let probe = try Probe(
+            checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
+        let result = try probe.evaluate(Self.heldEverywhere(150, odd: 120, zone: "worker-node"))
+        let finding = try #require(result.findings.first)
+        #expect(finding.status == .violated)
+        let observation = try #require(finding.trace.first)
+        #expect(observation.reached.count == Observation.listedPlaces)
+        #expect(observation.unlisted == 50)
+        #expect(finding.unlistedPlaces == 50)
+        let paths = observation.reached.map(\.path)
+        // The deciding place, then the first 99 others, in the order reached.
+        #expect(paths == (0..<99).map { "components[c\($0)].zone" } + ["components[c120].zone"])
+        #expect(finding.evidence.map(\.path) == paths)
+    }
+
+    @Test func aContainsThatHoldsListsTheValueItFound() throws {
+        let probe = try Probe(
+            checks: check("{field: held_by.zone, contains: worker-node}", extra: "  for_each: credentials\n"))
+        let result = try probe.evaluate(Self.heldEverywhere(150, odd: 130, zone: "worker-node"))
+        let finding = try #require(result.findings.first)
+        #expect(finding.status == .satisfied)
+        #expect(finding.trace.first?.reached.map(\.path).contains("components[c130].zone") == true)
+        #expect(finding.unlistedPlaces == 50)
+    }
+
+    @Test func aTestWithinTheLimitListsEveryPlace() throws {
+        let probe = try Probe(
+            checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
+        let result = try probe.evaluate(Self.heldEverywhere(100, odd: 99, zone: "worker-node"))
+        let finding = try #require(result.findings.first)
+        #expect(finding.trace.first?.reached.count == 100)
+        #expect(finding.unlistedPlaces == 0)
+    }
+}
