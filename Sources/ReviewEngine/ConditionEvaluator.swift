@@ -101,10 +101,17 @@ struct ConditionEvaluator {
         }
     }
 
-    /// The `Observation.listedPlaces` of `reached` to list, in the order reached: first those that
-    /// decide `truth` (those that make the test false or unknown; for a test that holds, the values
-    /// that a `contains…` found), then the others.
+    /// The `Observation.listedPlaces` of `reached` to list, in the order reached.
     static func listed(_ reached: [Reached], _ op: Operator, _ truth: Truth, regexes: RegexCache) -> [Reached] {
+        decidingFirst(reached, op, truth, regexes: regexes).prefix(Observation.listedPlaces).sorted().map {
+            reached[$0]
+        }
+    }
+
+    /// The positions of `reached`, those that decide `truth` first (a value that makes the test
+    /// false, a gap that makes it unknown; for a test that holds, the values a `contains…` found),
+    /// each group in the order reached: what a finding lists, and names in its message.
+    static func decidingFirst(_ reached: [Reached], _ op: Operator, _ truth: Truth, regexes: RegexCache) -> [Int] {
         let wanted: [Literal]
         switch op {
         case .contains(let l): wanted = [l]
@@ -126,18 +133,8 @@ struct ConditionEvaluator {
             default: return false
             }
         }
-        let limit = Observation.listedPlaces
-        var keep = [Bool](repeating: false, count: reached.count)
-        var kept = 0
-        for (index, place) in reached.enumerated() where kept < limit && decides(place) {
-            keep[index] = true
-            kept += 1
-        }
-        for index in reached.indices where kept < limit && !keep[index] {
-            keep[index] = true
-            kept += 1
-        }
-        return reached.indices.filter { keep[$0] }.map { reached[$0] }
+        let deciding = reached.map(decides)
+        return reached.indices.filter { deciding[$0] } + reached.indices.filter { !deciding[$0] }
     }
 
     private static func test(_ op: Operator, _ value: Value, _ regexes: RegexCache) -> Bool {

@@ -83,7 +83,7 @@ private struct Context {
         if let when = check.when {
             let truth = evaluator.evaluate(when, subject: root, subjectPath: "", phase: .when, into: &preconditions)
             if truth != .true {
-                var explainer = Explainer(observations: preconditions[...])
+                var explainer = Explainer(observations: preconditions[...], regexes: evaluator.regexes)
                 let gaps = explainer.failures(when).joined(separator: "; ")
                 findings.append(
                     truth == .false
@@ -99,7 +99,7 @@ private struct Context {
             var observations = preconditions
             let truth = evaluator.evaluate(
                 check.require, subject: root, subjectPath: "", phase: .require, into: &observations)
-            let message = Self.message(
+            let message = message(
                 truth, require: check.require, observations: observations[preconditions.count...])
             findings.append(finding(Self.status(truth), subject: nil, message: message, observations))
             return
@@ -121,11 +121,12 @@ private struct Context {
             let truth = evaluator.evaluate(
                 check.require, subject: element, subjectPath: path, phase: .require, into: &observations)
             var status = Self.status(truth)
-            var message = Self.message(truth, require: check.require, observations: observations[start...])
+            var message = message(truth, require: check.require, observations: observations[start...])
             if selection == .unknown && truth != .true {
                 // Not known to be selected, and not known to be fine: the reviewers must ask.
                 status = .needsInformation
-                var explainer = Explainer(observations: observations[preconditions.count..<start])
+                var explainer = Explainer(
+                    observations: observations[preconditions.count..<start], regexes: evaluator.regexes)
                 let gaps = explainer.failures(check.whereCondition!).joined(separator: "; ")
                 message = "Cannot tell whether this element is concerned (\(gaps)); if it is: \(message)"
             }
@@ -147,11 +148,11 @@ private struct Context {
         }
     }
 
-    static func message(_ truth: Truth, require: Condition, observations: ArraySlice<Observation>) -> String {
+    func message(_ truth: Truth, require: Condition, observations: ArraySlice<Observation>) -> String {
         if truth == .true {
             return "As required: \(require.words)."
         }
-        var explainer = Explainer(observations: observations)
+        var explainer = Explainer(observations: observations, regexes: evaluator.regexes)
         return explainer.failures(require).joined(separator: "; ") + "."
     }
 
@@ -205,10 +206,13 @@ private struct Context {
 struct Explainer {
     /// The observations of the condition explained, in the order they were recorded.
     let observations: ArraySlice<Observation>
+    /// For `matches`: which of the places a failed test reached fail it, to name those first.
+    let regexes: RegexCache
     var index: Int
 
-    init(observations: ArraySlice<Observation>) {
+    init(observations: ArraySlice<Observation>, regexes: RegexCache) {
         self.observations = observations
+        self.regexes = regexes
         index = observations.startIndex
     }
 
@@ -243,8 +247,11 @@ struct Explainer {
         if observation.reached.isEmpty {
             return "expected \(expected), found no such element"
         }
-        // At most six places are named; a path through a whole collection may reach thousands.
-        let found = observation.reached.prefix(6).map { place -> String in
+        // At most six places are named, those that decide first; a path through a whole collection
+        // may reach thousands.
+        let order = ConditionEvaluator.decidingFirst(
+            observation.reached, test.op, observation.truth, regexes: regexes)
+        let found = order.prefix(6).map { observation.reached[$0] }.map { place -> String in
             let line = "line \(place.range.start.line)"
             switch place.state {
             case .known(let value): return "\(value.display) (\(line))"
@@ -257,7 +264,8 @@ struct Explainer {
             case .absent: return "not stated at \(place.path) (\(line))"
             }
         }
-        let list = found.joined(separator: ", ") + (observation.reached.count > 6 ? ", …" : "")
+        let more = observation.reached.count > 6 || observation.unlisted > 0
+        let list = found.joined(separator: ", ") + (more ? ", …" : "")
         if truth == .unknown {
             return "cannot tell whether \(expected): \(list)"
         }

@@ -484,6 +484,18 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(finding.unlistedPlaces == 50)
     }
 
+    /// The message names at most six places: those that decide first, then the others.
+    @Test func theMessageNamesTheFailingValueFirst() throws {
+        let probe = try Probe(
+            checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
+        let result = try probe.evaluate(Self.heldEverywhere(10, odd: 7, zone: "worker-node"))
+        let message = try #require(result.findings.first?.message)
+        #expect(
+            message.hasPrefix(
+                "expected `held_by.zone` is one of central, found worker-node (line 9), central (line 2), "))
+        #expect(message.hasSuffix(", …."))
+    }
+
     @Test func aTestWithinTheLimitListsEveryPlace() throws {
         let probe = try Probe(
             checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
