@@ -134,9 +134,11 @@ private struct IDCheck {
 }
 
 private struct PendingReference {
-    var collection: String
     var id: String
-    var range: SourceRange
+    var start: SourceLocation
+    /// The collection, as its position in `Walk.referencedCollections`: a description can hold
+    /// millions of references, and a name and a range each made the array of them twice as large.
+    var collection: UInt16
 }
 
 /// The walk reads the document's table by index: a node is its position in `table`.
@@ -147,6 +149,7 @@ private struct Walk {
     var diagnostics: [Diagnostic] = []
     var truncated = false
     var references: [PendingReference] = []
+    var referencedCollections: [String] = []
     /// Mappings entered and not yet left: the root's fields are read at depth 1.
     var depth = 0
     /// The ids of each top-level collection, with where each is defined: gathered by the
@@ -445,7 +448,7 @@ private struct Walk {
             return Value(.string(s), range: range)
         case .reference(let collection):
             guard case .string(let s) = resolved else { return mismatch() }
-            references.append(PendingReference(collection: collection, id: s, range: range))
+            references.append(PendingReference(id: s, start: range.start, collection: number(of: collection)))
             return Value(.reference(collection: collection, id: s), range: range)
         case .list, .object, .custom:
             return mismatch()
@@ -501,15 +504,24 @@ private struct Walk {
 
     // MARK: references
 
+    /// The position of `collection` in `referencedCollections`, added there if new (a format has
+    /// a handful of collections).
+    mutating func number(of collection: String) -> UInt16 {
+        if let position = referencedCollections.firstIndex(of: collection) { return UInt16(position) }
+        referencedCollections.append(collection)
+        return UInt16(referencedCollections.count - 1)
+    }
+
     /// Every reference must name an element of its collection, a top-level list of the root.
     mutating func checkReferences(root: Value?, shape: ObjectShape) {
         // Most references name the collection the one before named: its ids are looked up once
         // for the run of them.
-        var current: (collection: String, ids: [String: SourceLocation]?)?
+        var current: (collection: UInt16, ids: [String: SourceLocation]?)?
         for reference in references {
             if current?.collection != reference.collection {
-                current = (reference.collection, collectionIDs[reference.collection])
+                current = (reference.collection, collectionIDs[referencedCollections[Int(reference.collection)]])
             }
+            let collection = referencedCollections[Int(reference.collection)]
             guard current?.ids?[reference.id] == nil else { continue }
             // Past the limit no message is kept: none is built (each looks for the nearest id).
             guard diagnostics.count < SchemaValidator.maxDiagnostics else {
@@ -517,20 +529,20 @@ private struct Walk {
                 return
             }
             let singular =
-                reference.collection.hasSuffix("s") ? String(reference.collection.dropLast()) : reference.collection
+                collection.hasSuffix("s") ? String(collection.dropLast()) : collection
             // The ids in file order, for the suggestion: only when a reference is wrong.
             let idField = shape.fields.lazy.compactMap { field -> String? in
-                guard field.name == reference.collection, case .list(.object(let element), _) = field.shape else {
+                guard field.name == collection, case .list(.object(let element), _) = field.shape else {
                     return nil
                 }
                 return element.idField
             }.first
-            let ids = root?.object?[reference.collection]?.list?.compactMap { element in
+            let ids = root?.object?[collection]?.list?.compactMap { element in
                 idField.flatMap { element.object?[$0]?.string }
             }
             error(
-                reference.range.start,
-                "no \(singular) with id '\(reference.id)' is defined in \(reference.collection)"
+                reference.start,
+                "no \(singular) with id '\(reference.id)' is defined in \(collection)"
                     + Suggestion.phrase(for: reference.id, in: ids ?? []))
         }
     }
