@@ -450,19 +450,19 @@ private func check(_ require: String, extra: String = "") -> String {
 /// A test that reaches more places than `Observation.listedPlaces` lists that many, those that
 /// decide first, in the order reached, and counts the rest; the evidence cites the listed ones.
 @Suite struct ListedPlacesTests {
-    /// One credential held by `count` components, all central but the one at `odd`.
-    static func heldEverywhere(_ count: Int, odd: Int, zone: String) -> String {
+    /// The finding of `require` on a credential held by `count` components, all central but the one
+    /// at `odd`, which is on the worker node.
+    static func finding(_ require: String, heldBy count: Int, odd: Int) throws -> Finding {
+        let probe = try Probe(checks: check(require, extra: "  for_each: credentials\n"))
         let components = (0..<count).map { i in
-            "  - {id: c\(i), zone: \(i == odd ? zone : "central"), holds: [p]}"
+            "  - {id: c\(i), zone: \(i == odd ? "worker-node" : "central"), holds: [p]}"
         }
-        return (["components:"] + components + ["credentials:", "  - {id: p}"]).joined(separator: "\n")
+        let text = (["components:"] + components + ["credentials:", "  - {id: p}"]).joined(separator: "\n")
+        return try #require(try probe.evaluate(text).findings.first)
     }
 
     @Test func theValueThatFailsIsListedAmongTheFirstHundred() throws {
-        let probe = try Probe(
-            checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
-        let result = try probe.evaluate(Self.heldEverywhere(150, odd: 120, zone: "worker-node"))
-        let finding = try #require(result.findings.first)
+        let finding = try Self.finding("{field: held_by.zone, one_of: [central]}", heldBy: 150, odd: 120)
         #expect(finding.status == .violated)
         let observation = try #require(finding.trace.first)
         #expect(observation.reached.count == Observation.listedPlaces)
@@ -475,10 +475,7 @@ private func check(_ require: String, extra: String = "") -> String {
     }
 
     @Test func aContainsThatHoldsListsTheValueItFound() throws {
-        let probe = try Probe(
-            checks: check("{field: held_by.zone, contains: worker-node}", extra: "  for_each: credentials\n"))
-        let result = try probe.evaluate(Self.heldEverywhere(150, odd: 130, zone: "worker-node"))
-        let finding = try #require(result.findings.first)
+        let finding = try Self.finding("{field: held_by.zone, contains: worker-node}", heldBy: 150, odd: 130)
         #expect(finding.status == .satisfied)
         #expect(finding.trace.first?.reached.map(\.path).contains("components[c130].zone") == true)
         #expect(finding.unlistedPlaces == 50)
@@ -486,21 +483,15 @@ private func check(_ require: String, extra: String = "") -> String {
 
     /// The message names at most six places: those that decide first, then the others.
     @Test func theMessageNamesTheFailingValueFirst() throws {
-        let probe = try Probe(
-            checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
-        let result = try probe.evaluate(Self.heldEverywhere(10, odd: 7, zone: "worker-node"))
-        let message = try #require(result.findings.first?.message)
+        let finding = try Self.finding("{field: held_by.zone, one_of: [central]}", heldBy: 10, odd: 7)
         #expect(
-            message.hasPrefix(
+            finding.message.hasPrefix(
                 "expected `held_by.zone` is one of central, found worker-node (line 9), central (line 2), "))
-        #expect(message.hasSuffix(", …."))
+        #expect(finding.message.hasSuffix(", …."))
     }
 
     @Test func aTestWithinTheLimitListsEveryPlace() throws {
-        let probe = try Probe(
-            checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
-        let result = try probe.evaluate(Self.heldEverywhere(100, odd: 99, zone: "worker-node"))
-        let finding = try #require(result.findings.first)
+        let finding = try Self.finding("{field: held_by.zone, one_of: [central]}", heldBy: 100, odd: 99)
         #expect(finding.trace.first?.reached.count == 100)
         #expect(finding.unlistedPlaces == 0)
     }
