@@ -19,6 +19,7 @@ private struct Fixtures {
     let descriptionLines: LineTable
     /// The shipped catalogs' review of the description, for the MB summary and for PRE-2.
     let review: FrameworkReview
+    let catalogInfos: [CatalogInfo]
 
     init() {
         guard let catalogs = CatalogSet.load(directory: CatalogSet.defaultDirectory).set else {
@@ -36,6 +37,7 @@ private struct Fixtures {
         self.description = description
         descriptionLines = LineTable(source.bytes)
         review = Engine.review(description, catalogs: catalogs)
+        catalogInfos = catalogs.catalogs.map(Engine.info)
     }
 }
 
@@ -141,7 +143,7 @@ private func track(_ tracker: PrerequisiteTracker, _ lines: LineTable?) {
     }
     let context = ReportContext(
         result: ReviewResult(
-            toolVersion: "fuzz", catalogs: fixtures.catalogs.catalogs.map(Engine.info), frameworks: [fixtures.review]),
+            toolVersion: "fuzz", catalogs: fixtures.catalogInfos, frameworks: [fixtures.review]),
         sources: [fixtures.description.source])
     let summary = SummaryReport(context, prerequisites: PrerequisitesSection(report))
     for format in SummaryFormat.allCases {

@@ -516,13 +516,13 @@ private struct Walk {
     mutating func checkReferences(root: Value?, shape: ObjectShape) {
         // Most references name the collection the one before named: its ids are looked up once
         // for the run of them.
-        var current: (collection: UInt16, ids: [String: SourceLocation]?)?
+        var current: (number: UInt16, name: String, ids: [String: SourceLocation]?)?
         for reference in references {
-            if current?.collection != reference.collection {
-                current = (reference.collection, collectionIDs[referencedCollections[Int(reference.collection)]])
+            if current?.number != reference.collection {
+                let name = referencedCollections[Int(reference.collection)]
+                current = (reference.collection, name, collectionIDs[name])
             }
-            let collection = referencedCollections[Int(reference.collection)]
-            guard current?.ids?[reference.id] == nil else { continue }
+            guard current?.ids?[reference.id] == nil, let collection = current?.name else { continue }
             // Past the limit no message is kept: none is built (each looks for the nearest id).
             guard diagnostics.count < SchemaValidator.maxDiagnostics else {
                 truncated = true

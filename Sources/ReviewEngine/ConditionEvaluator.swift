@@ -80,14 +80,7 @@ struct ConditionEvaluator {
             let partial = reached.contains { if case .known(let v) = $0.state { v.partial } else { false } }
             if partial || values.contains(where: \.isUnknown) { missing = true }
             let present = { (literal: Literal) in values.contains { matches($0, literal) } }
-            let wanted: [Literal]
-            let needAll: Bool
-            switch op {
-            case .contains(let l): (wanted, needAll) = ([l], true)
-            case .containsAll(let ls): (wanted, needAll) = (ls, true)
-            case .containsAny(let ls): (wanted, needAll) = (ls, false)
-            default: (wanted, needAll) = ([], true)
-            }
+            let (wanted, needAll) = op.wanted
             let satisfied = needAll ? wanted.allSatisfy(present) : wanted.contains(where: present)
             if satisfied { return .true }
             return missing ? .unknown : .false
@@ -112,12 +105,7 @@ struct ConditionEvaluator {
     /// false, a gap that makes it unknown; for a test that holds, the values a `contains…` found),
     /// each group in the order reached: what a finding lists, and names in its message.
     static func decidingFirst(_ reached: [Reached], _ op: Operator, _ truth: Truth, regexes: RegexCache) -> [Int] {
-        let wanted: [Literal]
-        switch op {
-        case .contains(let l): wanted = [l]
-        case .containsAll(let ls), .containsAny(let ls): wanted = ls
-        default: wanted = []
-        }
+        let wanted = op.wanted.literals
         func decides(_ place: Reached) -> Bool {
             // A gap decides a test that is unknown; a test that fails is decided by stated values.
             guard case .known(let value) = place.state else { return truth == .unknown }
@@ -181,5 +169,18 @@ public final class RegexCache {
         guard let regex = try? Regex(pattern) else { return nil }
         compiled[pattern] = regex
         return regex
+    }
+}
+
+extension Operator {
+    /// For the `contains…` tests, the values looked for and whether all of them must be present;
+    /// no values for the others.
+    fileprivate var wanted: (literals: [Literal], all: Bool) {
+        switch self {
+        case .contains(let literal): return ([literal], true)
+        case .containsAll(let literals): return (literals, true)
+        case .containsAny(let literals): return (literals, false)
+        default: return ([], true)
+        }
     }
 }

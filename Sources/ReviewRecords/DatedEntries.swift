@@ -67,9 +67,7 @@ struct DatedEntries<Entry: Sendable>: Sendable {
     static func grouped<Key: Hashable>(
         _ entries: [Entry], by key: (Entry) -> Key, date: (Entry) -> CalendarDay
     ) -> [Key: DatedEntries] {
-        Dictionary(grouping: entries.enumerated().map { (offset: $0.offset, element: $0.element) }) {
-            key($0.element)
-        }.mapValues { DatedEntries($0, date: date) }
+        Dictionary(grouping: Array(entries.enumerated())) { key($0.element) }.mapValues { DatedEntries($0, date: date) }
     }
 }
 
@@ -111,13 +109,10 @@ struct StatusIndex: Sendable {
         authorizationService = DatedEntries.grouped(
             status.authorizationService, by: { ProductState(product: $0.product, state: $0.state) }, date: \.date)
         products = Array(Set(status.authorizationService.map(\.product)))
-        glexecDeployment = DatedEntries(
-            status.glexecDeployment.enumerated().map { (offset: $0.offset, element: $0.element) }, date: \.date)
+        glexecDeployment = DatedEntries(Array(status.glexecDeployment.enumerated()), date: \.date)
         frameworkReviews = DatedEntries.grouped(status.frameworkReviews, by: \.key, date: \.date)
         declarations = DatedEntries(
-            status.mbDecisions.enumerated().filter { $0.element.policyInEffect != nil }.map {
-                (offset: $0.offset, element: $0.element)
-            }, date: \.date)
+            status.mbDecisions.enumerated().filter { $0.element.policyInEffect != nil }, date: \.date)
         var assessing: [String: [(offset: Int, element: MBDecision)]] = [:]
         for (offset, decision) in status.mbDecisions.enumerated() {
             for id in Set(decision.assessment.map(\.prerequisite)) {

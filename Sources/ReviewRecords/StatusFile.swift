@@ -161,8 +161,8 @@ public struct PrerequisiteStatusFile: Sendable {
     /// on the file alone and never on the clock.
     public var latestDate: CalendarDay? { dates.last }
 
-    /// The default of `HistoryLimit`: fifty times the entries of the shipped file, which has not
-    /// reached twenty in any section.
+    /// The default of `mupj status --max-history-entries`: fifty times the entries of the shipped
+    /// file, which has not reached twenty in any section.
     public static let defaultHistoryEntries = 1_000
 
     /// Where the file passes `maxEntries` entries, for the history: it reads the status on each date
