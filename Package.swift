@@ -4,6 +4,8 @@ import PackageDescription
 // The pipeline, left to right; each module imports only modules to its left:
 // CLibYAML, CSHA256 → YAMLDocument → DocumentSchema → FrameworkModel → PolicyCatalog → ReviewEngine
 //   → ReviewRecords → Reports → mupj (CLI).
+// Beside the pipeline: Corpora (generated inputs: the benchmark's corpora and the hostile inputs
+// that the hardening tests check and the benchmark times), on FrameworkModel's template.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
 let package = Package(
@@ -25,9 +27,12 @@ let package = Package(
         .target(name: "ReviewEngine", dependencies: ["PolicyCatalog"], swiftSettings: strict),
         .target(name: "ReviewRecords", dependencies: ["ReviewEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["ReviewRecords"], swiftSettings: strict),
+        .target(name: "Corpora", dependencies: ["FrameworkModel"], swiftSettings: strict),
         .executableTarget(
             name: "mupj",
-            dependencies: ["Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Reports", "Corpora", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "TestSupport", dependencies: ["ReviewEngine"], path: "Tests/TestSupport", swiftSettings: strict),
@@ -40,6 +45,6 @@ let package = Package(
         .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HardeningTests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HardeningTests", dependencies: ["mupj", "Corpora", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CLibYAML
+import Corpora
 import DocumentSchema
 import FoundationEssentials
 import FrameworkModel
@@ -49,10 +50,17 @@ struct BenchCommand: ParsableCommand {
 
     static let profileRepeats = 20
 
+    @Option(help: "Which part to run: throughput (the corpora), hostile (the hostile inputs), or all.")
+    var part: BenchPart = .all
+
     /// Internal: run the command after `--` as a child, and write its exit status, wall time and
     /// peak memory to this file (see `Bench.measured`).
     @Option(help: .hidden)
     var reportChildTo: String?
+
+    /// Internal, with --report-child-to: where the child's standard error goes (discarded without).
+    @Option(help: .hidden)
+    var childStandardError: String?
 
     /// With --profile, the files; with --report-child-to, the command, after `--`. A plain list
     /// (not one that captures everything) so that `--help` shows this help instead of being taken
@@ -70,7 +78,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         if let profile { return try Self.profile(profile, files: files, repeats: repeats) }
         if let reportChildTo {
-            let result = try Bench.spawn(files)
+            let result = try Bench.spawn(files, standardError: childStandardError)
             try "\(result.status) \(result.wall) \(result.maxRSSKilobytes)\n".write(
                 toFile: reportChildTo, atomically: true, encoding: .utf8)
             return
@@ -82,23 +90,36 @@ struct BenchCommand: ParsableCommand {
             ).path
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
         if BenchOperation.all.contains(where: \.needsCatalogs) { try Bench.requireCatalogs() }
-        let corpora = try BenchCorpus.generate(in: directory)
         let executable = Bench.executablePath()
         print(
             "mupj bench: \(ProcessInfo.processInfo.activeProcessorCount) CPUs, best of repetitions over \(seconds) s, "
                 + "best of \(rounds) round\(rounds == 1 ? "" : "s")")
         print("binary: \(executable)")
-        print(
-            "time and MB/s: in process over bytes in memory; libyaml: its event loop alone over the same bytes;\n"
-                + "CLI wall and peak RSS: the command run as a child process on the corpus files\n")
+        if part != .hostile {
+            print(
+                "time and MB/s: in process over bytes in memory; libyaml: its event loop alone over the same bytes;\n"
+                    + "CLI wall and peak RSS: the command run as a child process on the corpus files")
+        }
+        print()
 
         var verdicts: [(String, Bool)] = []
-        for operation in BenchOperation.all {
-            verdicts += try measure(operation, corpora: corpora, executable: executable, directory: directory)
+        if part != .hostile {
+            let corpora = try BenchCorpus.generate(in: directory)
+            for operation in BenchOperation.all {
+                verdicts += try measure(operation, corpora: corpora, executable: executable, directory: directory)
+            }
         }
-        let met = verdicts.filter(\.1).count
-        print("targets met: \(met) of \(verdicts.count)")
-        for (target, ok) in verdicts where !ok { print("  missed: \(target)") }
+        var hostile: [(String, Bool)] = []
+        if part != .throughput {
+            hostile = try BenchHostile.measure(executable: executable, directory: directory)
+        }
+        // Two tallies: the throughput targets, and the hostile inputs' bounds, so that each
+        // stays comparable from run to run when only the other part is run.
+        for (title, results) in [("targets met", verdicts), ("hostile inputs within bounds", hostile)]
+        where !results.isEmpty {
+            print("\(title): \(results.filter(\.1).count) of \(results.count)")
+            for (target, ok) in results where !ok { print("  missed: \(target)") }
+        }
     }
 
     /// Runs one operation over the files `repeats` times and prints the best and the mean time of
@@ -397,7 +418,7 @@ struct BenchCorpus {
             var files: [SourceFile] = []
             for i in 0..<count {
                 let path = folder + "/framework-\(i).yaml"
-                let bytes = Array(variation(i).utf8)
+                let bytes = Array(TemplateCorpus.variation(i).utf8)
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
                 paths.append(path)
                 files.append(SourceFile(path: path, bytes: bytes))
@@ -406,7 +427,7 @@ struct BenchCorpus {
                 BenchCorpus(name: "\(count) description\(count == 1 ? "" : "s")", paths: paths, files: files))
         }
         let path = directory + "/large-\(largeComponents).yaml"
-        let bytes = Array(withComponents(largeComponents).utf8)
+        let bytes = Array(TemplateCorpus.withComponents(largeComponents).utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         corpora.append(
             BenchCorpus(
@@ -418,47 +439,6 @@ struct BenchCorpus {
     static func single(from corpora: [BenchCorpus]) throws -> String {
         guard let path = corpora.first?.paths.first else { throw ValidationError("no corpus generated") }
         return path
-    }
-
-    /// The template with its own name and VO, and four more components with ids of its own: the
-    /// files differ, but every corpus has the same mix of content. Component entries cost more per
-    /// byte than the template's prose (libyaml's time too), so corpora whose files had 0 to 7 extra
-    /// components made "10× the input" also mean "more of the costlier content", and the scaling
-    /// check measured the mix rather than the scaling.
-    static func variation(_ i: Int) -> String {
-        var text = FrameworkTemplate.text
-            .replacing("name: ExamplePilot", with: "name: Pilot \(i)")
-            .replacing("vo: EXAMPLE", with: "vo: VO-\(i)")
-        insertComponents(4, prefix: "extra-\(i)", into: &text)
-        return text
-    }
-
-    static func withComponents(_ count: Int) -> String {
-        var text = FrameworkTemplate.text
-        insertComponents(count, prefix: "c", into: &text)
-        return text
-    }
-
-    /// Components inserted at the head of the template's `components:` list.
-    private static func insertComponents(_ count: Int, prefix: String, into text: inout String) {
-        guard count > 0, let header = text.firstRange(of: "\ncomponents:"),
-            let lineEnd = text[header.upperBound...].firstIndex(of: "\n")
-        else { return }
-        var block = ""
-        block.reserveCapacity(count * 150)
-        let kinds = ["monitoring", "pilot-factory", "site-vo-box", "payload-wrapper"]
-        for n in 0..<count {
-            block += """
-                  - id: \(prefix)-\(n)
-                    name: Component \(n) of the generated corpus
-                    kind: \(kinds[n % kinds.count])
-                    zone: \(n % 2 == 0 ? "central" : "site-edge")
-                    operated_by: vo
-                    holds: [service-cert]
-
-                """
-        }
-        text.insert(contentsOf: block, at: text.index(after: lineEnd))
     }
 }
 
@@ -523,14 +503,15 @@ enum Bench {
         var maxRSSKilobytes: Int
     }
 
-    /// Runs a command with its output discarded; its wall time and peak resident memory (from
-    /// wait4's rusage, which covers that child alone).
-    static func spawn(_ argv: [String]) throws -> Child {
+    /// Runs a command with its output discarded (its standard error written to `standardError`
+    /// if given); its wall time and peak resident memory (from wait4's rusage, which covers that
+    /// child alone).
+    static func spawn(_ argv: [String], standardError: String? = nil) throws -> Child {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         let clock = ContinuousClock()
@@ -555,10 +536,14 @@ enum Bench {
     /// the high-water mark of the process it was spawned from, which here holds all the corpora;
     /// spawned from the small helper, it starts from that helper's mark (the binary's baseline,
     /// which the command reaches anyway).
-    static func measured(_ executable: String, _ arguments: [String], scratch: String) throws -> Child {
+    static func measured(
+        _ executable: String, _ arguments: [String], scratch: String, standardError: String? = nil
+    ) throws -> Child {
         let report = scratch + "/child-\(UUID().uuidString).txt"
         defer { try? FileManager.default.removeItem(atPath: report) }
-        let helper = try spawn([executable, "bench", "--report-child-to", report, "--", executable] + arguments)
+        let capture = standardError.map { ["--child-standard-error", $0] } ?? []
+        let helper = try spawn(
+            [executable, "bench", "--report-child-to", report] + capture + ["--", executable] + arguments)
         guard helper.status == 0 else { throw ValidationError("the measuring helper exited with \(helper.status)") }
         let fields = try String(contentsOfFile: report, encoding: .utf8).split(whereSeparator: \.isWhitespace)
         guard fields.count == 3, let status = Int32(fields[0]), let wall = Double(fields[1]),
@@ -595,16 +580,20 @@ enum Bench {
 
     static func row(_ cells: String...) -> String { row(cells) }
 
-    static func row(_ cells: [String]) -> String {
-        let widths = [20, 6, 7, 9, 11, 8, 9, 11, 9, 11, 13, 9]
-        return zip(cells, widths).map { cell, width in
+    static func row(_ cells: [String], widths: [Int] = [20, 6, 7, 9, 11, 8, 9, 11, 9, 11, 13, 9]) -> String {
+        zip(cells, widths + [0]).map { cell, width in
             cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)
         }.joined()
     }
 }
 
+/// The parts of the benchmark, run alone with `--part`.
+enum BenchPart: String, ExpressibleByArgument, CaseIterable {
+    case all, throughput, hostile
+}
+
 extension Duration {
-    fileprivate var seconds: Double {
+    var seconds: Double {
         let (whole, fraction) = components
         return Double(whole) + Double(fraction) / 1e18
     }

@@ -1,3 +1,4 @@
+import Corpora
 import Foundation
 import FrameworkModel
 import TestSupport
@@ -140,7 +141,7 @@ import Testing
     }
 
     @Test func descriptionWith50000ComponentsIsValid() throws {
-        let path = try Hostile.file(Hostile.description(extraComponents: 50_000))
+        let path = try Hostile.file(Array(TemplateCorpus.withComponents(50_000, prefix: "extra").utf8))
         let run = try TestSupport.mupj(["validate", path])
         #expect(run.status == 0, "\(run.stderr.prefix(500))")
         #expect(run.stdout == "1 description checked: 1 valid\n")

@@ -1,3 +1,4 @@
+import Corpora
 import Foundation
 import FrameworkModel
 import Testing
@@ -26,11 +27,10 @@ import YAMLDocument
 
     /// One large anchored list pasted many times: linear per alias, quadratic in total.
     @Test func quadraticBlowup() throws {
-        let list = "[" + Array(repeating: "x", count: 6_000).joined(separator: ",") + "]"
-        let bytes = Array("a: &a \(list)\nb: [*a, *a, *a, *a, *a, *a, *a, *a]\n".utf8)
+        let bytes = Hostile.quadraticAliases()
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .aliasBudget)
-        let lineTwo = Array("a: &a \(list)\n".utf8).count
+        let lineTwo = bytes.firstIndex(of: 0x0A)! + 1
         #expect(error.location == SourceLocation(line: 2, column: 9, offset: lineTwo + 8))
     }
 
@@ -74,13 +74,10 @@ import YAMLDocument
 }
 
 @Suite struct NestingTests {
-    static let depth = 100_000
+    static let depth = Hostile.depth
 
     @Test func blockSequences100000Deep() throws {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(Self.depth * 2 + 2)
-        for _ in 0..<Self.depth { bytes += [UInt8(ascii: "-"), 0x20] }
-        bytes += [UInt8(ascii: "x"), 0x0A]
+        let bytes = Hostile.blockSequences(depth: Self.depth)
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .tooDeep)
         #expect(error.location == SourceLocation(line: 1, column: 129, offset: 128))
@@ -89,18 +86,14 @@ import YAMLDocument
     }
 
     @Test func flowSequences100000Deep() throws {
-        let bytes =
-            [UInt8](repeating: UInt8(ascii: "["), count: Self.depth)
-            + [UInt8](repeating: UInt8(ascii: "]"), count: Self.depth)
+        let bytes = Hostile.flowSequences(depth: Self.depth)
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .tooDeep)
         #expect(error.location == SourceLocation(line: 1, column: 65, offset: 64))
     }
 
     @Test func flowMappings100000Deep() throws {
-        var bytes = [UInt8]()
-        for _ in 0..<Self.depth { bytes += Array("{a: ".utf8) }
-        bytes += [UInt8(ascii: "1")] + [UInt8](repeating: UInt8(ascii: "}"), count: Self.depth)
+        let bytes = Hostile.flowMappings(depth: Self.depth)
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .tooDeep)
         #expect(error.location.offset == 64 * 4)
@@ -108,18 +101,13 @@ import YAMLDocument
 
     /// Block mappings nested by indentation: 2 000 levels (deeper would need gigabytes of spaces).
     @Test func blockMappingsByIndentation() throws {
-        var text = ""
-        for level in 0..<2_000 { text += String(repeating: " ", count: level) + "k:\n" }
-        let error = try #require(loaderError(Array(text.utf8)))
+        let error = try #require(loaderError(Hostile.blockMappings(depth: 2_000)))
         #expect(error.kind == .tooDeep)
         #expect(error.location == SourceLocation(line: 65, column: 65, offset: (0..<64).reduce(0) { $0 + $1 + 3 } + 64))
     }
 
     @Test func raisedDepthLimitLoadsDeepNesting() throws {
-        let bytes =
-            [UInt8](repeating: UInt8(ascii: "["), count: 5_000)
-            + [UInt8](repeating: UInt8(ascii: "]"), count: 5_000)
-        var node = try YAMLLoader.load(bytes, limits: LoadLimits(maxDepth: 5_000))
+        var node = try YAMLLoader.load(Hostile.flowSequences(depth: 5_000), limits: LoadLimits(maxDepth: 5_000))
         var levels = 1
         while let inner = node.items?.first {
             node = inner
@@ -130,15 +118,12 @@ import YAMLDocument
 }
 
 @Suite struct SizeTests {
-    static let scalarBytes = 64 << 20
+    static let scalarBytes = Hostile.scalarBytes
 
     /// A 64 MiB scalar, generated here: over the default limit it is refused before parsing;
     /// with the limit raised it loads whole.
     @Test func sixtyFourMiBScalar() throws {
-        var bytes = Array("key: ".utf8)
-        bytes.reserveCapacity(Self.scalarBytes + 8)
-        bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: Self.scalarBytes))
-        bytes.append(0x0A)
+        let bytes = Hostile.scalar(bytes: Self.scalarBytes)
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .tooLarge)
         #expect(
@@ -167,7 +152,7 @@ import YAMLDocument
     }
 
     @Test func millionKeys() throws {
-        let bytes = Hostile.lines(1_000_000) { "k\($0): \($0)\n" }
+        let bytes = Hostile.millionKeys()
         let root = try YAMLLoader.load(bytes)
         let pairs = try #require(root.pairs)
         #expect(pairs.count == 1_000_000)
@@ -189,7 +174,7 @@ import YAMLDocument
     }
 
     @Test func millionItemSequence() throws {
-        let bytes = Hostile.lines(1_000_000) { "- \($0)\n" }
+        let bytes = Hostile.millionItems()
         let root = try YAMLLoader.load(bytes)
         let items = try #require(root.items)
         #expect(items.count == 1_000_000)
@@ -203,7 +188,7 @@ import YAMLDocument
 
     /// 50 000 components generated from the template: a valid description, checked whole.
     @Test func descriptionWith50000Components() throws {
-        let outcome = describe(Hostile.description(extraComponents: 50_000))
+        let outcome = describe(Array(TemplateCorpus.withComponents(50_000, prefix: "extra").utf8))
         #expect(outcome.diagnostics.isEmpty)
         let description = try #require(outcome.description)
         let components = try #require(description.root.object?["components"]?.list)
@@ -214,7 +199,8 @@ import YAMLDocument
 
     /// The same with one id repeated near the end: one located error, naming the first.
     @Test func duplicateIdAmong50000Components() throws {
-        let bytes = Hostile.description(extraComponents: 50_000, duplicateAt: 49_990)
+        let bytes = Array(
+            TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: Hostile.repeatedID).utf8)
         let outcome = describe(bytes)
         #expect(outcome.description == nil)
         #expect(outcome.diagnostics.count == 1)
@@ -226,13 +212,13 @@ import YAMLDocument
             text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("  - id: extra-0") }! + 1
         #expect(diagnostic.message.hasSuffix("line \(firstLine), column 9"))
-        #expect(diagnostic.location?.line == firstLine + 4 * 49_990)
+        #expect(diagnostic.location?.line == firstLine + TemplateCorpus.linesPerComponent * Hostile.repeatedID)
     }
 }
 
 @Suite struct EncodingTests {
     @Test func invalidUTF8() throws {
-        let bytes = Array("format: mupj/1\nframework:\n  name: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let bytes = Hostile.invalidUTF8()
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .encoding)
         #expect(error.location == SourceLocation(line: 3, column: 12, offset: 37))
@@ -243,7 +229,7 @@ import YAMLDocument
     }
 
     @Test func nulBytes() throws {
-        let bytes = Array(FrameworkTemplate.text.utf8.prefix(40)) + [0] + Array("rest\n".utf8)
+        let bytes = Hostile.nulByte()
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .encoding)
         #expect(error.location.offset == 40)
@@ -260,12 +246,7 @@ import YAMLDocument
 
     @Test(arguments: [true, false])
     func utf16IsRejectedClearly(littleEndian: Bool) throws {
-        let units = Array(FrameworkTemplate.text.utf16)
-        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
-        for unit in units {
-            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
-            bytes += littleEndian ? pair : pair.reversed()
-        }
+        let bytes = Hostile.utf16(littleEndian: littleEndian)
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .encoding)
         #expect(error.location == .start)
@@ -277,8 +258,8 @@ import YAMLDocument
     }
 
     @Test func tabsUsedAsIndentation() throws {
-        let text = FrameworkTemplate.text.replacingOccurrences(of: "\n  vo: EXAMPLE", with: "\n\tvo: EXAMPLE")
-        let bytes = Array(text.utf8)
+        let bytes = Hostile.tabIndentation()
+        let text = String(decoding: bytes, as: UTF8.self)
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .syntax)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\tvo:") }!
@@ -329,5 +310,32 @@ import YAMLDocument
             #expect(error.message == "mapping keys must be scalars, not \(kind)")
             #expect(describe(Array(text.utf8)).diagnostics.first?.located == true)
         }
+    }
+}
+
+/// Every input that `mupj bench --part hostile` times ends here as its entry in the list says: a
+/// valid one loads as a description with no diagnostic, a refused one gives no description and
+/// errors, the first of them located. (The tests above check each one's exact error.)
+@Suite struct HostileListTests {
+    @Test(arguments: HostileInput.all.indices)
+    func endsAsTheListSays(index: Int) throws {
+        let input = HostileInput.all[index]
+        let outcome = describe(input.bytes())
+        // A Bool, so that a failure does not print the whole description.
+        let loaded = outcome.description != nil
+        switch input.outcome {
+        case .valid:
+            #expect(outcome.diagnostics.isEmpty, "\(input.name): \(outcome.diagnostics.prefix(3))")
+            #expect(loaded, "\(input.name)")
+        case .refused:
+            #expect(!loaded, "\(input.name)")
+            let first = try #require(outcome.diagnostics.first, "\(input.name)")
+            #expect(first.severity == .error && first.located, "\(input.name): \(first)")
+        }
+    }
+
+    /// The names are the benchmark's row labels: one row each.
+    @Test func namesAreDistinct() {
+        #expect(Set(HostileInput.all.map(\.name)).count == HostileInput.all.count)
     }
 }

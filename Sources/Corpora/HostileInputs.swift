@@ -1,0 +1,156 @@
+import FrameworkModel
+
+/// An input of a kind that has broken YAML tools before, and how mupj must end on it: the list
+/// the hardening issue names, generated here so that the hardening tests check each one's outcome
+/// and the benchmark (`mupj bench`) times each through the commands, against 2 s and 512 MiB.
+public struct HostileInput: Sendable {
+    public enum Outcome: Sendable {
+        /// A large but valid description: a correct result, exit 0.
+        case valid
+        /// Refused: exit 1 or 2, with an error located in the file.
+        case refused
+    }
+
+    public let name: String
+    public let outcome: Outcome
+    /// Generated on demand: some are tens of megabytes.
+    public let bytes: @Sendable () -> [UInt8]
+
+    public init(_ name: String, _ outcome: Outcome, _ bytes: @escaping @Sendable () -> [UInt8]) {
+        self.name = name
+        self.outcome = outcome
+        self.bytes = bytes
+    }
+
+    public static let all: [HostileInput] = [
+        HostileInput("alias bomb (billion laughs)", .refused) { Hostile.billionLaughs() },
+        HostileInput("one list pasted 8 times by alias", .refused) { Hostile.quadraticAliases() },
+        HostileInput("block sequences 100 000 deep", .refused) { Hostile.blockSequences(depth: Hostile.depth) },
+        HostileInput("flow sequences 100 000 deep", .refused) { Hostile.flowSequences(depth: Hostile.depth) },
+        HostileInput("flow mappings 100 000 deep", .refused) { Hostile.flowMappings(depth: Hostile.depth) },
+        HostileInput("block mappings 2 000 deep", .refused) { Hostile.blockMappings(depth: 2_000) },
+        HostileInput("a 64 MiB scalar", .refused) { Hostile.scalar(bytes: Hostile.scalarBytes) },
+        HostileInput("a million keys", .refused) { Hostile.millionKeys() },
+        HostileInput("a million-item sequence", .refused) { Hostile.millionItems() },
+        HostileInput("invalid UTF-8", .refused) { Hostile.invalidUTF8() },
+        HostileInput("a NUL byte", .refused) { Hostile.nulByte() },
+        HostileInput("UTF-8 byte-order mark", .valid) { [0xEF, 0xBB, 0xBF] + Array(FrameworkTemplate.text.utf8) },
+        HostileInput("UTF-16 byte-order mark", .refused) { Hostile.utf16(littleEndian: true) },
+        HostileInput("a tab as indentation", .refused) { Hostile.tabIndentation() },
+        HostileInput("self-referencing anchor", .refused) { Array("format: mupj/1\nframework: &f\n  name: *f\n".utf8) },
+        HostileInput("undefined alias", .refused) { Array("format: mupj/1\nframework: *nothing\n".utf8) },
+        HostileInput("two documents", .refused) {
+            Array((FrameworkTemplate.text + "---\n" + FrameworkTemplate.text).utf8)
+        },
+        HostileInput("empty file", .refused) { [] },
+        HostileInput("scalar root", .refused) { Array("just a string\n".utf8) },
+        HostileInput("sequence root", .refused) { Array("- a\n- b\n".utf8) },
+        HostileInput("complex key", .refused) { Array("? [a, b]\n: c\n".utf8) },
+        HostileInput("50 000 components", .valid) {
+            Array(TemplateCorpus.withComponents(50_000, prefix: "extra").utf8)
+        },
+        HostileInput("50 000 components, an id repeated", .refused) {
+            Array(TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: Hostile.repeatedID).utf8)
+        },
+    ]
+}
+
+/// The generators of the hostile inputs, with the parameters the tests vary.
+public enum Hostile {
+    public static let depth = 100_000
+    public static let scalarBytes = 64 << 20
+    /// Which of the 50 000 extra components repeats the first one's id: near the end, so that the
+    /// check has seen nearly all the ids before.
+    public static let repeatedID = 49_990
+
+    /// `levels` levels of `width` aliases to the level before.
+    public static func billionLaughs(levels: Int = 10, width: Int = 10) -> [UInt8] {
+        var text = "l0: &l0 [" + Array(repeating: "lol", count: width).joined(separator: ", ") + "]\n"
+        for level in 1..<levels {
+            text +=
+                "l\(level): &l\(level) ["
+                + Array(repeating: "*l\(level - 1)", count: width).joined(separator: ", ") + "]\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// A list of 6 000 items anchored, then aliased eight times: linear per alias, quadratic in
+    /// total for a loader that copies what an alias names.
+    public static func quadraticAliases() -> [UInt8] {
+        let list = "[" + Array(repeating: "x", count: 6_000).joined(separator: ",") + "]"
+        return Array("a: &a \(list)\nb: [*a, *a, *a, *a, *a, *a, *a, *a]\n".utf8)
+    }
+
+    /// `- - - … x` on one line.
+    public static func blockSequences(depth: Int) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(depth * 2 + 2)
+        for _ in 0..<depth { bytes += [UInt8(ascii: "-"), 0x20] }
+        return bytes + [UInt8(ascii: "x"), 0x0A]
+    }
+
+    public static func flowSequences(depth: Int) -> [UInt8] {
+        [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
+    }
+
+    public static func flowMappings(depth: Int) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(depth * 5 + 1)
+        for _ in 0..<depth { bytes += Array("{a: ".utf8) }
+        return bytes + [UInt8(ascii: "1")] + [UInt8](repeating: UInt8(ascii: "}"), count: depth)
+    }
+
+    /// Mappings nested by indentation, one more space a level (deeper would need gigabytes of spaces).
+    public static func blockMappings(depth: Int) -> [UInt8] {
+        var text = ""
+        for level in 0..<depth { text += String(repeating: " ", count: level) + "k:\n" }
+        return Array(text.utf8)
+    }
+
+    /// `key: xxx…` with a scalar of `bytes` bytes.
+    public static func scalar(bytes count: Int) -> [UInt8] {
+        var bytes = Array("key: ".utf8)
+        bytes.reserveCapacity(count + 8)
+        bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: count))
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// `k0: 0` … `k999999: 999999`.
+    public static func millionKeys() -> [UInt8] { lines(1_000_000) { "k\($0): \($0)\n" } }
+
+    /// `- 0` … `- 999999`.
+    public static func millionItems() -> [UInt8] { lines(1_000_000) { "- \($0)\n" } }
+
+    public static func lines(_ count: Int, _ line: (Int) -> String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 12)
+        for i in 0..<count { bytes += Array(line(i).utf8) }
+        return bytes
+    }
+
+    /// `caf` followed by a lead byte whose continuation is missing, on line 3.
+    public static func invalidUTF8() -> [UInt8] {
+        Array("format: mupj/1\nframework:\n  name: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+    }
+
+    /// A NUL byte 40 bytes into the template.
+    public static func nulByte() -> [UInt8] {
+        Array(FrameworkTemplate.text.utf8.prefix(40)) + [0] + Array("rest\n".utf8)
+    }
+
+    /// The template in UTF-16, with its byte-order mark.
+    public static func utf16(littleEndian: Bool) -> [UInt8] {
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in FrameworkTemplate.text.utf16 {
+            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            bytes += littleEndian ? pair : pair.reversed()
+        }
+        return bytes
+    }
+
+    /// The template with its `vo:` line indented by a tab.
+    public static func tabIndentation() -> [UInt8] {
+        Array(FrameworkTemplate.text.replacing("\n  vo: EXAMPLE", with: "\n\tvo: EXAMPLE").utf8)
+    }
+}
