@@ -1,30 +1,55 @@
+import ArgumentParser
 import Corpora
 import FoundationEssentials
 
 /// The hardening issue's bounds on hostile inputs, timed: each input of `HostileInput.all`
-/// through `mupj validate` and `mupj review` as child processes, each within 2 s and 512 MiB,
-/// ending with exit 0 on a valid description or exit 1 or 2 with its first error located in the
-/// file. The hardening tests check what each run says; this checks what it costs.
+/// through `mupj validate` and `mupj review`, and as the other YAML people write (a catalog, the
+/// status file), as child processes, each within 2 s and 512 MiB, ending with exit 0 on a valid
+/// description or with exit 1 or 2 and its first error located in the file. The hardening tests
+/// check what each run says; this checks what it costs.
 enum BenchHostile {
     static let maxSeconds = 2.0
     static let maxKilobytes = 512 * 1024
 
-    static let commands: [(name: String, arguments: @Sendable (String) -> [String])] = [
-        ("validate", { ["validate", $0] }),
-        ("review", { ["review", $0, "--format", "json", "--fail-on", "never"] }),
+    struct Command: Sendable {
+        var name: String
+        var arguments: @Sendable (String) -> [String]
+        /// Whether the input is read as a description (so that a valid one passes); as a catalog
+        /// or a status file, every input is refused.
+        var readsDescriptions: Bool
+        /// The exit code of a refusal: 1 for an invalid description or status file, 2 for a
+        /// catalog that does not load (docs: README, exit codes).
+        var refusal: Int32 = 1
+    }
+
+    /// The description `--checklist` is tried with: any will do, as the catalog is refused first.
+    static let shippedDescription = "frameworks/examples/model-pilot.yaml"
+
+    static let commands = [
+        Command(name: "validate", arguments: { ["validate", $0] }, readsDescriptions: true),
+        Command(
+            name: "review", arguments: { ["review", $0, "--format", "json", "--fail-on", "never"] },
+            readsDescriptions: true),
+        Command(
+            name: "as catalog", arguments: { ["review", "--checklist", $0, shippedDescription] },
+            readsDescriptions: false, refusal: 2),
+        Command(name: "as status file", arguments: { ["status", "--status-file", $0] }, readsDescriptions: false),
     ]
 
-    static let widths = [36, 9, 6, 10, 12, 6, 10, 12]
+    static let widths = [36, 8, 25, 25, 25, 25]
 
     /// Prints a row per input; returns a verdict per run.
     static func measure(executable: String, directory: String) throws -> [(String, Bool)] {
+        guard FileManager.default.fileExists(atPath: shippedDescription) else {
+            throw ValidationError(
+                "the hostile inputs are also tried as a catalog with \(shippedDescription); run from the project's root"
+            )
+        }
         print(
             "== hostile inputs: each command ≤ \(Bench.fixed(maxSeconds, 0)) s and ≤ 512 MiB, ending with exit 0 "
-                + "on a valid description, or exit 1 or 2 with an error located in the file")
-        print(
-            Bench.row(
-                ["input", "MB", "exit", "validate", "peak RSS", "exit", "review", "peak RSS", "first error"],
-                widths: widths))
+                + "on a valid description, or refused (exit 1; 2 for a catalog) with an error located in the file")
+        print("   (each cell: exit, wall, peak RSS; the first error is the one `mupj validate` gives)")
+        print(Bench.row(["input", "MB"] + commands.map(\.name) + ["first error"], widths: widths))
         let folder = directory + "/hostile"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let errors = folder + "/stderr.txt"
@@ -41,20 +66,20 @@ enum BenchHostile {
                     executable, command.arguments(path), scratch: directory, standardError: errors)
                 let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 let first = stderr.split(separator: "\n").first.map(String.init) ?? ""
-                let problems = Self.problems(input.outcome, child, firstLine: first, path: path)
-                if firstError.isEmpty, input.outcome == .refused { firstError = located(first, path: path) ?? first }
-                cells += [
-                    "\(child.status)" + Bench.mark(problems.isEmpty), Bench.duration(child.wall),
-                    Bench.fixed(Double(child.maxRSSKilobytes) / 1024, 1) + " MiB",
-                ]
-                let what = "\(command.name) \(input.name)"
+                let outcome = command.readsDescriptions ? input.outcome : .refused
+                let problems = Self.problems(outcome, child, refusal: command.refusal, firstLine: first, path: path)
+                if command.name == "validate" && outcome == .refused {
+                    firstError = located(first, path: path) ?? first
+                }
+                cells.append(
+                    "\(child.status)\(Bench.mark(problems.isEmpty)) \(Bench.duration(child.wall)) "
+                        + "\(Bench.fixed(Double(child.maxRSSKilobytes) / 1024, 0)) MiB")
+                let what = "\(command.name): \(input.name)"
                 verdicts.append(
                     (problems.isEmpty ? what : what + ": " + problems.joined(separator: ", "), problems.isEmpty))
             }
-            print(
-                Bench.row(
-                    cells + [firstError.count > 70 ? String(firstError.prefix(69)) + "…" : firstError],
-                    widths: widths))
+            let shown = firstError.count > 60 ? String(firstError.prefix(59)) + "…" : firstError
+            print(Bench.row(cells + [shown], widths: widths))
         }
         try? FileManager.default.removeItem(atPath: errors)
         print()
@@ -62,15 +87,17 @@ enum BenchHostile {
     }
 
     /// What is wrong with one run, in words; empty when it is within bounds and ended as it must.
-    static func problems(_ outcome: HostileInput.Outcome, _ child: Bench.Child, firstLine: String, path: String)
-        -> [String]
-    {
+    static func problems(
+        _ outcome: HostileInput.Outcome, _ child: Bench.Child, refusal: Int32, firstLine: String, path: String
+    ) -> [String] {
         var problems: [String] = []
         switch outcome {
         case .valid where child.status != 0:
             problems.append("exit \(child.status) on a valid description")
-        case .refused where child.status != 1 && child.status != 2:
-            problems.append(child.status > 128 ? "killed by signal \(child.status - 128)" : "exit \(child.status)")
+        case .refused where child.status != refusal:
+            problems.append(
+                child.status > 128
+                    ? "killed by signal \(child.status - 128)" : "exit \(child.status), not \(refusal)")
         case .refused where located(firstLine, path: path) == nil:
             problems.append("first line of standard error not located: \(firstLine)")
         default:
