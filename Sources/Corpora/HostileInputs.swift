@@ -1,56 +1,78 @@
 import FrameworkModel
 
 /// An input of a kind that has broken YAML tools before, and how mupj must end on it: the list
-/// the hardening issue names, generated here so that the hardening tests check each one's outcome
-/// and the benchmark (`mupj bench`) times each through the commands, against 2 s and 512 MiB.
+/// the hardening issue names, and the inputs found since that overwork a catalog or the status
+/// file, generated here so that the hardening tests check each one's outcome and the benchmark
+/// (`mupj bench --part hostile`) times each through the commands, against 2 s and 512 MiB.
 public struct HostileInput: Sendable {
-    public enum Outcome: Sendable {
-        /// A large but valid description: a correct result, exit 0.
-        case valid
-        /// Refused: exit 1 or 2, with an error located in the file.
-        case refused
+    /// The ways mupj reads YAML that people write.
+    public enum Reader: Sendable, Hashable, CaseIterable {
+        /// A framework description (`validate`, `review`).
+        case description
+        /// A clause or prerequisite catalog (`review --checklist`).
+        case catalog
+        /// The MB prerequisites status file, for the status on one day (`status --status-file`).
+        case statusFile
+        /// The same, for every day it changed (`status --history`), whose work grows with the
+        /// square of the entries.
+        case history
     }
 
     public let name: String
-    public let outcome: Outcome
+    /// The readers for which it is a large but valid input: a correct result, exit 0. Every other
+    /// reader refuses it with an error located in the file.
+    public let acceptedBy: Set<Reader>
+    /// The reader the input was made to overwork: the one whose refusal shows what guards it.
+    public let aimedAt: Reader
     /// Generated on demand: some are tens of megabytes.
     public let bytes: @Sendable () -> [UInt8]
 
-    public init(_ name: String, _ outcome: Outcome, _ bytes: @escaping @Sendable () -> [UInt8]) {
+    public init(
+        _ name: String, acceptedBy: Set<Reader> = [], aimedAt: Reader = .description,
+        _ bytes: @escaping @Sendable () -> [UInt8]
+    ) {
         self.name = name
-        self.outcome = outcome
+        self.acceptedBy = acceptedBy
+        self.aimedAt = aimedAt
         self.bytes = bytes
     }
 
     public static let all: [HostileInput] = [
-        HostileInput("alias bomb (billion laughs)", .refused) { Hostile.billionLaughs() },
-        HostileInput("one list pasted 8 times by alias", .refused) { Hostile.quadraticAliases() },
-        HostileInput("block sequences 100 000 deep", .refused) { Hostile.blockSequences(depth: Hostile.depth) },
-        HostileInput("flow sequences 100 000 deep", .refused) { Hostile.flowSequences(depth: Hostile.depth) },
-        HostileInput("flow mappings 100 000 deep", .refused) { Hostile.flowMappings(depth: Hostile.depth) },
-        HostileInput("block mappings 2 000 deep", .refused) { Hostile.blockMappings(depth: 2_000) },
-        HostileInput("a 64 MiB scalar", .refused) { Hostile.scalar(bytes: Hostile.scalarBytes) },
-        HostileInput("a million keys", .refused) { Hostile.millionKeys() },
-        HostileInput("a million-item sequence", .refused) { Hostile.millionItems() },
-        HostileInput("invalid UTF-8", .refused) { Hostile.invalidUTF8() },
-        HostileInput("a NUL byte", .refused) { Hostile.nulByte() },
-        HostileInput("UTF-8 byte-order mark", .valid) { [0xEF, 0xBB, 0xBF] + Array(FrameworkTemplate.text.utf8) },
-        HostileInput("UTF-16 byte-order mark", .refused) { Hostile.utf16(littleEndian: true) },
-        HostileInput("a tab as indentation", .refused) { Hostile.tabIndentation() },
-        HostileInput("self-referencing anchor", .refused) { Array("format: mupj/1\nframework: &f\n  name: *f\n".utf8) },
-        HostileInput("undefined alias", .refused) { Array("format: mupj/1\nframework: *nothing\n".utf8) },
-        HostileInput("two documents", .refused) {
-            Array((FrameworkTemplate.text + "---\n" + FrameworkTemplate.text).utf8)
+        HostileInput("alias bomb (billion laughs)") { Hostile.billionLaughs() },
+        HostileInput("one list pasted 8 times by alias") { Hostile.quadraticAliases() },
+        HostileInput("block sequences 100 000 deep") { Hostile.blockSequences(depth: Hostile.depth) },
+        HostileInput("flow sequences 100 000 deep") { Hostile.flowSequences(depth: Hostile.depth) },
+        HostileInput("flow mappings 100 000 deep") { Hostile.flowMappings(depth: Hostile.depth) },
+        HostileInput("block mappings 2 000 deep") { Hostile.blockMappings(depth: 2_000) },
+        HostileInput("a 64 MiB scalar") { Hostile.scalar(bytes: Hostile.scalarBytes) },
+        HostileInput("a million keys") { Hostile.millionKeys() },
+        HostileInput("a million-item sequence") { Hostile.millionItems() },
+        HostileInput("invalid UTF-8") { Hostile.invalidUTF8() },
+        HostileInput("a NUL byte") { Hostile.nulByte() },
+        HostileInput("UTF-8 byte-order mark", acceptedBy: [.description]) {
+            [0xEF, 0xBB, 0xBF] + Array(FrameworkTemplate.text.utf8)
         },
-        HostileInput("empty file", .refused) { [] },
-        HostileInput("scalar root", .refused) { Array("just a string\n".utf8) },
-        HostileInput("sequence root", .refused) { Array("- a\n- b\n".utf8) },
-        HostileInput("complex key", .refused) { Array("? [a, b]\n: c\n".utf8) },
-        HostileInput("50 000 components", .valid) {
+        HostileInput("UTF-16 byte-order mark") { Hostile.utf16(littleEndian: true) },
+        HostileInput("a tab as indentation") { Hostile.tabIndentation() },
+        HostileInput("self-referencing anchor") { Array("format: mupj/1\nframework: &f\n  name: *f\n".utf8) },
+        HostileInput("undefined alias") { Array("format: mupj/1\nframework: *nothing\n".utf8) },
+        HostileInput("two documents") { Array((FrameworkTemplate.text + "---\n" + FrameworkTemplate.text).utf8) },
+        HostileInput("empty file") { [] },
+        HostileInput("scalar root") { Array("just a string\n".utf8) },
+        HostileInput("sequence root") { Array("- a\n- b\n".utf8) },
+        HostileInput("complex key") { Array("? [a, b]\n: c\n".utf8) },
+        HostileInput("50 000 components", acceptedBy: [.description]) {
             Array(TemplateCorpus.withComponents(50_000, prefix: "extra").utf8)
         },
-        HostileInput("50 000 components, an id repeated", .refused) {
+        HostileInput("50 000 components, an id repeated") {
             Array(TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: Hostile.repeatedID).utf8)
+        },
+        HostileInput("catalog pattern that backtracks", aimedAt: .catalog) { Hostile.backtrackingCatalog() },
+        HostileInput("status: 5 000 framework reviews", acceptedBy: [.statusFile], aimedAt: .history) {
+            Array(HostileStatusFile.text(HostileStatusFile.kind("framework_reviews"), count: 5_000).utf8)
+        },
+        HostileInput("status: 5 000 overlapping windows", acceptedBy: [.statusFile], aimedAt: .history) {
+            Array(HostileStatusFile.text(HostileStatusFile.kind("exception_windows"), count: 5_000).utf8)
         },
     ]
 }
@@ -147,6 +169,37 @@ public enum Hostile {
             bytes += littleEndian ? pair : pair.reversed()
         }
         return bytes
+    }
+
+    /// A catalog whose `matches` pattern backtracks exponentially (`^(a+)+$`), with an example
+    /// whose text triggers it (a name of twenty a's and a '!'). Refused where the pattern is
+    /// written, line 16, column 51.
+    public static func backtrackingCatalog() -> [UInt8] {
+        Array(
+            """
+            catalog: redos
+            title: A pattern with nested repetition
+            document: {title: T, reference: T-1, version: "1"}
+            clauses:
+              - id: R-1
+                title: The name is only a's
+                paraphrase: The name is only a's.
+                subject: [framework]
+                source: {document: T-1, version: "1", section: "1"}
+                severity: low
+                rationale: None.
+                recommendation: None.
+                checks:
+                  - id: name
+                    title: The name is only a's.
+                    require: {field: framework.name, matches: "^(a+)+$"}
+                examples:
+                  - expect: satisfied
+                    description: {framework: {name: aaaa}}
+                  - expect: violated
+                    description: {framework: {name: aaaaaaaaaaaaaaaaaaaa!}}
+
+            """.utf8)
     }
 
     /// The template with its `vo:` line indented by a tab.

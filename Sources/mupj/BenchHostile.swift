@@ -4,8 +4,9 @@ import FoundationEssentials
 
 /// The hardening issue's bounds on hostile inputs, timed: each input of `HostileInput.all`
 /// through `mupj validate` and `mupj review`, and as the other YAML people write (a catalog, the
-/// status file), as child processes, each within 2 s and 512 MiB, ending with exit 0 on a valid
-/// description or with exit 1 or 2 and its first error located in the file. The hardening tests
+/// status file, for a day and for its history), as child processes, each within 2 s and 512 MiB,
+/// ending with exit 0 where the input is valid for that reader, or refused with its first error
+/// located in the file. The hardening tests
 /// check what each run says; this checks what it costs.
 enum BenchHostile {
     static let maxSeconds = 2.0
@@ -13,30 +14,30 @@ enum BenchHostile {
 
     struct Command: Sendable {
         var name: String
+        var reader: HostileInput.Reader
         var arguments: @Sendable (String) -> [String]
-        /// Whether the input is read as a description (so that a valid one passes); as a catalog
-        /// or a status file, every input is refused.
-        var readsDescriptions: Bool
         /// The exit code of a refusal: 1 for an invalid description or status file, 2 for a
-        /// catalog that does not load (docs: README, exit codes).
+        /// catalog that does not load (README, exit codes).
         var refusal: Int32 = 1
     }
 
-    /// The description `--checklist` is tried with: any will do, as the catalog is refused first.
+    /// The description `--checklist` is tried with: any will do, as the catalog is read first.
     static let shippedDescription = "frameworks/examples/model-pilot.yaml"
 
     static let commands = [
-        Command(name: "validate", arguments: { ["validate", $0] }, readsDescriptions: true),
+        Command(name: "validate", reader: .description, arguments: { ["validate", $0] }),
         Command(
-            name: "review", arguments: { ["review", $0, "--format", "json", "--fail-on", "never"] },
-            readsDescriptions: true),
+            name: "review", reader: .description,
+            arguments: { ["review", $0, "--format", "json", "--fail-on", "never"] }),
         Command(
-            name: "as catalog", arguments: { ["review", "--checklist", $0, shippedDescription] },
-            readsDescriptions: false, refusal: 2),
-        Command(name: "as status file", arguments: { ["status", "--status-file", $0] }, readsDescriptions: false),
+            name: "as catalog", reader: .catalog,
+            arguments: { ["review", "--checklist", $0, shippedDescription, "--fail-on", "never"] }, refusal: 2),
+        Command(name: "as status file", reader: .statusFile, arguments: { ["status", "--status-file", $0] }),
+        Command(
+            name: "status --history", reader: .history, arguments: { ["status", "--history", "--status-file", $0] }),
     ]
 
-    static let widths = [36, 8, 25, 25, 25, 25]
+    static let widths = [36, 8, 25, 25, 25, 25, 25]
 
     /// Prints a row per input; returns a verdict per run.
     static func measure(executable: String, directory: String) throws -> [(String, Bool)] {
@@ -47,8 +48,9 @@ enum BenchHostile {
         }
         print(
             "== hostile inputs: each command ≤ \(Bench.fixed(maxSeconds, 0)) s and ≤ 512 MiB, ending with exit 0 "
-                + "on a valid description, or refused (exit 1; 2 for a catalog) with an error located in the file")
-        print("   (each cell: exit, wall, peak RSS; the first error is the one `mupj validate` gives)")
+                + "where the input is valid, or refused (exit 1; 2 for a catalog) with an error located in the file")
+        print(
+            "   (each cell: exit, wall, peak RSS; the error shown is the first from the reader the input is aimed at)")
         print(Bench.row(["input", "MB"] + commands.map(\.name) + ["first error"], widths: widths))
         let folder = directory + "/hostile"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -66,9 +68,10 @@ enum BenchHostile {
                     executable, command.arguments(path), scratch: directory, standardError: errors)
                 let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 let first = stderr.split(separator: "\n").first.map(String.init) ?? ""
-                let outcome = command.readsDescriptions ? input.outcome : .refused
-                let problems = Self.problems(outcome, child, refusal: command.refusal, firstLine: first, path: path)
-                if command.name == "validate" && outcome == .refused {
+                let accepted = input.acceptedBy.contains(command.reader)
+                let problems = Self.problems(
+                    accepted: accepted, child, refusal: command.refusal, firstLine: first, path: path)
+                if command.reader == input.aimedAt && firstError.isEmpty && !accepted {
                     firstError = located(first, path: path) ?? first
                 }
                 cells.append(
@@ -88,17 +91,17 @@ enum BenchHostile {
 
     /// What is wrong with one run, in words; empty when it is within bounds and ended as it must.
     static func problems(
-        _ outcome: HostileInput.Outcome, _ child: Bench.Child, refusal: Int32, firstLine: String, path: String
+        accepted: Bool, _ child: Bench.Child, refusal: Int32, firstLine: String, path: String
     ) -> [String] {
         var problems: [String] = []
-        switch outcome {
-        case .valid where child.status != 0:
-            problems.append("exit \(child.status) on a valid description")
-        case .refused where child.status != refusal:
+        switch accepted {
+        case true where child.status != 0:
+            problems.append("exit \(child.status) on a valid input")
+        case false where child.status != refusal:
             problems.append(
                 child.status > 128
                     ? "killed by signal \(child.status - 128)" : "exit \(child.status), not \(refusal)")
-        case .refused where located(firstLine, path: path) == nil:
+        case false where located(firstLine, path: path) == nil:
             problems.append("first line of standard error not located: \(firstLine)")
         default:
             break
