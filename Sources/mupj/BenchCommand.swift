@@ -593,7 +593,7 @@ enum BenchPart: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Duration {
-    var seconds: Double {
+    fileprivate var seconds: Double {
         let (whole, fraction) = components
         return Double(whole) + Double(fraction) / 1e18
     }
