@@ -49,24 +49,18 @@ public struct HostileInput: Sendable {
         HostileInput("a million-item sequence") { Hostile.millionItems() },
         HostileInput("invalid UTF-8") { Hostile.invalidUTF8() },
         HostileInput("a NUL byte") { Hostile.nulByte() },
-        HostileInput("UTF-8 byte-order mark", acceptedBy: [.description]) {
-            [0xEF, 0xBB, 0xBF] + Array(FrameworkTemplate.text.utf8)
-        },
+        HostileInput("UTF-8 byte-order mark", acceptedBy: [.description]) { Hostile.utf8ByteOrderMark() },
         HostileInput("UTF-16 byte-order mark") { Hostile.utf16(littleEndian: true) },
         HostileInput("a tab as indentation") { Hostile.tabIndentation() },
-        HostileInput("self-referencing anchor") { Array("format: mupj/1\nframework: &f\n  name: *f\n".utf8) },
-        HostileInput("undefined alias") { Array("format: mupj/1\nframework: *nothing\n".utf8) },
-        HostileInput("two documents") { Array((FrameworkTemplate.text + "---\n" + FrameworkTemplate.text).utf8) },
+        HostileInput("self-referencing anchor") { Hostile.selfReferencingAnchor() },
+        HostileInput("undefined alias") { Hostile.undefinedAlias() },
+        HostileInput("two documents") { Hostile.twoDocuments() },
         HostileInput("empty file") { [] },
         HostileInput("scalar root") { Array("just a string\n".utf8) },
         HostileInput("sequence root") { Array("- a\n- b\n".utf8) },
         HostileInput("complex key") { Array("? [a, b]\n: c\n".utf8) },
-        HostileInput("50 000 components", acceptedBy: [.description]) {
-            Array(TemplateCorpus.withComponents(50_000, prefix: "extra").utf8)
-        },
-        HostileInput("50 000 components, an id repeated") {
-            Array(TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: Hostile.repeatedID).utf8)
-        },
+        HostileInput("50 000 components", acceptedBy: [.description]) { Hostile.manyComponents() },
+        HostileInput("50 000 components, an id repeated") { Hostile.manyComponents(duplicateAt: Hostile.repeatedID) },
         HostileInput("catalog pattern that backtracks", aimedAt: .catalog) { Hostile.backtrackingCatalog() },
         HostileInput("status: 5 000 framework reviews", acceptedBy: [.statusFile], aimedAt: .history) {
             Array(HostileStatusFile.text(HostileStatusFile.kind("framework_reviews"), count: 5_000).utf8)
@@ -169,6 +163,26 @@ public enum Hostile {
             bytes += littleEndian ? pair : pair.reversed()
         }
         return bytes
+    }
+
+    /// The template after a UTF-8 byte-order mark: valid.
+    public static func utf8ByteOrderMark() -> [UInt8] { [0xEF, 0xBB, 0xBF] + Array(FrameworkTemplate.text.utf8) }
+
+    /// An alias, on line 3, inside the node its anchor names.
+    public static func selfReferencingAnchor() -> [UInt8] { Array("format: mupj/1\nframework: &f\n  name: *f\n".utf8) }
+
+    /// An alias, at 2:12, to an anchor never defined.
+    public static func undefinedAlias() -> [UInt8] { Array("format: mupj/1\nframework: *nothing\n".utf8) }
+
+    /// The template twice, the second after `---`.
+    public static func twoDocuments() -> [UInt8] {
+        Array((FrameworkTemplate.text + "---\n" + FrameworkTemplate.text).utf8)
+    }
+
+    /// The template with 50 000 more components, `extra-0` … `extra-49999`; with `duplicateAt`,
+    /// that one repeats the id of the first.
+    public static func manyComponents(duplicateAt: Int? = nil) -> [UInt8] {
+        Array(TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: duplicateAt).utf8)
     }
 
     /// A catalog whose `matches` pattern backtracks exponentially (`^(a+)+$`), with an example

@@ -581,7 +581,7 @@ enum Bench {
     static func row(_ cells: String...) -> String { row(cells) }
 
     static func row(_ cells: [String], widths: [Int] = [20, 6, 7, 9, 11, 8, 9, 11, 9, 11, 13, 9]) -> String {
-        zip(cells, widths + [0]).map { cell, width in
+        zip(cells, widths).map { cell, width in
             cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)
         }.joined()
     }

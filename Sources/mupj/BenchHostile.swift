@@ -6,8 +6,7 @@ import FoundationEssentials
 /// through `mupj validate` and `mupj review`, and as the other YAML people write (a catalog, the
 /// status file, for a day and for its history), as child processes, each within 2 s and 512 MiB,
 /// ending with exit 0 where the input is valid for that reader, or refused with its first error
-/// located in the file. The hardening tests
-/// check what each run says; this checks what it costs.
+/// located in the file. The hardening tests check what each run says; this checks what it costs.
 enum BenchHostile {
     static let maxSeconds = 2.0
     static let maxKilobytes = 512 * 1024
@@ -37,7 +36,8 @@ enum BenchHostile {
             name: "status --history", reader: .history, arguments: { ["status", "--history", "--status-file", $0] }),
     ]
 
-    static let widths = [36, 8, 25, 25, 25, 25, 25]
+    /// The input, its size, one column per command, and the error (unpadded, last).
+    static let widths = [36, 8, 25, 25, 25, 25, 25, 0]
 
     /// Prints a row per input; returns a verdict per run.
     static func measure(executable: String, directory: String) throws -> [(String, Bool)] {

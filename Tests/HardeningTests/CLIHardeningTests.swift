@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func descriptionWith50000ComponentsIsValid() throws {
-        let path = try Hostile.file(Array(TemplateCorpus.withComponents(50_000, prefix: "extra").utf8))
+        let path = try Hostile.file(Hostile.manyComponents())
         let run = try TestSupport.mupj(["validate", path])
         #expect(run.status == 0, "\(run.stderr.prefix(500))")
         #expect(run.stdout == "1 description checked: 1 valid\n")

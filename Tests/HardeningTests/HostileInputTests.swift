@@ -53,7 +53,7 @@ import YAMLDocument
     }
 
     @Test func selfReferencingAnchor() throws {
-        let bytes = Array("format: mupj/1\nframework: &f\n  name: *f\n".utf8)
+        let bytes = Hostile.selfReferencingAnchor()
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .recursiveAlias)
         #expect(error.location == SourceLocation(line: 3, column: 9, offset: 37))
@@ -65,7 +65,7 @@ import YAMLDocument
     }
 
     @Test func undefinedAlias() throws {
-        let bytes = Array("format: mupj/1\nframework: *nothing\n".utf8)
+        let bytes = Hostile.undefinedAlias()
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .undefinedAlias)
         #expect(
@@ -190,7 +190,7 @@ import YAMLDocument
 
     /// 50 000 components generated from the template: a valid description, checked whole.
     @Test func descriptionWith50000Components() throws {
-        let outcome = describe(Array(TemplateCorpus.withComponents(50_000, prefix: "extra").utf8))
+        let outcome = describe(Hostile.manyComponents())
         #expect(outcome.diagnostics.isEmpty)
         let description = try #require(outcome.description)
         let components = try #require(description.root.object?["components"]?.list)
@@ -201,8 +201,7 @@ import YAMLDocument
 
     /// The same with one id repeated near the end: one located error, naming the first.
     @Test func duplicateIdAmong50000Components() throws {
-        let bytes = Array(
-            TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: Hostile.repeatedID).utf8)
+        let bytes = Hostile.manyComponents(duplicateAt: Hostile.repeatedID)
         let outcome = describe(bytes)
         #expect(outcome.description == nil)
         #expect(outcome.diagnostics.count == 1)
@@ -241,7 +240,7 @@ import YAMLDocument
     }
 
     @Test func utf8ByteOrderMarkIsAccepted() throws {
-        let outcome = describe([0xEF, 0xBB, 0xBF] + Array(FrameworkTemplate.text.utf8))
+        let outcome = describe(Hostile.utf8ByteOrderMark())
         #expect(outcome.diagnostics.isEmpty)
         #expect(outcome.description?.name == "ExamplePilot")
     }
@@ -273,7 +272,7 @@ import YAMLDocument
 
 @Suite struct StructureTests {
     @Test func multipleDocuments() throws {
-        let bytes = Array((FrameworkTemplate.text + "---\n" + FrameworkTemplate.text).utf8)
+        let bytes = Hostile.twoDocuments()
         let error = try #require(loaderError(bytes))
         #expect(error.kind == .multipleDocuments)
         let line = FrameworkTemplate.text.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -14,8 +14,6 @@ import Testing
 
     static let kinds = HostileStatusFile.kinds.map(Kind.init)
 
-    static func day(_ i: Int) -> String { HostileStatusFile.day(i) }
-
     static func file(_ kind: Kind, count: Int) throws -> String {
         try Hostile.file(Array(HostileStatusFile.text(kind.kind, count: count).utf8), name: "status.yaml")
     }
@@ -46,7 +44,7 @@ import Testing
         let changes = try #require(json["changes"] as? [[String: Any]])
         // A new framework on every date changes PRE-2's summary on every date.
         #expect(changes.count == 1_000)
-        #expect(changes.first?["date"] as? String == Self.day(0))
-        #expect(changes.last?["date"] as? String == Self.day(999))
+        #expect(changes.first?["date"] as? String == HostileStatusFile.day(0))
+        #expect(changes.last?["date"] as? String == HostileStatusFile.day(999))
     }
 }
