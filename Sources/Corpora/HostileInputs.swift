@@ -1,4 +1,5 @@
 import FrameworkModel
+import YAMLDocument
 
 /// An input of a kind that has broken YAML tools before, and how mupj must end on it: the list
 /// the hardening issue names, and the inputs found since that overwork a catalog or the status
@@ -61,6 +62,17 @@ public struct HostileInput: Sendable {
         HostileInput("complex key") { Array("? [a, b]\n: c\n".utf8) },
         HostileInput("50 000 components", acceptedBy: [.description]) { Hostile.manyComponents() },
         HostileInput("50 000 components, an id repeated") { Hostile.manyComponents(duplicateAt: Hostile.repeatedID) },
+        // At the default limits: the most nodes the size limit admits, the most wrong items the
+        // node budget admits, and the most references between elements it admits.
+        HostileInput("600 misspelt ids among 40 000") {
+            Array(TemplateCorpus.withMisspeltReferences(components: 40_000, channels: 600).utf8)
+        },
+        HostileInput("an unknown key of 16 MiB") { Hostile.longKey(bytes: LoadLimits.default.maxBytes) },
+        HostileInput("16 MiB of one-digit items") { Hostile.flowItems(bytes: LoadLimits.default.maxBytes) },
+        HostileInput("wrong components, node budget") { Hostile.wrongComponents() },
+        HostileInput("densest: \(Hostile.densestHolders)² references", acceptedBy: [.description]) {
+            Array(TemplateCorpus.densest(holders: Hostile.densestHolders).utf8)
+        },
         HostileInput("catalog pattern that backtracks", aimedAt: .catalog) { Hostile.backtrackingCatalog() },
         HostileInput("status: 5 000 framework reviews", acceptedBy: [.statusFile], aimedAt: .history) {
             Array(HostileStatusFile.text(HostileStatusFile.kind("framework_reviews"), count: 5_000).utf8)
@@ -131,6 +143,44 @@ public enum Hostile {
         bytes.append(0x0A)
         return bytes
     }
+
+    /// `[0,0,…,0]` of `bytes` bytes: at the size limit, eight million nodes.
+    public static func flowItems(bytes count: Int) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(count)
+        while bytes.count + 3 < count { bytes += [UInt8(ascii: "0"), UInt8(ascii: ",")] }
+        return bytes + Array("0]\n".utf8)
+    }
+
+    /// `format: mupj/1` and an explicit key (`? kkk…`) filling the file to `bytes`: an unknown key,
+    /// for which "did you mean" compares it with every field name.
+    public static func longKey(bytes count: Int) -> [UInt8] {
+        let head = Array("format: mupj/1\n? ".utf8)
+        let tail = Array("\n: 1\n".utf8)
+        return head + [UInt8](repeating: UInt8(ascii: "k"), count: count - head.count - tail.count) + tail
+    }
+
+    /// `components: [0, 0, …]`, with as many items as the node budget leaves room for: each one an
+    /// error, of which the first 500 are reported.
+    public static func wrongComponents() -> [UInt8] {
+        let items = LoadLimits.default.maxNodes - 3
+        var bytes = Array("components: [".utf8)
+        bytes.reserveCapacity(bytes.count + items * 2 + 2)
+        for _ in 1..<items { bytes += [UInt8(ascii: "0"), UInt8(ascii: ",")] }
+        return bytes + Array("0]\n".utf8)
+    }
+
+    /// The most pilots, each holding as many pilot proxies, that the default node budget admits
+    /// with the template (`TemplateCorpus.densest`).
+    public static let densestHolders: Int = {
+        var holders = 0
+        let room = LoadLimits.default.maxNodes - templateNodes
+        while TemplateCorpus.densestExtraNodes(holders: holders + 1) <= room { holders += 1 }
+        return holders
+    }()
+
+    /// The template's nodes (keys, values and items), which a test holds to the loader's count.
+    public static let templateNodes = 247
 
     /// `k0: 0` … `k999999: 999999`.
     public static func millionKeys() -> [UInt8] { lines(1_000_000) { "k\($0): \($0)\n" } }

@@ -25,13 +25,82 @@ public enum TemplateCorpus {
         return text
     }
 
+    /// The template with `holders` more pilots on the worker node, `pilot-0` …, each holding all of
+    /// `holders` more pilot proxies, `proxy-0` …: a credential's `held_by` reaches every one of those
+    /// pilots, so the review follows `holders`² references. (A check on the pilot's proxy follows
+    /// `held_by.zone` for every proxy.)
+    public static func densest(holders: Int) -> String {
+        var text = FrameworkTemplate.text
+        let held = (0..<holders).map { "proxy-\($0)" }.joined(separator: ", ")
+        var pilots = ""
+        var proxies = ""
+        for n in 0..<holders {
+            pilots += """
+                  - id: pilot-\(n)
+                    name: Pilot \(n) of the generated corpus
+                    kind: pilot
+                    zone: worker-node
+                    operated_by: vo
+                    holds: [\(held)]
+
+                """
+            proxies += """
+                  - id: proxy-\(n)
+                    type: voms-proxy
+                    identity: pilot-owner
+                    lifetime_hours: 24
+                    delegation: limited
+                    location: /tmp/x509up_u\(n)
+                    file_mode: "0600"
+                    readable_by: [pilot-account]
+
+                """
+        }
+        insert(pilots, atHeadOf: "components", in: &text)
+        insert(proxies, atHeadOf: "credentials", in: &text)
+        return text
+    }
+
+    /// The template with `components` more components (`withComponents`) and `channels` more
+    /// channels, each from a misspelt component id (`c-N` written `c-nN`): a wrong reference per
+    /// channel, each compared with every component id for a suggestion.
+    public static func withMisspeltReferences(components: Int, channels: Int) -> String {
+        var text = withComponents(components)
+        var block = ""
+        for n in 0..<channels {
+            block += """
+                  - id: misspelt-\(n)
+                    from: c-n\(n)
+                    to: task-queue
+                    protocol: https
+                    authentication: mutual
+                    encrypted: true
+                    integrity_protected: true
+                    carries: [payloads]
+
+                """
+        }
+        insert(block, atHeadOf: "channels", in: &text)
+        return text
+    }
+
+    /// Nodes that `densest(holders:)` adds to the template's: a pilot is a mapping of six fields
+    /// (13 nodes) and its `holders` items; a proxy a mapping of eight fields and one item (18).
+    public static func densestExtraNodes(holders: Int) -> Int { holders * (13 + holders) + holders * 18 }
+
     /// How many lines each inserted component takes.
     public static let linesPerComponent = 6
 
-    private static func insertComponents(_ count: Int, prefix: String, duplicateAt: Int?, into text: inout String) {
-        guard count > 0, let header = text.firstRange(of: "\ncomponents:"),
+    /// Puts `block` (whole lines) first in the top-level list `list`.
+    private static func insert(_ block: String, atHeadOf list: String, in text: inout String) {
+        guard let header = text.firstRange(of: "\n\(list):"),
             let lineEnd = text[header.upperBound...].firstIndex(of: "\n")
         else { return }
+        text.insert(contentsOf: block, at: text.index(after: lineEnd))
+    }
+
+    private static func insertComponents(_ count: Int, prefix: String, duplicateAt: Int?, into text: inout String) {
+        guard count > 0 else { return }
         var block = ""
         block.reserveCapacity(count * 150)
         let kinds = ["monitoring", "pilot-factory", "site-vo-box", "payload-wrapper"]
@@ -46,6 +115,6 @@ public enum TemplateCorpus {
 
                 """
         }
-        text.insert(contentsOf: block, at: text.index(after: lineEnd))
+        insert(block, atHeadOf: "components", in: &text)
     }
 }

@@ -16,6 +16,12 @@ public struct SchemaValidator: Sendable {
     /// produce millions).
     public static let maxDiagnostics = 500
 
+    /// How many ids, in all, the "did you mean" of wrong references compares in one file. Each
+    /// wrong reference is compared with every id of its collection: 500 misspelt references to
+    /// 40 000 components took 26 s. With the template's handful of ids every error gets its
+    /// suggestion; with tens of thousands, the first few do.
+    public static let suggestionComparisons = 200_000
+
     public let root: ObjectShape
     public let mode: Mode
 
@@ -50,7 +56,7 @@ public struct SchemaValidator: Sendable {
     public func validate(_ table: NodeTable, file: String) -> Result {
         var walk = Walk(file: file, mode: mode, table: table)
         let value = walk.value(NodeTable.root, .object(root), unknown: false, context: Context(root.name))
-        walk.checkReferences(root: value, shape: root)
+        if !walk.truncated { walk.checkReferences(root: value, shape: root) }
         walk.diagnostics.sort()
         if walk.truncated {
             walk.diagnostics.append(
@@ -155,6 +161,8 @@ private struct Walk {
     /// The ids of each top-level collection, with where each is defined: gathered by the
     /// duplicate-id check, and what references are resolved against.
     var collectionIDs: [String: [String: SourceLocation]] = [:]
+    /// What is left of `SchemaValidator.suggestionComparisons`.
+    var suggestionBudget = SchemaValidator.suggestionComparisons
 
     init(file: String, mode: SchemaValidator.Mode, table: NodeTable) {
         self.file = file
@@ -176,6 +184,10 @@ private struct Walk {
     func name(_ key: Int) -> String { table.text(key) ?? "" }
 
     mutating func value(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
+        // Past the cap the walk only unwinds: nothing more would be reported, and no value is
+        // returned once there are errors. A hostile list of millions of wrong items took seconds
+        // building messages nobody sees.
+        if truncated { return nil }
         if unknown, table.entries[node].style == .plain, table.text(node) == Annotation.unknown {
             return Value(.unknown(reason: nil), range: table.range(node))
         }
@@ -517,6 +529,9 @@ private struct Walk {
         // Most references name the collection the one before named: its ids are looked up once
         // for the run of them.
         var current: (number: UInt16, name: String, ids: [String: SourceLocation]?)?
+        // Each collection's ids in file order, for the suggestions: made when a reference to it is
+        // first found wrong, once.
+        var idLists: [String: [String]] = [:]
         for reference in references {
             if current?.number != reference.collection {
                 let name = referencedCollections[Int(reference.collection)]
@@ -530,20 +545,24 @@ private struct Walk {
             }
             let singular =
                 collection.hasSuffix("s") ? String(collection.dropLast()) : collection
-            // The ids in file order, for the suggestion: only when a reference is wrong.
-            let idField = shape.fields.lazy.compactMap { field -> String? in
-                guard field.name == collection, case .list(.object(let element), _) = field.shape else {
-                    return nil
-                }
-                return element.idField
-            }.first
-            let ids = root?.object?[collection]?.list?.compactMap { element in
-                idField.flatMap { element.object?[$0]?.string }
+            let ids = idLists[collection] ?? ids(of: collection, root: root, shape: shape)
+            idLists[collection] = ids
+            var suggestion = ""
+            if ids.count <= suggestionBudget {
+                suggestionBudget -= ids.count
+                suggestion = Suggestion.phrase(for: reference.id, in: ids)
             }
-            error(
-                reference.start,
-                "no \(singular) with id '\(reference.id)' is defined in \(collection)"
-                    + Suggestion.phrase(for: reference.id, in: ids ?? []))
+            error(reference.start, "no \(singular) with id '\(reference.id)' is defined in \(collection)" + suggestion)
         }
+    }
+
+    /// The ids of a top-level collection's elements, in file order.
+    func ids(of collection: String, root: Value?, shape: ObjectShape) -> [String] {
+        let idField = shape.fields.lazy.compactMap { field -> String? in
+            guard field.name == collection, case .list(.object(let element), _) = field.shape else { return nil }
+            return element.idField
+        }.first
+        guard let idField else { return [] }
+        return root?.object?[collection]?.list?.compactMap { $0.object?[idField]?.string } ?? []
     }
 }

@@ -5,6 +5,11 @@ public enum Suggestion {
         let w = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: a candidate that much longer or
+            // shorter than allowed is passed over before its letters are compared (a hostile word
+            // can be megabytes long).
+            let length = candidate.unicodeScalars.count
+            guard abs(length - w.count) <= max(2, min(w.count, length) / 3) else { continue }
             let c = Array(candidate.lowercased().unicodeScalars)
             let d = distance(w, c)
             let allowed = max(2, min(w.count, c.count) / 3)

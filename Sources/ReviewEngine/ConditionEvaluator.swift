@@ -72,16 +72,22 @@ struct ConditionEvaluator {
             let absent = reached.allSatisfy { if case .absent = $0.state { return true } else { return false } }
             return absent ? .true : anyKnown ? .false : .unknown
         case .contains, .containsAll, .containsAny:
-            let values = reached.flatMap { place -> [Value] in
-                guard case .known(let v) = place.state else { return [] }
-                return v.list ?? [v]
-            }
-            // An item missing from a partial list may still be there: that is a gap, not a fact.
-            let partial = reached.contains { if case .known(let v) = $0.state { v.partial } else { false } }
-            if partial || values.contains(where: \.isUnknown) { missing = true }
-            let present = { (literal: Literal) in values.contains { matches($0, literal) } }
+            // Which of the wanted values some stated item is, read in place: a path through a
+            // derived field reaches every element that refers back, each a value or a list.
             let (wanted, needAll) = op.wanted
-            let satisfied = needAll ? wanted.allSatisfy(present) : wanted.contains(where: present)
+            var found = [Bool](repeating: false, count: wanted.count)
+            for place in reached {
+                guard case .known(let v) = place.state else { continue }
+                // An item missing from a partial list may still be there: that is a gap, not a fact.
+                if v.partial { missing = true }
+                v.forEachItem { item in
+                    if item.isUnknown { missing = true }
+                    for (index, literal) in wanted.enumerated() where !found[index] && matches(item, literal) {
+                        found[index] = true
+                    }
+                }
+            }
+            let satisfied = needAll ? !found.contains(false) : found.contains(true)
             if satisfied { return .true }
             return missing ? .unknown : .false
         default:
@@ -113,9 +119,9 @@ struct ConditionEvaluator {
             case (.exists, .false): return true  // stated where it should not be
             case (.exists, _): return false
             case (.contains, .true), (.containsAll, .true), (.containsAny, .true):
-                return (value.list ?? [value]).contains { item in wanted.contains { matches(item, $0) } }
+                return value.containsItem { item in wanted.contains { matches(item, $0) } }
             case (.contains, .unknown), (.containsAll, .unknown), (.containsAny, .unknown):
-                return value.partial || (value.list ?? [value]).contains(where: \.isUnknown)
+                return value.partial || value.containsItem(where: \.isUnknown)
             case (.contains, _), (.containsAll, _), (.containsAny, _): return false
             case (_, .false): return !test(op, value, regexes)
             default: return false
@@ -182,5 +188,19 @@ extension Operator {
         case .containsAny(let literals): return (literals, false)
         default: return ([], true)
         }
+    }
+}
+
+extension Value {
+    /// Calls `body` with each item of a list, or with the value itself when it is not a list:
+    /// what `contains` tests look through, without gathering the items into an array.
+    fileprivate func forEachItem(_ body: (Value) -> Void) {
+        if case .list(let items) = content { items.forEach(body) } else { body(self) }
+    }
+
+    /// Whether an item of a list, or the value itself when it is not a list, satisfies `predicate`.
+    fileprivate func containsItem(where predicate: (Value) -> Bool) -> Bool {
+        if case .list(let items) = content { return items.contains(where: predicate) }
+        return predicate(self)
     }
 }

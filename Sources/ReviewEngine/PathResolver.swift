@@ -98,32 +98,46 @@ struct PathResolver {
     /// by segment. (Internal, so that tests hold the short cut to the same answers.)
     func walk(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached] {
         let naming = subjectPath != nil
-        var current: [(Value, String)] = path.fromRoot ? [(root, "")] : [(subject, subjectPath ?? "")]
+        var current = [Place(value: path.fromRoot ? root : subject, path: path.fromRoot ? "" : subjectPath ?? "")]
+        // Reused from segment to segment, and filled in place: a path through a derived field
+        // reaches every element that refers back, and arrays per element (and tuples, which the
+        // runtime copies without specialization) were most of the cost of following one.
+        var expanded: [Place] = []
+        var next: [Place] = []
         var finished: [Reached] = []
         for segment in path.segments {
-            var next: [(Value, String)] = []
-            for (value, where_) in current {
-                for (element, elementPath) in expand(value, where_, naming: naming) {
-                    if element.isUnknown {
-                        finished.append(Reached(state: .unknown(element), path: elementPath, range: element.range))
-                        continue
-                    }
-                    guard let object = element.object else { continue }
-                    let childPath = !naming ? "" : elementPath.isEmpty ? segment : elementPath + "." + segment
-                    if let child = object[segment] {
-                        next.append((child, childPath))
-                    } else if let inverse = inverseElements(of: object, named: segment, naming: naming) {
-                        next.append(contentsOf: inverse)
-                    } else {
-                        finished.append(Reached(state: .absent, path: childPath, range: element.range))
-                    }
+            next.removeAll(keepingCapacity: true)
+            // One step from an element: into its field, or to the elements that refer back to it.
+            func step(_ element: Value, _ elementPath: String) {
+                if element.isUnknown {
+                    finished.append(Reached(state: .unknown(element), path: elementPath, range: element.range))
+                    return
+                }
+                guard case .object(let object) = element.content else { return }
+                let childPath = !naming ? "" : elementPath.isEmpty ? segment : elementPath + "." + segment
+                if let child = object[segment] {
+                    next.append(Place(value: child, path: childPath))
+                } else if !appendInverse(of: object, named: segment, naming: naming, into: &next) {
+                    finished.append(Reached(state: .absent, path: childPath, range: element.range))
                 }
             }
-            current = next
+            for place in current {
+                switch place.value.content {
+                case .list, .reference:
+                    expanded.removeAll(keepingCapacity: true)
+                    expand(place.value, place.path, naming: naming, into: &expanded)
+                    for element in expanded { step(element.value, element.path) }
+                default:
+                    // Most places are one element already: stepped from where they are.
+                    step(place.value, place.path)
+                }
+            }
+            swap(&current, &next)
         }
-        for (value, where_) in current {
-            let state: Reached.State = value.isUnknown ? .unknown(value) : .known(value)
-            finished.append(Reached(state: state, path: where_, range: value.range))
+        finished.reserveCapacity(finished.count + current.count)
+        for place in current {
+            let state: Reached.State = place.value.isUnknown ? .unknown(place.value) : .known(place.value)
+            finished.append(Reached(state: state, path: place.path, range: place.value.range))
         }
         return finished
     }
@@ -164,28 +178,44 @@ struct PathResolver {
         return [Reached(state: state, path: named(path.segments.count), range: value.range)]
     }
 
+    /// A value reached, and its name (empty when places are not named).
+    private struct Place {
+        var value: Value
+        var path: String
+    }
+
     /// Lists become their elements; references become the element they name.
-    private func expand(_ value: Value, _ path: String, naming: Bool) -> [(Value, String)] {
+    private func expand(_ value: Value, _ path: String, naming: Bool, into places: inout [Place]) {
         switch value.content {
         case .list(let items):
-            return items.enumerated().flatMap { index, item in
+            for (index, item) in items.enumerated() {
                 let itemPath = !naming ? "" : item.object?.id.map { "\(path)[\($0)]" } ?? "\(path)[\(index)]"
-                return expand(item, itemPath, naming: naming)
+                expand(item, itemPath, naming: naming, into: &places)
             }
         case .reference(let collection, let id):
-            guard let element = element(in: collection, id: id) else { return [] }
-            return [(element, naming ? Self.elementPath(collection, id) : "")]
+            guard let element = element(in: collection, id: id) else { return }
+            places.append(Place(value: element, path: naming ? Self.elementPath(collection, id) : ""))
         default:
-            return [(value, path)]
+            places.append(Place(value: value, path: path))
         }
     }
 
-    private func inverseElements(of object: ObjectValue, named name: String, naming: Bool) -> [(Value, String)]? {
-        guard let id = object.id, let inverse = inverses[object.shapeName]?[name] else { return nil }
+    /// The elements that refer back to `object` through its derived field `name`, appended to
+    /// `places`; false when `name` is not a derived field of it.
+    private func appendInverse(of object: ObjectValue, named name: String, naming: Bool, into places: inout [Place])
+        -> Bool
+    {
+        guard let id = object.id, let inverse = inverses[object.shapeName]?[name] else { return false }
+        guard let referrers = inverse.referrers[id] else { return true }
         let elements = collection(inverse.collection)
-        return (inverse.referrers[id] ?? []).map { position in
+        places.reserveCapacity(places.count + referrers.count)
+        for position in referrers {
             let element = elements[position]
-            return (element, naming ? Self.elementPath(inverse.collection, element.object?.id ?? "?") : "")
+            places.append(
+                Place(
+                    value: element,
+                    path: naming ? Self.elementPath(inverse.collection, element.object?.id ?? "?") : ""))
         }
+        return true
     }
 }

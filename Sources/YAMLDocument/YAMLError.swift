@@ -6,6 +6,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case encoding
         case tooLarge
         case tooDeep
+        case tooManyNodes
         case aliasBudget
         case undefinedAlias
         case recursiveAlias

@@ -359,6 +359,7 @@ private struct TableBuilder {
                 identity.start = start
                 try checkKey(scalar, tag: tag, at: start, identity: identity)
             }
+            try countNode(at: start)
             let index = table.entries.count
             table.entries.append(
                 NodeTable.Entry(
@@ -447,6 +448,7 @@ private struct TableBuilder {
                 try checkKey(scalar, tag: tag, at: start, identity: identity)
             }
             // One entry: the anchored node's own, pointing back at it for the children.
+            try countNode(at: start)
             let index = table.entries.count
             var entry = table.entries[target.first]
             entry.end = Int32(index + 1)
@@ -521,6 +523,7 @@ private struct TableBuilder {
                 .tooDeep, at: start,
                 "collections nest deeper than \(limits.maxDepth) levels (raise the limit with --max-depth)")
         }
+        try countNode(at: start)
         // While the collection is open its anchor names it, hiding any older node of that name:
         // an alias to it from inside is recursive.
         if let anchor { anchors[anchor] = nil }
@@ -540,6 +543,18 @@ private struct TableBuilder {
                 isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor, index: index,
                 firstKey: keys.count))
         (topIsMapping, topChildren, topCount, topHeight) = (isMapping, 0, 1, 1)
+    }
+
+    /// Refuses the node about to be added when the table already holds `limits.maxNodes`: at the
+    /// first node over the budget, before any later stage pays for the millions behind it.
+    @inline(__always)
+    private func countNode(at start: SourceLocation) throws(YAMLError) {
+        guard table.entries.count < limits.maxNodes else {
+            throw YAMLError(
+                .tooManyNodes, at: start,
+                "the document has more than \(limits.maxNodes) nodes (keys, values and items); "
+                    + "raise the limit with --max-nodes")
+        }
     }
 
     /// Counts a finished node, whose entries run from `first` to the end of the table, as a child

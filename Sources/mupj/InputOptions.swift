@@ -14,12 +14,15 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Most nodes that YAML aliases may expand to in one file.")
     var maxAliasNodes: Int = LoadLimits.default.maxAliasNodes
 
+    @Option(help: "Most YAML nodes (keys, values and items) in one file.")
+    var maxNodes: Int = LoadLimits.default.maxNodes
+
     var limits: LoadLimits {
-        LoadLimits(maxBytes: maxFileSize, maxDepth: maxDepth, maxAliasNodes: maxAliasNodes)
+        LoadLimits(maxBytes: maxFileSize, maxDepth: maxDepth, maxAliasNodes: maxAliasNodes, maxNodes: maxNodes)
     }
 
     func validate() throws {
-        guard maxFileSize > 0, maxDepth > 0, maxAliasNodes >= 0 else {
+        guard maxFileSize > 0, maxDepth > 0, maxAliasNodes >= 0, maxNodes > 0 else {
             throw ValidationError("limits must be positive")
         }
     }

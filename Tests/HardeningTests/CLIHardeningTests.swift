@@ -114,6 +114,31 @@ import Testing
         let small = try TestSupport.mupj(["validate", big, "--max-file-size", "100"])
         #expect(small.status == 1)
         #expect(small.stderr.contains("more than the limit of 100 bytes"))
+
+        // The template has 247 nodes: the 247th is its last scalar, the 248th would be one too many.
+        let budget = try TestSupport.mupj(["validate", big, "--max-nodes", "246"])
+        #expect(budget.status == 1)
+        #expect(
+            budget.stderr.contains(
+                "error: the document has more than 246 nodes (keys, values and items); raise the limit with --max-nodes"
+            ))
+        #expect(try TestSupport.mupj(["validate", big, "--max-nodes", "247"]).status == 0)
+        let zero = try TestSupport.mupj(["validate", big, "--max-nodes", "0"])
+        #expect(zero.status == 2)
+        #expect(zero.stderr.contains("limits must be positive"))
+    }
+
+    /// A list of wrong items as long as the node budget allows: 500 errors and the note, and the
+    /// validator stops there (before, it built a message for every item past the cap).
+    @Test func wrongItemsStopAfterTheCap() throws {
+        let path = try Hostile.file(Hostile.wrongComponents())
+        let run = try TestSupport.mupj(["validate", path])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 501)
+        #expect(
+            lines.first == "\(path):1:14: error: expected a mapping (component) for 'components', found the integer 0")
+        #expect(lines.last == "\(path): note: stopped after 500 errors; fix these and run again")
     }
 
     @Test func descriptionWith50000ComponentsIsValid() throws {

@@ -1,4 +1,5 @@
 import Corpora
+import DocumentSchema
 import Foundation
 import FrameworkModel
 import PolicyCatalog
@@ -153,9 +154,18 @@ import YAMLDocument
         #expect(outcome.description?.name == "ExamplePilot")
     }
 
+    /// The million-node inputs cross the default node budget; with it raised the loader reads
+    /// them whole.
+    static let millionNodes = LoadLimits(maxNodes: 3_000_000)
+
     @Test func millionKeys() throws {
         let bytes = Hostile.millionKeys()
-        let root = try YAMLLoader.load(bytes)
+        // By default: refused at the first node over the budget, the value of the 375 000th key.
+        let refused = try #require(loaderError(bytes))
+        #expect(refused.kind == .tooManyNodes)
+        #expect(refused.location.line == 375_000)
+
+        let root = try YAMLLoader.load(bytes, limits: Self.millionNodes)
         let pairs = try #require(root.pairs)
         #expect(pairs.count == 1_000_000)
         #expect(pairs[999_999].name == "k999999")
@@ -163,13 +173,13 @@ import YAMLDocument
 
         // A duplicate of the first key at the very end is found, and named.
         let duplicate = bytes + Array("k0: again\n".utf8)
-        let error = try #require(loaderError(duplicate))
+        let error = try #require(loaderError(duplicate, limits: Self.millionNodes))
         #expect(error.kind == .duplicateKey)
         #expect(error.location == SourceLocation(line: 1_000_001, column: 1, offset: bytes.count))
         #expect(error.message == "duplicate key 'k0'; it was first defined at line 1, column 1")
 
         // As a description: unknown keys, reported up to the cap and then a note.
-        let diagnostics = describe(bytes).diagnostics
+        let diagnostics = describe(bytes, limits: Self.millionNodes).diagnostics
         #expect(diagnostics.count == 501)
         #expect(diagnostics.prefix(500).allSatisfy { $0.severity == .error && $0.located })
         #expect(diagnostics.last?.message == "stopped after 500 errors; fix these and run again")
@@ -177,15 +187,36 @@ import YAMLDocument
 
     @Test func millionItemSequence() throws {
         let bytes = Hostile.millionItems()
-        let root = try YAMLLoader.load(bytes)
+        let refused = try #require(loaderError(bytes))
+        #expect(refused.kind == .tooManyNodes)
+        // Item 749 999, on line 750 000, would be the 750 001st node (the sequence is the first).
+        let before = Hostile.lines(749_999) { "- \($0)\n" }.count
+        #expect(refused.location == SourceLocation(line: 750_000, column: 3, offset: before + 2))
+        let root = try YAMLLoader.load(bytes, limits: Self.millionNodes)
         let items = try #require(root.items)
         #expect(items.count == 1_000_000)
         #expect(items[999_999].resolved == .int(999_999))
         #expect(items[999_999].start == SourceLocation(line: 1_000_000, column: 3, offset: bytes.count - 7))
         #expect(
-            describe(bytes).diagnostics.map(\.description) == [
+            describe(bytes, limits: Self.millionNodes).diagnostics.map(\.description) == [
                 "hostile.yaml:1:1: error: expected a mapping (description), found a sequence"
             ])
+    }
+
+    /// Wrong references to a collection of 40 000 ids: each would be compared with all of them
+    /// for a suggestion. The first get one, until `suggestionComparisons` is spent; the others are
+    /// reported without.
+    @Test func suggestionsForWrongReferencesAreBounded() throws {
+        let bytes = Array(TemplateCorpus.withMisspeltReferences(components: 40_000, channels: 600).utf8)
+        let diagnostics = describe(bytes).diagnostics
+        #expect(diagnostics.count == 501)
+        let wrong = diagnostics.filter { $0.message.hasPrefix("no component with id 'c-n") }
+        #expect(wrong.count == 500)
+        #expect(wrong.first?.message == "no component with id 'c-n0' is defined in components; did you mean 'c-0'?")
+        // The template's two components and the 40 000: 40 002 ids per suggestion.
+        let suggested = wrong.filter { $0.message.contains("did you mean") }
+        #expect(suggested.count == SchemaValidator.suggestionComparisons / 40_002)
+        #expect(wrong.prefix(suggested.count).allSatisfy { $0.message.contains("did you mean") })
     }
 
     /// 50 000 components generated from the template: a valid description, checked whole.
@@ -341,6 +372,20 @@ import YAMLDocument
                 #expect(first.located, "\(input.name) as \(reader): \(first)")
             }
         }
+    }
+
+    /// The densest description is the densest the default node budget admits: the loader's count
+    /// is the generator's, within the budget, and one more pilot with its proxy would cross it.
+    @Test func densestDescriptionFillsTheNodeBudget() throws {
+        let template = try YAMLLoader.loadTable(Array(FrameworkTemplate.text.utf8))
+        #expect(template.entries.count == Hostile.templateNodes)
+        let holders = Hostile.densestHolders
+        let densest = try YAMLLoader.loadTable(Array(TemplateCorpus.densest(holders: holders).utf8))
+        #expect(densest.entries.count == Hostile.templateNodes + TemplateCorpus.densestExtraNodes(holders: holders))
+        #expect(densest.entries.count <= LoadLimits.default.maxNodes)
+        #expect(
+            Hostile.templateNodes + TemplateCorpus.densestExtraNodes(holders: holders + 1) > LoadLimits.default.maxNodes
+        )
     }
 
     /// The names are the benchmark's row labels: one row each.

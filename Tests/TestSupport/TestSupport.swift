@@ -58,18 +58,26 @@ public enum TestSupport {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
-        let err = Pipe()
         process.standardOutput = out
+        // Standard error goes to a file: read from a second pipe only after standard output ends,
+        // a child writing more than a pipe holds (500 diagnostics) blocked, and the test with it.
+        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-stderr-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: errURL.path, contents: nil) else {
+            throw Failure("cannot create \(errURL.path)")
+        }
+        defer { try? FileManager.default.removeItem(at: errURL) }
+        let err = try FileHandle(forWritingTo: errURL)
+        defer { try? err.close() }
         process.standardError = err
         let input = Pipe()
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Standard output is read before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errData = try Data(contentsOf: errURL)
         return Run(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))

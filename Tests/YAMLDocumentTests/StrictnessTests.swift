@@ -89,6 +89,24 @@ import YAMLDocument
         #expect(none.kind == .aliasBudget)
     }
 
+    /// Every node counts once, an alias too (what it expands to is the alias budget's), and the
+    /// first node over the budget is where the load stops.
+    @Test func nodeBudgetIsConfigurable() throws {
+        // The root mapping, a, the list, 1, 2, b, *l: seven nodes.
+        let text = "a: &l [1, 2]\nb: *l\n"
+        #expect(loadError(text, limits: LoadLimits(maxNodes: 7)) == nil)
+        let alias = try #require(loadError(text, limits: LoadLimits(maxNodes: 6)))
+        #expect(alias.kind == .tooManyNodes)
+        #expect(alias.location == SourceLocation(line: 2, column: 4, offset: 16))
+        #expect(
+            alias.message
+                == "the document has more than 6 nodes (keys, values and items); raise the limit with --max-nodes")
+        let list = try #require(loadError(text, limits: LoadLimits(maxNodes: 2)))
+        #expect(list.location == SourceLocation(line: 1, column: 4, offset: 3))
+        let scalar = try #require(loadError(text, limits: LoadLimits(maxNodes: 4)))
+        #expect(scalar.location == SourceLocation(line: 1, column: 11, offset: 10))
+    }
+
     /// An expanded alias is a copy of the anchored node.
     @Test func aliasesExpandToCopies() throws {
         let root = try YAMLLoader.load("base: &b {x: 1, y: [2, 3]}\ncopy: *b\n")
