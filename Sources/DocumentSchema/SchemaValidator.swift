@@ -44,7 +44,7 @@ public struct SchemaValidator: Sendable {
         else { return nil }
         return Diagnostic(
             file: file, location: table.start(format),
-            message: "unsupported format '\(text)'; this mupj reads \(expected)")
+            message: "unsupported format \(Diagnostic.quote(text)); this mupj reads \(expected)")
     }
 
     /// A tree built elsewhere (a fragment of a larger document) is checked through its table.
@@ -134,7 +134,8 @@ private struct IDCheck {
         guard let first = seen.updateValue(location, forKey: id) else { return nil }
         seen[id] = first
         return (
-            location, "duplicate \(noun) id '\(id)'; it was first defined at line \(first.line), column \(first.column)"
+            location,
+            "duplicate \(noun) id \(Diagnostic.quote(id)); it was first defined at line \(first.line), column \(first.column)"
         )
     }
 }
@@ -263,7 +264,7 @@ private struct Walk {
             default:
                 error(
                     table.start(key),
-                    "unknown key '\(name)' in a fact of \(context); expected value or unknown, with source, "
+                    "unknown key \(Diagnostic.quote(name)) in a fact of \(context); expected value or unknown, with source, "
                         + "notes and (for lists) partial"
                         + Suggestion.phrase(for: name, in: ["value", "unknown", "source", "notes", "partial"]))
             }
@@ -366,7 +367,8 @@ private struct Walk {
                 let candidates = shape.fields.map(\.name) + shape.annotationKeys
                 error(
                     table.start(key),
-                    "unknown key '\(name)' in \(shape.name)" + Suggestion.phrase(for: name, in: candidates))
+                    "unknown key \(Diagnostic.quote(name)) in \(shape.name)"
+                        + Suggestion.phrase(for: name, in: candidates))
             }
         }
         if mode == .complete {
@@ -450,7 +452,7 @@ private struct Walk {
             guard words.contains(s) else {
                 error(
                     range.start,
-                    "'\(s)' is not allowed for \(context); expected one of: \(words.joined(separator: ", "))"
+                    "\(Diagnostic.quote(s)) is not allowed for \(context); expected one of: \(words.joined(separator: ", "))"
                         + Suggestion.phrase(for: s, in: words))
                 return nil
             }
@@ -508,8 +510,7 @@ private struct Walk {
             case .int?, .bigInt?: return "the integer \(s.text)"
             case .float?: return "the number \(s.text)"
             default:
-                let shown = s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text
-                return "the string '\(shown)'"
+                return "the string \(Diagnostic.quote(s.text))"
             }
         }
     }
@@ -552,7 +553,9 @@ private struct Walk {
                 suggestionBudget -= ids.count
                 suggestion = Suggestion.phrase(for: reference.id, in: ids)
             }
-            error(reference.start, "no \(singular) with id '\(reference.id)' is defined in \(collection)" + suggestion)
+            error(
+                reference.start,
+                "no \(singular) with id \(Diagnostic.quote(reference.id)) is defined in \(collection)" + suggestion)
         }
     }
 

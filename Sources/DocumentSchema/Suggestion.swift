@@ -1,3 +1,5 @@
+import YAMLDocument
+
 /// "Did you mean …?" for misspelt keys, enumeration words and ids.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a typo.
@@ -20,7 +22,7 @@ public enum Suggestion {
 
     /// The phrase to append to an error message, or "" when nothing is close.
     public static func phrase(for word: String, in candidates: [String]) -> String {
-        nearest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        nearest(to: word, in: candidates).map { "; did you mean \(Diagnostic.quote($0))?" } ?? ""
     }
 
     /// Levenshtein distance over two rows.

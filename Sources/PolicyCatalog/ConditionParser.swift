@@ -41,7 +41,7 @@ struct ConditionParser {
             let unknown = keys.first { !Operator.keywords.contains($0) } ?? keys[0]
             error(
                 node.start,
-                "a condition needs 'field' and one test, or all / any / not; found '\(unknown)'"
+                "a condition needs 'field' and one test, or all / any / not; found \(Diagnostic.quote(unknown))"
                     + Suggestion.phrase(for: unknown, in: ["field", "all", "any", "not"] + Operator.keywords))
             return nil
         }
@@ -146,7 +146,7 @@ struct ConditionParser {
         default:
             error(
                 pair.key.start,
-                "unknown test '\(keyword)'; expected one of: \(Operator.keywords.joined(separator: ", "))"
+                "unknown test \(Diagnostic.quote(keyword)); expected one of: \(Operator.keywords.joined(separator: ", "))"
                     + Suggestion.phrase(for: keyword, in: Operator.keywords))
             return nil
         }
@@ -168,7 +168,7 @@ struct ConditionParser {
             guard words.contains(s) else {
                 error(
                     node.start,
-                    "'\(s)' is not a value '\(pathText)' can take; expected one of: \(words.joined(separator: ", "))"
+                    "\(Diagnostic.quote(s)) is not a value '\(pathText)' can take; expected one of: \(words.joined(separator: ", "))"
                         + Suggestion.phrase(for: s, in: words))
                 return nil
             }

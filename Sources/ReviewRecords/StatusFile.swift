@@ -222,7 +222,7 @@ public enum StatusFileLoader {
             Diagnostic(
                 file: status.path, location: item.location,
                 message:
-                    "no prerequisite '\(item.prerequisite)' in the catalogs (known: \(ids.joined(separator: ", ")))"
+                    "no prerequisite \(Diagnostic.quote(item.prerequisite)) in the catalogs (known: \(ids.joined(separator: ", ")))"
                     + Suggestion.phrase(for: item.prerequisite, in: ids))
         }
     }
@@ -324,7 +324,9 @@ private struct StatusBuilder {
     mutating func checkConsistency(_ status: PrerequisiteStatusFile, root: ObjectValue?) {
         for window in status.exceptionWindows where window.to < window.from {
             let location = windowField(root, window, "to") ?? window.origin.location
-            error(location, "exception window '\(window.id)' ends (\(window.to)) before it starts (\(window.from))")
+            error(
+                location,
+                "exception window \(Diagnostic.quote(window.id)) ends (\(window.to)) before it starts (\(window.from))")
         }
         conflicts(status.glexecReviews, section: "glexec_reviews") {
             ("\($0.organisation) review", "\($0.date)", $0.outcome.rawValue, $0.origin)

@@ -35,3 +35,14 @@ extension Diagnostic: Comparable {
         return lhs.message < rhs.message
     }
 }
+
+extension Diagnostic {
+    /// Text the user wrote, as a message quotes it: in single quotes, cut after 40 characters with
+    /// "…". A key, an id or a value can be megabytes long, and a message would repeat it whole
+    /// (500 of them, in a file of wrong references).
+    public static func quote(_ text: String) -> String {
+        guard let cut = text.index(text.startIndex, offsetBy: 40, limitedBy: text.endIndex), cut < text.endIndex
+        else { return "'\(text)'" }
+        return "'\(text[..<cut])…'"
+    }
+}

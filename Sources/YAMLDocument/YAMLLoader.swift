@@ -678,7 +678,8 @@ private struct TableBuilder {
         let location = keys[stack[top].firstKey + first].start
         return YAMLError(
             .duplicateKey, at: start,
-            "duplicate key '\(scalar.text)'; it was first defined at line \(location.line), column \(location.column)")
+            "duplicate key \(Diagnostic.quote(scalar.text)); it was first defined at line \(location.line), column \(location.column)"
+        )
     }
 
     private func checkedTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation)
@@ -720,10 +721,10 @@ private struct TableBuilder {
             fits = CoreSchema.resolve(scalar, tag: tag) == .null
         }
         guard fits else {
-            let shown = scalar.text.count > 40 ? String(scalar.text.prefix(40)) + "…" : scalar.text
             throw YAMLError(
                 .unsupportedTag, at: location,
-                "tag \(YAMLTag.display(tag)) does not fit '\(shown)'; write a value of that type or remove the tag")
+                "tag \(YAMLTag.display(tag)) does not fit \(Diagnostic.quote(scalar.text)); write a value of that type "
+                    + "or remove the tag")
         }
     }
 

@@ -364,6 +364,9 @@ import YAMLDocument
         ]
         for (reader, loaded, diagnostics) in readings {
             let errors = diagnostics.filter { $0.severity == .error }
+            // Readable: no message repeats megabytes of what the file holds (a key of 16 MiB did).
+            let longest = diagnostics.map(\.message.utf8.count).max() ?? 0
+            #expect(longest <= 1_000, "\(input.name) as \(reader): a message of \(longest) bytes")
             if input.acceptedBy.contains(reader) {
                 #expect(loaded && errors.isEmpty, "\(input.name) as \(reader): \(errors.prefix(3))")
             } else {

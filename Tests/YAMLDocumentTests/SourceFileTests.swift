@@ -76,6 +76,23 @@ import YAMLDocument
         }
     }
 
+    /// Messages quote what the user wrote whole up to 40 characters, and its first 40 after that
+    /// (characters, not bytes: an accented letter is not cut in two).
+    @Test func messagesQuoteLongTextCut() {
+        let forty = String(repeating: "é", count: 40)
+        #expect(Diagnostic.quote(forty) == "'\(forty)'")
+        #expect(Diagnostic.quote(forty + "x") == "'\(forty)…'")
+        #expect(Diagnostic.quote("") == "''")
+        let key = String(repeating: "k", count: 1 << 20)
+        let file = SourceFile(path: "dup.yaml", bytes: Array("? \(key)\n: 1\n? \(key)\n: 2\n".utf8))
+        #expect(throws: Diagnostic.self) { _ = try file.load(limits: .default) }
+        do {
+            _ = try file.load(limits: .default)
+        } catch {
+            #expect(error.message == "duplicate key '\(key.prefix(40))…'; it was first defined at line 1, column 3")
+        }
+    }
+
     @Test func linesAreQuotedWithoutTheirBreak() {
         let file = SourceFile(path: "x.yaml", bytes: Array("one\ntwo\nthree".utf8))
         #expect(file.line(1) == "one")
