@@ -64,6 +64,9 @@ public struct HostileInput: Sendable {
         HostileInput("50 000 components, an id repeated") { Hostile.manyComponents(duplicateAt: Hostile.repeatedID) },
         // At the default limits: the most nodes the size limit admits, the most wrong items the
         // node budget admits, and the most references between elements it admits.
+        HostileInput("30 000 channels on one line", acceptedBy: [.description]) {
+            Array(TemplateCorpus.withChannelsOnOneLine(30_000).utf8)
+        },
         HostileInput("600 misspelt ids among 40 000") {
             Array(TemplateCorpus.withMisspeltReferences(components: 40_000, channels: 600).utf8)
         },

@@ -84,6 +84,25 @@ public enum TemplateCorpus {
         return text
     }
 
+    /// The template with its `channels:` list replaced by `count` channels written on one line,
+    /// in flow style (JSON is YAML too): every finding on a channel quotes that line.
+    public static func withChannelsOnOneLine(_ count: Int) -> String {
+        var text = FrameworkTemplate.text
+        guard let header = text.firstRange(of: "\nchannels:"),
+            let end = text[header.upperBound...].firstRange(of: "\n\n")
+        else { return text }
+        var line = "\nchannels: ["
+        line.reserveCapacity(count * 160)
+        for n in 0..<count {
+            if n > 0 { line += ", " }
+            line +=
+                "{id: channel-\(n), from: pilot, to: task-queue, protocol: https, authentication: mutual, "
+                + "encrypted: true, integrity_protected: true, carries: [payloads, user-credentials]}"
+        }
+        text.replaceSubrange(header.lowerBound..<end.lowerBound, with: line + "]")
+        return text
+    }
+
     /// Nodes that `densest(holders:)` adds to the template's: a pilot is a mapping of six fields
     /// (13 nodes) and its `holders` items; a proxy a mapping of eight fields and one item (18).
     public static func densestExtraNodes(holders: Int) -> Int { holders * (13 + holders) + holders * 18 }

@@ -150,9 +150,11 @@ public enum HTMLReport {
             out +=
                 "<p class=\"recommendation\"><strong>Recommendation:</strong> \(Escape.html(info.recommendation))</p>\n"
         }
-        for finding in result.findings {
+        let shown = ShownFindings(result)
+        for finding in shown.findings {
             out += self.finding(finding, clause: info, context: context)
         }
+        if let omitted = shown.omittedSentence { out += "<p class=\"meta\">\(Escape.html(omitted))</p>\n" }
         out += "</section>\n"
         return out
     }

@@ -124,8 +124,13 @@ public enum MarkdownReport {
             out.line("Recommendation: \(Escape.markdown(info.recommendation))")
             out.blank()
         }
-        for finding in result.findings {
+        let shown = ShownFindings(result)
+        for finding in shown.findings {
             self.finding(finding, clause: info, context: context, into: &out)
+        }
+        if let omitted = shown.omittedSentence {
+            out.line(Escape.markdown(omitted))
+            out.blank()
         }
     }
 

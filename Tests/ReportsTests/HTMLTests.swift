@@ -83,6 +83,48 @@ import YAMLDocument
         #expect(missing.quote("q.yaml", range((2, 6), (2, 11))) == nil)
     }
 
+    /// A line longer than `Quote.wholeLine` is cut to `Quote.context` bytes either side of the
+    /// covered part, and at most twice that of the part, with "…" where text is left out; found
+    /// from the range's byte offsets, or from its columns when the offsets do not agree with them.
+    @Test func longLinesAreQuotedAroundTheRange() throws {
+        let c = Quote.context
+        let head = String(repeating: "é", count: 1_000)  // two bytes a scalar
+        let line = head + "key: value" + String(repeating: "b", count: 2_000)
+        // First in the file, so that an offset of 0 is in the line, and only its column is wrong.
+        let file = SourceFile(path: "long.yaml", bytes: Array("\(line)\nlast\n".utf8))
+        let context = ReportContext(
+            result: ReviewResult(toolVersion: "t", catalogs: [], frameworks: []), sources: [file])
+        let valueColumn = 1_000 + 6
+        let valueOffset = 2_000 + 5
+        func quoted(offsets: Bool, length: Int = 5) throws -> Quote.Line {
+            let range = SourceRange(
+                start: SourceLocation(line: 1, column: valueColumn, offset: offsets ? valueOffset : 0),
+                end: SourceLocation(line: 1, column: valueColumn + length, offset: offsets ? valueOffset + length : 0))
+            return try #require(context.quote("long.yaml", range)?.lines.first)
+        }
+        for offsets in [true, false] {
+            let quote = try quoted(offsets: offsets)
+            #expect(quote.number == 1)
+            #expect(quote.marked == "value")
+            // 120 bytes before the part, "key: " and 115 bytes of é: the window starts inside an é,
+            // and moves back to its first byte, so 58 of them.
+            #expect(quote.before == "…" + String(repeating: "é", count: (c - 5 + 1) / 2) + "key: ")
+            #expect(quote.after == String(repeating: "b", count: c) + "…")
+        }
+        // A covered part longer than twice the context is cut too, and nothing follows it.
+        let long = try quoted(offsets: true, length: 1_500)
+        #expect(long.marked == "value" + String(repeating: "b", count: 2 * c - 5))
+        #expect(long.after == "…")
+        // Lines up to `wholeLine` bytes are quoted whole.
+        let whole = String(repeating: "a", count: Quote.wholeLine - 3) + " #x"
+        let short = ReportContext(
+            result: ReviewResult(toolVersion: "t", catalogs: [], frameworks: []),
+            sources: [SourceFile(path: "s.yaml", bytes: Array(whole.utf8))])
+        let range = SourceRange(
+            start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 2, offset: 1))
+        #expect(short.quote("s.yaml", range)?.lines.first?.text == whole)
+    }
+
     /// Lines as a quote shows them: without their line break (LF or CRLF), empty lines kept,
     /// a last line with or without a final break, nothing past the end.
     @Test func sourceLinesAreFoundWithoutTheirBreaks() {
