@@ -18,6 +18,13 @@ public enum OutputFile {
     }
 
     public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) {
+        try write(to: path, replace: replace) { emit in emit(Array(text.utf8)) }
+    }
+
+    /// The same for a text handed over in pieces, each written as it comes.
+    public static func write(to path: String, replace: Bool, _ produce: (_ emit: ([UInt8]) -> Void) -> Void)
+        throws(Failure)
+    {
         if !replace && access(path, F_OK) == 0 { throw .exists(path) }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -33,8 +40,14 @@ public enum OutputFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, reason()) }
         defer { unlink(temporary) }
-        let written = writeAll(Array(text.utf8), to: descriptor)
-        let failure = written ? nil : reason()
+        // After a failed write the remaining pieces are still made, and dropped.
+        var written = true
+        var failure: String?
+        produce { piece in
+            guard written else { return }
+            written = writeAll(piece, to: descriptor)
+            if !written { failure = reason() }
+        }
         guard close(descriptor) == 0, written else { throw .cannotWrite(path, failure ?? reason()) }
         if replace {
             guard rename(temporary, path) == 0 else { throw .cannotWrite(path, reason()) }
@@ -60,5 +73,38 @@ public enum OutputFile {
     /// The text currently in `path`, or nil when there is none (for drift checks).
     public static func existing(_ path: String) -> String? {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether `path` holds exactly the pieces `produce` hands over, read from the file piece by
+    /// piece (for drift checks of reports of any size); false when it cannot be read.
+    public static func matches(_ path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var same = true
+        var buffer: [UInt8] = []
+        produce { piece in
+            guard same else { return }
+            buffer = [UInt8](repeating: 0, count: piece.count)
+            same = readAll(into: &buffer, from: descriptor) && buffer == piece
+        }
+        // Nothing may follow what was made.
+        var probe: [UInt8] = [0]
+        return same && !readAll(into: &probe, from: descriptor)
+    }
+
+    /// Fills `buffer` from a descriptor; false when the file ends first or cannot be read.
+    private static func readAll(into buffer: inout [UInt8], from descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let count = buffer.count
+            let read = buffer.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + offset, count - offset)
+            }
+            if read < 0 && errno == EINTR { continue }
+            if read <= 0 { return false }
+            offset += read
+        }
+        return true
     }
 }

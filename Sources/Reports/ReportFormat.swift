@@ -13,6 +13,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The report handed to `emit` in pieces: JSON and text as `ReportStream` writes them (a
+    /// framework at a time, a very large one in pieces of about a MiB), the others whole. What
+    /// `--output-dir` writes, so that no file's text is held whole when it need not be.
+    public func render(_ context: ReportContext, emit: ([UInt8]) -> Void) {
+        guard var stream = ReportStream(self, colour: false) else {
+            emit(Array(render(context).utf8))
+            return
+        }
+        let result = context.result
+        emit(stream.opening(toolVersion: result.toolVersion, catalogs: result.catalogs, date: context.date))
+        stream.frameworks(context, emit: emit)
+        emit(stream.closing())
+    }
+
     public func render(_ context: ReportContext, colour: Bool = false) -> String {
         switch self {
         case .text: return TextReport.render(context, colour: colour)
@@ -24,20 +38,37 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// A file of an `--output-dir`, rendered only when it is written or checked, and handed over in
+/// pieces: a review of one very large description has a JSON report of hundreds of megabytes,
+/// which was held whole, with every other format, and copied once more to be written.
+public struct RenderedFile {
+    public var name: String
+    public var render: (_ emit: ([UInt8]) -> Void) -> Void
+
+    public init(_ name: String, render: @escaping (_ emit: ([UInt8]) -> Void) -> Void) {
+        self.name = name
+        self.render = render
+    }
+
+    public init(_ name: String, text: @escaping () -> String) {
+        self.init(name) { emit in emit(Array(text().utf8)) }
+    }
+}
+
 /// Writes rendered reports into a directory, or checks that the files there are up to date.
 public enum ReportDirectory {
-    /// The files whose content differs from `rendered` (missing ones included), or, when
-    /// `check` is false, writes them all atomically.
-    public static func sync(_ rendered: [(name: String, text: String)], into directory: String, check: Bool)
-        throws(OutputFile.Failure) -> [String]
+    /// The files whose content differs from what they render to (missing ones included), or,
+    /// when `check` is false, writes them all atomically; one file at a time.
+    public static func sync(_ files: [RenderedFile], into directory: String, check: Bool) throws(OutputFile.Failure)
+        -> [String]
     {
         var stale: [String] = []
-        for (name, text) in rendered {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        for file in files {
+            let path = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
             if check {
-                if OutputFile.existing(path) != text { stale.append(path) }
+                if !OutputFile.matches(path, file.render) { stale.append(path) }
             } else {
-                try OutputFile.write(text, to: path, replace: true)
+                try OutputFile.write(to: path, replace: true, file.render)
             }
         }
         return stale

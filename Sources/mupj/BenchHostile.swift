@@ -28,6 +28,10 @@ enum BenchHostile {
         Command(
             name: "review", reader: .description,
             arguments: { ["review", $0, "--format", "json", "--fail-on", "never"] }),
+        // The README's main job: every report format, written into a directory beside the input.
+        Command(
+            name: "all formats", reader: .description,
+            arguments: { ["review", $0, "--output-dir", reportDirectory($0), "--fail-on", "never"] }),
         Command(
             name: "as catalog", reader: .catalog,
             arguments: { ["review", "--checklist", $0, shippedDescription, "--fail-on", "never"] }, refusal: 2),
@@ -37,7 +41,10 @@ enum BenchHostile {
     ]
 
     /// The input, its size, one column per command, and the error (unpadded, last).
-    static let widths = [36, 8, 25, 25, 25, 25, 25, 0]
+    static let widths = [36, 8, 25, 25, 25, 25, 25, 25, 0]
+
+    /// Where "all formats" writes the reports of the input at `path`; removed after each run.
+    static func reportDirectory(_ path: String) -> String { path + ".reports" }
 
     /// Prints a row per input; returns a verdict per run.
     static func measure(executable: String, directory: String) throws -> [(String, Bool)] {
@@ -66,6 +73,7 @@ enum BenchHostile {
             for command in commands {
                 let child = try Bench.measured(
                     executable, command.arguments(path), scratch: directory, standardError: errors)
+                try? FileManager.default.removeItem(atPath: reportDirectory(path))
                 let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 let first = stderr.split(separator: "\n").first.map(String.init) ?? ""
                 let accepted = input.acceptedBy.contains(command.reader)

@@ -77,11 +77,15 @@ struct ReviewCommand: ParsableCommand {
         let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, output: output)
         let context = run.context
         if let outputDir = output.outputDir {
-            var files = (formats.isEmpty ? ReportFormat.allCases : formats).map { ($0.fileName, $0.render(context)) }
+            var files = (formats.isEmpty ? ReportFormat.allCases : formats).map { format in
+                RenderedFile(format.fileName) { emit in format.render(context, emit: emit) }
+            }
             if formats.isEmpty {
                 // The full set: the reviewers' reports and the MB summary, from the same result.
                 let summary = try run.summary(status, limits: limits.limits)
-                files += SummaryFormat.allCases.map { ($0.fileName, summary.render($0)) }
+                files += SummaryFormat.allCases.map { format in
+                    RenderedFile(format.fileName) { summary.render(format) }
+                }
             }
             try ReportRun.emit(files, into: outputDir, check: output.check)
         } else {
@@ -179,7 +183,7 @@ struct ReportRun {
     }
 
     /// Writes the files atomically, or with `check` names those that differ and exits 1.
-    static func emit(_ rendered: [(name: String, text: String)], into outputDir: String, check: Bool) throws {
+    static func emit(_ rendered: [RenderedFile], into outputDir: String, check: Bool) throws {
         let stale: [String]
         do {
             stale = try ReportDirectory.sync(rendered, into: outputDir, check: check)

@@ -45,7 +45,8 @@ struct SummaryCommand: ParsableCommand {
         let summary = try run.summary(status, limits: limits.limits)
         if let outputDir = output.outputDir {
             let chosen = formats.isEmpty ? SummaryFormat.allCases : formats
-            try ReportRun.emit(chosen.map { ($0.fileName, summary.render($0)) }, into: outputDir, check: output.check)
+            let files = chosen.map { format in RenderedFile(format.fileName) { summary.render(format) } }
+            try ReportRun.emit(files, into: outputDir, check: output.check)
         } else {
             Terminal.standardOutput.write(summary.render(formats.first ?? .markdown))
         }

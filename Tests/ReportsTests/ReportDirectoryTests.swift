@@ -1,0 +1,44 @@
+import Foundation
+import Reports
+import Testing
+
+/// Reports written and checked in pieces: the same bytes as rendered whole, and a drift check
+/// that reads the file piece by piece.
+@Suite struct ReportDirectoryTests {
+    @Test(arguments: ReportFormat.allCases)
+    func piecesMakeTheWholeReport(format: ReportFormat) throws {
+        let context = try Inputs.shipped()
+        var bytes: [UInt8] = []
+        var pieces = 0
+        format.render(context) { piece in
+            bytes += piece
+            pieces += 1
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == format.render(context))
+        // JSON and text come a framework at a time, with an opening and a closing piece.
+        #expect(pieces == (format == .json || format == .text ? 3 : 1))
+    }
+
+    @Test func aFileIsCheckedPieceByPiece() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-dir-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func pieces(_ parts: [String]) -> RenderedFile {
+            RenderedFile("r.txt") { emit in parts.forEach { emit(Array($0.utf8)) } }
+        }
+        let file = pieces(["one ", "two ", "three\n"])
+        // Missing: stale, and nothing is written by a check.
+        #expect(try ReportDirectory.sync([file], into: directory.path, check: true) == [directory.path + "/r.txt"])
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/r.txt"))
+        #expect(try ReportDirectory.sync([file], into: directory.path, check: false).isEmpty)
+        #expect(try String(contentsOf: directory.appendingPathComponent("r.txt"), encoding: .utf8) == "one two three\n")
+        // The same text in other pieces is the same file.
+        #expect(try ReportDirectory.sync([pieces(["one two", " three\n"])], into: directory.path, check: true).isEmpty)
+        // Longer, shorter or different is stale.
+        for other in [["one two three\n", "four"], ["one two"], ["one too three\n"], []] {
+            #expect(
+                try ReportDirectory.sync([pieces(other)], into: directory.path + "/", check: true) == [
+                    directory.path + "/r.txt"
+                ], "\(other)")
+        }
+    }
+}
