@@ -70,11 +70,6 @@ public enum OutputFile {
 
     private static func reason() -> String { String(cString: strerror(errno)) }
 
-    /// The text currently in `path`, or nil when there is none (for drift checks).
-    public static func existing(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-    }
-
     /// Whether `path` holds exactly the pieces `produce` hands over, read from the file piece by
     /// piece (for drift checks of reports of any size); false when it cannot be read.
     public static func matches(_ path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> Bool {

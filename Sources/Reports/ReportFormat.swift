@@ -17,14 +17,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// framework at a time, a very large one in pieces of about a MiB), the others whole. What
     /// `--output-dir` writes, so that no file's text is held whole when it need not be.
     public func render(_ context: ReportContext, emit: ([UInt8]) -> Void) {
-        guard var stream = ReportStream(self, colour: false) else {
-            emit(Array(render(context).utf8))
-            return
+        switch self {
+        case .json, .text: ReportStream.render(self, context, colour: false, emit: emit)
+        case .markdown, .html, .sarif: emit(Array(render(context).utf8))
         }
-        let result = context.result
-        emit(stream.opening(toolVersion: result.toolVersion, catalogs: result.catalogs, date: context.date))
-        stream.frameworks(context, emit: emit)
-        emit(stream.closing())
     }
 
     public func render(_ context: ReportContext, colour: Bool = false) -> String {

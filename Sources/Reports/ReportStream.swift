@@ -22,16 +22,28 @@ public struct ReportStream {
         }
     }
 
-    /// The whole report at once: the same pieces, joined.
-    static func render(_ format: ReportFormat, _ context: ReportContext, colour: Bool) -> String {
+    /// The whole report of `context`, handed to `emit` in the pieces it is written in.
+    static func render(_ format: ReportFormat, _ context: ReportContext, colour: Bool, emit: ([UInt8]) -> Void) {
         guard var stream = ReportStream(format, colour: colour) else {
             preconditionFailure("\(format) is not written in pieces")
         }
         let result = context.result
-        let bytes =
-            stream.opening(toolVersion: result.toolVersion, catalogs: result.catalogs, date: context.date)
-            + stream.frameworks(context) + stream.closing()
-        return String(decoding: bytes, as: UTF8.self)
+        emit(stream.opening(toolVersion: result.toolVersion, catalogs: result.catalogs, date: context.date))
+        stream.frameworks(context, emit: emit)
+        emit(stream.closing())
+    }
+
+    /// The whole report at once: the same pieces, joined.
+    static func render(_ format: ReportFormat, _ context: ReportContext, colour: Bool) -> String {
+        String(decoding: joined { render(format, context, colour: colour, emit: $0) }, as: UTF8.self)
+    }
+
+    /// The pieces `produce` hands over, joined; a single piece, as for a description of usual
+    /// size, is kept without a copy.
+    private static func joined(_ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> [UInt8] {
+        var bytes: [UInt8] = []
+        produce { piece in if bytes.isEmpty { bytes = piece } else { bytes += piece } }
+        return bytes
     }
 
     /// What comes before the first framework: the tool, the date and the catalogs reviewed against.
@@ -48,10 +60,7 @@ public struct ReportStream {
     /// The piece for each framework of `context` (a context per framework keeps only that
     /// framework's file in memory for quoting).
     public mutating func frameworks(_ context: ReportContext) -> [UInt8] {
-        var bytes: [UInt8] = []
-        // One piece, as for a description of usual size, is kept without a copy.
-        frameworks(context) { piece in if bytes.isEmpty { bytes = piece } else { bytes += piece } }
-        return bytes
+        Self.joined { frameworks(context, emit: $0) }
     }
 
     /// The same, handed to `emit` as it is written, in pieces of about a MiB: the report of one
