@@ -62,8 +62,10 @@ public struct HostileInput: Sendable {
         HostileInput("complex key") { Array("? [a, b]\n: c\n".utf8) },
         HostileInput("50 000 components", acceptedBy: [.description]) { Hostile.manyComponents() },
         HostileInput("50 000 components, an id repeated") { Hostile.manyComponents(duplicateAt: Hostile.repeatedID) },
-        // At the default limits: the most nodes the size limit admits, the most wrong items the
-        // node budget admits, and the most references between elements it admits.
+        // Found at the default limits, each by work that grew with the product of two sizes: many
+        // findings quoting one long line, "did you mean" over many ids or a very long word, the
+        // most nodes the size limit admits, the most wrong items and the most references between
+        // elements the node budget admits.
         HostileInput("30 000 channels on one line", acceptedBy: [.description]) {
             Array(TemplateCorpus.withChannelsOnOneLine(30_000).utf8)
         },

@@ -18,7 +18,7 @@ public struct SchemaValidator: Sendable {
 
     /// How many ids, in all, the "did you mean" of wrong references compares in one file. Each
     /// wrong reference is compared with every id of its collection: 500 misspelt references to
-    /// 40 000 components took 26 s. With the template's handful of ids every error gets its
+    /// 40 000 components took 20–26 s. With the template's handful of ids every error gets its
     /// suggestion; with tens of thousands, the first few do.
     public static let suggestionComparisons = 200_000
 
