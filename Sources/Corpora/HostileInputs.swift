@@ -149,11 +149,14 @@ public enum Hostile {
         return bytes
     }
 
-    /// `[0,0,…,0]` of `bytes` bytes: at the size limit, eight million nodes.
-    public static func flowItems(bytes count: Int) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(count)
-        while bytes.count + 3 < count { bytes += [UInt8(ascii: "0"), UInt8(ascii: ",")] }
+    /// `[0,0,…,0]` of at most `bytes` bytes: at the size limit, eight million nodes.
+    public static func flowItems(bytes count: Int) -> [UInt8] { zeros(after: "", items: (count - 2) / 2) }
+
+    /// `PREFIX[0,0,…,0]` and a line break, with `items` zeros.
+    static func zeros(after prefix: String, items: Int) -> [UInt8] {
+        var bytes = Array((prefix + "[").utf8)
+        bytes.reserveCapacity(bytes.count + items * 2 + 2)
+        for _ in 1..<items { bytes += [UInt8(ascii: "0"), UInt8(ascii: ",")] }
         return bytes + Array("0]\n".utf8)
     }
 
@@ -168,11 +171,7 @@ public enum Hostile {
     /// `components: [0, 0, …]`, with as many items as the node budget leaves room for: each one an
     /// error, of which the first 500 are reported.
     public static func wrongComponents() -> [UInt8] {
-        let items = LoadLimits.default.maxNodes - 3
-        var bytes = Array("components: [".utf8)
-        bytes.reserveCapacity(bytes.count + items * 2 + 2)
-        for _ in 1..<items { bytes += [UInt8(ascii: "0"), UInt8(ascii: ",")] }
-        return bytes + Array("0]\n".utf8)
+        zeros(after: "components: ", items: LoadLimits.default.maxNodes - 3)
     }
 
     /// The most pilots, each holding as many pilot proxies, that the default node budget admits

@@ -7,12 +7,11 @@ public enum Suggestion {
         let w = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
+            let c = Array(candidate.lowercased().unicodeScalars)
             // The distance is at least the difference in length: a candidate that much longer or
             // shorter than allowed is passed over before its letters are compared (a hostile word
-            // can be megabytes long).
-            let length = candidate.unicodeScalars.count
-            guard abs(length - w.count) <= max(2, min(w.count, length) / 3) else { continue }
-            let c = Array(candidate.lowercased().unicodeScalars)
+            // can be megabytes long). Lengths after lowercasing, which can change them.
+            guard abs(c.count - w.count) <= max(2, min(w.count, c.count) / 3) else { continue }
             let d = distance(w, c)
             let allowed = max(2, min(w.count, c.count) / 3)
             if d <= allowed, d < (best?.1 ?? .max) { best = (candidate, d) }
