@@ -36,7 +36,10 @@ private struct Fixtures {
         self.status = status
         self.description = description
         descriptionLines = LineTable(source.bytes)
-        review = Engine.review(description, catalogs: catalogs)
+        guard let review = try? Engine.review(description, catalogs: catalogs) else {
+            fatalError("the fuzzer's description must be reviewed within the default limits")
+        }
+        self.review = review
         catalogInfos = catalogs.catalogs.map(Engine.info)
     }
 }
@@ -72,7 +75,10 @@ private func readAsCatalog(_ source: SourceFile, _ lines: LineTable, _ limits: L
         for clause in catalog.clauses {
             for example in clause.examples {
                 // An example's description is a fragment of the catalog: its evidence points into the input.
-                let result = Engine.evaluate(clause, catalog: catalog.id, in: example.description, regexes: regexes)
+                let evaluated = withinLimits(in: source.path, lines) { () throws(ReviewLimitExceeded) in
+                    try Engine.evaluate(clause, of: catalog, in: example.description, regexes: regexes)
+                }
+                guard let result = evaluated else { continue }
                 require(!result.findings.isEmpty, "an example of \(clause.id) gave no finding")
                 for evidence in result.findings.flatMap(\.evidence) {
                     lines.check(evidence.range.start, "example evidence start")
@@ -82,7 +88,10 @@ private func readAsCatalog(_ source: SourceFile, _ lines: LineTable, _ limits: L
         }
     }
     if !set.catalogs.isEmpty {
-        let review = Engine.review(fixtures.description, catalogs: set, regexes: regexes)
+        let reviewed = withinLimits(in: source.path, lines) { () throws(ReviewLimitExceeded) in
+            try Engine.review(fixtures.description, catalogs: set, regexes: regexes)
+        }
+        guard let review = reviewed else { return }
         checkReview(review, catalogs: set, fixtures.descriptionLines)
         checkReports(review, catalogs: set.catalogs.map(Engine.info), fixtures.description.source)
     }

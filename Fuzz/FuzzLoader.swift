@@ -49,8 +49,12 @@ public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         require(
             outcome.description == nil || !outcome.diagnostics.contains { $0.severity == .error },
             "a description with errors was accepted")
-        if let description = outcome.description {
-            let review = Engine.review(description, catalogs: catalogs, regexes: regexes)
+        let reviewed = outcome.description.flatMap { description in
+            withinLimits(in: source.path, lines) { () throws(ReviewLimitExceeded) in
+                try Engine.review(description, catalogs: catalogs, regexes: regexes)
+            }
+        }
+        if let review = reviewed {
             checkReview(review, catalogs: catalogs, lines)
             // Reports are written for complete descriptions only, as `mupj review` does.
             if mode == .complete { checkReports(review, catalogs: catalogInfos, source) }

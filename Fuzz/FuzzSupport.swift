@@ -146,6 +146,18 @@ struct LineTable {
     }
 }
 
+/// The review, or nil when it stopped at a review limit: an outcome the commands report (exit 2),
+/// whose error must be located, at a check (in `file` when the catalog is the input).
+func withinLimits<T>(in file: String, _ lines: LineTable, _ review: () throws(ReviewLimitExceeded) -> T) -> T? {
+    do {
+        return try review()
+    } catch {
+        require(error.diagnostic.location != nil, "a review limit error without a location")
+        requireLocated([error.diagnostic], in: file, lines)
+        return nil
+    }
+}
+
 /// A broken invariant: a finding. `fatalError` prints its message in optimized builds too.
 func require(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError(message()) }

@@ -10,7 +10,8 @@ public struct HostileInput: Sendable {
     public enum Reader: Sendable, Hashable, CaseIterable {
         /// A framework description (`validate`, `review`).
         case description
-        /// A clause or prerequisite catalog (`review --checklist`).
+        /// A clause or prerequisite catalog (`review --checklist`), reviewed with
+        /// `Hostile.catalogPartner`.
         case catalog
         /// The MB prerequisites status file, for the status on one day (`status --status-file`).
         case statusFile
@@ -79,6 +80,14 @@ public struct HostileInput: Sendable {
             Array(TemplateCorpus.densest(holders: Hostile.densestHolders).utf8)
         },
         HostileInput("catalog pattern that backtracks", aimedAt: .catalog) { Hostile.backtrackingCatalog() },
+        // Each catalog below is small and valid; the review's limits refuse it with a description
+        // of many elements (`catalogPartner`): the work is the product of the two files.
+        HostileInput("2 000 checks over every component", aimedAt: .catalog) {
+            Hostile.manyChecksCatalog(checks: 2_000, selecting: true)
+        },
+        HostileInput("2 000 checks selecting no component", aimedAt: .catalog) {
+            Hostile.manyChecksCatalog(checks: 2_000, selecting: false)
+        },
         HostileInput("status: 5 000 framework reviews", acceptedBy: [.statusFile], aimedAt: .history) {
             Array(HostileStatusFile.text(HostileStatusFile.kind("framework_reviews"), count: 5_000).utf8)
         },
@@ -95,6 +104,14 @@ public enum Hostile {
     /// Which of the 50 000 extra components repeats the first one's id: near the end, so that the
     /// check has seen nearly all the ids before.
     public static let repeatedID = 49_990
+
+    /// How many components the description that catalogs are reviewed with adds to the template:
+    /// as many as the benchmark's large description has.
+    public static let partnerComponents = 10_000
+
+    /// The description every input read as a catalog is reviewed with (`review --checklist`): a
+    /// catalog's work grows with the elements its checks meet.
+    public static func catalogPartner() -> String { TemplateCorpus.withComponents(partnerComponents) }
 
     /// `levels` levels of `width` aliases to the level before.
     public static func billionLaughs(levels: Int = 10, width: Int = 10) -> [UInt8] {
@@ -243,30 +260,66 @@ public enum Hostile {
     /// whose text triggers it (a name of twenty a's and a '!'). Refused where the pattern is
     /// written, line 16, column 51.
     public static func backtrackingCatalog() -> [UInt8] {
+        catalog(
+            id: "redos",
+            checks: """
+                      - id: name
+                        title: The name is only a's.
+                        require: {field: framework.name, matches: "^(a+)+$"}
+
+                """,
+            examples: """
+                      - expect: satisfied
+                        description: {framework: {name: aaaa}}
+                      - expect: violated
+                        description: {framework: {name: aaaaaaaaaaaaaaaaaaaa!}}
+
+                """)
+    }
+
+    /// A catalog of `checks` checks over the components. `selecting`: each requires the zone to
+    /// be stated, a finding per component; otherwise each selects the components in the user's
+    /// zone, and the template has none: no finding, a `where` tried on every component.
+    public static func manyChecksCatalog(checks: Int, selecting: Bool) -> [UInt8] {
+        let check =
+            selecting
+            ? "for_each: components, require: {field: zone, exists: true}"
+            : "for_each: components, where: {field: zone, equals: user}, require: {field: kind, equals: pilot}"
+        let (satisfied, violated) =
+            selecting
+            ? ("{id: a, kind: pilot, zone: worker-node}", "{id: a, kind: pilot}")
+            : ("{id: a, kind: pilot, zone: user}", "{id: a, kind: monitoring, zone: user}")
+        return catalog(
+            id: "many-checks",
+            checks: (0..<checks).map { "      - {id: c\($0), title: Check \($0)., \(check)}\n" }.joined(),
+            examples: """
+                      - expect: satisfied
+                        description: {components: [\(satisfied)]}
+                      - expect: violated
+                        description: {components: [\(violated)]}
+
+                """)
+    }
+
+    /// A clause catalog of one clause, with these checks and examples (lists indented by six).
+    private static func catalog(id: String, checks: String, examples: String) -> [UInt8] {
         Array(
             """
-            catalog: redos
-            title: A pattern with nested repetition
+            catalog: \(id)
+            title: A hostile catalog
             document: {title: T, reference: T-1, version: "1"}
             clauses:
               - id: R-1
-                title: The name is only a's
-                paraphrase: The name is only a's.
+                title: One clause
+                paraphrase: One clause.
                 subject: [framework]
                 source: {document: T-1, version: "1", section: "1"}
                 severity: low
                 rationale: None.
                 recommendation: None.
                 checks:
-                  - id: name
-                    title: The name is only a's.
-                    require: {field: framework.name, matches: "^(a+)+$"}
-                examples:
-                  - expect: satisfied
-                    description: {framework: {name: aaaa}}
-                  - expect: violated
-                    description: {framework: {name: aaaaaaaaaaaaaaaaaaaa!}}
-
+            \(checks)    examples:
+            \(examples)
             """.utf8)
     }
 

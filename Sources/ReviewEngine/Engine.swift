@@ -3,16 +3,19 @@ import FrameworkModel
 import PolicyCatalog
 import YAMLDocument
 
-/// The rule engine: a pure function from catalogs and a description to findings.
+/// The rule engine: a pure function from catalogs and a description to findings, within the
+/// review limits (or an error naming the check that passed one).
 public enum Engine {
     public static func review(
-        _ descriptions: [FrameworkDescription], catalogs: CatalogSet, toolVersion: String
-    ) -> ReviewResult {
+        _ descriptions: [FrameworkDescription], catalogs: CatalogSet, toolVersion: String,
+        limits: ReviewLimits = .default
+    ) throws(ReviewLimitExceeded) -> ReviewResult {
         let regexes = RegexCache()
-        return ReviewResult(
-            toolVersion: toolVersion,
-            catalogs: catalogs.catalogs.map(info),
-            frameworks: descriptions.map { review($0, catalogs: catalogs, regexes: regexes) })
+        var frameworks: [FrameworkReview] = []
+        for description in descriptions {
+            frameworks.append(try review(description, catalogs: catalogs, limits: limits, regexes: regexes))
+        }
+        return ReviewResult(toolVersion: toolVersion, catalogs: catalogs.catalogs.map(info), frameworks: frameworks)
     }
 
     public static func info(_ catalog: Catalog) -> CatalogInfo {
@@ -23,11 +26,13 @@ public enum Engine {
 
     /// One description; a run over several passes the same `regexes` to each.
     public static func review(
-        _ description: FrameworkDescription, catalogs: CatalogSet, regexes: RegexCache = RegexCache()
-    ) -> FrameworkReview {
-        let context = Context(description: description, regexes: regexes)
-        let clauses = catalogs.catalogs.flatMap { catalog in
-            catalog.clauses.map { context.evaluate($0, catalog: catalog.id) }
+        _ description: FrameworkDescription, catalogs: CatalogSet, limits: ReviewLimits = .default,
+        regexes: RegexCache = RegexCache()
+    ) throws(ReviewLimitExceeded) -> FrameworkReview {
+        let context = Context(description: description, limits: limits, regexes: regexes)
+        var clauses: [ClauseResult] = []
+        for catalog in catalogs.catalogs {
+            for clause in catalog.clauses { clauses.append(try context.evaluate(clause, catalog: catalog)) }
         }
         return FrameworkReview(
             file: description.file, sha256: description.source.sha256, name: description.name,
@@ -35,11 +40,12 @@ public enum Engine {
             describedOn: description.describedOn, clauses: clauses)
     }
 
-    /// One clause against one description (the catalog examples use this directly).
+    /// One clause of `catalog` against one description (the catalog examples use this directly).
     public static func evaluate(
-        _ clause: Clause, catalog: String, in description: FrameworkDescription, regexes: RegexCache = RegexCache()
-    ) -> ClauseResult {
-        Context(description: description, regexes: regexes).evaluate(clause, catalog: catalog)
+        _ clause: Clause, of catalog: Catalog, in description: FrameworkDescription, limits: ReviewLimits = .default,
+        regexes: RegexCache = RegexCache()
+    ) throws(ReviewLimitExceeded) -> ClauseResult {
+        try Context(description: description, limits: limits, regexes: regexes).evaluate(clause, catalog: catalog)
     }
 }
 
@@ -49,32 +55,47 @@ private struct Context {
     let resolver: PathResolver
     let evaluator: ConditionEvaluator
     let frameworkKey: String
+    let meter: WorkMeter
 
-    init(description: FrameworkDescription, regexes: RegexCache) {
+    init(description: FrameworkDescription, limits: ReviewLimits, regexes: RegexCache) {
         self.description = description
-        resolver = PathResolver(root: description.root)
+        meter = WorkMeter(limits: limits)
+        resolver = PathResolver(root: description.root, meter: meter)
         evaluator = ConditionEvaluator(resolver: resolver, regexes: regexes)
         frameworkKey = description.vo + "/" + description.name
     }
 
-    func evaluate(_ clause: Clause, catalog: String) -> ClauseResult {
+    func evaluate(_ clause: Clause, catalog: Catalog) throws(ReviewLimitExceeded) -> ClauseResult {
         // One array per clause, which every check appends to: not an array per check, flattened.
         var findings: [Finding] = []
-        for check in clause.checks { evaluate(check, clause: clause, catalog: catalog, into: &findings) }
+        for check in clause.checks { try evaluate(check, clause: clause, catalog: catalog, into: &findings) }
         return ClauseResult(
             clause: clause.info, status: Status.aggregate(findings.lazy.map(\.status)),
             findings: findings)
     }
 
-    func evaluate(_ check: Check, clause: Clause, catalog: String, into findings: inout [Finding]) {
+    func evaluate(_ check: Check, clause: Clause, catalog: Catalog, into findings: inout [Finding])
+        throws(ReviewLimitExceeded)
+    {
         let root = description.root
         // Read once: `clause.id` and the like go through a key path that copies the whole info.
         let info = clause.info
+        let catalogID = catalog.id
+        // Called before each element and after each finding: the work of one element is bounded by
+        // the description's node budget, so the review stops within one element of a limit.
+        func withinLimits() throws(ReviewLimitExceeded) {
+            guard let limit = meter.passed else { return }
+            throw ReviewLimitExceeded(
+                limit: limit, maximum: meter.limits.maximum(limit),
+                framework: description.file, catalogFile: catalog.file, clauseID: info.id, checkID: check.id,
+                location: check.range.start)
+        }
         func finding(_ status: Status, subject: String?, message: String, _ observations: [Observation]) -> Finding {
-            Finding(
+            meter.findings += 1
+            return Finding(
                 id: Finding.fingerprint(
-                    catalog: catalog, clause: info.id, check: check.id, framework: frameworkKey, subject: subject),
-                catalogID: catalog, clauseID: info.id, checkID: check.id, title: check.title,
+                    catalog: catalogID, clause: info.id, check: check.id, framework: frameworkKey, subject: subject),
+                catalogID: catalogID, clauseID: info.id, checkID: check.id, title: check.title,
                 severity: check.severity ?? info.severity, status: status, subject: subject, message: message,
                 evidence: evidence(observations), recommendation: info.recommendation, trace: observations)
         }
@@ -91,6 +112,7 @@ private struct Context {
                         : finding(
                             .needsInformation, subject: nil,
                             message: "Cannot tell whether this applies: \(gaps).", preconditions))
+                try withinLimits()
                 return
             }
         }
@@ -102,18 +124,23 @@ private struct Context {
             let message = message(
                 truth, require: check.require, observations: observations[preconditions.count...])
             findings.append(finding(Self.status(truth), subject: nil, message: message, observations))
+            try withinLimits()
             return
         }
 
         let first = findings.count
         for element in resolver.collection(collection.rawValue) {
-            let id = element.object?.id ?? "?"
-            let path = PathResolver.elementPath(collection.rawValue, id)
+            meter.steps += 1
+            try withinLimits()
+            // Elements the condition leaves out give no finding: neither their trace nor their name
+            // is needed.
+            if let whereCondition = check.whereCondition, evaluator.truth(whereCondition, subject: element) == .false {
+                continue
+            }
+            let path = PathResolver.elementPath(collection.rawValue, element.object?.id ?? "?")
             var observations = preconditions
             var selection = Truth.true
             if let whereCondition = check.whereCondition {
-                // Elements the condition leaves out give no finding, so their trace is not needed.
-                if evaluator.truth(whereCondition, subject: element) == .false { continue }
                 selection = evaluator.evaluate(
                     whereCondition, subject: element, subjectPath: path, phase: .where, into: &observations)
             }
@@ -131,12 +158,14 @@ private struct Context {
                 message = "Cannot tell whether this element is concerned (\(gaps)); if it is: \(message)"
             }
             findings.append(finding(status, subject: path, message: message, observations))
+            try withinLimits()
         }
         if findings.count == first {
             let filter = check.whereCondition.map { " where \($0.words)" } ?? ""
             let message = "No element of \(collection.rawValue)\(filter)."
             findings.append(
                 finding(check.expectSome ? .violated : .notApplicable, subject: nil, message: message, preconditions))
+            try withinLimits()
         }
     }
 

@@ -25,6 +25,8 @@ public struct Reached: Sendable {
 /// Built once per description: the id indexes make every step O(1).
 struct PathResolver {
     let root: Value
+    /// Counts the places every resolution passes through, for the review's step limit.
+    let meter: WorkMeter
     /// Each top-level collection's elements, and their positions by id. Positions rather than
     /// copies of the elements: on a description with 10 000 components the copies were a tenth
     /// of the review's peak memory.
@@ -34,8 +36,9 @@ struct PathResolver {
     /// that following `held_by` does not scan every component for every credential.
     private var inverses: [String: [String: (collection: String, referrers: [String: [Int]])]] = [:]
 
-    init(root: Value) {
+    init(root: Value, meter: WorkMeter = WorkMeter(limits: .unlimited)) {
         self.root = root
+        self.meter = meter
         for field in FrameworkFormat.root.fields {
             guard case .list(.object(let shape), _) = field.shape, shape.idField != nil else { continue }
             let elements = root.object?[field.name]?.list ?? []
@@ -109,6 +112,7 @@ struct PathResolver {
             next.removeAll(keepingCapacity: true)
             // One step from an element: into its field, or to the elements that refer back to it.
             func step(_ element: Value, _ elementPath: String) {
+                meter.steps += 1
                 if element.isUnknown {
                     finished.append(Reached(state: .unknown(element), path: elementPath, range: element.range))
                     return
@@ -134,6 +138,7 @@ struct PathResolver {
             }
             swap(&current, &next)
         }
+        meter.steps += current.count
         finished.reserveCapacity(finished.count + current.count)
         for place in current {
             let state: Reached.State = place.value.isUnknown ? .unknown(place.value) : .known(place.value)
@@ -148,6 +153,9 @@ struct PathResolver {
     /// the general walk; otherwise exactly what the general walk gives.
     func resolveThroughObjects(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached]? {
         var value = path.fromRoot ? root : subject
+        // The places passed through, counted as the general walk counts them (each place stepped
+        // from, and the place reached), and only when this answers: otherwise the walk counts.
+        var steps = 0
         // The name of the place after the first `count` segments (empty when places are not named);
         // the whole path, the usual place named, has its dotted form made once per path.
         func named(_ count: Int) -> String {
@@ -157,10 +165,12 @@ struct PathResolver {
             return start.isEmpty ? rest : rest.isEmpty ? start : start + "." + rest
         }
         for (index, segment) in path.segments.enumerated() {
+            steps += 1
             switch value.content {
             case .list, .reference:
                 return nil
             case .unknown:
+                meter.steps += steps
                 return [Reached(state: .unknown(value), path: named(index), range: value.range)]
             case .object(let object):
                 if let child = object[segment] {
@@ -168,12 +178,15 @@ struct PathResolver {
                 } else if object.id != nil, inverses[object.shapeName]?[segment] != nil {
                     return nil
                 } else {
+                    meter.steps += steps
                     return [Reached(state: .absent, path: named(index + 1), range: value.range)]
                 }
             default:
+                meter.steps += steps
                 return []
             }
         }
+        meter.steps += steps + 1
         let state: Reached.State = value.isUnknown ? .unknown(value) : .known(value)
         return [Reached(state: state, path: named(path.segments.count), range: value.range)]
     }

@@ -328,8 +328,9 @@ struct BenchOperation: Sendable {
         let infos = catalogs.catalogs.map(Engine.info)
         if writingJSON { _ = stream.opening(toolVersion: Mupj.version, catalogs: infos, date: nil) }
         let errors = files.reduce(0) { errors, file in
-            guard let description = DescriptionLoader.load(file).description else { return errors + 1 }
-            let review = Engine.review(description, catalogs: catalogs, regexes: regexes)
+            guard let description = DescriptionLoader.load(file).description,
+                let review = try? Engine.review(description, catalogs: catalogs, regexes: regexes)
+            else { return errors + 1 }
             guard writingJSON else { return review.clauses.isEmpty ? errors + 1 : errors }
             let result = ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review])
             return stream.frameworks(ReportContext(result: result, sources: [file])).isEmpty ? errors + 1 : errors

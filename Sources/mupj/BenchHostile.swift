@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpora
 import FoundationEssentials
+import PolicyCatalog
 
 /// The hardening issue's bounds on hostile inputs, timed: each input of `HostileInput.all`
 /// through `mupj validate` and `mupj review`, and as the other YAML people write (a catalog, the
@@ -14,30 +15,32 @@ enum BenchHostile {
     struct Command: Sendable {
         var name: String
         var reader: HostileInput.Reader
-        var arguments: @Sendable (String) -> [String]
+        /// The arguments, for the input's path and the path of `Hostile.catalogPartner`.
+        var arguments: @Sendable (_ input: String, _ partner: String) -> [String]
         /// The exit code of a refusal: 1 for an invalid description or status file, 2 for a
         /// catalog that does not load (README, exit codes).
         var refusal: Int32 = 1
     }
 
-    /// The description `--checklist` is tried with: any will do, as the catalog is read first.
-    static let shippedDescription = "frameworks/examples/model-pilot.yaml"
-
     static let commands = [
-        Command(name: "validate", reader: .description, arguments: { ["validate", $0] }),
+        Command(name: "validate", reader: .description, arguments: { input, _ in ["validate", input] }),
         Command(
             name: "review", reader: .description,
-            arguments: { ["review", $0, "--format", "json", "--fail-on", "never"] }),
+            arguments: { input, _ in ["review", input, "--format", "json", "--fail-on", "never"] }),
         // The README's main job: every report format, written into a directory beside the input.
         Command(
             name: "all formats", reader: .description,
-            arguments: { ["review", $0, "--output-dir", reportDirectory($0), "--fail-on", "never"] }),
+            arguments: { input, _ in ["review", input, "--output-dir", reportDirectory(input), "--fail-on", "never"] }),
         Command(
             name: "as catalog", reader: .catalog,
-            arguments: { ["review", "--checklist", $0, shippedDescription, "--fail-on", "never"] }, refusal: 2),
-        Command(name: "as status file", reader: .statusFile, arguments: { ["status", "--status-file", $0] }),
+            arguments: { input, partner in ["review", "--checklist", input, partner, "--fail-on", "never"] },
+            refusal: 2),
         Command(
-            name: "status --history", reader: .history, arguments: { ["status", "--history", "--status-file", $0] }),
+            name: "as status file", reader: .statusFile,
+            arguments: { input, _ in ["status", "--status-file", input] }),
+        Command(
+            name: "status --history", reader: .history,
+            arguments: { input, _ in ["status", "--history", "--status-file", input] }),
     ]
 
     /// The input, its size, one column per command, and the error (unpadded, last).
@@ -48,10 +51,10 @@ enum BenchHostile {
 
     /// Prints a row per input; returns a verdict per run.
     static func measure(executable: String, directory: String) throws -> [(String, Bool)] {
-        guard FileManager.default.fileExists(atPath: shippedDescription) else {
+        guard FileManager.default.fileExists(atPath: CatalogSet.defaultDirectory) else {
             throw ValidationError(
-                "the hostile inputs are also tried as a catalog with \(shippedDescription); run from the project's root"
-            )
+                "the hostile inputs are reviewed with the catalogs in \(CatalogSet.defaultDirectory); "
+                    + "run from the project's root")
         }
         print(
             "== hostile inputs: each command ≤ \(Bench.fixed(maxSeconds, 0)) s and ≤ 512 MiB, ending with exit 0 "
@@ -62,6 +65,9 @@ enum BenchHostile {
         let folder = directory + "/hostile"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let errors = folder + "/stderr.txt"
+        let partner = folder + "/partner.yaml"
+        try Data(Hostile.catalogPartner().utf8).write(to: URL(fileURLWithPath: partner))
+        defer { try? FileManager.default.removeItem(atPath: partner) }
         var verdicts: [(String, Bool)] = []
         for (index, input) in HostileInput.all.enumerated() {
             let bytes = input.bytes()
@@ -72,7 +78,7 @@ enum BenchHostile {
             var firstError = ""
             for command in commands {
                 let child = try Bench.measured(
-                    executable, command.arguments(path), scratch: directory, standardError: errors)
+                    executable, command.arguments(path, partner), scratch: directory, standardError: errors)
                 try? FileManager.default.removeItem(atPath: reportDirectory(path))
                 let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 let first = stderr.split(separator: "\n").first.map(String.init) ?? ""

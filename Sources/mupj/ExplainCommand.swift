@@ -22,6 +22,8 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var catalogs: CatalogOptions
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var reviewLimits: ReviewLimitOptions
+
     func run() throws {
         let set = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
         guard let (catalog, found) = set.clause(clause) else {
@@ -33,7 +35,9 @@ struct ExplainCommand: ParsableCommand {
         print(Explanation.clause(found, in: catalog), terminator: "")
         guard let framework else { return }
         for description in try ReviewInputs.descriptions([framework], limits: limits.limits) {
-            let result = Engine.evaluate(found, catalog: catalog.id, in: description)
+            let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
+                try Engine.evaluate(found, of: catalog, in: description, limits: reviewLimits.limits)
+            }
             print("\n" + Explanation.trace(result, file: description.file), terminator: "")
         }
     }

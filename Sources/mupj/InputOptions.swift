@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import Glibc
+import ReviewEngine
 import YAMLDocument
 
 /// Limits on what is read, shared by every command that reads YAML.
@@ -25,6 +26,22 @@ struct LimitOptions: ParsableArguments {
         guard maxFileSize > 0, maxDepth > 0, maxAliasNodes >= 0, maxNodes > 0 else {
             throw ValidationError("limits must be positive")
         }
+    }
+}
+
+/// Limits on the review of each description, for the commands that review: a review's work is the
+/// product of the catalogs' checks and the description's elements, which no file's own limit bounds.
+struct ReviewLimitOptions: ParsableArguments {
+    @Option(help: "Most findings the review of one description may give.")
+    var maxFindings: Int = ReviewLimits.default.maxFindings
+
+    @Option(help: "Most steps (elements checked and places visited) the review of one description may take.")
+    var maxSteps: Int = ReviewLimits.default.maxSteps
+
+    var limits: ReviewLimits { ReviewLimits(maxFindings: maxFindings, maxSteps: maxSteps) }
+
+    func validate() throws {
+        guard maxFindings > 0, maxSteps > 0 else { throw ValidationError("review limits must be positive") }
     }
 }
 

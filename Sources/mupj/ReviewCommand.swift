@@ -44,7 +44,8 @@ struct ReviewCommand: ParsableCommand {
               mupj review frameworks/ --output-dir reports --check
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
-            description, or (with --check) stale reports; 2 unreadable input or catalog errors.
+            description, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \
+            limit passed (--max-findings, --max-steps: no report is made).
             """
     )
 
@@ -65,6 +66,8 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var reviewLimits: ReviewLimitOptions
+
     func validate() throws { try output.validate(formatCount: formats.count) }
 
     func run() throws {
@@ -74,7 +77,8 @@ struct ReviewCommand: ParsableCommand {
         {
             return try self.stream(stream)
         }
-        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, output: output)
+        let run = try ReportRun(
+            paths, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits, output: output)
         let context = run.context
         if let outputDir = output.outputDir {
             var files = (formats.isEmpty ? ReportFormat.allCases : formats).map { format in
@@ -99,6 +103,8 @@ struct ReviewCommand: ParsableCommand {
     /// JSON or text on standard output, one framework at a time: every description is checked
     /// first (so an invalid one still means no report at all), then each is decoded again (all
     /// but the last, still at hand), reviewed and written, and its findings dropped before the next.
+    /// The opening is written after the first review: a review stopped at a limit, of one
+    /// description or of the first, leaves standard output empty.
     private func stream(_ stream: ReportStream) throws {
         var stream = stream
         let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
@@ -107,7 +113,6 @@ struct ReviewCommand: ParsableCommand {
         let date = try ReportDate.resolve(output.date)
         let out = Terminal.standardOutput
         let workingDirectory = FileManager.default.currentDirectoryPath
-        out.write(stream.opening(toolVersion: Mupj.version, catalogs: infos, date: date))
         var failed = false
         let regexes = RegexCache()
         for (index, source) in sources.enumerated() {
@@ -118,7 +123,10 @@ struct ReviewCommand: ParsableCommand {
                 Terminal.standardError.write("\(source.path): error: internal error: the description no longer loads\n")
                 throw ExitCode(2)
             }
-            let review = Engine.review(description, catalogs: catalogSet, regexes: regexes)
+            let review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
+                try Engine.review(description, catalogs: catalogSet, limits: reviewLimits.limits, regexes: regexes)
+            }
+            if index == 0 { out.write(stream.opening(toolVersion: Mupj.version, catalogs: infos, date: date)) }
             failed = failed || fails(review)
             let context = ReportContext(
                 result: ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review]), date: date,
@@ -165,10 +173,16 @@ struct ReportRun {
     var catalogs: CatalogSet
     var context: ReportContext
 
-    init(_ paths: [String], catalogs options: CatalogOptions, limits: LoadLimits, output: OutputOptions) throws {
-        catalogs = try ReviewInputs.catalogs(options, limits: limits)
+    init(
+        _ paths: [String], catalogs options: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits,
+        output: OutputOptions
+    ) throws {
+        let catalogs = try ReviewInputs.catalogs(options, limits: limits)
+        self.catalogs = catalogs
         let descriptions = try ReviewInputs.descriptions(paths, limits: limits)
-        let result = Engine.review(descriptions, catalogs: catalogs, toolVersion: Mupj.version)
+        let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
+            try Engine.review(descriptions, catalogs: catalogs, toolVersion: Mupj.version, limits: reviewLimits)
+        }
         context = ReportContext(
             result: result, date: try ReportDate.resolve(output.date), sources: descriptions.map(\.source),
             reportDirectory: output.outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath)

@@ -46,6 +46,17 @@ struct CatalogOptions: ParsableArguments {
 /// Loading what a review needs, with every problem printed as a diagnostic. Unreadable files
 /// and catalog errors end the run with exit 2; invalid descriptions with exit 1.
 enum ReviewInputs {
+    /// What `review` returns, or the limit it passed printed, located at the check, and exit 2: a
+    /// review stopped part way makes no report.
+    static func within<T>(_ review: () throws(ReviewLimitExceeded) -> T) throws -> T {
+        do {
+            return try review()
+        } catch {
+            DiagnosticPrinter.print([error.diagnostic])
+            throw ExitCode(2)
+        }
+    }
+
     /// The catalogs; `requireClauses` is false for commands that need only the prerequisites.
     static func catalogs(_ options: CatalogOptions, limits: LoadLimits, requireClauses: Bool = true) throws
         -> CatalogSet

@@ -28,7 +28,7 @@ struct StatusCommand: ParsableCommand {
               mupj status --as-of 2009-11-25 --frameworks frameworks/ --format markdown
 
             Exit codes: 0 status shown; 1 invalid status file or description; 2 unreadable input, \
-            catalog errors or a usage error.
+            catalog errors, a review limit passed or a usage error.
             """
     )
 
@@ -60,6 +60,8 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var reviewLimits: ReviewLimitOptions
+
     func validate() throws {
         guard maxHistoryEntries > 0 else { throw ValidationError("--max-history-entries must be positive") }
     }
@@ -71,7 +73,9 @@ struct StatusCommand: ParsableCommand {
         var verdicts: [FrameworkVerdictRecord] = []
         if !frameworks.isEmpty {
             let descriptions = try ReviewInputs.descriptions(frameworks, limits: limits.limits)
-            let result = Engine.review(descriptions, catalogs: set, toolVersion: Mupj.version)
+            let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
+                try Engine.review(descriptions, catalogs: set, toolVersion: Mupj.version, limits: reviewLimits.limits)
+            }
             verdicts = FrameworkVerdictRecord.records(result)
         }
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)

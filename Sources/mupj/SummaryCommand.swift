@@ -20,7 +20,7 @@ struct SummaryCommand: ParsableCommand {
               mupj summary frameworks/ --output-dir reports --check
 
             Exit codes: 0 written (or up to date); 1 an invalid description or (with --check) stale \
-            files; 2 unreadable input or catalog errors.
+            files; 2 unreadable input, catalog errors or a review limit passed.
             """
     )
 
@@ -38,10 +38,13 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var reviewLimits: ReviewLimitOptions
+
     func validate() throws { try output.validate(formatCount: formats.count) }
 
     func run() throws {
-        let run = try ReportRun(paths, catalogs: catalogs, limits: limits.limits, output: output)
+        let run = try ReportRun(
+            paths, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits, output: output)
         let summary = try run.summary(status, limits: limits.limits)
         if let outputDir = output.outputDir {
             let chosen = formats.isEmpty ? SummaryFormat.allCases : formats

@@ -3,6 +3,7 @@ import DocumentSchema
 import Foundation
 import FrameworkModel
 import PolicyCatalog
+import ReviewEngine
 import ReviewRecords
 import Testing
 import YAMLDocument
@@ -346,17 +347,30 @@ import YAMLDocument
 }
 
 /// Every input that `mupj bench --part hostile` times ends here as its entry in the list says,
-/// read as a description, a catalog and a status file: a valid one loads with no error, a refused
-/// one gives errors, the first of them located. (The tests above check each one's exact error; the
-/// history's limit is checked through the binary, in StatusFileHardeningTests.)
+/// read as a description, a catalog (and reviewed with `Hostile.catalogPartner`, as the benchmark
+/// does) and a status file: a valid one loads with no error, a refused one gives errors, the first
+/// of them located. (The tests above check each one's exact error; the history's limit is checked
+/// through the binary, in StatusFileHardeningTests.)
 @Suite struct HostileListTests {
+    static let partner = DescriptionLoader.load(
+        SourceFile(path: "partner.yaml", bytes: Array(Hostile.catalogPartner().utf8)))
+
     @Test(arguments: HostileInput.all.indices)
     func endsAsTheListSays(index: Int) throws {
         let input = HostileInput.all[index]
         let file = SourceFile(path: "hostile.yaml", bytes: input.bytes())
         let description = DescriptionLoader.load(file)
-        let catalog = CatalogLoader.load(file)
         let status = StatusFileLoader.load(file)
+        let partner = try #require(Self.partner.description, "\(Self.partner.diagnostics.prefix(3))")
+        var catalog = CatalogLoader.load(file)
+        if let loaded = catalog.catalog {
+            do throws(ReviewLimitExceeded) {
+                _ = try Engine.review(partner, catalogs: CatalogSet(catalogs: [loaded]))
+            } catch {
+                catalog.catalog = nil
+                catalog.diagnostics.append(error.diagnostic)
+            }
+        }
         let readings: [(HostileInput.Reader, loaded: Bool, [Diagnostic])] = [
             (.description, description.description != nil, description.diagnostics),
             (.catalog, catalog.catalog != nil, catalog.diagnostics),

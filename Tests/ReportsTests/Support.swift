@@ -48,7 +48,7 @@ enum Inputs {
         _ sources: [SourceFile], reportDirectory: String = "reports", date: String? = nil
     ) throws -> ReportContext {
         let descriptions = try sources.map(description)
-        let result = Engine.review(descriptions, catalogs: try catalogs(), toolVersion: "0.1.0-test")
+        let result = try Engine.review(descriptions, catalogs: try catalogs(), toolVersion: "0.1.0-test")
         return ReportContext(
             result: result, date: date, sources: sources, reportDirectory: reportDirectory,
             workingDirectory: root.path)

@@ -33,8 +33,8 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: cases)
-    func exampleProducesItsStatus(_ item: ExampleCase) {
-        let result = Engine.evaluate(item.clause, catalog: item.catalog.id, in: item.example.description)
+    func exampleProducesItsStatus(_ item: ExampleCase) throws {
+        let result = try Engine.evaluate(item.clause, of: item.catalog, in: item.example.description)
         #expect(
             result.status == item.example.expect,
             "\(item.testDescription): got \(result.status.rawValue); \(result.findings.map(\.message))")

@@ -7,7 +7,7 @@ import YAMLDocument
 /// Builds a one-clause catalog around the given checks and evaluates fragments with it.
 struct Probe {
     let clause: Clause
-    let catalogID: String
+    let catalog: Catalog
 
     init(checks: String, examples: String = Probe.defaultExamples) throws {
         let text = """
@@ -33,7 +33,7 @@ struct Probe {
             throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
         }
         clause = catalog.clauses[0]
-        catalogID = catalog.id
+        self.catalog = catalog
     }
 
     /// Placeholder examples (the loader requires them); the tests below evaluate their own fragments.
@@ -42,16 +42,16 @@ struct Probe {
               - {expect: violated, description: {}}
         """
 
-    func evaluate(_ fragment: String, file: String = "f.yaml", regexes: RegexCache = RegexCache()) throws
-        -> ClauseResult
-    {
+    func evaluate(
+        _ fragment: String, file: String = "f.yaml", limits: ReviewLimits = .default, regexes: RegexCache = RegexCache()
+    ) throws -> ClauseResult {
         let node = try YAMLLoader.load(fragment)
         let source = SourceFile(path: file, bytes: Array(fragment.utf8))
         let outcome = DescriptionLoader.validate(node, source: source, mode: .fragment)
         guard let description = outcome.description else {
             throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        return Engine.evaluate(clause, catalog: catalogID, in: description, regexes: regexes)
+        return try Engine.evaluate(clause, of: catalog, in: description, limits: limits, regexes: regexes)
     }
 
     func status(_ fragment: String) throws -> Status { try evaluate(fragment).status }

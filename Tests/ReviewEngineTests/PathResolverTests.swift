@@ -8,7 +8,7 @@ import YAMLDocument
 @testable import ReviewEngine
 
 /// The resolver's short cut for paths through objects must give exactly what the general walk
-/// gives: every path of every shipped check, from every subject it is evaluated on, in the
+/// gives, and count the same steps: every path of every shipped check, from every subject it is evaluated on, in the
 /// shipped descriptions and in one written to stop paths early (unknown and unstated objects).
 @Suite struct PathResolverTests {
     static let stopsEarly = """
@@ -53,9 +53,15 @@ import YAMLDocument
             for path in paths {
                 for (subject, name) in subjects {
                     for subjectPath in [name, nil] {
+                        // The same answer, and the same steps counted for the review's step limit.
+                        let start = resolver.meter.steps
                         let general = resolver.walk(path, subject: subject, subjectPath: subjectPath).map(Self.summary)
+                        let middle = resolver.meter.steps
                         let resolved = resolver.resolve(path, subject: subject, subjectPath: subjectPath)
                         #expect(resolved.map(Self.summary) == general, "\(description.file): \(path) from '\(name)'")
+                        #expect(
+                            resolver.meter.steps - middle == middle - start,
+                            "\(description.file): \(path) from '\(name)': steps")
                         guard resolver.resolveThroughObjects(path, subject: subject, subjectPath: subjectPath) != nil
                         else { continue }
                         shortCuts[resolved.first.map(Self.kind) ?? "nothing", default: 0] += 1

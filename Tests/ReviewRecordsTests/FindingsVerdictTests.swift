@@ -18,7 +18,7 @@ import YAMLDocument
     func verdictAndReasonsFollowTheRules(file: String) throws {
         let source = try SourceFile.read(TestSupport.path(file), maxBytes: 1 << 24)
         let description = try #require(DescriptionLoader.load(source).description)
-        let review = Engine.review(description, catalogs: try TestSupport.shippedCatalogs())
+        let review = try Engine.review(description, catalogs: try TestSupport.shippedCatalogs())
         let open = review.findings.filter { $0.status == .violated || $0.status == .needsInformation }
         // Violated before needs-information, then the more severe first, ties in catalog order.
         let rank = { (f: Finding) in (f.status == .violated ? 1 : 0, Severity.allCases.firstIndex(of: f.severity)!) }

@@ -188,7 +188,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
             let source = try SourceFile.read(TestSupport.path("frameworks/\(name).yaml"), maxBytes: 1 << 24)
             descriptions.append(try #require(DescriptionLoader.load(source).description))
         }
-        let result = Engine.review(descriptions, catalogs: set, toolVersion: "test")
+        let result = try Engine.review(descriptions, catalogs: set, toolVersion: "test")
         let verdicts = FrameworkVerdictRecord.records(result)
         #expect(verdicts.map(\.framework) == ["AliEn", "PanDA", "glideinWMS", "DIRAC"])
         for verdict in verdicts {

@@ -1,0 +1,84 @@
+import PolicyCatalog
+import YAMLDocument
+
+/// Bounds on the review of one description. Each file is bounded on its own when it is read (its
+/// size, depth and nodes), but a review's work is the product of the two: every check of the
+/// catalogs over every element of its collection, and every place its paths pass through. A
+/// catalog of 2 000 checks over the components, with a description of 10 000 components (both
+/// within their own limits), gave 20 million findings: two minutes and 18 GiB of memory. These
+/// stop such a review early, at the check that passes the bound, with a located error.
+public struct ReviewLimits: Sendable, Hashable {
+    /// Most findings one description's review may give: what the result holds in memory and the
+    /// reports print (about 1 KiB each in memory, and several in a JSON report).
+    public var maxFindings: Int
+    /// Most steps one description's review may take: a step is an element a check is run on, or
+    /// a place a path passes through. What bounds the time of checks that give few findings (a
+    /// `where` that selects nothing, a path that follows references to every element).
+    public var maxSteps: Int
+
+    public init(maxFindings: Int, maxSteps: Int) {
+        self.maxFindings = maxFindings
+        self.maxSteps = maxSteps
+    }
+
+    /// Well above the heaviest descriptions the default load limits admit, reviewed against the
+    /// shipped catalogs (docs/limits.md gives their counts), and low enough that a review refused
+    /// at either bound ends within about a second.
+    public static let `default` = ReviewLimits(maxFindings: 100_000, maxSteps: 5_000_000)
+
+    /// No bound: what code that reads `PathResolver` alone counts against.
+    static let unlimited = ReviewLimits(maxFindings: .max, maxSteps: .max)
+
+    func maximum(_ limit: ReviewLimitExceeded.Limit) -> Int {
+        limit == .findings ? maxFindings : maxSteps
+    }
+}
+
+/// A review stopped at one of its limits: which one, and the check, in its catalog file, that
+/// passed it. No partial result is kept: a review is all the findings or none.
+public struct ReviewLimitExceeded: Error, Sendable, Hashable {
+    public enum Limit: Sendable, Hashable {
+        case findings, steps
+    }
+
+    public var limit: Limit
+    public var maximum: Int
+    /// The description under review.
+    public var framework: String
+    public var catalogFile: String
+    public var clauseID: String
+    public var checkID: String
+    /// Where the check is written in its catalog.
+    public var location: SourceLocation
+
+    /// Located at the check: the description has no single place that is too large, and the
+    /// check is what a reviewer can change (or raise the limit for).
+    public var diagnostic: Diagnostic {
+        let (what, option) =
+            limit == .findings
+            ? ("findings", "--max-findings") : ("steps (elements checked and places visited)", "--max-steps")
+        return Diagnostic(
+            file: catalogFile, location: location,
+            message: "the review of \(framework) passed \(maximum) \(what) at check '\(checkID)' of \(clauseID), "
+                + "and was stopped; raise the limit with \(option)")
+    }
+}
+
+/// The work of one description's review so far, shared by the path resolver (places) and the
+/// engine (elements, findings). A class: the resolver's methods, which count, do not mutate it.
+final class WorkMeter {
+    let limits: ReviewLimits
+    var steps = 0
+    var findings = 0
+
+    init(limits: ReviewLimits) {
+        self.limits = limits
+    }
+
+    /// Which limit the review has passed, if any.
+    var passed: ReviewLimitExceeded.Limit? {
+        if findings > limits.maxFindings { return .findings }
+        if steps > limits.maxSteps { return .steps }
+        return nil
+    }
+}

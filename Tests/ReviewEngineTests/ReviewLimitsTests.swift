@@ -1,0 +1,74 @@
+import PolicyCatalog
+import Testing
+
+@testable import ReviewEngine
+
+/// The review limits: a review passing either bound stops with an error located at the check
+/// that passed it, and a review at the bound is complete.
+@Suite struct ReviewLimitsTests {
+    /// `count` components in the worker-node zone, as a description fragment.
+    static func components(_ count: Int) -> String {
+        "components:\n" + (0..<count).map { "  - {id: c\($0), kind: pilot, zone: worker-node}\n" }.joined()
+    }
+
+    static let everyComponent = try! Probe(
+        checks: "- {id: zoned, title: Zoned., for_each: components, require: {field: zone, exists: true}}")
+    static let noComponent = try! Probe(
+        checks: """
+            - {id: users, title: Users., for_each: components, where: {field: zone, equals: user},
+               require: {field: kind, equals: pilot}}
+            """)
+
+    @Test func findingsUpToTheLimitAreKept() throws {
+        let result = try Self.everyComponent.evaluate(
+            Self.components(50), limits: ReviewLimits(maxFindings: 50, maxSteps: .max))
+        #expect(result.findings.count == 50)
+        #expect(result.status == .satisfied)
+    }
+
+    @Test func oneFindingOverTheLimitStopsTheReview() throws {
+        let error = try #require(throws: ReviewLimitExceeded.self) {
+            try Self.everyComponent.evaluate(Self.components(50), limits: ReviewLimits(maxFindings: 49, maxSteps: .max))
+        }
+        #expect(error.limit == .findings)
+        #expect(
+            error.diagnostic.description
+                == "probe.yaml:14:9: error: the review of f.yaml passed 49 findings at check 'zoned' of P-1, and was "
+                + "stopped; raise the limit with --max-findings")
+    }
+
+    /// A step is an element a check is run on, or a place a path passes through: here each of the
+    /// 50 components is one, and the `where` path's two places (the component it starts from, its
+    /// zone) two more. No finding but the last ("no element …"): only the steps bound the work.
+    @Test func stepsCountElementsAndPlaces() throws {
+        let fragment = Self.components(50)
+        let result = try Self.noComponent.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: 150))
+        #expect(result.findings.map(\.status) == [.notApplicable])
+        let error = try #require(throws: ReviewLimitExceeded.self) {
+            try Self.noComponent.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: 149))
+        }
+        #expect(error.limit == .steps)
+        #expect(error.checkID == "users")
+        #expect(
+            error.diagnostic.message.hasSuffix(
+                "passed 149 steps (elements checked and places visited) at check "
+                    + "'users' of P-1, and was stopped; raise the limit with --max-steps"))
+    }
+
+    /// A path through a derived field passes through every element that refers back: each counts.
+    @Test func stepsCountThePlacesAPathReaches() throws {
+        let probe = try Probe(
+            checks: "- {id: held, title: Held., for_each: credentials, require: {field: held_by.zone, exists: true}}")
+        let fragment =
+            "components:\n"
+            + (0..<10).map { "  - {id: c\($0), kind: pilot, zone: worker-node, holds: [p]}\n" }.joined()
+            + "credentials:\n  - {id: p, type: voms-proxy}\n"
+        // The credential the check is run on; the path steps from it into `held_by`, which reaches
+        // the 10 components, and from each into its zone: 1 + 1 + 10 + 10.
+        _ = try probe.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: 22))
+        #expect(throws: ReviewLimitExceeded.self) {
+            try probe.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: 21))
+        }
+    }
+
+}
