@@ -33,7 +33,9 @@ struct ReviewCommand: ParsableCommand {
 
             Text and JSON on standard output are written one framework at a time, after every \
             description has been checked: memory does not grow with the number of descriptions, and \
-            an invalid description still means no report at all.
+            an invalid description still means no report at all. A review limit passed by a later \
+            description (--max-findings, --max-steps) cuts the output after the frameworks before it, \
+            with exit 2.
 
             Examples:
               mupj review frameworks/panda.yaml

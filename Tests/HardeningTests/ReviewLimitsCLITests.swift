@@ -1,5 +1,6 @@
 import Corpora
 import Foundation
+import FrameworkModel
 import TestSupport
 import Testing
 
@@ -31,6 +32,20 @@ import Testing
         #expect(run.stderr == Self.refusal(catalog, description))
         #expect(run.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: outputDir))
+    }
+
+    /// Standard output gets one framework at a time: a limit passed by a later description cuts
+    /// the report after the frameworks before it (not a valid JSON document), and the exit is 2.
+    @Test func aLaterDescriptionOverTheLimitCutsTheStreamedReport() throws {
+        let (catalog, description) = try Self.inputs()
+        let small = try Hostile.file(Array(FrameworkTemplate.text.utf8), name: "template.yaml")  // 40 findings
+        let run = try TestSupport.mupj(
+            ["review", "--checklist", catalog, small, description, "--max-findings", "50", "--format", "json"])
+        #expect(run.status == 2)
+        #expect(run.stderr == Self.refusal(catalog, description))
+        #expect(run.stdout.contains("\"file\": \"\(small)\""))
+        #expect(!run.stdout.contains(description))
+        #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) == nil)
     }
 
     @Test func everyCommandThatReviewsHasTheLimits() throws {
