@@ -4,21 +4,17 @@ public enum Escape {
     /// Text content and attribute values in HTML. Control characters (which HTML forbids) become
     /// U+FFFD so that nothing invisible reaches the reader.
     public static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        rewrite(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            default:
-                out.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+            case 0x26: return "&amp;"
+            case 0x3C: return "&lt;"
+            case 0x3E: return "&gt;"
+            case 0x22: return "&quot;"
+            case 0x27: return "&#39;"
+            case 0x0A, 0x09: return nil
+            default: return isControl(scalar) ? "\u{FFFD}" : nil
             }
         }
-        return out
     }
 
     /// Inline Markdown text (GitHub Flavored Markdown): line breaks become spaces, and every
@@ -26,30 +22,38 @@ public enum Escape {
     /// is backslash-escaped. Callers never start a line with such text, so line-start markup
     /// (`#`, `-`, `1.`, `>`) cannot arise.
     public static func markdown(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        rewrite(text) { scalar in
             switch scalar {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "|", "~", "&", "$", "!", "#":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "\n", "\r", "\t": out += " "
-            default:
-                out.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+            case 0x5C: return "\\\\"
+            case 0x60: return "\\`"
+            case 0x2A: return "\\*"
+            case 0x5F: return "\\_"
+            case 0x7B: return "\\{"
+            case 0x7D: return "\\}"
+            case 0x5B: return "\\["
+            case 0x5D: return "\\]"
+            case 0x3C: return "\\<"
+            case 0x3E: return "\\>"
+            case 0x7C: return "\\|"
+            case 0x7E: return "\\~"
+            case 0x26: return "\\&"
+            case 0x24: return "\\$"
+            case 0x21: return "\\!"
+            case 0x23: return "\\#"
+            case 0x0A, 0x0D, 0x09: return " "
+            default: return isControl(scalar) ? "\u{FFFD}" : nil
             }
         }
-        return out
     }
 
     /// A Markdown code span holding `text` literally: the fence is longer than any run of
     /// backticks inside. Not for table cells (use `markdown` there).
     public static func markdownCode(_ text: String) -> String {
-        let flat = String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || isControl($0) ? " " : $0 }))
+        let flat = rewrite(text) { isControl($0) ? " " : nil }
         var longest = 0
         var run = 0
-        for scalar in flat.unicodeScalars {
-            run = scalar == "`" ? run + 1 : 0
+        for byte in flat.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
@@ -61,9 +65,13 @@ public enum Escape {
     /// paths and literals (`` `ownership.pilot_role` ``). Text with an odd number of backticks is
     /// one plain part.
     public static func codeParts(_ text: String) -> [(code: Bool, text: String)] {
-        let pieces = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        // Split as bytes: a backtick is one byte, and a split by characters cost as much as the rest
+        // of a Markdown message.
+        let pieces = text.utf8.split(separator: UInt8(ascii: "`"), omittingEmptySubsequences: false)
         guard pieces.count > 1, pieces.count % 2 == 1 else { return [(false, text)] }
-        return pieces.enumerated().compactMap { index, piece in piece.isEmpty ? nil : (index % 2 == 1, piece) }
+        return pieces.enumerated().compactMap { index, piece in
+            piece.isEmpty ? nil : (index % 2 == 1, String(Substring(piece)))
+        }
     }
 
     /// Markdown for a message whose backtick-quoted parts are code.
@@ -79,18 +87,52 @@ public enum Escape {
     /// Text for a terminal: control characters (escape sequences could repaint or retitle the
     /// terminal) are shown as `\u{..}` instead of being sent.
     public static func terminal(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) && scalar != "\n" && scalar != "\t" {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        rewrite(text) { scalar in
+            isControl(scalar) && scalar != 0x0A && scalar != 0x09 ? "\\u{" + String(scalar, radix: 16) + "}" : nil
         }
-        return out
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    static func isControl(_ scalar: UInt32) -> Bool {
+        scalar < 0x20 || (0x7F...0x9F).contains(scalar)
+    }
+
+    /// `text` with each character that `replacement` names replaced. Every character an escape
+    /// replaces is below U+00A0: ASCII (one byte) or a C1 control (`C2 80`–`C2 9F`), so the text is
+    /// read as UTF-8 bytes, runs of bytes left alone are copied at once, and text with nothing to
+    /// replace is returned as it is. (Appending scalar by scalar to a `String` made escaping most
+    /// of the time of a Markdown or HTML report.)
+    @inline(__always)
+    private static func rewrite(_ text: String, _ replacement: (UInt32) -> String?) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            var clean = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let scalar: UInt32
+                let width: Int
+                if byte < 0x80 {
+                    (scalar, width) = (UInt32(byte), 1)
+                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] < 0xA0 {
+                    (scalar, width) = (UInt32(bytes[i + 1]), 2)
+                } else {
+                    i += 1
+                    continue
+                }
+                guard let replaced = replacement(scalar) else {
+                    i += width
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i]))
+                out.append(contentsOf: replaced.utf8)
+                i += width
+                clean = i
+            }
+            guard clean > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 }

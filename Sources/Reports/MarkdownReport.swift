@@ -179,7 +179,7 @@ public enum MarkdownReport {
     static func source(_ text: String) -> String {
         let isURL =
             (text.hasPrefix("https://") || text.hasPrefix("http://"))
-            && !text.unicodeScalars.contains { $0 == " " || $0 == "<" || $0 == ">" || Escape.isControl($0) }
+            && !text.unicodeScalars.contains { $0 == " " || $0 == "<" || $0 == ">" || Escape.isControl($0.value) }
         return isURL ? "<\(text)>" : Escape.markdown(text)
     }
 }

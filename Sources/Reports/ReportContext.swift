@@ -19,9 +19,13 @@ public struct ReportContext: Sendable {
     public var sources: [String: SourceText]
     /// The directory the report is written to (as the user gave it, `.` for standard output):
     /// links to descriptions are relative to it.
-    public var reportDirectory: String
+    public let reportDirectory: String
     /// The absolute working directory, needed only to relate an absolute path to a relative one.
-    public var workingDirectory: String?
+    public let workingDirectory: String?
+    /// The link (a relative URI reference) from `reportDirectory` to each description and catalog
+    /// the result names, made once: Markdown and HTML link every piece of evidence to its file, and
+    /// working the path out each time was a sixth of the time of a Markdown report.
+    private let links: [String: String]
 
     public init(
         result: ReviewResult, date: String? = nil, sources: [SourceFile] = [], reportDirectory: String = ".",
@@ -32,13 +36,22 @@ public struct ReportContext: Sendable {
         self.sources = Dictionary(sources.map { ($0.path, SourceText($0)) }, uniquingKeysWith: { first, _ in first })
         self.reportDirectory = reportDirectory
         self.workingDirectory = workingDirectory
+        var links: [String: String] = [:]
+        for file in result.frameworks.map(\.file) + result.catalogs.map(\.file) where links[file] == nil {
+            links[file] = Self.link(from: reportDirectory, to: file, workingDirectory: workingDirectory)
+        }
+        self.links = links
     }
 
     /// The link from the report to a line of a file, with a `#L<line>` anchor as code-hosting
     /// sites number lines.
     public func link(_ file: String, line: Int? = nil) -> String {
-        let path = Paths.relative(from: reportDirectory, to: file, workingDirectory: workingDirectory)
-        return Paths.uriPath(path) + (line.map { "#L\($0)" } ?? "")
+        let link = links[file] ?? Self.link(from: reportDirectory, to: file, workingDirectory: workingDirectory)
+        return line.map { link + "#L\($0)" } ?? link
+    }
+
+    private static func link(from directory: String, to file: String, workingDirectory: String?) -> String {
+        Paths.uriPath(Paths.relative(from: directory, to: file, workingDirectory: workingDirectory))
     }
 
     /// The lines of the description that an evidence range covers, at most `limit` of them.

@@ -69,6 +69,40 @@ import YAMLDocument
         #expect(!coloured.contains("\u{1B}[2J"))
     }
 
+    /// The escapers read bytes; their rules are stated on characters. Each of the first 256
+    /// characters, and some of more bytes, alone, between others and beside the characters the
+    /// rules replace, is escaped as the rule says.
+    @Test func escapersFollowTheirRuleOnEveryCharacter() {
+        func isControl(_ c: Unicode.Scalar) -> Bool { c.value < 0x20 || (0x7F...0x9F).contains(c.value) }
+        func byRule(_ text: String, _ rule: (Unicode.Scalar) -> String?) -> String {
+            text.unicodeScalars.map { rule($0) ?? String($0) }.joined()
+        }
+        let html: (Unicode.Scalar) -> String? = { c in
+            let named: [Unicode.Scalar: String] = [
+                "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+            ]
+            return named[c] ?? (isControl(c) && c != "\n" && c != "\t" ? "\u{FFFD}" : nil)
+        }
+        let markdown: (Unicode.Scalar) -> String? = { c in
+            if "\\`*_{}[]<>|~&$!#".unicodeScalars.contains(c) { return "\\" + String(c) }
+            if c == "\n" || c == "\r" || c == "\t" { return " " }
+            return isControl(c) ? "\u{FFFD}" : nil
+        }
+        let terminal: (Unicode.Scalar) -> String? = { c in
+            isControl(c) && c != "\n" && c != "\t" ? "\\u{" + String(c.value, radix: 16) + "}" : nil
+        }
+        let characters = (0..<256).compactMap(Unicode.Scalar.init) + ["é", "\u{2028}", "€", "😀", "\u{301}", "\u{FFFD}"]
+        for c in characters {
+            for text in [String(c), "a\(c)b", "\(c)\(c)", "<\(c)\u{85}", "\(c)é&"] {
+                #expect(Escape.html(text) == byRule(text, html), "\(c.value)")
+                #expect(Escape.markdown(text) == byRule(text, markdown), "\(c.value)")
+                #expect(Escape.terminal(text) == byRule(text, terminal), "\(c.value)")
+                let flat = byRule(text) { isControl($0) ? " " : nil }
+                #expect(Escape.markdownCode(text).contains(flat), "\(c.value)")
+            }
+        }
+    }
+
     @Test func escapersCoverWhatTheyPromise() {
         #expect(Escape.html("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
         #expect(Escape.html("x\u{0}y") == "x\u{FFFD}y")
