@@ -108,6 +108,7 @@ struct BenchCommand: ParsableCommand {
             for operation in BenchOperation.all {
                 verdicts += try measure(operation, corpora: corpora, executable: executable, directory: directory)
             }
+            try BenchMainJob.measure(corpora, executable: executable, directory: directory)
         }
         var hostile: [(String, Bool)] = []
         if part != .throughput {
