@@ -1,4 +1,5 @@
 import ReviewEngine
+import Synchronization
 import YAMLDocument
 
 #if canImport(Glibc)
@@ -22,10 +23,11 @@ public struct ReportContext: Sendable {
     public let reportDirectory: String
     /// The absolute working directory, needed only to relate an absolute path to a relative one.
     public let workingDirectory: String?
-    /// The link (a relative URI reference) from `reportDirectory` to each description and catalog
-    /// the result names, made once: Markdown and HTML link every piece of evidence to its file, and
-    /// working the path out each time was a sixth of the time of a Markdown report.
-    private let links: [String: String]
+    /// The links made so far, one per file: Markdown and HTML link every piece of evidence to its
+    /// file, and working the path out each time was a sixth of the time of a Markdown report. Made
+    /// when first asked for: JSON, SARIF and text make none, and making them all up front cost
+    /// those formats 2 %.
+    private let links = LinkCache()
 
     public init(
         result: ReviewResult, date: String? = nil, sources: [SourceFile] = [], reportDirectory: String = ".",
@@ -36,22 +38,15 @@ public struct ReportContext: Sendable {
         self.sources = Dictionary(sources.map { ($0.path, SourceText($0)) }, uniquingKeysWith: { first, _ in first })
         self.reportDirectory = reportDirectory
         self.workingDirectory = workingDirectory
-        var links: [String: String] = [:]
-        for file in result.frameworks.map(\.file) + result.catalogs.map(\.file) where links[file] == nil {
-            links[file] = Self.link(from: reportDirectory, to: file, workingDirectory: workingDirectory)
-        }
-        self.links = links
     }
 
     /// The link from the report to a line of a file, with a `#L<line>` anchor as code-hosting
     /// sites number lines.
     public func link(_ file: String, line: Int? = nil) -> String {
-        let link = links[file] ?? Self.link(from: reportDirectory, to: file, workingDirectory: workingDirectory)
+        let link = links.link(file) {
+            Paths.uriPath(Paths.relative(from: reportDirectory, to: file, workingDirectory: workingDirectory))
+        }
         return line.map { link + "#L\($0)" } ?? link
-    }
-
-    private static func link(from directory: String, to file: String, workingDirectory: String?) -> String {
-        Paths.uriPath(Paths.relative(from: directory, to: file, workingDirectory: workingDirectory))
     }
 
     /// The lines of the description that an evidence range covers, at most `limit` of them.
@@ -62,6 +57,19 @@ public struct ReportContext: Sendable {
     /// The lines of `file` that `range` covers, at most `limit` of them; nil without the file's text.
     public func quote(_ file: String, _ range: SourceRange, limit: Int = 5) -> Quote? {
         sources[file].map { Quote(range, in: $0, limit: limit) }
+    }
+}
+
+/// Links by file, made once and shared by the copies of a context (renderers may run on other
+/// threads: the table is behind a lock).
+private final class LinkCache: Sendable {
+    private let made = Mutex<[String: String]>([:])
+
+    func link(_ file: String, orMake make: () -> String) -> String {
+        if let found = made.withLock({ $0[file] }) { return found }
+        let link = make()
+        made.withLock { $0[file] = link }
+        return link
     }
 }
 
