@@ -60,8 +60,8 @@ public struct ReportContext: Sendable {
     }
 }
 
-/// Links by file, made once and shared by the copies of a context (renderers may run on other
-/// threads: the table is behind a lock).
+/// Links by file, made once and shared by the copies of a context. A context is `Sendable`, so
+/// copies may be read on several threads at once: the table is behind a lock.
 private final class LinkCache: Sendable {
     private let made = Mutex<[String: String]>([:])
 
