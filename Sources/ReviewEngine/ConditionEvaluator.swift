@@ -52,12 +52,17 @@ struct ConditionEvaluator {
         case .any(let items): return Truth.or(items.lazy.map { truth($0, subject: subject) })
         case .not(let inner): return truth(inner, subject: subject).negated
         case .test(let test):
-            return Self.apply(
-                test.op, to: resolver.resolve(test.path, subject: subject, subjectPath: nil), regexes: regexes)
+            switch resolver.followThroughObjects(test.path, subject: subject, subjectPath: nil) {
+            case .nothing: return Self.apply(test.op, to: EmptyCollection(), regexes: regexes)
+            case .one(let place): return Self.apply(test.op, to: CollectionOfOne(place), regexes: regexes)
+            case .needsWalk:
+                return Self.apply(
+                    test.op, to: resolver.walk(test.path, subject: subject, subjectPath: nil), regexes: regexes)
+            }
         }
     }
 
-    static func apply(_ op: Operator, to reached: [Reached], regexes: RegexCache) -> Truth {
+    static func apply(_ op: Operator, to reached: some Collection<Reached>, regexes: RegexCache) -> Truth {
         // The values are read in place, not gathered into an array first: a path through a whole
         // collection reaches every element of it.
         var missing = false

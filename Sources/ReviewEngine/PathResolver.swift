@@ -152,6 +152,23 @@ struct PathResolver {
     /// walk's arrays of places per segment, and named once, at the end. Nil when the path needs
     /// the general walk; otherwise exactly what the general walk gives.
     func resolveThroughObjects(_ path: FieldPath, subject: Value, subjectPath: String?) -> [Reached]? {
+        switch followThroughObjects(path, subject: subject, subjectPath: subjectPath) {
+        case .nothing: return []
+        case .one(let place): return [place]
+        case .needsWalk: return nil
+        }
+    }
+
+    /// What a path through objects reaches: a place at most, or that the path needs the general walk.
+    enum ThroughObjects {
+        case nothing
+        case one(Reached)
+        case needsWalk
+    }
+
+    /// `resolveThroughObjects` without an array: a `where` is tried on every element of a
+    /// collection, each time for the truth of a test on the one place its path reaches.
+    func followThroughObjects(_ path: FieldPath, subject: Value, subjectPath: String?) -> ThroughObjects {
         var value = path.fromRoot ? root : subject
         // The places passed through, counted as the general walk counts them (each place stepped
         // from, and the place reached), and only when this answers: otherwise the walk counts.
@@ -168,27 +185,27 @@ struct PathResolver {
             steps += 1
             switch value.content {
             case .list, .reference:
-                return nil
+                return .needsWalk
             case .unknown:
                 meter.steps += steps
-                return [Reached(state: .unknown(value), path: named(index), range: value.range)]
+                return .one(Reached(state: .unknown(value), path: named(index), range: value.range))
             case .object(let object):
                 if let child = object[segment] {
                     value = child
                 } else if object.id != nil, inverses[object.shapeName]?[segment] != nil {
-                    return nil
+                    return .needsWalk
                 } else {
                     meter.steps += steps
-                    return [Reached(state: .absent, path: named(index + 1), range: value.range)]
+                    return .one(Reached(state: .absent, path: named(index + 1), range: value.range))
                 }
             default:
                 meter.steps += steps
-                return []
+                return .nothing
             }
         }
         meter.steps += steps + 1
         let state: Reached.State = value.isUnknown ? .unknown(value) : .known(value)
-        return [Reached(state: state, path: named(path.segments.count), range: value.range)]
+        return .one(Reached(state: state, path: named(path.segments.count), range: value.range))
     }
 
     /// A value reached, and its name (empty when places are not named).
