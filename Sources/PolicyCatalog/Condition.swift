@@ -68,11 +68,14 @@ public enum Operator: Sendable, Hashable {
     ]
 }
 
-public struct FieldTest: Sendable {
+/// A class, not a struct: every observation the engine records holds its test, and a test is
+/// read out of its condition for every element a check is run on. A struct's copy retained each
+/// of its strings and arrays; a class's copy is one reference.
+public final class FieldTest: Sendable {
     public let path: FieldPath
     public let op: Operator
     /// Where the test is written in the catalog.
-    public var range: SourceRange
+    public let range: SourceRange
     /// The test in words, and its negation, written once: every finding's message and decision
     /// trace quote them, for every description reviewed.
     private let phrases: (affirmed: String, negated: String)

@@ -129,18 +129,20 @@ private struct Context {
         }
 
         let first = findings.count
+        // Read once, not per element: each read of an optional condition copies it.
+        let whereCondition = check.whereCondition
         for element in resolver.collection(collection.rawValue) {
             meter.steps += 1
             try withinLimits()
             // Elements the condition leaves out give no finding: neither their trace nor their name
             // is needed.
-            if let whereCondition = check.whereCondition, evaluator.truth(whereCondition, subject: element) == .false {
+            if let whereCondition, evaluator.truth(whereCondition, subject: element) == .false {
                 continue
             }
             let path = PathResolver.elementPath(collection.rawValue, element.object?.id ?? "?")
             var observations = preconditions
             var selection = Truth.true
-            if let whereCondition = check.whereCondition {
+            if let whereCondition {
                 selection = evaluator.evaluate(
                     whereCondition, subject: element, subjectPath: path, phase: .where, into: &observations)
             }
@@ -154,7 +156,7 @@ private struct Context {
                 status = .needsInformation
                 var explainer = Explainer(
                     observations: observations[preconditions.count..<start], regexes: evaluator.regexes)
-                let gaps = explainer.failures(check.whereCondition!).joined(separator: "; ")
+                let gaps = explainer.failures(whereCondition!).joined(separator: "; ")
                 message = "Cannot tell whether this element is concerned (\(gaps)); if it is: \(message)"
             }
             findings.append(finding(status, subject: path, message: message, observations))
