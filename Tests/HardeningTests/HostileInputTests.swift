@@ -5,6 +5,7 @@ import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
 import ReviewRecords
+import TestSupport
 import Testing
 import YAMLDocument
 
@@ -347,29 +348,49 @@ import YAMLDocument
 }
 
 /// Every input that `mupj bench --part hostile` times ends here as its entry in the list says,
-/// read as a description, a catalog (and reviewed with `Hostile.catalogPartner`, as the benchmark
-/// does) and a status file: a valid one loads with no error, a refused one gives errors, the first
-/// of them located. (The tests above check each one's exact error; the history's limit is checked
-/// through the binary, in StatusFileHardeningTests.)
+/// read as the commands read it: as a description (and reviewed with the shipped catalogs), as a
+/// catalog (and reviewed with `Hostile.catalogPartner`) and as a status file. A valid one loads,
+/// and is reviewed within the default review limits, with no error; a refused one gives errors,
+/// the first of them located. (The tests above check each one's exact error; the history's limit
+/// is checked through the binary, in StatusFileHardeningTests.)
 @Suite struct HostileListTests {
     static let partner = DescriptionLoader.load(
         SourceFile(path: "partner.yaml", bytes: Array(Hostile.catalogPartner().utf8)))
+
+    /// The error of a review that passed a limit, which refuses the input as the commands do.
+    static func refusal(_ review: () throws(ReviewLimitExceeded) -> Void) -> Diagnostic? {
+        do {
+            try review()
+            return nil
+        } catch {
+            return error.diagnostic
+        }
+    }
 
     @Test(arguments: HostileInput.all.indices)
     func endsAsTheListSays(index: Int) throws {
         let input = HostileInput.all[index]
         let file = SourceFile(path: "hostile.yaml", bytes: input.bytes())
-        let description = DescriptionLoader.load(file)
         let status = StatusFileLoader.load(file)
         let partner = try #require(Self.partner.description, "\(Self.partner.diagnostics.prefix(3))")
+        let shipped = try TestSupport.shippedCatalogs()
+        var description = DescriptionLoader.load(file)
+        if let loaded = description.description,
+            let refusal = Self.refusal({ () throws(ReviewLimitExceeded) in
+                _ = try Engine.review(loaded, catalogs: shipped)
+            })
+        {
+            description.description = nil
+            description.diagnostics.append(refusal)
+        }
         var catalog = CatalogLoader.load(file)
-        if let loaded = catalog.catalog {
-            do throws(ReviewLimitExceeded) {
+        if let loaded = catalog.catalog,
+            let refusal = Self.refusal({ () throws(ReviewLimitExceeded) in
                 _ = try Engine.review(partner, catalogs: CatalogSet(catalogs: [loaded]))
-            } catch {
-                catalog.catalog = nil
-                catalog.diagnostics.append(error.diagnostic)
-            }
+            })
+        {
+            catalog.catalog = nil
+            catalog.diagnostics.append(refusal)
         }
         let readings: [(HostileInput.Reader, loaded: Bool, [Diagnostic])] = [
             (.description, description.description != nil, description.diagnostics),
