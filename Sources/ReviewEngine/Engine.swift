@@ -81,7 +81,7 @@ private struct Context {
         // Read once: `clause.id` and the like go through a key path that copies the whole info.
         let info = clause.info
         let catalogID = catalog.id
-        // Called before each element and after each finding: the work of one element is bounded by
+        // Called before each element and with each finding: the work of one element is bounded by
         // the description's node budget, so the review stops within one element of a limit.
         func withinLimits() throws(ReviewLimitExceeded) {
             guard let limit = meter.passed else { return }
@@ -90,8 +90,11 @@ private struct Context {
                 framework: description.file, catalogFile: catalog.file, clauseID: info.id, checkID: check.id,
                 location: check.range.start)
         }
-        func finding(_ status: Status, subject: String?, message: String, _ observations: [Observation]) -> Finding {
+        func finding(_ status: Status, subject: String?, message: String, _ observations: [Observation])
+            throws(ReviewLimitExceeded) -> Finding
+        {
             meter.findings += 1
+            try withinLimits()
             return Finding(
                 id: Finding.fingerprint(
                     catalog: catalogID, clause: info.id, check: check.id, framework: frameworkKey, subject: subject),
@@ -108,11 +111,10 @@ private struct Context {
                 let gaps = explainer.failures(when).joined(separator: "; ")
                 findings.append(
                     truth == .false
-                        ? finding(.notApplicable, subject: nil, message: "Does not apply: \(gaps).", preconditions)
-                        : finding(
+                        ? try finding(.notApplicable, subject: nil, message: "Does not apply: \(gaps).", preconditions)
+                        : try finding(
                             .needsInformation, subject: nil,
                             message: "Cannot tell whether this applies: \(gaps).", preconditions))
-                try withinLimits()
                 return
             }
         }
@@ -123,8 +125,7 @@ private struct Context {
                 check.require, subject: root, subjectPath: "", phase: .require, into: &observations)
             let message = message(
                 truth, require: check.require, observations: observations[preconditions.count...])
-            findings.append(finding(Self.status(truth), subject: nil, message: message, observations))
-            try withinLimits()
+            findings.append(try finding(Self.status(truth), subject: nil, message: message, observations))
             return
         }
 
@@ -159,15 +160,14 @@ private struct Context {
                 let gaps = explainer.failures(whereCondition!).joined(separator: "; ")
                 message = "Cannot tell whether this element is concerned (\(gaps)); if it is: \(message)"
             }
-            findings.append(finding(status, subject: path, message: message, observations))
-            try withinLimits()
+            findings.append(try finding(status, subject: path, message: message, observations))
         }
         if findings.count == first {
-            let filter = check.whereCondition.map { " where \($0.words)" } ?? ""
+            let filter = whereCondition.map { " where \($0.words)" } ?? ""
             let message = "No element of \(collection.rawValue)\(filter)."
             findings.append(
-                finding(check.expectSome ? .violated : .notApplicable, subject: nil, message: message, preconditions))
-            try withinLimits()
+                try finding(
+                    check.expectSome ? .violated : .notApplicable, subject: nil, message: message, preconditions))
         }
     }
 

@@ -6,10 +6,12 @@ import FoundationEssentials
 /// from end to end. No target applies (the are for validate and the JSON review); the
 /// figures show where the reports, not the review, take the time.
 enum BenchMainJob {
+    static let widths = [20, 6, 7, 11, 11, 11]
+
     /// Prints a row per corpus: wall time, peak memory, and the size of the reports written.
     static func measure(_ corpora: [BenchCorpus], executable: String, directory: String) throws {
         print("== the main job: `review --output-dir` (every report format and the MB summary)")
-        print(Bench.row(["corpus", "files", "MB", "CLI wall", "peak RSS", "reports"], widths: [20, 6, 7, 11, 11, 11]))
+        print(Bench.row(["corpus", "files", "MB", "CLI wall", "peak RSS", "reports"], widths: widths))
         let output = directory + "/main-job"
         for corpus in corpora {
             defer { try? FileManager.default.removeItem(atPath: output) }
@@ -30,7 +32,7 @@ enum BenchMainJob {
                         corpus.name, "\(corpus.files.count)", Bench.fixed(Double(corpus.bytes) / 1e6, 2),
                         Bench.duration(child.wall), Bench.fixed(Double(child.maxRSSKilobytes) / 1e3, 1) + " MB",
                         Bench.fixed(Double(written) / 1e6, 1) + " MB",
-                    ], widths: [20, 6, 7, 11, 11, 11]))
+                    ], widths: widths))
         }
         print()
     }
