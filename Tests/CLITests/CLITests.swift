@@ -43,6 +43,44 @@ import Testing
         #expect(run.stderr == "no/such/file.yaml: error: no such file or directory\n")
     }
 
+    @Test func unreadablePathsSayWhy() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let loop = directory.appendingPathComponent("loop.yaml").path
+        let dangling = directory.appendingPathComponent("dangling.yaml").path
+        #expect(symlink(loop, loop) == 0)
+        #expect(symlink(directory.appendingPathComponent("gone.yaml").path, dangling) == 0)
+        let run = try TestSupport.mupj(["validate", loop, dangling])
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == "\(loop): error: cannot read the path: Too many levels of symbolic links\n"
+                + "\(dangling): error: is a symbolic link to a file that does not exist\n")
+    }
+
+    /// A directory's entries that are not regular files are named, not read: opening a FIFO that no
+    /// one writes would block for ever. The valid description beside them is still checked.
+    @Test func directoryEntriesThatAreNotRegularFilesAreNamedNotRead() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let fifo = directory.appendingPathComponent("pipe.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub.yaml"), withIntermediateDirectories: false)
+        try TestSupport.mupj(["init"]).stdout.write(
+            to: directory.appendingPathComponent("ok.yaml"), atomically: true, encoding: .utf8)
+        // Should the FIFO be opened after all, a writer comes after ten seconds and the test fails on
+        // the output instead of hanging.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) {
+            let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+        }
+        let run = try TestSupport.mupj(["validate", directory.path])
+        #expect(run.status == 2)
+        let rule = "in a directory only regular files are read (name it on the command line to read it)"
+        #expect(
+            run.stderr == "\(directory.path)/pipe.yaml: error: is a FIFO; \(rule)\n"
+                + "\(directory.path)/sub.yaml: error: is a directory; \(rule)\n")
+        #expect(run.stdout == "1 description checked: 1 valid, 2 unreadable\n")
+    }
+
     @Test func usageErrorExitsTwo() throws {
         #expect(try TestSupport.mupj(["validate"]).status == 2)
         #expect(try TestSupport.mupj(["review", "--fail-on", "severe", "frameworks/"]).status == 2)
