@@ -189,19 +189,19 @@ public struct CatalogSet: Sendable {
         ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"] ?? "checklists"
     }
 
-    /// The `*.yaml` files directly in `directory`, in name order, loaded as one set. A directory
-    /// or a file that cannot be read is a diagnostic, and then there is no set.
+    /// The `*.yaml` and `*.yml` regular files directly in `directory`, in name order, loaded as one set. A
+    /// directory or an entry that cannot be read is a diagnostic, and then there is no set.
     public static func load(directory: String, limits: LoadLimits = .default)
         -> (set: CatalogSet?, diagnostics: [Diagnostic])
     {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        guard let listed = FileKind.entries(of: directory, endingWith: [".yaml", ".yml"]) else {
             return (nil, [Diagnostic(file: directory, location: nil, message: "cannot read the directory")])
         }
         var sources: [SourceFile] = []
-        var unreadable: [Diagnostic] = []
-        for name in names.filter({ $0.hasSuffix(".yaml") }).sorted() {
+        var unreadable = listed.problems
+        for path in listed.files {
             do {
-                sources.append(try SourceFile.read(directory + "/" + name, maxBytes: limits.maxBytes))
+                sources.append(try SourceFile.read(path, maxBytes: limits.maxBytes))
             } catch {
                 unreadable.append(error.diagnostic)
             }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import FoundationEssentials
-import Glibc
 import ReviewEngine
 import YAMLDocument
 
@@ -47,95 +46,30 @@ struct ReviewLimitOptions: ParsableArguments {
 
 enum Inputs {
     /// Files named on the command line, with directories expanded to the `*.yaml` / `*.yml`
-    /// files directly in them, in sorted order. A path that cannot be read is a diagnostic (exit 2).
-    ///
-    /// A path named on the command line is read whatever it is (a pipe, `/dev/stdin`), as `cat`
-    /// would. Entries of a directory are read only if they are regular files: opening a FIFO that
-    /// no one writes blocks for ever, and a device may never end, so each other entry with a YAML
-    /// name is named as a problem rather than read or skipped in silence.
+    /// regular files directly in them, in sorted order (see `FileKind` for what else a directory
+    /// may hold). A path that cannot be read is a diagnostic (exit 2).
     static func expand(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
         var files: [String] = []
         var problems: [Diagnostic] = []
         for path in paths {
-            let kind: FileKind
             switch FileKind.of(path) {
-            case .success(let found): kind = found
-            case .failure(let reason):
-                problems.append(Diagnostic(file: path, location: nil, message: reason.message))
-                continue
-            }
-            guard kind == .directory else {
-                files.append(path)
-                continue
-            }
-            // Only the files directly in the directory: sub-directories (such as frameworks/examples)
-            // are reviewed when named, so that examples never mix with the real descriptions.
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-                problems.append(Diagnostic(file: path, location: nil, message: "cannot read the directory"))
-                continue
-            }
-            let named = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { name in
-                path.hasSuffix("/") ? path + name : path + "/" + name
-            }
-            if named.isEmpty {
-                problems.append(
-                    Diagnostic(file: path, location: nil, message: "no *.yaml or *.yml files in the directory"))
-            }
-            for entry in named {
-                switch FileKind.of(entry) {
-                case .success(.regular): files.append(entry)
-                case .success(let other):
-                    problems.append(
-                        Diagnostic(
-                            file: entry, location: nil,
-                            message: "is \(other.article); in a directory only regular files are read (name it on the "
-                                + "command line to read it)"))
-                case .failure(let reason):
-                    problems.append(Diagnostic(file: entry, location: nil, message: reason.message))
+            case .failure(let problem): problems.append(problem)
+            case .success(.directory):
+                // Only the files directly in the directory: sub-directories (such as frameworks/examples)
+                // are reviewed when named, so that examples never mix with the real descriptions.
+                guard let listed = FileKind.entries(of: path, endingWith: [".yaml", ".yml"]) else {
+                    problems.append(Diagnostic(file: path, location: nil, message: "cannot read the directory"))
+                    continue
                 }
+                if listed.files.isEmpty && listed.problems.isEmpty {
+                    problems.append(
+                        Diagnostic(file: path, location: nil, message: "no *.yaml or *.yml files in the directory"))
+                }
+                files += listed.files
+                problems += listed.problems
+            case .success: files.append(path)
             }
         }
         return (files, problems)
-    }
-}
-
-/// What a path is, following symbolic links.
-enum FileKind: Equatable {
-    case regular, directory, fifo, device, socket
-
-    var article: String {
-        switch self {
-        case .regular: return "a regular file"
-        case .directory: return "a directory"
-        case .fifo: return "a FIFO"
-        case .device: return "a device"
-        case .socket: return "a socket"
-        }
-    }
-
-    /// Why a path cannot be looked at, in words that tell a missing file from a link that leads
-    /// nowhere or round in a loop.
-    struct Unreadable: Error {
-        let message: String
-    }
-
-    static func of(_ path: String) -> Result<FileKind, Unreadable> {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            let code = errno
-            var link = stat()
-            if code == ENOENT, lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
-                return .failure(Unreadable(message: "is a symbolic link to a file that does not exist"))
-            }
-            if code == ENOENT { return .failure(Unreadable(message: "no such file or directory")) }
-            return .failure(Unreadable(message: "cannot read the path: \(String(cString: strerror(code)))"))
-        }
-        switch status.st_mode & S_IFMT {
-        case S_IFDIR: return .success(.directory)
-        case S_IFIFO: return .success(.fifo)
-        case S_IFCHR, S_IFBLK: return .success(.device)
-        case S_IFSOCK: return .success(.socket)
-        default: return .success(.regular)
-        }
     }
 }

@@ -1,0 +1,71 @@
+import FoundationEssentials
+import Glibc
+
+/// What a path names, following symbolic links: the commands read files named on the command line
+/// whatever they are (a pipe, `/dev/stdin`), as `cat` would, but read a directory's entries only if
+/// they are regular files. Opening a FIFO that no one writes blocks for ever, and a device may never
+/// end; such an entry with a YAML name is named as a problem, neither read nor skipped in silence.
+public enum FileKind: Sendable, Equatable {
+    case regular, directory, fifo, device, socket
+
+    var article: String {
+        switch self {
+        case .regular: return "a regular file"
+        case .directory: return "a directory"
+        case .fifo: return "a FIFO"
+        case .device: return "a device"
+        case .socket: return "a socket"
+        }
+    }
+
+    /// The kind of `path`, or why it cannot be looked at, in words that tell a missing file from a
+    /// link that leads nowhere or round in a loop.
+    public static func of(_ path: String) -> Result<FileKind, Diagnostic> {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            var link = stat()
+            let message: String
+            if code == ENOENT, lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                message = "is a symbolic link to a file that does not exist"
+            } else if code == ENOENT {
+                message = "no such file or directory"
+            } else {
+                message = "cannot read the path: \(String(cString: strerror(code)))"
+            }
+            return .failure(Diagnostic(file: path, location: nil, message: message))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .success(.directory)
+        case S_IFIFO: return .success(.fifo)
+        case S_IFCHR, S_IFBLK: return .success(.device)
+        case S_IFSOCK: return .success(.socket)
+        default: return .success(.regular)
+        }
+    }
+
+    /// The regular files directly in `directory` whose names end with one of `suffixes`, as paths
+    /// in name order; every other entry with such a name is a problem. Nil when the directory cannot
+    /// be listed.
+    public static func entries(of directory: String, endingWith suffixes: [String])
+        -> (files: [String], problems: [Diagnostic])?
+    {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        for name in names.filter({ name in suffixes.contains { name.hasSuffix($0) } }).sorted() {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            switch of(path) {
+            case .success(.regular): files.append(path)
+            case .success(let other):
+                problems.append(
+                    Diagnostic(
+                        file: path, location: nil,
+                        message: "is \(other.article); in a directory only regular files are read (name it on the "
+                            + "command line to read it)"))
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return (files, problems)
+    }
+}
