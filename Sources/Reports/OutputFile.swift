@@ -1,5 +1,7 @@
 import FoundationEssentials
 import Glibc
+import Synchronization
+import YAMLDocument
 
 /// Writing results without ever leaving a half-written file or silently replacing what the
 /// user wrote: the text goes to a temporary file beside the target, then is renamed over it
@@ -8,11 +10,13 @@ public enum OutputFile {
     public enum Failure: Error, CustomStringConvertible {
         case exists(String)
         case cannotWrite(String, String)
+        case cannotRead(String, String)
 
         public var description: String {
             switch self {
             case .exists(let path): return "\(path): error: the file exists; use --force to replace it"
             case .cannotWrite(let path, let reason): return "\(path): error: cannot write: \(reason)"
+            case .cannotRead(let path, let reason): return "\(path): error: cannot read: \(reason)"
             }
         }
     }
@@ -22,13 +26,30 @@ public enum OutputFile {
     }
 
     /// The same for a text handed over in pieces, each written as it comes.
+    ///
+    /// What already exists at `path` is replaced only when `replace` allows it, and only if it is
+    /// a regular file. A symbolic link is followed: its target is replaced and the link stays. A
+    /// device, a FIFO or a directory is never replaced by a file (`/dev/null` would have been).
     public static func write(to path: String, replace: Bool, _ produce: (_ emit: ([UInt8]) -> Void) -> Void)
         throws(Failure)
     {
-        if !replace && access(path, F_OK) == 0 { throw .exists(path) }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        if path.isEmpty || path.hasSuffix("/") { throw .cannotWrite(path, "names a directory, not a file") }
+        var target = path
+        var link = stat()
+        if lstat(path, &link) == 0 {
+            guard replace else { throw .exists(path) }
+            switch FileKind.of(path) {
+            case .success(.regular):
+                if link.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+                    target = String(cString: resolved)
+                    free(resolved)
+                }
+            case .success(let other): throw .cannotWrite(path, "is \(other.article), not a regular file")
+            case .failure(let problem): throw .cannotWrite(path, problem.message)
+            }
+        }
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[...$0]) } ?? ""
         if !directory.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -36,10 +57,15 @@ public enum OutputFile {
                 throw .cannotWrite(path, "cannot create the directory \(directory)")
             }
         }
-        let temporary = directory + ".\(name).tmp-\(getpid())"
+        // Short, so that a target whose name is as long as a name may be still has a temporary.
+        let temporary = directory + ".mupj-\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, reason()) }
-        defer { unlink(temporary) }
+        PendingTemporary.shared.set(temporary)
+        defer {
+            unlink(temporary)
+            PendingTemporary.shared.clear()
+        }
         // After a failed write the remaining pieces are still made, and dropped.
         var written = true
         var failure: String?
@@ -50,10 +76,39 @@ public enum OutputFile {
         }
         guard close(descriptor) == 0, written else { throw .cannotWrite(path, failure ?? reason()) }
         if replace {
-            guard rename(temporary, path) == 0 else { throw .cannotWrite(path, reason()) }
-        } else if link(temporary, path) != 0 {
+            guard rename(temporary, target) == 0 else { throw .cannotWrite(path, reason()) }
+        } else if Glibc.link(temporary, target) != 0 {
             throw errno == EEXIST ? .exists(path) : .cannotWrite(path, reason())
         }
+    }
+
+    /// Removes the temporary file being written, if there is one, when the run is ended by SIGINT,
+    /// SIGTERM, SIGHUP or SIGQUIT, then ends it by that signal as before. Without this, a review
+    /// interrupted while it wrote left `.mupj-PID.tmp` in the user's directory.
+    ///
+    /// Call it first, before other threads start. A signal the parent ignores stays ignored (`nohup`
+    /// ignores SIGHUP). One it blocked is unblocked: a child inherits the blocked set of the thread
+    /// that started it (Foundation's `Process` started from a worker thread blocks nearly all), and a
+    /// run that cannot be interrupted is worse than one that can.
+    public static func removeTemporaryOnSignals() {
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+            var previous = sigaction()
+            sigaction(signal, nil, &previous)
+            let ignored = unsafeBitCast(SIG_IGN, to: Int.self)
+            if unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == ignored { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in
+                PendingTemporary.shared.removeFile()
+                Glibc.signal(received, SIG_DFL)
+                raise(received)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+            sigaddset(&handled, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     /// Writes every byte to a descriptor, retrying short writes and interrupted calls.
@@ -70,11 +125,22 @@ public enum OutputFile {
 
     private static func reason() -> String { String(cString: strerror(errno)) }
 
+    public enum Comparison: Equatable {
+        case same, differs
+        case unreadable(String)
+    }
+
     /// Whether `path` holds exactly the pieces `produce` hands over, read from the file piece by
-    /// piece (for drift checks of reports of any size); false when it cannot be read.
-    public static func matches(_ path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> Bool {
+    /// piece (for drift checks of reports of any size). A missing file differs; a file that is not
+    /// a regular one (a FIFO would block the read) or cannot be opened is unreadable.
+    public static func compare(_ path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> Comparison {
+        switch FileKind.of(path) {
+        case .success(.regular): break
+        case .success(let other): return .unreadable("is \(other.article), not a regular file")
+        case .failure: return .differs
+        }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return errno == ENOENT ? .differs : .unreadable(reason()) }
         defer { close(descriptor) }
         var same = true
         var buffer: [UInt8] = []
@@ -85,7 +151,7 @@ public enum OutputFile {
         }
         // Nothing may follow what was made.
         var probe: [UInt8] = [0]
-        return same && !readAll(into: &probe, from: descriptor)
+        return same && !readAll(into: &probe, from: descriptor) ? .same : .differs
     }
 
     /// Fills `buffer` from a descriptor; false when the file ends first or cannot be read.
@@ -101,5 +167,38 @@ public enum OutputFile {
             offset += read
         }
         return true
+    }
+}
+
+/// The temporary file `OutputFile.write` has open, kept where a signal handler can read it: a path
+/// in a fixed buffer, published by an atomic flag (both safe to use in a handler, as `unlink` is).
+private final class PendingTemporary: Sendable {
+    static let shared = PendingTemporary()
+
+    private let capacity = Int(PATH_MAX) + 1
+    private nonisolated(unsafe) let path: UnsafeMutablePointer<CChar>
+    private let present = Atomic<Bool>(false)
+
+    private init() {
+        path = .allocate(capacity: capacity)
+    }
+
+    /// Files are written one at a time, by one thread: the buffer is filled before it is published.
+    func set(_ temporary: String) {
+        let bytes = Array(temporary.utf8)
+        guard bytes.count < capacity else { return }
+        bytes.withUnsafeBufferPointer { source in
+            UnsafeMutableRawPointer(path).copyMemory(from: source.baseAddress!, byteCount: bytes.count)
+        }
+        path[bytes.count] = 0
+        present.store(true, ordering: .releasing)
+    }
+
+    func clear() {
+        present.store(false, ordering: .releasing)
+    }
+
+    func removeFile() {
+        if present.load(ordering: .acquiring) { unlink(path) }
     }
 }

@@ -54,7 +54,8 @@ public struct RenderedFile {
 /// Writes rendered reports into a directory, or checks that the files there are up to date.
 public enum ReportDirectory {
     /// The files whose content differs from what they render to (missing ones included), or,
-    /// when `check` is false, writes them all atomically; one file at a time.
+    /// when `check` is false, writes them all atomically; one file at a time. A file that is there
+    /// but cannot be read is an error, not a stale report.
     public static func sync(_ files: [RenderedFile], into directory: String, check: Bool) throws(OutputFile.Failure)
         -> [String]
     {
@@ -62,7 +63,11 @@ public enum ReportDirectory {
         for file in files {
             let path = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
             if check {
-                if !OutputFile.matches(path, file.render) { stale.append(path) }
+                switch OutputFile.compare(path, file.render) {
+                case .same: break
+                case .differs: stale.append(path)
+                case .unreadable(let reason): throw .cannotRead(path, reason)
+                }
             } else {
                 try OutputFile.write(to: path, replace: true, file.render)
             }

@@ -8,7 +8,8 @@ import Glibc
 public enum FileKind: Sendable, Equatable {
     case regular, directory, fifo, device, socket
 
-    var article: String {
+    /// The kind in words, with its article: "a FIFO".
+    public var article: String {
         switch self {
         case .regular: return "a regular file"
         case .directory: return "a directory"

@@ -32,13 +32,13 @@ struct ExplainCommand: ParsableCommand {
                 "error: no clause '\(clause)'; known clauses: \(ids.joined(separator: ", "))\n")
             throw ExitCode(2)
         }
-        print(Explanation.clause(found, in: catalog), terminator: "")
+        Terminal.standardOutput.write(Explanation.clause(found, in: catalog))
         guard let framework else { return }
         for description in try ReviewInputs.descriptions([framework], limits: limits.limits) {
             let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
                 try Engine.evaluate(found, of: catalog, in: description, limits: reviewLimits.limits)
             }
-            print("\n" + Explanation.trace(result, file: description.file), terminator: "")
+            Terminal.standardOutput.write("\n" + Explanation.trace(result, file: description.file))
         }
     }
 }
@@ -57,6 +57,6 @@ struct ClausesCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        print(CatalogTable.render(try ReviewInputs.catalogs(catalogs, limits: limits.limits)), terminator: "")
+        Terminal.standardOutput.write(CatalogTable.render(try ReviewInputs.catalogs(catalogs, limits: limits.limits)))
     }
 }

@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let output else {
-            print(FrameworkTemplate.text, terminator: "")
+            Terminal.standardOutput.write(FrameworkTemplate.text)
             return
         }
         do {

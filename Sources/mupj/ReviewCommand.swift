@@ -160,6 +160,9 @@ struct OutputOptions: ParsableArguments {
     var date: String?
 
     func validate(formatCount: Int) throws {
+        if outputDir?.isEmpty == true {
+            throw ValidationError("--output-dir is empty; name a directory ('.' for this one)")
+        }
         if outputDir == nil && formatCount > 1 {
             throw ValidationError("several --format values need --output-dir")
         }
@@ -211,9 +214,10 @@ struct ReportRun {
         if check {
             for path in stale { Terminal.standardError.write("\(path): error: stale report; regenerate it\n") }
             if !stale.isEmpty { throw ExitCode(1) }
-            print("\(rendered.count) report(s) in \(directory) are up to date")
+            Terminal.standardOutput.write("\(rendered.count) report(s) in \(directory) are up to date\n")
         } else {
-            print("wrote " + rendered.map { directory + "/" + $0.name }.joined(separator: ", "))
+            Terminal.standardOutput.write(
+                "wrote " + rendered.map { directory + "/" + $0.name }.joined(separator: ", ") + "\n")
         }
     }
 }

@@ -25,8 +25,8 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         switch format {
-        case .json: print(FrameworkFormat.jsonSchema().rendered(), terminator: "")
-        case .markdown: print(MarkdownReference.render(FrameworkFormat.root), terminator: "")
+        case .json: Terminal.standardOutput.write(FrameworkFormat.jsonSchema().rendered())
+        case .markdown: Terminal.standardOutput.write(MarkdownReference.render(FrameworkFormat.root))
         }
     }
 }

@@ -86,14 +86,14 @@ struct StatusCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let changes = tracker.history().filter { change in day.map { change.date <= $0 } ?? true }
-            print(StatusRendering.render(history: changes, file: status.path, as: format), terminator: "")
+            Terminal.standardOutput.write(StatusRendering.render(history: changes, file: status.path, as: format))
             return
         }
         guard let day else {
             Terminal.standardError.write("\(status.path): error: the status file has no dates; give --as-of\n")
             throw ExitCode(1)
         }
-        print(StatusRendering.render(tracker.report(asOf: day), as: format), terminator: "")
+        Terminal.standardOutput.write(StatusRendering.render(tracker.report(asOf: day), as: format))
     }
 
     /// The catalogs: a prerequisite catalog is needed; clause catalogs only to review --frameworks.

@@ -17,8 +17,13 @@ struct Terminal: Sendable {
         write(Array(text.utf8))
     }
 
+    /// A failure on standard output ends the run with exit 2 (see `StandardStreams`); on standard
+    /// error there is nowhere left to say it.
     func write(_ bytes: [UInt8]) {
-        _ = OutputFile.writeAll(bytes, to: descriptor)
+        guard OutputFile.writeAll(bytes, to: descriptor) else {
+            if descriptor == STDOUT_FILENO { StandardStreams.recordFailure(errno) }
+            return
+        }
     }
 
     enum Colour: String {

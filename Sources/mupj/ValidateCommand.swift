@@ -54,7 +54,7 @@ struct ValidateCommand: ParsableCommand {
             var summary = "\(results.count) \(noun) checked: \(results.count - invalid.count) valid"
             if !invalid.isEmpty { summary += ", \(invalid.count) invalid (\(errors) error\(errors == 1 ? "" : "s"))" }
             if !unreadable.isEmpty { summary += ", \(unreadable.count) unreadable" }
-            print(summary)
+            Terminal.standardOutput.write(summary + "\n")
         case .json:
             let json = JSON.obj([
                 ("valid", .bool(invalid.isEmpty && unreadable.isEmpty)),
@@ -71,7 +71,7 @@ struct ValidateCommand: ParsableCommand {
                 ),
                 ("unreadable", .array(unreadable.map(DiagnosticPrinter.json))),
             ])
-            print(json.rendered(), terminator: "")
+            Terminal.standardOutput.write(json.rendered())
         }
         if !unreadable.isEmpty { throw ExitCode(2) }
         if !invalid.isEmpty { throw ExitCode(1) }

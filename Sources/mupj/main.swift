@@ -1,7 +1,11 @@
 import ArgumentParser
+import Reports
 
 // Exit codes: 0 clean, 1 findings or an invalid description, 2 usage error, unreadable input or
 // internal error. ArgumentParser exits 64 on usage errors; the tool promises 2.
+StandardStreams.install()
+OutputFile.removeTemporaryOnSignals()
+guard StandardStreams.argumentsAreUTF8() else { Mupj.exit(withError: ExitCode(2)) }
 do {
     var command = try Mupj.parseAsRoot()
     try command.run()

@@ -43,12 +43,29 @@ public enum TestSupport {
         public var stderr: String
     }
 
-    /// Runs `mupj` with `arguments` in `directory` (the package root by default).
+    /// Runs `mupj` with `arguments` in `directory` (the package root by default). With
+    /// `standardOutput`, the child's standard output is that file (`/dev/full`, say) and `stdout`
+    /// is empty.
     public static func mupj(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: String? = nil
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: String? = nil,
+        standardOutput: String? = nil
+    ) throws -> Run {
+        try run(
+            binary, arguments, in: directory, environment: environment, stdin: stdin, standardOutput: standardOutput)
+    }
+
+    /// Runs `script` with `/bin/sh -c`, `$0` and on being `arguments`: for arguments that a
+    /// `String` cannot carry (bytes that are not UTF-8), made by the shell.
+    public static func shell(_ script: String, _ arguments: String...) throws -> Run {
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script] + arguments)
+    }
+
+    private static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        stdin: String? = nil, standardOutput: String? = nil
     ) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
@@ -58,7 +75,14 @@ public enum TestSupport {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
-        process.standardOutput = out
+        if let standardOutput {
+            guard let file = FileHandle(forWritingAtPath: standardOutput) else {
+                throw Failure("cannot open \(standardOutput)")
+            }
+            process.standardOutput = file
+        } else {
+            process.standardOutput = out
+        }
         // Standard error goes to a file: read from a second pipe only after standard output ends,
         // a child writing more than a pipe holds (500 diagnostics) blocked, and the test with it.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-stderr-\(UUID().uuidString)")
@@ -75,7 +99,7 @@ public enum TestSupport {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Standard output is read before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         let errData = try Data(contentsOf: errURL)
         return Run(
