@@ -189,8 +189,19 @@ private struct Walk {
         // returned once there are errors. A hostile list of millions of wrong items took seconds
         // building messages nobody sees.
         if truncated { return nil }
-        if unknown, table.entries[node].style == .plain, table.text(node) == Annotation.unknown {
-            return Value(.unknown(reason: nil), range: table.range(node))
+        if table.entries[node].style == .plain, table.text(node) == Annotation.unknown {
+            if unknown { return Value(.unknown(reason: nil), range: table.range(node)) }
+            // An id, a name or a reference that may not be unknown: read as text, the word would
+            // name an element `unknown`, and a reference to it would resolve as if it were known.
+            switch shape {
+            case .string, .reference:
+                error(
+                    table.range(node).start,
+                    "\(context) cannot be unknown: ids, names and references must be known "
+                        + "(write \"unknown\" in quotes if that is the real name)")
+                return nil
+            default: break
+            }
         }
         switch shape {
         case .object(let object):

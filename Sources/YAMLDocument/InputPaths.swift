@@ -46,15 +46,17 @@ public enum FileKind: Sendable, Equatable {
     }
 
     /// The regular files directly in `directory` whose names end with one of `suffixes`, as paths
-    /// in name order; every other entry with such a name is a problem. Nil when the directory cannot
-    /// be listed.
+    /// in name order; every other entry with such a name is a problem. Names that start with a dot
+    /// are left out, as `ls` leaves them out: editors keep lock files (`.#a.yaml`, a symbolic link
+    /// to nowhere) and swap files beside what they edit. Nil when the directory cannot be listed.
     public static func entries(of directory: String, endingWith suffixes: [String])
         -> (files: [String], problems: [Diagnostic])?
     {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
         var files: [String] = []
         var problems: [Diagnostic] = []
-        for name in names.filter({ name in suffixes.contains { name.hasSuffix($0) } }).sorted() {
+        let named = names.filter { name in !name.hasPrefix(".") && suffixes.contains { name.hasSuffix($0) } }
+        for name in named.sorted() {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             switch of(path) {
             case .success(.regular): files.append(path)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
+import Glibc
 import ReviewEngine
 import YAMLDocument
 
@@ -47,7 +48,7 @@ struct ReviewLimitOptions: ParsableArguments {
 enum Inputs {
     /// Files named on the command line, with directories expanded to the `*.yaml` / `*.yml`
     /// regular files directly in them, in sorted order (see `FileKind` for what else a directory
-    /// may hold). A path that cannot be read is a diagnostic (exit 2).
+    /// may hold), each file once. A path that cannot be read is a diagnostic (exit 2).
     static func expand(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
         var files: [String] = []
         var problems: [Diagnostic] = []
@@ -70,6 +71,40 @@ enum Inputs {
             case .success: files.append(path)
             }
         }
-        return (files, problems)
+        return (readOnce(files), problems)
+    }
+
+    /// The files without the second naming of any (`frameworks/ frameworks/panda.yaml`), each
+    /// repeat named in a warning: read twice, a description would be reviewed twice and shown twice
+    /// to the MB, and a catalog would collide with itself.
+    private static func readOnce(_ files: [String]) -> [String] {
+        var first: [FileIdentity: String] = [:]
+        var kept: [String] = []
+        var repeats: [Diagnostic] = []
+        for file in files {
+            var status = stat()
+            // Only regular files: two reads of `/dev/stdin` are two different inputs.
+            guard stat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                kept.append(file)
+                continue
+            }
+            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            if let earlier = first[identity] {
+                repeats.append(
+                    Diagnostic(
+                        file: file, location: nil, severity: .warning,
+                        message: "the same file as \(earlier), named before; it is read once"))
+                continue
+            }
+            first[identity] = file
+            kept.append(file)
+        }
+        DiagnosticPrinter.print(repeats)
+        return kept
+    }
+
+    private struct FileIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
     }
 }

@@ -81,6 +81,31 @@ import Testing
         #expect(run.stdout == "1 description checked: 1 valid, 2 unreadable\n")
     }
 
+    /// A file named twice (once through its directory) is read once, with a warning: read twice, a
+    /// description would be reviewed and shown to the MB twice, and a catalog would collide with
+    /// itself.
+    @Test func aFileNamedTwiceIsReadOnce() throws {
+        let run = try TestSupport.mupj(["validate", "frameworks/", "./frameworks/panda.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "4 descriptions checked: 4 valid\n")
+        #expect(
+            run.stderr
+                == "./frameworks/panda.yaml: warning: the same file as frameworks/panda.yaml, named before; it is read once\n"
+        )
+        let summary = try TestSupport.mupj([
+            "summary", "frameworks/panda.yaml", "frameworks/panda.yaml", "--format", "json",
+        ])
+        let frameworks = try #require(
+            (try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])?["frameworks"]
+                as? [Any])
+        #expect(frameworks.count == 1)
+        let review = try TestSupport.mupj([
+            "review", "frameworks/panda.yaml", "--checklist", "checklists", "--checklist",
+            "checklists/jspg-mupj-v1.0.yaml", "--fail-on", "never",
+        ])
+        #expect(review.status == 0, "\(review.stderr)")
+    }
+
     @Test func usageErrorExitsTwo() throws {
         #expect(try TestSupport.mupj(["validate"]).status == 2)
         #expect(try TestSupport.mupj(["review", "--fail-on", "severe", "frameworks/"]).status == 2)

@@ -89,6 +89,31 @@ import YAMLDocument
                 ])
     }
 
+    /// The word `unknown` marks a fact nobody knows; an id, a name or a reference must be known.
+    /// Read as text, `to: unknown` would resolve to a component whose id is `unknown`.
+    @Test func structuralKeysCannotBeUnknown() {
+        let rule =
+            "cannot be unknown: ids, names and references must be known (write \"unknown\" in quotes if that is the real name)"
+        let to = line(of: "    to: task-queue # component id")
+        #expect(
+            errors(replacing: "    to: task-queue # component id", with: "    to: unknown")
+                == ["fw.yaml:\(to):9: error: 'to' \(rule)"])
+        let id = line(of: "  - id: pilot")
+        #expect(
+            errors(replacing: "  - id: pilot\n", with: "  - id: unknown\n").contains(
+                "fw.yaml:\(id):9: error: 'id' \(rule)"))
+        let name = line(of: "  name: ")
+        #expect(
+            errors(replacing: FrameworkTemplate.text.components(separatedBy: "\n")[name - 1], with: "  name: unknown")
+                == ["fw.yaml:\(name):9: error: 'name' \(rule)"])
+        // Quoted, it is text like any other: a framework may be called that.
+        #expect(
+            errors(
+                replacing: FrameworkTemplate.text.components(separatedBy: "\n")[name - 1], with: "  name: \"unknown\""
+            )
+            .isEmpty)
+    }
+
     @Test func undefinedCredentialReference() {
         let l = line(of: "    credential: payload-proxy")
         #expect(

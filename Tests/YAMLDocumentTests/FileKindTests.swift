@@ -19,6 +19,9 @@ import YAMLDocument
         #expect(symlink(root + "/gone", root + "/dangling.yaml") == 0)
         #expect(symlink(root + "/loop.yaml", root + "/loop.yaml") == 0)
         #expect(symlink(root + "/a.yaml", root + "/linked.yaml") == 0)
+        // An editor's lock file, and a hidden file: names that start with a dot are left out.
+        #expect(symlink("root@host.1234:1700000000", root + "/.#a.yaml") == 0)
+        try Data("a: 1\n".utf8).write(to: directory.appendingPathComponent(".hidden.yaml"))
 
         let listed = try #require(FileKind.entries(of: root + "/", endingWith: [".yaml", ".yml"]))
         #expect(listed.files == [root + "/a.yaml", root + "/b.yml", root + "/linked.yaml"])
