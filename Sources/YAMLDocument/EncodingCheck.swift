@@ -9,11 +9,14 @@ enum EncodingCheck {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> Int {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        // UTF-32 first: its little-endian mark starts with UTF-16's.
+        let utf32 = bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF])
+        if utf32 || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding = utf32 ? "UTF-32" : "UTF-16"
             throw YAMLError(
                 .encoding, at: .start,
-                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); mupj reads UTF-8 text "
-                    + "(convert it, e.g. with iconv -f UTF-16 -t UTF-8)")
+                "the file is \(encoding) (it starts with a \(encoding) byte-order mark); mupj reads UTF-8 text "
+                    + "(convert it, e.g. with iconv -f \(encoding) -t UTF-8)")
         }
         var i = 0
         let n = bytes.count

@@ -691,8 +691,8 @@ private struct TableBuilder {
         guard YAMLTag.supported.contains(tag) else {
             throw YAMLError(
                 .unsupportedTag, at: location,
-                "tag \(YAMLTag.display(tag)) is not supported; only the YAML core tags (!!str, !!int, !!float, !!bool, "
-                    + "!!null) are")
+                "tag \(YAMLTag.display(tag)) is not supported; mupj accepts only the YAML core tags (!!str, !!int, "
+                    + "!!float, !!bool, !!null)")
         }
         return tag
     }

@@ -260,6 +260,20 @@ import YAMLDocument
         #expect(loadError(noMark)?.message.contains("UTF-16") == true)
     }
 
+    /// UTF-32's little-endian mark starts with UTF-16's, and was named as UTF-16.
+    @Test func utf32IsNamedAsSuch() throws {
+        let littleEndian: [UInt8] = [0xFF, 0xFE, 0, 0] + Array("a: 1\n".utf8).flatMap { [$0, 0, 0, 0] }
+        let bigEndian: [UInt8] = [0, 0, 0xFE, 0xFF] + Array("a: 1\n".utf8).flatMap { [0, 0, 0, $0] }
+        for bytes in [littleEndian, bigEndian] {
+            let error = try #require(loadError(bytes))
+            #expect(error.location == .start)
+            #expect(
+                error.message
+                    == "the file is UTF-32 (it starts with a UTF-32 byte-order mark); mupj reads UTF-8 text "
+                    + "(convert it, e.g. with iconv -f UTF-32 -t UTF-8)")
+        }
+    }
+
     /// libyaml refuses control characters; the error points at the byte.
     @Test func controlCharacterIsLocated() throws {
         let error = try #require(loadError("a: 1\nb: x\u{7}y\n"))
@@ -329,7 +343,8 @@ import YAMLDocument
         #expect(error.location == SourceLocation(line: 2, column: 4, offset: 8))
         #expect(
             error.message
-                == "tag !custom is not supported; only the YAML core tags (!!str, !!int, !!float, !!bool, !!null) are")
+                == "tag !custom is not supported; mupj accepts only the YAML core tags (!!str, !!int, !!float, !!bool, !!null)"
+        )
     }
 
     @Test func unsupportedTagOnCollection() throws {
