@@ -484,7 +484,9 @@ private struct PrerequisiteBuilder {
             let evidence = evidence(evidenceEntry.value, id: id)
         else { return nil }
         let written = object["examples"]?.list ?? []
-        let examples = written.compactMap { value in value.object.flatMap { example($0, range: value.range) } }
+        let examples = written.compactMap { value in
+            value.object.flatMap { example($0, range: value.range, evidence: evidence) }
+        }
         // When an example is refused, its own error says why; the rule below would only echo it.
         for needed in [PrerequisiteState.met, .notMet]
         where examples.count == written.count && !examples.contains(where: { $0.expect == needed }) {
@@ -533,9 +535,18 @@ private struct PrerequisiteBuilder {
         }
     }
 
-    mutating func example(_ object: ObjectValue, range: SourceRange) -> PrerequisiteExample? {
+    mutating func example(_ object: ObjectValue, range: SourceRange, evidence: PrerequisiteEvidence)
+        -> PrerequisiteExample?
+    {
         guard let node = object["status"]?.raw, let expect = object["expect"]?.string.flatMap(PrerequisiteState.init)
         else { return nil }
+        // Only framework reviews read findings verdicts; anywhere else they would be checked and
+        // then ignored, and the example would not show what its author meant.
+        if evidence.kind != .frameworkReviews, let verdicts = object.entry("verdicts") {
+            error(
+                verdicts.keyRange.start,
+                "'verdicts' applies only to evidence of kind framework-reviews, not \(evidence.kind.rawValue)")
+        }
         let validated = SchemaValidator(root: StatusFormat.root, mode: .fragment).validate(node, file: file)
         diagnostics += validated.diagnostics.map { $0.prefixed("in an example: ") }
         guard let status = validated.value else { return nil }

@@ -167,7 +167,10 @@ public enum SARIFReport {
     static func result(_ finding: Finding, in review: FrameworkReview, level: String, ruleIndex: Int) -> JSON {
         let subject = finding.subject.map { " [\($0)]" } ?? ""
         let lead = finding.status == .violated ? "Violated" : "Needs information"
-        let message = "\(review.name) (\(review.vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)"
+        // The locations are the listed places only; the message says how many more there were.
+        let unlisted = finding.unlistedPlaces > 0 ? " (\(Wording.unlisted(finding.unlistedPlaces)).)" : ""
+        let message =
+            "\(review.name) (\(review.vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)\(unlisted)"
         var locations = finding.evidence.map { location($0.file, $0.range.start, $0.range.end) }
         if locations.isEmpty {
             // Nothing in the description was consulted: point at its first line.

@@ -340,7 +340,9 @@ private struct StatusBuilder {
         conflicts(status.glexecDeployment, section: "glexec_deployment") {
             ("gLExec deployment", "\($0.date)", $0.state.rawValue, $0.origin)
         }
-        conflicts(status.frameworkReviews, section: "framework_reviews") {
+        // Matched as the tracker matches them, case-insensitively: `foo/BAR` on the same day as
+        // `Foo/BAR` is the same framework, and the two must agree.
+        conflicts(status.frameworkReviews, section: "framework_reviews", same: \.key) {
             ("review of \($0.framework) (\($0.vo))", "\($0.date)", $0.outcome.rawValue, $0.origin)
         }
         conflicts(status.mbDecisions.filter { $0.policyInEffect != nil }, section: "mb_decisions") {
@@ -352,14 +354,16 @@ private struct StatusBuilder {
         root?["exception_windows"]?.list?.first { $0.range.start == window.origin.location }?.object?[name]?.range.start
     }
 
-    /// Two entries about the same subject on the same day must say the same thing.
+    /// Two entries about the same subject on the same day must say the same thing. Subjects are
+    /// the same when their words are, or, given `same`, when that says so.
     mutating func conflicts<T>(
-        _ entries: [T], section: String, _ key: (T) -> (subject: String, day: String, says: String, origin: EntryOrigin)
+        _ entries: [T], section: String, same: ((T) -> String)? = nil,
+        _ key: (T) -> (subject: String, day: String, says: String, origin: EntryOrigin)
     ) {
         var first: [String: (says: String, origin: EntryOrigin)] = [:]
         for entry in entries {
             let k = key(entry)
-            let id = k.subject + "@" + k.day
+            let id = (same?(entry) ?? k.subject) + "@" + k.day
             guard let earlier = first[id] else {
                 first[id] = (k.says, k.origin)
                 continue

@@ -84,6 +84,12 @@ private func check(_ require: String, extra: String = "") -> String {
         let absent = try Probe(checks: check("{field: traceability.site_access, exists: false}"))
         #expect(try absent.status("traceability: {}") == .satisfied)
         #expect(try absent.status("traceability: {site_access: x}") == .violated)
+        #expect(try absent.status("traceability: {site_access: unknown}") == .needsInformation)
+        // Not the negation of `exists: true`, as docs/check-language.md's table says: a field left
+        // out is a gap for the one and a fact for the other.
+        let notStated = try Probe(checks: check("{not: {field: traceability.site_access, exists: true}}"))
+        #expect(try notStated.status("traceability: {}") == .needsInformation)
+        #expect(try notStated.status("traceability: {site_access: x}") == .violated)
     }
 
     @Test func oneOfAndNumericBounds() throws {

@@ -191,6 +191,21 @@ private func errors(replacing old: String, with new: String) -> [String] {
             ])
     }
 
+    /// Verdicts decide framework reviews only; on another kind of evidence they were checked and
+    /// then ignored.
+    @Test func verdictsBelongToFrameworkReviewsOnly() {
+        #expect(
+            errors(
+                replacing: "        as_of: 2008-01-01\n",
+                with:
+                    "        as_of: 2008-01-01\n        verdicts: [{framework: PanDA, vo: ATLAS, verdict: recommend}]\n"
+            )
+                == [
+                    "p.yaml:20:9: error: 'verdicts' applies only to evidence of kind framework-reviews, not "
+                        + "batch-system-tests"
+                ])
+    }
+
     @Test func everyPrerequisiteNeedsAMetAndANotMetExample() {
         #expect(
             errors(replacing: "expect: not-met", with: "expect: partly-met") == [

@@ -96,6 +96,9 @@ import YAMLDocument
             glexec_deployment:
               - {state: in-progress, date: 2009-11-24, source: s}
               - {state: done, date: 2009-11-24, source: s}
+            framework_reviews:
+              - {framework: Foo, vo: BAR, outcome: positive, date: 2009-02-01, reviewers: unknown, source: s}
+              - {framework: foo, vo: Bar, outcome: negative, date: 2009-02-01, reviewers: unknown, source: s}
 
             """)
         #expect(
@@ -104,6 +107,9 @@ import YAMLDocument
                     + "for the same day; keep one, or date them apart",
                 "s.yaml:8:5: error: this gLExec deployment on 2009-11-24 says done, but the entry at line 7 says "
                     + "in-progress for the same day; keep one, or date them apart",
+                // Framework and VO are matched case-insensitively, as the tracker matches them.
+                "s.yaml:11:5: error: this review of foo (Bar) on 2009-02-01 says negative, but the entry at line 10 "
+                    + "says positive for the same day; keep one, or date them apart",
             ])
     }
 
