@@ -184,9 +184,13 @@ public struct CatalogSet: Sendable {
         return (ok ? CatalogSet(catalogs: catalogs, prerequisites: prerequisites) : nil, diagnostics)
     }
 
-    /// Where catalogs are read from when none are named: `$MUPJ_CHECKLISTS`, else `checklists`.
+    /// Where catalogs are read from when none are named: `$MUPJ_CHECKLISTS` when it is set and not
+    /// empty (an empty one named the root of nothing: `: error: no such file`), else `checklists`.
     public static var defaultDirectory: String {
-        ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"] ?? "checklists"
+        guard let set = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"], !set.isEmpty else {
+            return "checklists"
+        }
+        return set
     }
 
     /// The `*.yaml` and `*.yml` regular files directly in `directory`, in name order, loaded as one set. A

@@ -160,6 +160,8 @@ struct OutputOptions: ParsableArguments {
     var date: String?
 
     func validate(formatCount: Int) throws {
+        // Here, not when the report is written, so that the usage shown is the command's.
+        _ = try ReportDate.resolve(date)
         if outputDir?.isEmpty == true {
             throw ValidationError("--output-dir is empty; name a directory ('.' for this one)")
         }

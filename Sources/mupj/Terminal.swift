@@ -9,8 +9,12 @@ struct Terminal: Sendable {
     static let standardOutput = Terminal(descriptor: STDOUT_FILENO)
     static let standardError = Terminal(descriptor: STDERR_FILENO)
 
+    /// On a terminal that can show colour: not with `NO_COLOR` set (and not empty, as no-color.org
+    /// says), nor on a terminal that says it is `dumb`.
     var colours: Bool {
-        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let environment = ProcessInfo.processInfo.environment
+        return isatty(descriptor) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true
+            && environment["TERM"] != "dumb"
     }
 
     func write(_ text: String) {

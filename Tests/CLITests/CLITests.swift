@@ -106,6 +106,21 @@ import Testing
         #expect(review.status == 0, "\(review.stderr)")
     }
 
+    /// `MUPJ_CHECKLISTS` names the catalogs when it is set and not empty; empty, it is as if unset.
+    @Test func catalogDirectoryFromTheEnvironment() throws {
+        let elsewhere = try TestSupport.temporaryDirectory()
+        let run = try TestSupport.mupj(
+            ["clauses"], in: elsewhere, environment: ["MUPJ_CHECKLISTS": TestSupport.path("checklists")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("MUPJ-1"))
+        let empty = try TestSupport.mupj(["clauses"], environment: ["MUPJ_CHECKLISTS": ""])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.stdout == run.stdout)
+        let missing = try TestSupport.mupj(["clauses"], in: elsewhere, environment: ["MUPJ_CHECKLISTS": ""])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("checklists: error: no such file or directory\n"))
+    }
+
     @Test func usageErrorExitsTwo() throws {
         #expect(try TestSupport.mupj(["validate"]).status == 2)
         #expect(try TestSupport.mupj(["review", "--fail-on", "severe", "frameworks/"]).status == 2)
@@ -267,6 +282,8 @@ import Testing
         #expect(bad.stderr.contains("SOURCE_DATE_EPOCH must be a whole number of seconds"))
         let explicit = try TestSupport.mupj(["review", "frameworks/panda.yaml", "--date", "2009-02-30"])
         #expect(explicit.status == 2)
+        // A usage error of the command: the usage shown is the command's, not the tool's.
+        #expect(explicit.stderr.hasPrefix("Error: --date takes YYYY-MM-DD\nUsage: mupj review "))
     }
 
     @Test func catalogErrorsExitTwo() throws {
@@ -431,5 +448,37 @@ import Testing
         let validate = try TestSupport.mupj(
             ["bench", "--profile", "validate", "--repeats", "1", description], in: elsewhere)
         #expect(validate.status == 0, "validation needs no catalog: \(validate.stderr)")
+    }
+}
+
+/// Colour only on a terminal, never with NO_COLOR set or on a terminal that says it is dumb.
+/// `script` (util-linux) gives the run a terminal.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux's script is needed"))
+struct ColourTests {
+    func run(_ environment: String) throws -> String {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml").path
+        try "a: 1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        return try TestSupport.shell(
+            "env -u NO_COLOR \(environment) script -qec \"$0 validate $1\" /dev/null", TestSupport.binary.path, file
+        ).stdout
+    }
+
+    @Test func colouredOnATerminal() throws {
+        #expect(try run("TERM=xterm").contains("\u{1B}[31merror:\u{1B}[0m"))
+    }
+
+    @Test func neverWithNoColourOrADumbTerminal() throws {
+        for environment in ["TERM=xterm NO_COLOR=1", "TERM=dumb"] {
+            let output = try run(environment)
+            #expect(output.contains("error: missing required field"), "\(environment): \(output)")
+            #expect(!output.contains("\u{1B}["), "\(environment)")
+        }
+    }
+
+    /// Through a pipe there is no terminal, so no colour, whatever TERM says.
+    @Test func notThroughAPipe() throws {
+        let run = try TestSupport.mupj(["validate", "no/such.yaml"], environment: ["NO_COLOR": "", "TERM": "xterm"])
+        #expect(run.stderr == "no/such.yaml: error: no such file or directory\n")
     }
 }
