@@ -57,8 +57,10 @@ public indirect enum Shape: Sendable {
     }
 }
 
-private func formatNumber(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
+/// A number as people write it: whole numbers without a decimal point (`90`, not `90.0`). Only
+/// those that fit an `Int` exactly are converted: `Int(1e19)` traps, and a catalog wrote that.
+public func formatNumber(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
 
 public struct Field: Sendable {

@@ -1,3 +1,4 @@
+import DocumentSchema
 import YAMLDocument
 
 /// A path into a framework description: field names separated by dots. It starts at the check's
@@ -28,7 +29,7 @@ public enum Literal: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .string(let s): return s
-        case .number(let d): return d == d.rounded() ? String(Int(d)) : String(d)
+        case .number(let d): return formatNumber(d)
         case .boolean(let b): return String(b)
         }
     }
@@ -48,6 +49,11 @@ public enum Operator: Sendable, Hashable {
     case contains(Literal)
     case containsAll([Literal])
     case containsAny([Literal])
+
+    public var isMatches: Bool {
+        if case .matches = self { return true }
+        return false
+    }
 
     public var keyword: String {
         switch self {

@@ -97,9 +97,15 @@ struct ConditionEvaluator {
             return missing ? .unknown : .false
         default:
             if reached.isEmpty { return .false }
-            // Kleene's "and" over every stated value, with unknown for any gap.
+            // Kleene's "and" over every stated value, with unknown for any gap. A text too long for
+            // `matches` to search in bounded time is a gap too (see PatternSafety).
             for place in reached {
-                if case .known(let v) = place.state, !test(op, v, regexes) { return .false }
+                guard case .known(let v) = place.state else { continue }
+                if op.isMatches, Self.tooLongToSearch(v) {
+                    missing = true
+                    continue
+                }
+                if !test(op, v, regexes) { return .false }
             }
             return missing ? .unknown : .true
         }
@@ -120,6 +126,7 @@ struct ConditionEvaluator {
         func decides(_ place: Reached) -> Bool {
             // A gap decides a test that is unknown; a test that fails is decided by stated values.
             guard case .known(let value) = place.state else { return truth == .unknown }
+            if op.isMatches, tooLongToSearch(value) { return truth == .unknown }
             switch (op, truth) {
             case (.exists, .false): return true  // stated where it should not be
             case (.exists, _): return false
@@ -147,6 +154,10 @@ struct ConditionEvaluator {
             return text.firstMatch(of: regex) != nil
         default: return false
         }
+    }
+
+    static func tooLongToSearch(_ value: Value) -> Bool {
+        (value.string?.utf8.count ?? 0) > PatternSafety.maxSearchedLength
     }
 
     static func matches(_ value: Value, _ literal: Literal) -> Bool {

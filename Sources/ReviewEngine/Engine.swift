@@ -285,6 +285,10 @@ struct Explainer {
         let found = order.prefix(6).map { observation.reached[$0] }.map { place -> String in
             let line = "line \(place.range.start.line)"
             switch place.state {
+            case .known(let value) where test.op.isMatches && ConditionEvaluator.tooLongToSearch(value):
+                let length = value.string?.utf8.count ?? 0
+                return "a text of \(length) bytes, longer than the \(PatternSafety.maxSearchedLength) a pattern "
+                    + "searches (\(line))"
             case .known(let value): return "\(value.display) (\(line))"
             case .unknown(let value):
                 if case .unknown(let reason?) = value.content {

@@ -69,8 +69,8 @@ import Testing
         #expect(run.stdout.isEmpty)
         #expect(
             run.stderr.hasPrefix(
-                "\(catalogPath):16:51: error: 'matches' pattern refused: it repeats a group that itself repeats or "
-                    + "has alternatives"), "\(run.stderr)")
+                "\(catalogPath):16:51: error: 'matches' pattern refused: it repeats a group that holds a quantifier "
+                    + "or alternatives"), "\(run.stderr)")
     }
 
     @Test func jsonOutputCarriesTheLocation() throws {

@@ -100,33 +100,85 @@ private func errors(replacing old: String, with new: String) -> [String] {
         #expect(found.first?.contains("this one does not compile") == true)
     }
 
-    /// A repeated group that itself repeats or has alternatives can backtrack exponentially on a
+    /// A repeated group that holds a quantifier or alternatives can backtrack exponentially on a
     /// description's text; the catalog is refused where the pattern is written.
     @Test(arguments: [
-        "^(a+)+$", "(a|aa)*", #"(\w+\s?)*$"#, "(.*a){3}", "((ab)*c)+", "(?:a|b)+", "(a*)*", "(x+x+)+y",
-        "([a-z]+)*", "(a{2,})+", "(?<name>a+)+", "((a)+)+",
+        "^(a+)+$", "(a|aa)*", #"(\w+\s?)*$"#, "(.*a){3}", "((ab)*c)+", "(?:a|b)+", "(a*)*",
+        "([a-z]+)*", "(a{2,})+", "(?<name>a+)+", "((a)+)+", "(a?){25}a{25}", "(a?a?)+c", "(a{0,1}b)+",
     ])
     func exponentialPatternsAreRefused(pattern: String) {
-        let found = errors(
-            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
-            with: "{field: ownership.pilot_role, matches: '\(pattern)'}")
         #expect(
-            found == [
-                "c.yaml:16:57: error: 'matches' pattern refused: it repeats a group that itself repeats or has "
-                    + "alternatives, as (a+)+ or (a|b)* do, which on some texts takes exponential time; write it "
-                    + "without the nesting (a+ for (a+)+, [ab]* for (a|b)*)"
+            patternErrors(pattern) == [
+                "c.yaml:16:57: error: 'matches' pattern refused: it repeats a group that holds a quantifier or "
+                    + "alternatives, as (a+)+, (a?){9} or (a|b)* do, which on some texts takes exponential time; "
+                    + "write it without the nesting (a+ for (a+)+, [ab]* for (a|b)*)"
             ], "\(pattern)")
     }
 
+    /// Repetitions and choices side by side multiply: `a*a*b` searched 1 024 `a`s for 14 s.
     @Test(arguments: [
-        "/Role=(?!NULL)[A-Za-z0-9_-]+", "^0[0-7]00$", "(abc)+", "[(a+)+]", #"\(a+\)+"#, "(a+)?", "(a|b)", "a{2,5}b*",
-        "(ab){3}", "a*b*c*", "(a+){1}", "(?i)abc+", "x{,1}(y+)", "(a|b)c{0,1}", "a{2}",
+        (
+            "a*a*b",
+            "it has more than one quantifier that repeats a variable number of times (*, +, {n,}, {n,m}), "
+                + "whose searches multiply, as in a*a*b"
+        ),
+        (
+            ".*.*x",
+            "it has more than one quantifier that repeats a variable number of times (*, +, {n,}, {n,m}), "
+                + "whose searches multiply, as in a*a*b"
+        ),
+        (
+            "a{2,5}b*",
+            "it has more than one quantifier that repeats a variable number of times (*, +, {n,}, {n,m}), "
+                + "whose searches multiply, as in a*a*b"
+        ),
+        ("a?b?c?d?e?f?g?h?i?", "it has more than 8 choices (?, {0,1} and |), whose searches multiply"),
+        ("a?b?c?x+", "it has more than 2 choices (?, {0,1} and |) beside a repetition, whose searches multiply"),
+        ("(?x)(a+) +$", "it uses the extended syntax (?x), in which spaces are not characters; write it without"),
+        ("(?i-s:(?x:a))", "it uses the extended syntax (?x), in which spaces are not characters; write it without"),
+        (String(repeating: "[", count: 3000), "its character classes nest more than 16 deep"),
+        (
+            String(repeating: "[a", count: 3000) + String(repeating: "]", count: 3000),
+            "its character classes nest more than 16 deep"
+        ),
+        (
+            String(repeating: "(", count: 2000) + String(repeating: ")", count: 2000),
+            "its groups nest more than 16 deep"
+        ),
+    ])
+    func costlyPatternsAreRefused(pattern: String, reason: String) {
+        #expect(patternErrors(pattern) == ["c.yaml:16:57: error: 'matches' pattern refused: \(reason)"], "\(pattern)")
+    }
+
+    @Test(arguments: [
+        "/Role=(?!NULL)[A-Za-z0-9_-]+", "^0[0-7]00$", "(abc)+", "[(a+)+]", #"\(a+\)"#, "(a+)?", "(a|b)", "a{2,5}b",
+        "(ab){3}", "a*bc", "(a+){1}", "(?i)abc+", "x{,1}(y+)", "(a|b)c{0,1}", "a{2}", "(?-x)a+", "a?a?x+",
+        "a?b?c?d?e?f?g?h?", String(repeating: "(", count: 16) + "a" + String(repeating: ")", count: 16),
     ])
     func linearPatternsAreAccepted(pattern: String) {
-        let found = errors(
+        let found = patternErrors(pattern)
+        #expect(found.isEmpty, "\(pattern): \(found)")
+    }
+
+    func patternErrors(_ pattern: String) -> [String] {
+        errors(
             replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
             with: "{field: ownership.pilot_role, matches: '\(pattern)'}")
-        #expect(found.isEmpty, "\(pattern): \(found)")
+    }
+
+    /// Numbers beyond an `Int` are shown as written in floating point; `Int(1e19)` trapped while the
+    /// condition was put in words, at load.
+    @Test func hugeNumbersLoadAndAreWorded() throws {
+        for (literal, words) in [
+            ("1e19", "1e+19"), ("-1.0e19", "-1e+19"), ("9223372036854775807", "9.223372036854776e+18"),
+        ] {
+            let outcome = load(
+                catalog.replacingOccurrences(
+                    of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+                    with: "{field: traceability.retention_days, at_most: \(literal)}"))
+            let check = try #require(outcome.catalog?.clauses.first?.checks.first, "\(outcome.diagnostics)")
+            #expect(check.require.words == "`traceability.retention_days` is at most \(words)")
+        }
     }
 
     @Test func whereNeedsForEach() {

@@ -112,6 +112,21 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(try probe.status("ownership: {pilot_role: /atlas/Role=production}") == .violated)
     }
 
+    /// A pattern searches values of at most 1 024 bytes (PatternSafety): a longer one is a gap, and
+    /// the message says why, without quoting it.
+    @Test func aValueTooLongToSearchIsAGap() throws {
+        let probe = try Probe(checks: check("{field: ownership.pilot_role, matches: \"Role=pilot$\"}"))
+        let fits = "/atlas" + String(repeating: "x", count: 1_024 - 17) + "/Role=pilot"
+        #expect(fits.utf8.count == 1_024)
+        #expect(try probe.status("ownership: {pilot_role: \(fits)}") == .satisfied)
+        let result = try probe.evaluate("ownership: {pilot_role: x\(fits)}")
+        #expect(result.status == .needsInformation)
+        #expect(
+            result.findings.first?.message
+                == "cannot tell whether `ownership.pilot_role` matches the pattern `Role=pilot$`: a text of 1025 "
+                + "bytes, longer than the 1024 a pattern searches (line 1).")
+    }
+
     @Test func oneCompiledPatternServesManyDescriptions() throws {
         // A run compiles each pattern once and matches it against every description: what one
         // description matched must not decide the next.
