@@ -177,6 +177,7 @@ public enum JSONReport {
                     out.member("value", place.display)
                     out.member("line", place.range.start.line)
                     out.member("column", place.range.start.column)
+                    if place.possible { out.member("possible", true) }
                 }
             }
             if o.unlisted > 0 { out.member("unlisted", o.unlisted) }

@@ -64,23 +64,37 @@ struct ConditionEvaluator {
 
     static func apply(_ op: Operator, to reached: some Collection<Reached>, regexes: RegexCache) -> Truth {
         // The values are read in place, not gathered into an array first: a path through a whole
-        // collection reaches every element of it.
+        // collection reaches every element of it. Places reached for sure decide; a possible place
+        // (see `Reached.possible`) can only turn an answer into unknown, where it would change it.
         var missing = false
         var anyKnown = false
+        var certain = 0
+        var possibleGap = false
         for place in reached {
-            if case .known = place.state { anyKnown = true } else { missing = true }
+            let known: Bool
+            if case .known = place.state { known = true } else { known = false }
+            if place.possible {
+                if !known { possibleGap = true }
+                continue
+            }
+            certain += 1
+            if known { anyKnown = true } else { missing = true }
         }
         switch op {
         case .exists(let wanted):
             if reached.isEmpty { return wanted ? .false : .true }
-            if wanted { return missing ? .unknown : .true }
-            let absent = reached.allSatisfy { if case .absent = $0.state { return true } else { return false } }
-            return absent ? .true : anyKnown ? .false : .unknown
+            if wanted { return certain == 0 || missing ? .unknown : .true }
+            if anyKnown { return .false }
+            if missing && reached.contains(where: { !$0.possible && !$0.isAbsent }) { return .unknown }
+            // Not stated wherever it is reached for sure: a possible place that states it, or does
+            // not know, may make that false.
+            return reached.contains { $0.possible && !$0.isAbsent } ? .unknown : .true
         case .contains, .containsAll, .containsAny:
             // Which of the wanted values some stated item is, read in place: a path through a
             // derived field reaches every element that refers back, each a value or a list.
             let (wanted, needAll) = op.wanted
             var found = [Bool](repeating: false, count: wanted.count)
+            var possiblyFound = possibleGap
             for place in reached {
                 guard case .known(let v) = place.state else { continue }
                 // An item missing from a partial list may still be there: that is a gap, not a fact.
@@ -88,26 +102,32 @@ struct ConditionEvaluator {
                 v.forEachItem { item in
                     if item.isUnknown { missing = true }
                     for (index, literal) in wanted.enumerated() where !found[index] && matches(item, literal) {
-                        found[index] = true
+                        if place.possible { possiblyFound = true } else { found[index] = true }
                     }
                 }
             }
             let satisfied = needAll ? !found.contains(false) : found.contains(true)
             if satisfied { return .true }
-            return missing ? .unknown : .false
+            return missing || possiblyFound ? .unknown : .false
         default:
             if reached.isEmpty { return .false }
             // Kleene's "and" over every stated value, with unknown for any gap. A text too long for
             // `matches` to search in bounded time is a gap too (see PatternSafety).
+            var possiblyFails = possibleGap
             for place in reached {
                 guard case .known(let v) = place.state else { continue }
                 if op.isMatches, Self.tooLongToSearch(v) {
                     missing = true
                     continue
                 }
-                if !test(op, v, regexes) { return .false }
+                if !test(op, v, regexes) {
+                    if !place.possible { return .false }
+                    possiblyFails = true
+                }
             }
-            return missing ? .unknown : .true
+            // Reached only possibly: there may be no such element (false) or only passing ones.
+            if certain == 0 { return .unknown }
+            return missing || possiblyFails ? .unknown : .true
         }
     }
 
@@ -125,6 +145,8 @@ struct ConditionEvaluator {
         let wanted = op.wanted.literals
         func decides(_ place: Reached) -> Bool {
             // A gap decides a test that is unknown; a test that fails is decided by stated values.
+            // A possible place matters only where it made the test unknown.
+            if place.possible { return truth == .unknown }
             guard case .known(let value) = place.state else { return truth == .unknown }
             if op.isMatches, tooLongToSearch(value) { return truth == .unknown }
             switch (op, truth) {

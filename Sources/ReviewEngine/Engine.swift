@@ -164,10 +164,14 @@ private struct Context {
         }
         if findings.count == first {
             let filter = whereCondition.map { " where \($0.words)" } ?? ""
-            let message = "No element of \(collection.rawValue)\(filter)."
-            findings.append(
-                try finding(
-                    check.expectSome ? .violated : .notApplicable, subject: nil, message: message, preconditions))
+            // A partial collection may hold an element it does not write: that none of those written
+            // is selected does not show that there is none.
+            let partial = root.object?[collection.rawValue]?.partial == true
+            let message =
+                "No element of \(collection.rawValue)\(filter)"
+                + (partial ? ", but the list is partial: an element not written may be." : ".")
+            let status: Status = partial ? .needsInformation : check.expectSome ? .violated : .notApplicable
+            findings.append(try finding(status, subject: nil, message: message, preconditions))
         }
     }
 
@@ -205,7 +209,8 @@ private struct Context {
             return !result.contains { $0.range.start.offset == offset && $0.path == place.path }
         }
         for observation in observations {
-            for place in observation.reached {
+            // A possible place is evidence only of a test it left undecided.
+            for place in observation.reached where !place.possible || observation.truth == .unknown {
                 guard isNew(place) else { continue }
                 switch place.state {
                 case .known(let value):
@@ -282,23 +287,7 @@ struct Explainer {
         // may reach thousands.
         let order = ConditionEvaluator.decidingFirst(
             observation.reached, test.op, observation.truth, regexes: regexes)
-        let found = order.prefix(6).map { observation.reached[$0] }.map { place -> String in
-            let line = "line \(place.range.start.line)"
-            switch place.state {
-            case .known(let value) where test.op.isMatches && ConditionEvaluator.tooLongToSearch(value):
-                let length = value.string?.utf8.count ?? 0
-                return "a text of \(length) bytes, longer than the \(PatternSafety.maxSearchedLength) a pattern "
-                    + "searches (\(line))"
-            case .known(let value): return "\(value.display) (\(line))"
-            case .unknown(let value):
-                if case .unknown(let reason?) = value.content {
-                    let trimmed = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
-                    return "unknown at \(line) (\(trimmed))"
-                }
-                return "unknown (\(line))"
-            case .absent: return "not stated at \(place.path) (\(line))"
-            }
-        }
+        let found = order.prefix(6).map { Self.placeWords(observation.reached[$0], test: test) }
         let more = observation.reached.count > 6 || observation.unlisted > 0
         let list = found.joined(separator: ", ") + (more ? ", …" : "")
         if truth == .unknown {
@@ -306,4 +295,28 @@ struct Explainer {
         }
         return "expected \(expected), found \(list)"
     }
+
+    /// One place as a message names it; a possible place (`Reached.possible`) is "possibly …".
+    private static func placeWords(_ place: Reached, test: FieldTest) -> String {
+        let line = "line \(place.range.start.line)"
+        let words: String
+        switch place.state {
+        case .known(let value) where test.op.isMatches && ConditionEvaluator.tooLongToSearch(value):
+            let length = value.string?.utf8.count ?? 0
+            words =
+                "a text of \(length) bytes, longer than the \(PatternSafety.maxSearchedLength) a pattern searches "
+                + "(\(line))"
+        case .known(let value): words = "\(value.display) (\(line))"
+        case .unknown(let value):
+            if case .unknown(let reason?) = value.content {
+                let trimmed = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+                words = "unknown at \(line) (\(trimmed))"
+            } else {
+                words = "unknown (\(line))"
+            }
+        case .absent: words = "not stated at \(place.path) (\(line))"
+        }
+        return place.possible ? "possibly " + words : words
+    }
+
 }

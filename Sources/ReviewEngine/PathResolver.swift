@@ -18,6 +18,16 @@ public struct Reached: Sendable {
     /// The full path to this place, with element ids: `channels[payload-fetch].authentication`.
     public var path: String
     public var range: SourceRange
+    /// Reached through an element that may or may not refer back (its list is `unknown` or
+    /// partial, and does not name the element): the place counts only if that element does refer.
+    /// A test it would fail, or a value it would supply, makes the test unknown; otherwise it is
+    /// left aside.
+    public var possible = false
+
+    var isAbsent: Bool {
+        if case .absent = state { return true }
+        return false
+    }
 }
 
 /// Follows `FieldPath`s through a validated description: lists element by element, references
@@ -34,7 +44,17 @@ struct PathResolver {
     /// Each derived field (a credential's `held_by`), by shape and field name: the collection that
     /// refers back, and for each id the positions of the elements that name it. Built once, so
     /// that following `held_by` does not scan every component for every credential.
-    private var inverses: [String: [String: (collection: String, referrers: [String: [Int]])]] = [:]
+    private var inverses: [String: [String: Inverse]] = [:]
+
+    /// One derived field: the collection that refers back, for each id the positions of the
+    /// elements that name it, and the positions of those whose list is `unknown` or partial. Those
+    /// may name any id: each is a gap in every answer, not an element that holds nothing.
+    private struct Inverse {
+        let collection: String
+        let field: String
+        var referrers: [String: [Int]] = [:]
+        var uncertain: [Int] = []
+    }
 
     init(root: Value, meter: WorkMeter = WorkMeter(limits: .unlimited)) {
         self.root = root
@@ -52,9 +72,11 @@ struct PathResolver {
         for field in FrameworkFormat.root.fields {
             guard case .list(.object(let shape), _) = field.shape else { continue }
             for inverse in shape.inverses {
+                var built = Inverse(collection: inverse.collection, field: inverse.field)
                 var referrers: [String: [Int]] = [:]
                 for (position, element) in collection(inverse.collection).enumerated() {
                     guard let named = element.object?[inverse.field] else { continue }
+                    if named.isUnknown || named.partial { built.uncertain.append(position) }
                     guard let list = named.list else {
                         if let id = named.string { referrers[id, default: []].append(position) }
                         continue
@@ -73,7 +95,8 @@ struct PathResolver {
                         referrers[id, default: []].append(position)
                     }
                 }
-                inverses[shape.name, default: [:]][inverse.name] = (inverse.collection, referrers)
+                built.referrers = referrers
+                inverses[shape.name, default: [:]][inverse.name] = built
             }
         }
     }
@@ -111,29 +134,30 @@ struct PathResolver {
         for segment in path.segments {
             next.removeAll(keepingCapacity: true)
             // One step from an element: into its field, or to the elements that refer back to it.
-            func step(_ element: Value, _ elementPath: String) {
+            func step(_ element: Value, _ elementPath: String, _ possible: Bool) {
                 meter.steps += 1
                 if element.isUnknown {
-                    finished.append(Reached(state: .unknown(element), path: elementPath, range: element.range))
+                    finished.append(
+                        Reached(state: .unknown(element), path: elementPath, range: element.range, possible: possible))
                     return
                 }
                 guard case .object(let object) = element.content else { return }
                 let childPath = !naming ? "" : elementPath.isEmpty ? segment : elementPath + "." + segment
                 if let child = object[segment] {
-                    next.append(Place(value: child, path: childPath))
-                } else if !appendInverse(of: object, named: segment, naming: naming, into: &next) {
-                    finished.append(Reached(state: .absent, path: childPath, range: element.range))
+                    next.append(Place(value: child, path: childPath, possible: possible))
+                } else if !appendInverse(of: object, named: segment, naming: naming, possible: possible, into: &next) {
+                    finished.append(Reached(state: .absent, path: childPath, range: element.range, possible: possible))
                 }
             }
             for place in current {
                 switch place.value.content {
                 case .list, .reference:
                     expanded.removeAll(keepingCapacity: true)
-                    expand(place.value, place.path, naming: naming, into: &expanded)
-                    for element in expanded { step(element.value, element.path) }
+                    expand(place.value, place.path, naming: naming, possible: place.possible, into: &expanded)
+                    for element in expanded { step(element.value, element.path, element.possible) }
                 default:
                     // Most places are one element already: stepped from where they are.
-                    step(place.value, place.path)
+                    step(place.value, place.path, place.possible)
                 }
             }
             swap(&current, &next)
@@ -142,7 +166,7 @@ struct PathResolver {
         finished.reserveCapacity(finished.count + current.count)
         for place in current {
             let state: Reached.State = place.value.isUnknown ? .unknown(place.value) : .known(place.value)
-            finished.append(Reached(state: state, path: place.path, range: place.value.range))
+            finished.append(Reached(state: state, path: place.path, range: place.value.range, possible: place.possible))
         }
         return finished
     }
@@ -212,40 +236,56 @@ struct PathResolver {
     private struct Place {
         var value: Value
         var path: String
+        var possible = false
     }
 
     /// Lists become their elements; references become the element they name.
-    private func expand(_ value: Value, _ path: String, naming: Bool, into places: inout [Place]) {
+    private func expand(_ value: Value, _ path: String, naming: Bool, possible: Bool, into places: inout [Place]) {
         switch value.content {
         case .list(let items):
             for (index, item) in items.enumerated() {
                 let itemPath = !naming ? "" : item.object?.id.map { "\(path)[\($0)]" } ?? "\(path)[\(index)]"
-                expand(item, itemPath, naming: naming, into: &places)
+                expand(item, itemPath, naming: naming, possible: possible, into: &places)
+            }
+            // Items not written in a partial list may be there: one gap stands for them, so that a
+            // test through the list is unknown where the written items alone would decide it.
+            if value.partial {
+                places.append(
+                    Place(
+                        value: Value(.unknown(reason: "a partial list"), range: value.range, sources: value.sources),
+                        path: naming ? path + "[…]" : "", possible: possible))
             }
         case .reference(let collection, let id):
             guard let element = element(in: collection, id: id) else { return }
-            places.append(Place(value: element, path: naming ? Self.elementPath(collection, id) : ""))
+            places.append(
+                Place(value: element, path: naming ? Self.elementPath(collection, id) : "", possible: possible))
         default:
-            places.append(Place(value: value, path: path))
+            places.append(Place(value: value, path: path, possible: possible))
         }
     }
 
     /// The elements that refer back to `object` through its derived field `name`, appended to
-    /// `places`; false when `name` is not a derived field of it.
-    private func appendInverse(of object: ObjectValue, named name: String, naming: Bool, into places: inout [Place])
-        -> Bool
-    {
+    /// `places`; false when `name` is not a derived field of it. Elements whose list is unknown or
+    /// partial, and does not name `object`, may refer to it all the same: they are appended as
+    /// possible places. (`holds: unknown` made a credential held by nobody, and a test on where it
+    /// is held false instead of unknown.)
+    private func appendInverse(
+        of object: ObjectValue, named name: String, naming: Bool, possible: Bool, into places: inout [Place]
+    ) -> Bool {
         guard let id = object.id, let inverse = inverses[object.shapeName]?[name] else { return false }
-        guard let referrers = inverse.referrers[id] else { return true }
+        let referrers = inverse.referrers[id] ?? []
         let elements = collection(inverse.collection)
         places.reserveCapacity(places.count + referrers.count)
-        for position in referrers {
+        func append(_ position: Int, possible: Bool) {
             let element = elements[position]
             places.append(
                 Place(
                     value: element,
-                    path: naming ? Self.elementPath(inverse.collection, element.object?.id ?? "?") : ""))
+                    path: naming ? Self.elementPath(inverse.collection, element.object?.id ?? "?") : "",
+                    possible: possible))
         }
+        for position in referrers { append(position, possible: possible) }
+        for position in inverse.uncertain where !referrers.contains(position) { append(position, possible: true) }
         return true
     }
 }

@@ -466,6 +466,98 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(
             try absent.status("traceability: {recorded_fields: {partial: true, value: [site]}}") == .needsInformation)
     }
+
+    /// A partial list on the way is its items and a gap: what the written items do not show is
+    /// unknown, what they show is decided.
+    @Test func aPartialListOnTheWayIsAGapForTheItemsNotWritten() throws {
+        let probe = try Probe(checks: check("{field: framework.contacts.role, contains: security}"))
+        let partial = "framework: {contacts: {partial: true, value: [{name: a, role: %@}]}}"
+        #expect(try probe.status(partial.replacingOccurrences(of: "%@", with: "operations")) == .needsInformation)
+        #expect(try probe.status(partial.replacingOccurrences(of: "%@", with: "security")) == .satisfied)
+        #expect(try probe.status("framework: {contacts: [{name: a, role: operations}]}") == .violated)
+        // "Every contact is …": a written item that fails decides; otherwise the gap leaves it open.
+        let every = try Probe(checks: check("{field: framework.contacts.role, equals: security}"))
+        #expect(try every.status(partial.replacingOccurrences(of: "%@", with: "operations")) == .violated)
+        #expect(try every.status(partial.replacingOccurrences(of: "%@", with: "security")) == .needsInformation)
+    }
+
+    /// A partial collection that selects no written element may hold one it does not write.
+    @Test func aPartialCollectionThatSelectsNothingIsAQuestion() throws {
+        let required = try Probe(
+            checks: check("{field: encrypted, equals: true}", extra: "  for_each: channels\n  expect_some: true\n"))
+        let result = try required.evaluate("channels: {partial: true, value: []}")
+        #expect(result.status == .needsInformation)
+        #expect(
+            result.findings.map(\.message) == [
+                "No element of channels, but the list is partial: an element not written may be."
+            ])
+        #expect(try required.status("channels: []") == .violated)
+    }
+}
+
+/// A component whose `holds` is unknown or partial may hold any credential: through `held_by` it is
+/// a possible place, which can leave a test undecided but never decides one. `holds: unknown` once
+/// made the pilot's proxy held by nobody, and a critical violation read as not applicable.
+@Suite struct PossibleHoldersTests {
+    let probe: Probe
+
+    init() throws {
+        probe = try Probe(
+            checks: check(
+                "{not: {field: readable_by, contains: payload-account}}",
+                extra: "  for_each: credentials\n  where: {field: held_by.zone, contains: worker-node}\n"))
+    }
+
+    func status(holds: String, server: String = "[]") throws -> (Status, [String]) {
+        let result = try probe.evaluate(
+            """
+            components:
+              - {id: server, zone: central, holds: \(server)}
+              - {id: pilot, zone: worker-node, holds: \(holds)}
+            credentials:
+              - {id: p, readable_by: [pilot-account, payload-account]}
+            """)
+        return (result.status, result.findings.map(\.message))
+    }
+
+    @Test func anUnknownOrPartialHoldingLeavesTheQuestionOpen() throws {
+        #expect(try status(holds: "[p]").0 == .violated)
+        for holds in ["unknown", "{partial: true, value: []}"] {
+            let (found, messages) = try status(holds: holds)
+            #expect(found == .needsInformation, "\(holds)")
+            #expect(
+                messages.first?.hasPrefix(
+                    "Cannot tell whether this element is concerned (cannot tell whether `held_by.zone` includes "
+                        + "worker-node: possibly worker-node (line 3)); if it is: expected `readable_by` does not include "
+                        + "payload-account") == true, "\(messages)")
+        }
+    }
+
+    /// A possible holder that could not change the answer is left aside: the server is central.
+    @Test func aPossibleHolderThatCannotChangeTheAnswerIsLeftAside() throws {
+        #expect(try status(holds: "[p]", server: "unknown").0 == .violated)
+        #expect(try status(holds: "[]", server: "unknown").0 == .notApplicable)
+        let trace = try probe.evaluate(
+            """
+            components:
+              - {id: server, zone: central, holds: unknown}
+              - {id: pilot, zone: worker-node, holds: [p]}
+            credentials:
+              - {id: p, readable_by: [payload-account]}
+            """
+        ).findings[0]
+        #expect(!trace.evidence.map(\.path).contains("components[server].zone"))
+        #expect(trace.trace.flatMap(\.reached).filter(\.possible).map(\.path) == ["components[server].zone"])
+    }
+
+    /// Only possible places: there may be none (false) or only passing ones, so unknown.
+    @Test func onlyPossiblePlacesAreUnknown() throws {
+        let anywhere = try Probe(
+            checks: check("{field: held_by.zone, one_of: [central]}", extra: "  for_each: credentials\n"))
+        let result = try anywhere.evaluate(
+            "components: [{id: server, zone: central, holds: unknown}]\ncredentials: [{id: p}]")
+        #expect(result.status == .needsInformation)
+    }
 }
 
 /// A test that reaches more places than `Observation.listedPlaces` lists that many, those that
