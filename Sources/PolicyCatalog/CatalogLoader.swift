@@ -45,6 +45,7 @@ private struct Builder {
     func text(_ object: ObjectValue?, _ name: String) -> String { object?[name]?.string ?? "" }
 
     mutating func catalog(_ root: ObjectValue) -> Catalog {
+        parser.diagnostics += Identifier.check(root, ["catalog"], noun: "catalog", file: source.path)
         let document = root["document"]?.object
         let reference = DocumentReference(
             title: text(document, "title"), reference: text(document, "reference"),
@@ -58,6 +59,7 @@ private struct Builder {
     }
 
     mutating func clause(_ object: ObjectValue, catalogID: String, range: SourceRange) -> Clause {
+        parser.diagnostics += Identifier.check(object, ["id"], noun: "clause", file: source.path)
         let sourceObject = object["source"]?.object
         let checks = (object["checks"]?.list ?? []).compactMap { value in
             value.object.flatMap { check($0, range: value.range) }
@@ -84,6 +86,7 @@ private struct Builder {
     }
 
     mutating func check(_ object: ObjectValue, range: SourceRange) -> Check? {
+        parser.diagnostics += Identifier.check(object, ["id"], noun: "check", file: source.path)
         let forEach = object["for_each"]?.string.flatMap(Check.Collection.init(rawValue:))
         let subject = forEach.flatMap { PathTyping.elementShape(of: $0.rawValue) } ?? PathTyping.rootShape
         let when = object["when"]?.raw.flatMap { parser.parse($0, subject: PathTyping.rootShape) }
@@ -138,16 +141,26 @@ public struct CatalogSet: Sendable {
         var catalogs: [Catalog] = []
         var prerequisites: [PrerequisiteCatalog] = []
         var diagnostics: [Diagnostic] = []
-        var seen: [String: (file: String, location: SourceLocation)] = [:]
-        // Ids are unique across every loaded catalog, clauses and prerequisites alike.
-        func register(_ noun: String, _ id: String, _ location: SourceLocation, _ file: String) {
-            if let first = seen[id] {
+        var seen: [String: (id: String, file: String, location: SourceLocation)] = [:]
+        var seenCatalogs: [String: (id: String, file: String, location: SourceLocation)] = [:]
+        // Ids are unique across every loaded catalog, clauses and prerequisites alike, and without
+        // regard to case: `explain` finds a clause that way, and anchors in the reports are made
+        // from them. (`t-1` beside `T-1` could never be explained, and a link opened the other.)
+        func register(
+            _ noun: String, _ id: String, _ location: SourceLocation, _ file: String,
+            in table: inout [String: (id: String, file: String, location: SourceLocation)]
+        ) {
+            let key = id.lowercased()
+            if let first = table[key] {
+                let written = first.id == id ? "" : " (as \(first.id))"
                 diagnostics.append(
                     Diagnostic(
                         file: file, location: location,
-                        message: "\(noun) id \(id) is already defined in \(first.file) at line \(first.location.line)"))
+                        message: "\(noun) id \(id) is already defined\(written) in \(first.file) at line "
+                            + "\(first.location.line)"))
+            } else {
+                table[key] = (id, file, location)
             }
-            seen[id] = (file, location)
         }
         for source in sources {
             let table: NodeTable
@@ -162,7 +175,7 @@ public struct CatalogSet: Sendable {
                 diagnostics += outcome.diagnostics
                 guard let catalog = outcome.catalog else { continue }
                 for prerequisite in catalog.prerequisites {
-                    register("prerequisite", prerequisite.id, prerequisite.range.start, source.path)
+                    register("prerequisite", prerequisite.id, prerequisite.range.start, source.path, in: &seen)
                 }
                 prerequisites.append(catalog)
                 continue
@@ -170,7 +183,8 @@ public struct CatalogSet: Sendable {
             let outcome = CatalogLoader.load(table, source: source)
             diagnostics += outcome.diagnostics
             guard let catalog = outcome.catalog else { continue }
-            for clause in catalog.clauses { register("clause", clause.id, clause.range.start, source.path) }
+            register("catalog", catalog.id, .start, source.path, in: &seenCatalogs)
+            for clause in catalog.clauses { register("clause", clause.id, clause.range.start, source.path, in: &seen) }
             catalogs.append(catalog)
         }
         if requireClauses, catalogs.isEmpty, let first = prerequisites.first {

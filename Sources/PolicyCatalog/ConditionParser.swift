@@ -16,7 +16,16 @@ struct ConditionParser {
         diagnostics.append(Diagnostic(file: file, location: location, message: message))
     }
 
-    mutating func parse(_ node: Node, subject: ObjectShape) -> Condition? {
+    /// How deep `all`, `any` and `not` may nest. The parser, the evaluator and the explanations
+    /// recurse on the condition: 100 000 nested `not`s, with the file's nesting limit raised,
+    /// overflowed the stack. A real check nests two or three deep.
+    static let maxNesting = 64
+
+    mutating func parse(_ node: Node, subject: ObjectShape, depth: Int = 0) -> Condition? {
+        guard depth <= Self.maxNesting else {
+            error(node.start, "conditions nest more than \(Self.maxNesting) deep here; a check needs far fewer")
+            return nil
+        }
         guard let pairs = node.pairs, !pairs.isEmpty else {
             error(node.start, "expected a condition: a mapping with all, any, not, or field and a test")
             return nil
@@ -28,12 +37,12 @@ struct ConditionParser {
                 return nil
             }
             let inner = pairs[0].value
-            if combinator == "not" { return parse(inner, subject: subject).map(Condition.not) }
+            if combinator == "not" { return parse(inner, subject: subject, depth: depth + 1).map(Condition.not) }
             guard let items = inner.items, !items.isEmpty else {
                 error(inner.start, "'\(combinator)' takes a non-empty list of conditions")
                 return nil
             }
-            let parsed = items.compactMap { parse($0, subject: subject) }
+            let parsed = items.compactMap { parse($0, subject: subject, depth: depth + 1) }
             guard parsed.count == items.count else { return nil }
             return combinator == "all" ? .all(parsed) : .any(parsed)
         }
@@ -55,6 +64,25 @@ struct ConditionParser {
         }
         guard case .string(let pathText)? = fieldPair.value.resolved, !pathText.isEmpty else {
             error(fieldPair.value.start, "'field' takes a path such as payload_execution.environment_cleaned")
+            return nil
+        }
+        // Every message below quotes the path whole: a path longer than any the format has is
+        // refused first, quoted short (one of a megabyte was quoted whole, twice over).
+        guard pathText.utf8.count <= 200 else {
+            error(
+                fieldPair.value.start,
+                "'field' path \(Diagnostic.quote(pathText)) is longer than 200 bytes; no field of the format is")
+            return nil
+        }
+        // Field names joined by single dots, after an optional `$.`: an empty name was dropped, and
+        // `.` or `$.` named the whole description, on which `exists: true` always held.
+        let names = (pathText.hasPrefix("$.") ? String(pathText.dropFirst(2)) : pathText)
+            .split(separator: ".", omittingEmptySubsequences: false)
+        guard !names.contains(where: \.isEmpty) else {
+            error(
+                fieldPair.value.start,
+                "'field' path '\(pathText)' has an empty name; write field names joined by single "
+                    + "dots, such as payload_execution.environment_cleaned")
             return nil
         }
         let path = FieldPath(pathText)
@@ -91,13 +119,15 @@ struct ConditionParser {
         let collective = ["contains", "contains_all", "contains_any"].contains(keyword)
         if collective && !(isList || type.multiValued) {
             error(
-                pair.key.start, "'\(keyword)' needs a list, but '\(pathText)' is \(type.shape.expectation); use equals")
+                pair.key.start,
+                "'\(keyword)' needs a list, but '\(pathText)' is \(type.shape.expectation); use equals")
             return nil
         }
         if !collective && keyword != "exists" && isList {
             error(
                 pair.key.start,
-                "'\(pathText)' is a list; use contains, contains_all or contains_any instead of \(keyword)")
+                "'\(pathText)' is a list; use contains, contains_all or contains_any instead of \(keyword)"
+            )
             return nil
         }
         switch keyword {
@@ -114,7 +144,9 @@ struct ConditionParser {
         case "contains_any": return literals(node).map(Operator.containsAny)
         case "at_least", "at_most":
             guard leaf.isNumeric else {
-                error(pair.key.start, "'\(keyword)' compares numbers, but '\(pathText)' is \(leaf.expectation)")
+                error(
+                    pair.key.start,
+                    "'\(keyword)' compares numbers, but '\(pathText)' is \(leaf.expectation)")
                 return nil
             }
             let number: Double
@@ -128,7 +160,9 @@ struct ConditionParser {
             return keyword == "at_least" ? .atLeast(number) : .atMost(number)
         case "matches":
             guard leaf.isTextual else {
-                error(pair.key.start, "'matches' applies to text, but '\(pathText)' is \(leaf.expectation)")
+                error(
+                    pair.key.start,
+                    "'matches' applies to text, but '\(pathText)' is \(leaf.expectation)")
                 return nil
             }
             guard case .string(let pattern)? = node.resolved else {

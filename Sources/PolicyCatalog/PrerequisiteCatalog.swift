@@ -468,6 +468,7 @@ private struct PrerequisiteBuilder {
     }
 
     mutating func prerequisite(_ object: ObjectValue, range: SourceRange) -> Prerequisite? {
+        diagnostics += Identifier.check(object, ["id"], noun: "prerequisite", file: file)
         let id = text(object, "id")
         let originalList = object["original_list"]?.boolean ?? true
         var addition: PrerequisiteAddition?

@@ -121,6 +121,18 @@ import Testing
         #expect(missing.stderr.hasPrefix("checklists: error: no such file or directory\n"))
     }
 
+    /// A YAML string may hold any character (`"\e[2J"` clears a terminal); messages quote what the
+    /// file said, and show control characters instead of sending them.
+    @Test func diagnosticsShowControlCharacters() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("esc.yaml")
+        try "format: mupj/1\n\"x\\e[2J\": 1\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["validate", file.path])
+        #expect(run.status == 1)
+        #expect(!run.stderr.unicodeScalars.contains("\u{1B}"))
+        #expect(run.stderr.contains("x\\u{1b}[2J"), "\(run.stderr)")
+    }
+
     @Test func usageErrorExitsTwo() throws {
         #expect(try TestSupport.mupj(["validate"]).status == 2)
         #expect(try TestSupport.mupj(["review", "--fail-on", "severe", "frameworks/"]).status == 2)

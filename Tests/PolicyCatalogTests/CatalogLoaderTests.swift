@@ -225,6 +225,72 @@ private func errors(replacing old: String, with new: String) -> [String] {
             ])
     }
 
+    /// Without regard to case, as `explain` finds clauses and as report anchors are made; catalog
+    /// ids too.
+    @Test func idsDifferingOnlyInCaseCollide() {
+        let a = SourceFile(path: "a.yaml", bytes: Array(catalog.utf8))
+        let b = SourceFile(
+            path: "b.yaml",
+            bytes: Array(
+                catalog.replacingOccurrences(of: "catalog: test", with: "catalog: TEST")
+                    .replacingOccurrences(of: "  - id: T-1", with: "  - id: t-1").utf8))
+        let (set, diagnostics) = CatalogSet.load([a, b])
+        #expect(set == nil)
+        #expect(
+            diagnostics.map(\.description) == [
+                "b.yaml:1:1: error: catalog id TEST is already defined (as test) in a.yaml at line 1",
+                "b.yaml:5:5: error: clause id t-1 is already defined (as T-1) in a.yaml at line 5",
+            ])
+    }
+
+    /// Ids become anchors, SARIF rule ids (`clause/check`) and terminal text.
+    @Test(arguments: [
+        ("glexec/used", "may hold only letters, digits, '.', '_' and '-'"),
+        ("a b", "may hold only letters, digits, '.', '_' and '-'"),
+        ("\\u001b[31m", "may hold only letters, digits, '.', '_' and '-'"),
+        ("-x", "must start with a letter or a digit"),
+        (String(repeating: "x", count: 65), "is longer than 64 characters"),
+    ])
+    func checkIdsAreIdentifiers(id: String, problem: String) {
+        let found = errors(replacing: "      - id: glexec\n", with: "      - id: \"\(id)\"\n")
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("c.yaml:14:13: error: check id ") == true, "\(found)")
+        #expect(found.first?.hasSuffix(problem) == true, "\(found)")
+    }
+
+    /// Field names joined by single dots: an empty name was dropped, and `.` named the whole
+    /// description, on which `exists: true` always held.
+    @Test(arguments: ["a..b", ".framework.name", "framework.name.", ".", "$.", "$..framework"])
+    func pathsWithAnEmptyNameAreRefused(path: String) {
+        #expect(
+            errors(
+                replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+                with: "{field: '\(path)', exists: true}")
+                == [
+                    "c.yaml:16:26: error: 'field' path '\(path)' has an empty name; write field names joined by "
+                        + "single dots, such as payload_execution.environment_cleaned"
+                ])
+    }
+
+    /// The parser, the evaluator and the explanations recurse on a condition: whatever the file's
+    /// nesting limit is raised to (100 000 nested `not`s overflowed the stack), conditions nest at
+    /// most 64 deep.
+    @Test func conditionsNestAtMost64Deep() {
+        func nested(_ depth: Int) -> String {
+            let text = catalog.replacingOccurrences(
+                of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+                with: String(repeating: "{not: ", count: depth) + "{field: format, exists: true}"
+                    + String(repeating: "}", count: depth))
+            var limits = LoadLimits.default
+            limits.maxDepth = 100_000
+            return CatalogLoader.load(SourceFile(path: "c.yaml", bytes: Array(text.utf8)), limits: limits)
+                .diagnostics.map(\.description).joined(separator: "\n")
+        }
+        #expect(nested(64).isEmpty)
+        #expect(nested(65).hasSuffix("error: conditions nest more than 64 deep here; a check needs far fewer"))
+        #expect(nested(20_000).hasSuffix("error: conditions nest more than 64 deep here; a check needs far fewer"))
+    }
+
     @Test func relationshipsThroughReferencesAndDerivedFields() {
         let text = catalog.replacingOccurrences(
             of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
