@@ -446,7 +446,7 @@ private struct Walk {
             }
             return mismatch()
         case .date:
-            guard case .string(let s) = resolved, Self.isDate(s) else { return mismatch() }
+            guard case .string(let s) = resolved, SchemaValidator.isDate(s) else { return mismatch() }
             return Value(.date(s), range: range)
         case .fileMode:
             if case .int(let i) = resolved, scalar.style == .plain {
@@ -456,7 +456,7 @@ private struct Walk {
                         + "number \(i): write \"\(scalar.text)\"")
                 return nil
             }
-            guard case .string(let s) = resolved, Self.isFileMode(s) else { return mismatch() }
+            guard case .string(let s) = resolved, SchemaValidator.isFileMode(s) else { return mismatch() }
             return Value(.string(s.count == 3 ? "0" + s : s), range: range)
         case .enumeration(let words):
             guard case .string(let s) = resolved else { return mismatch() }
@@ -478,35 +478,6 @@ private struct Walk {
         case .list, .object, .custom:
             return mismatch()
         }
-    }
-
-    static func isDate(_ s: String) -> Bool {
-        guard s.utf8.count == 10 else { return false }
-        var (y, m, d) = (0, 0, 0)
-        for (i, byte) in s.utf8.enumerated() {
-            if i == 4 || i == 7 {
-                guard byte == UInt8(ascii: "-") else { return false }
-                continue
-            }
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            if i < 4 {
-                y = y * 10 + digit
-            } else if i < 7 {
-                m = m * 10 + digit
-            } else {
-                d = d * 10 + digit
-            }
-        }
-        guard (1...12).contains(m) else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...days[m - 1]).contains(d)
-    }
-
-    static func isFileMode(_ s: String) -> Bool {
-        let digits = s.count == 4 && s.hasPrefix("0") ? String(s.dropFirst()) : s
-        return digits.count == 3 && digits.allSatisfy { ("0"..."7").contains($0) }
     }
 
     func describe(_ node: Int) -> String {
@@ -578,5 +549,37 @@ private struct Walk {
         }.first
         guard let idField else { return [] }
         return root?.object?[collection]?.list?.compactMap { $0.object?[idField]?.string } ?? []
+    }
+}
+
+/// The formats of dates and file modes, for every reader of them (the catalogs compare against them).
+extension SchemaValidator {
+    public static func isDate(_ s: String) -> Bool {
+        guard s.utf8.count == 10 else { return false }
+        var (y, m, d) = (0, 0, 0)
+        for (i, byte) in s.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if i < 4 {
+                y = y * 10 + digit
+            } else if i < 7 {
+                m = m * 10 + digit
+            } else {
+                d = d * 10 + digit
+            }
+        }
+        guard (1...12).contains(m) else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...days[m - 1]).contains(d)
+    }
+
+    public static func isFileMode(_ s: String) -> Bool {
+        let digits = s.count == 4 && s.hasPrefix("0") ? String(s.dropFirst()) : s
+        return digits.count == 3 && digits.allSatisfy { ("0"..."7").contains($0) }
     }
 }

@@ -210,11 +210,28 @@ struct ConditionParser {
             }
             return value
         case (.constant(let c), .string(let s)) where c == s: return value
-        case (.string, .string), (.text, .string), (.date, .string), (.fileMode, .string), (.reference, .string),
+        // A value the field can never hold would make the check always fail, never a catalog error.
+        case (.date, .string(let s)) where !SchemaValidator.isDate(s),
+            (.fileMode, .string(let s)) where !SchemaValidator.isFileMode(s):
+            error(node.start, "'\(pathText)' is \(shape.expectation); it can never be \(Diagnostic.quote(s))")
+            return nil
+        case (.fileMode, .string(let s)):
+            // As descriptions' modes are read: "600" is "0600".
+            return .string(s.count == 3 ? "0" + s : s)
+        case (.integer, .number(let d)) where d != d.rounded():
+            error(node.start, "'\(pathText)' is \(shape.expectation); it can never be \(value)")
+            return nil
+        case (.string, .string), (.text, .string), (.date, .string), (.reference, .string),
             (.integer, .number), (.number, .number), (.boolean, .boolean):
             return value
         default:
-            error(node.start, "'\(pathText)' is \(shape.expectation); it cannot equal \(value)")
+            let written: String
+            switch value {
+            case .string(let s): written = "the text \(Diagnostic.quote(s))"
+            case .number: written = "the number \(value)"
+            case .boolean: written = "\(value)"
+            }
+            error(node.start, "'\(pathText)' is \(shape.expectation); it cannot equal \(written)")
             return nil
         }
     }

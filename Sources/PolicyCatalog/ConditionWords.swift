@@ -15,8 +15,13 @@ extension Condition {
         }
     }
 
+    /// In parentheses when it reads as several parts: an `all` or `any` of more than one, also
+    /// under `not`, which only turns its "and" into "or" (without them, "not (A and B) and C" read
+    /// as "not A or not B and C").
     private func wrappedWords(negated: Bool) -> String {
-        switch self {
+        var core = self
+        while case .not(let inner) = core { core = inner }
+        switch core {
         case .all(let items) where items.count > 1, .any(let items) where items.count > 1:
             return "(" + words(negated: negated) + ")"
         default: return words(negated: negated)

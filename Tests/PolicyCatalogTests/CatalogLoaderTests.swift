@@ -272,6 +272,63 @@ private func errors(replacing old: String, with new: String) -> [String] {
                 ])
     }
 
+    /// A combination under `not` keeps its parentheses: "not (A and B) and C" read as "A is not …
+    /// or B is not … and C", which says something else.
+    @Test func negatedCombinationsAreParenthesised() throws {
+        let condition =
+            "{all: [{not: {all: [{field: framework.name, equals: Other}, {field: framework.vo, equals: EXAMPLE}]}}, "
+            + "{field: framework.summary, equals: nothing}]}"
+        let loaded = load(
+            catalog.replacingOccurrences(
+                of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}", with: condition))
+        let check = try #require(loaded.catalog?.clauses.first?.checks.first, "\(loaded.diagnostics)")
+        #expect(
+            check.require.words
+                == "(`framework.name` is not Other or `framework.vo` is not EXAMPLE) and `framework.summary` is nothing"
+        )
+    }
+
+    /// A value the field can never hold made a check that always fails; it is refused where it is
+    /// written, and a string where a boolean is wanted is named as text.
+    @Test(arguments: [
+        (
+            "framework.described_on", "equals: yesterday",
+            "'framework.described_on' is a date (YYYY-MM-DD); it can never be 'yesterday'"
+        ),
+        (
+            "framework.described_on", "equals: \"2009-02-30\"",
+            "'framework.described_on' is a date (YYYY-MM-DD); it can never be '2009-02-30'"
+        ),
+        (
+            "payload_execution.work_directory.mode", "equals: banana",
+            "'payload_execution.work_directory.mode' is a quoted octal file mode such as \"0600\"; it can never be 'banana'"
+        ),
+        (
+            "traceability.retention_days", "equals: 90.5",
+            "'traceability.retention_days' is an integer of at least 0; it can never be 90.5"
+        ),
+        (
+            "payload_execution.environment_cleaned", "equals: \"true\"",
+            "'payload_execution.environment_cleaned' is true or false; it cannot equal the text 'true'"
+        ),
+    ])
+    func valuesAFieldCanNeverHoldAreRefused(field: String, test: String, message: String) {
+        let found = errors(
+            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: \(field), \(test)}")
+        #expect(found.count == 1 && found.first?.hasSuffix("error: " + message) == true, "\(found)")
+    }
+
+    /// A mode is compared as descriptions' modes are read: "600" is "0600".
+    @Test func fileModesAreComparedAsRead() throws {
+        let loaded = load(
+            catalog.replacingOccurrences(
+                of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+                with: "{field: payload_execution.work_directory.mode, equals: \"700\"}"))
+        let check = try #require(loaded.catalog?.clauses.first?.checks.first, "\(loaded.diagnostics)")
+        #expect(check.require.words == "`payload_execution.work_directory.mode` is 0700")
+    }
+
     /// The parser, the evaluator and the explanations recurse on a condition: whatever the file's
     /// nesting limit is raised to (100 000 nested `not`s overflowed the stack), conditions nest at
     /// most 64 deep.
