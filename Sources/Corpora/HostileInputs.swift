@@ -278,16 +278,17 @@ public enum Hostile {
     }
 
     /// A catalog of `checks` checks over the components. `selecting`: each requires the zone to
-    /// be stated, a finding per component; otherwise each selects the components in the user's
-    /// zone, and the template has none: no finding, a `where` tried on every component.
+    /// be the worker node, a finding per component; otherwise each selects the components in the
+    /// user's zone, and the template has none: no finding, a `where` tried on every component. Its
+    /// examples hold, since a catalog's examples are run when it is loaded.
     public static func manyChecksCatalog(checks: Int, selecting: Bool) -> [UInt8] {
         let check =
             selecting
-            ? "for_each: components, require: {field: zone, exists: true}"
+            ? "for_each: components, require: {field: zone, equals: worker-node}"
             : "for_each: components, where: {field: zone, equals: user}, require: {field: kind, equals: pilot}"
         let (satisfied, violated) =
             selecting
-            ? ("{id: a, kind: pilot, zone: worker-node}", "{id: a, kind: pilot}")
+            ? ("{id: a, kind: pilot, zone: worker-node}", "{id: a, kind: pilot, zone: central}")
             : ("{id: a, kind: pilot, zone: user}", "{id: a, kind: monitoring, zone: user}")
         return catalog(
             id: "many-checks",

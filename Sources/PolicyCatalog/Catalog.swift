@@ -76,7 +76,7 @@ public struct Check: Sendable {
 }
 
 /// A worked example: a description fragment and the clause status it must produce. The
-/// examples document the clause and are run by the test suite.
+/// examples document the clause, and are run whenever the catalog is loaded (`ExampleCheck`).
 public struct Example: Sendable {
     public var expect: Status
     public var note: String

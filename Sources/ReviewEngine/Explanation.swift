@@ -17,7 +17,7 @@ public enum Explanation {
             }
             out += "    requires \(check.require.words)\n"
         }
-        out += "\nExamples (run by the test suite):\n"
+        out += "\nExamples (each run whenever the catalog is loaded):\n"
         for example in clause.examples {
             let note = example.note.isEmpty ? "" : ": \(example.note)"
             out += "  \(example.expect.rawValue)\(note) (\(catalog.file):\(example.range.start.line))\n"

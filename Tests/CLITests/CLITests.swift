@@ -298,6 +298,43 @@ import Testing
         #expect(explicit.stderr.hasPrefix("Error: --date takes YYYY-MM-DD\nUsage: mupj review "))
     }
 
+    /// A catalog's examples are run when it is loaded: one that does not give its stated status is
+    /// a located error, and the catalog is not used.
+    @Test func aCatalogWhoseExampleFailsIsRefused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let catalog = directory.appendingPathComponent("wrong.yaml")
+        // The second example states the opposite of what the check gives on the same fragment.
+        try """
+        catalog: wrong
+        title: Wrong
+        document: {title: W, reference: W, version: "1"}
+        clauses:
+          - id: W-1
+            title: Records are kept
+            paraphrase: Records are kept for 90 days.
+            subject: [framework]
+            source: {document: W, version: "1", section: "1"}
+            severity: high
+            rationale: R.
+            recommendation: Keep them.
+            checks:
+              - {id: days, title: 90 days, require: {field: traceability.retention_days, at_least: 90}}
+            examples:
+              - {expect: violated, description: {traceability: {retention_days: 1}}}
+              - {expect: satisfied, description: {traceability: {retention_days: 1}}}
+
+        """.write(to: catalog, atomically: true, encoding: .utf8)
+        for command in [["clauses"], ["review", "frameworks/panda.yaml"], ["explain", "W-1"]] {
+            let run = try TestSupport.mupj(command + ["--checklist", catalog.path])
+            #expect(run.status == 2, "\(command)")
+            #expect(
+                run.stderr
+                    == "\(catalog.path):17:9: error: example 2 of W-1 expects satisfied, but the checks give violated: "
+                    + "expected `traceability.retention_days` is at least 90, found 1 (line 17).\n"
+                    + "error: the catalogs could not be loaded; no review was made\n", "\(command)")
+        }
+    }
+
     @Test func catalogErrorsExitTwo() throws {
         let directory = try TestSupport.temporaryDirectory()
         let catalog = directory.appendingPathComponent("bad-catalog.yaml")
