@@ -215,7 +215,7 @@ private struct Walk {
         if case .list(let element, let minCount) = shape {
             return list(node, element, minCount: minCount, context: context)
         }
-        return leaf(node, shape, context: context)
+        return leaf(node, shape, unknown: unknown, context: context)
     }
 
     /// Whether the node is a mapping with a `value` or `unknown` key: a fact written out with
@@ -398,7 +398,7 @@ private struct Walk {
 
     // MARK: leaves
 
-    mutating func leaf(_ node: Int, _ shape: Shape, context: Context) -> Value? {
+    mutating func leaf(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         let range = table.range(node)
         guard let scalar = table.scalar(node) else {
             error(range.start, "expected \(shape.expectation) for \(context), found \(describe(node))")
@@ -410,7 +410,8 @@ private struct Walk {
             return nil
         }
         if case .null = resolved {
-            return mismatch("; write unknown if it is not known")
+            // The hint only where `unknown` is accepted: a catalog's fields take none.
+            return mismatch(unknown ? "; write unknown if it is not known" : "")
         }
         switch shape {
         case .string, .text:

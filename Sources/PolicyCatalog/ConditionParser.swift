@@ -174,8 +174,11 @@ struct ConditionParser {
                 error(node.start, "'matches' pattern refused: \(risk)")
                 return nil
             }
-            guard (try? Regex(pattern)) != nil else {
-                error(node.start, "'matches' takes a regular expression; this one does not compile")
+            do {
+                _ = try Regex(pattern)
+            } catch {
+                let reason = String(describing: error).prefix(200)
+                self.error(node.start, "'matches' takes a regular expression; this one does not compile: \(reason)")
                 return nil
             }
             return .matches(pattern)
@@ -196,7 +199,13 @@ struct ConditionParser {
         case .float(let d)? where d.isFinite: value = .number(d)
         case .bool(let b)?: value = .boolean(b)
         default:
-            error(node.start, "expected a value to compare '\(pathText)' with, found \(node.kindName)")
+            let found: String
+            switch node.resolved {
+            case .null?: found = "null"
+            case .float?: found = "a number that is not finite"
+            default: found = node.kindName
+            }
+            error(node.start, "expected a value to compare '\(pathText)' with, found \(found)")
             return nil
         }
         switch (shape, value) {

@@ -98,6 +98,27 @@ private func errors(replacing old: String, with new: String) -> [String] {
             replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
             with: "{field: ownership.pilot_role, matches: \"([\"}")
         #expect(found.first?.contains("this one does not compile") == true)
+        // The compiler's reason is given: lookbehind is valid elsewhere, not in Swift.
+        let lookbehind = errors(
+            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: ownership.pilot_role, matches: \"(?<=ab)c\"}")
+        #expect(lookbehind.count == 1)
+        #expect(lookbehind.first?.contains("this one does not compile: ") == true, "\(lookbehind)")
+        #expect(lookbehind.first.map { $0.count > "does not compile: ".count + 60 } == true, "\(lookbehind)")
+    }
+
+    /// A catalog takes no `unknown`: its messages do not suggest writing it; null is named.
+    @Test func nullIsNamedAndUnknownIsNotSuggested() {
+        let empty = errors(replacing: "severity: high", with: "severity:")
+        #expect(empty.count == 1)
+        #expect(empty.first?.contains("write unknown") == false, "\(empty)")
+        let null = errors(
+            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            with: "{field: payload_execution.identity_switching.mechanism, equals: null}")
+        #expect(
+            null.first?.hasSuffix(
+                "error: expected a value to compare 'payload_execution.identity_switching.mechanism' with, found null")
+                == true, "\(null)")
     }
 
     /// A repeated group that holds a quantifier or alternatives can backtrack exponentially on a
