@@ -41,6 +41,15 @@ private func errors(replacing old: String, with new: String) -> [String] {
     return load(text).diagnostics.map(\.description)
 }
 
+/// The test catalog's one condition, to replace.
+private let glexecTest = "{field: payload_execution.identity_switching.mechanism, equals: glexec}"
+
+/// The check of the test catalog with `condition` in place of its own, loaded.
+private func check(with condition: String) throws -> Check {
+    let outcome = load(catalog.replacingOccurrences(of: glexecTest, with: condition))
+    return try #require(outcome.catalog?.clauses.first?.checks.first, "\(outcome.diagnostics)")
+}
+
 @Suite struct CatalogLoaderTests {
     @Test func loadsAValidCatalog() throws {
         let outcome = load(catalog)
@@ -78,7 +87,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
 
     @Test func equalsOnAListAsksForContains() {
         let found = errors(
-            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            replacing: glexecTest,
             with: "{field: traceability.recorded_fields, equals: site}")
         #expect(found.first?.contains("is a list; use contains") == true)
     }
@@ -95,12 +104,12 @@ private func errors(replacing old: String, with new: String) -> [String] {
 
     @Test func badRegex() {
         let found = errors(
-            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            replacing: glexecTest,
             with: "{field: ownership.pilot_role, matches: \"([\"}")
         #expect(found.first?.contains("this one does not compile") == true)
         // The compiler's reason is given: lookbehind is valid elsewhere, not in Swift.
         let lookbehind = errors(
-            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            replacing: glexecTest,
             with: "{field: ownership.pilot_role, matches: \"(?<=ab)c\"}")
         #expect(lookbehind.count == 1)
         #expect(lookbehind.first?.contains("this one does not compile: ") == true, "\(lookbehind)")
@@ -113,7 +122,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
         #expect(empty.count == 1)
         #expect(empty.first?.contains("write unknown") == false, "\(empty)")
         let null = errors(
-            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            replacing: glexecTest,
             with: "{field: payload_execution.identity_switching.mechanism, equals: null}")
         #expect(
             null.first?.hasSuffix(
@@ -183,7 +192,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
 
     func patternErrors(_ pattern: String) -> [String] {
         errors(
-            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            replacing: glexecTest,
             with: "{field: ownership.pilot_role, matches: '\(pattern)'}")
     }
 
@@ -193,12 +202,8 @@ private func errors(replacing old: String, with new: String) -> [String] {
         for (literal, words) in [
             ("1e19", "1e+19"), ("-1.0e19", "-1e+19"), ("9223372036854775807", "9.223372036854776e+18"),
         ] {
-            let outcome = load(
-                catalog.replacingOccurrences(
-                    of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
-                    with: "{field: traceability.retention_days, at_most: \(literal)}"))
-            let check = try #require(outcome.catalog?.clauses.first?.checks.first, "\(outcome.diagnostics)")
-            #expect(check.require.words == "`traceability.retention_days` is at most \(words)")
+            let loaded = try check(with: "{field: traceability.retention_days, at_most: \(literal)}")
+            #expect(loaded.require.words == "`traceability.retention_days` is at most \(words)")
         }
     }
 
@@ -285,7 +290,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
     func pathsWithAnEmptyNameAreRefused(path: String) {
         #expect(
             errors(
-                replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+                replacing: glexecTest,
                 with: "{field: '\(path)', exists: true}")
                 == [
                     "c.yaml:16:26: error: 'field' path '\(path)' has an empty name; write field names joined by "
@@ -299,12 +304,8 @@ private func errors(replacing old: String, with new: String) -> [String] {
         let condition =
             "{all: [{not: {all: [{field: framework.name, equals: Other}, {field: framework.vo, equals: EXAMPLE}]}}, "
             + "{field: framework.summary, equals: nothing}]}"
-        let loaded = load(
-            catalog.replacingOccurrences(
-                of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}", with: condition))
-        let check = try #require(loaded.catalog?.clauses.first?.checks.first, "\(loaded.diagnostics)")
         #expect(
-            check.require.words
+            try check(with: condition).require.words
                 == "(`framework.name` is not Other or `framework.vo` is not EXAMPLE) and `framework.summary` is nothing"
         )
     }
@@ -335,19 +336,15 @@ private func errors(replacing old: String, with new: String) -> [String] {
     ])
     func valuesAFieldCanNeverHoldAreRefused(field: String, test: String, message: String) {
         let found = errors(
-            replacing: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            replacing: glexecTest,
             with: "{field: \(field), \(test)}")
         #expect(found.count == 1 && found.first?.hasSuffix("error: " + message) == true, "\(found)")
     }
 
     /// A mode is compared as descriptions' modes are read: "600" is "0600".
     @Test func fileModesAreComparedAsRead() throws {
-        let loaded = load(
-            catalog.replacingOccurrences(
-                of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
-                with: "{field: payload_execution.work_directory.mode, equals: \"700\"}"))
-        let check = try #require(loaded.catalog?.clauses.first?.checks.first, "\(loaded.diagnostics)")
-        #expect(check.require.words == "`payload_execution.work_directory.mode` is 0700")
+        let loaded = try check(with: "{field: payload_execution.work_directory.mode, equals: \"700\"}")
+        #expect(loaded.require.words == "`payload_execution.work_directory.mode` is 0700")
     }
 
     /// The parser, the evaluator and the explanations recurse on a condition: whatever the file's
@@ -356,7 +353,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
     @Test func conditionsNestAtMost64Deep() {
         func nested(_ depth: Int) -> String {
             let text = catalog.replacingOccurrences(
-                of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+                of: glexecTest,
                 with: String(repeating: "{not: ", count: depth) + "{field: format, exists: true}"
                     + String(repeating: "}", count: depth))
             var limits = LoadLimits.default
@@ -371,7 +368,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
 
     @Test func relationshipsThroughReferencesAndDerivedFields() {
         let text = catalog.replacingOccurrences(
-            of: "{field: payload_execution.identity_switching.mechanism, equals: glexec}",
+            of: glexecTest,
             with: "{field: payload_execution.identity_switching.credential.held_by.zone, contains: worker-node}")
         #expect(load(text).diagnostics.map(\.description) == [])
     }
