@@ -138,12 +138,28 @@ enum ReviewInputs {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
         var diagnostics: [Diagnostic] = []
+        // One description per framework: finding ids are made from the VO and the name, and the
+        // MB reads one verdict per framework. (Two copies of a description gave the same ids to
+        // both, so links in the reports jumped to the other one.)
+        var described: [String: String] = [:]
         for file in files {
             do {
                 let source = try SourceFile.read(file, maxBytes: limits.maxBytes)
                 let outcome = DescriptionLoader.load(source, limits: limits)
                 diagnostics += outcome.diagnostics
-                if let description = outcome.description { keep(description) }
+                guard let description = outcome.description else { continue }
+                let key = description.vo.lowercased() + "/" + description.name.lowercased()
+                if let first = described[key] {
+                    let name = description.root.object?["framework"]?.object?["name"]
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, location: name?.range.start,
+                            message: "\(first) already describes \(description.name) (\(description.vo)); a review "
+                                + "takes one description per framework"))
+                    continue
+                }
+                described[key] = file
+                keep(description)
             } catch .unreadable(let diagnostic) {
                 unreadable.append(diagnostic)
             } catch .tooLarge(let diagnostic) {
@@ -153,7 +169,7 @@ enum ReviewInputs {
         DiagnosticPrinter.print(unreadable + diagnostics)
         if !unreadable.isEmpty { throw ExitCode(2) }
         if diagnostics.contains(where: { $0.severity == .error }) {
-            Terminal.standardError.write("error: invalid description(s); run mupj validate and fix them first\n")
+            Terminal.standardError.write("error: the descriptions cannot be reviewed as they are; no review was made\n")
             throw ExitCode(1)
         }
     }

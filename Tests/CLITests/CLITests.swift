@@ -242,6 +242,25 @@ import Testing
         #expect(mupj6["status"] as? String == "violated")
     }
 
+    /// Finding ids are made from the VO and the name, and the MB reads one verdict per framework:
+    /// two descriptions of one framework (a draft beside the file) are refused, with the first named.
+    @Test func twoDescriptionsOfOneFrameworkAreRefused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let draft = directory.appendingPathComponent("dirac-draft.yaml").path
+        try String(contentsOfFile: TestSupport.path("frameworks/dirac.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  name: DIRAC", with: "  name: dirac")
+            .write(toFile: draft, atomically: true, encoding: .utf8)
+        for command in ["review", "summary"] {
+            let run = try TestSupport.mupj([command, "frameworks/dirac.yaml", draft])
+            #expect(run.status == 1)
+            #expect(run.stdout.isEmpty)
+            #expect(
+                run.stderr.hasPrefix(
+                    "\(draft):26:9: error: frameworks/dirac.yaml already describes dirac (LHCb); a review takes one "
+                        + "description per framework\n"), "\(run.stderr)")
+        }
+    }
+
     @Test func invalidDescriptionStopsTheReview() throws {
         let directory = try TestSupport.temporaryDirectory()
         let file = directory.appendingPathComponent("bad.yaml")

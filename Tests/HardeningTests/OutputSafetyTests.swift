@@ -108,7 +108,7 @@ import Testing
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: false)
         let template = try TestSupport.mupj(["init"]).stdout
         for index in 0..<300 {
-            try template.write(
+            try template.replacingOccurrences(of: "name: ExamplePilot", with: "name: Pilot \(index)").write(
                 to: inputs.appendingPathComponent("d\(index).yaml"), atomically: false, encoding: .utf8)
         }
         let output = directory.appendingPathComponent("out").path

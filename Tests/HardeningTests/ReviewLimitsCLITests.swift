@@ -38,7 +38,9 @@ import Testing
     /// the report after the frameworks before it (not a valid JSON document), and the exit is 2.
     @Test func aLaterDescriptionOverTheLimitCutsTheStreamedReport() throws {
         let (catalog, description) = try Self.inputs()
-        let small = try Hostile.file(Array(FrameworkTemplate.text.utf8), name: "template.yaml")  // 40 findings
+        // 40 findings; a framework of its own, since a review takes one description per framework.
+        let template = FrameworkTemplate.text.replacingOccurrences(of: "name: ExamplePilot", with: "name: Small")
+        let small = try Hostile.file(Array(template.utf8), name: "template.yaml")
         let run = try TestSupport.mupj(
             ["review", "--checklist", catalog, small, description, "--max-findings", "50", "--format", "json"])
         #expect(run.status == 2)
