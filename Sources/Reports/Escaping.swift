@@ -12,7 +12,10 @@ public enum Escape {
             case 0x22: return "&quot;"
             case 0x27: return "&#39;"
             case 0x0A, 0x09: return nil
-            default: return isControl(scalar) ? "\u{FFFD}" : nil
+            case 0x2028, 0x2029: return " "
+            default:
+                if isControl(scalar) { return "\u{FFFD}" }
+                return isBidi(scalar) ? visible(scalar) : nil
             }
         }
     }
@@ -20,10 +23,21 @@ public enum Escape {
     /// Inline Markdown text (GitHub Flavored Markdown): line breaks become spaces, and every
     /// character that could start markup, a table cell boundary, an HTML tag, an entity or math
     /// is backslash-escaped. Callers never start a line with such text, so line-start markup
-    /// (`#`, `-`, `1.`, `>`) cannot arise.
+    /// (`#`, `-`, `1.`, `>`) cannot arise. Nor can GFM's autolinks, which made links of addresses in
+    /// a description's text (`www.…`, `http://…`, `a@b.c`): their `@`, `://` and `www.` are escaped
+    /// too, as the HTML report links none of them.
     public static func markdown(_ text: String) -> String {
+        let escaped = markdownCharacters(text)
+        guard escaped.utf8.contains(UInt8(ascii: "/")) || escaped.utf8.contains(UInt8(ascii: "w")) else {
+            return escaped
+        }
+        return escaped.replacing("://", with: "\\://").replacing("www.", with: "www\\.")
+    }
+
+    private static func markdownCharacters(_ text: String) -> String {
         rewrite(text) { scalar in
             switch scalar {
+            case 0x40: return "\\@"
             case 0x5C: return "\\\\"
             case 0x60: return "\\`"
             case 0x2A: return "\\*"
@@ -40,8 +54,10 @@ public enum Escape {
             case 0x24: return "\\$"
             case 0x21: return "\\!"
             case 0x23: return "\\#"
-            case 0x0A, 0x0D, 0x09: return " "
-            default: return isControl(scalar) ? "\u{FFFD}" : nil
+            case 0x0A, 0x0D, 0x09, 0x2028, 0x2029: return " "
+            default:
+                if isControl(scalar) { return "\u{FFFD}" }
+                return isBidi(scalar) ? visible(scalar) : nil
             }
         }
     }
@@ -49,7 +65,9 @@ public enum Escape {
     /// A Markdown code span holding `text` literally: the fence is longer than any run of
     /// backticks inside. Not for table cells (use `markdown` there).
     public static func markdownCode(_ text: String) -> String {
-        let flat = rewrite(text) { isControl($0) ? " " : nil }
+        let flat = rewrite(text) {
+            isControl($0) || $0 == 0x2028 || $0 == 0x2029 ? " " : isBidi($0) ? visible($0) : nil
+        }
         var longest = 0
         var run = 0
         for byte in flat.utf8 {
@@ -84,11 +102,13 @@ public enum Escape {
         codeParts(text).map { $0.code ? "<code>" + html($0.text) + "</code>" : html($0.text) }.joined()
     }
 
-    /// Text for a terminal: control characters (escape sequences could repaint or retitle the
-    /// terminal) are shown as `\u{..}` instead of being sent.
+    /// Text for a terminal, one line of it: control characters (escape sequences could repaint or
+    /// retitle the terminal; a line break in a name printed a line of the report's own, such as a
+    /// forged verdict), line separators and bidirectional controls are shown as `\u{..}` instead of
+    /// being sent.
     public static func terminal(_ text: String) -> String {
         rewrite(text) { scalar in
-            isControl(scalar) && scalar != 0x0A && scalar != 0x09 ? "\\u{" + String(scalar, radix: 16) + "}" : nil
+            isControl(scalar) || isBidi(scalar) || scalar == 0x2028 || scalar == 0x2029 ? visible(scalar) : nil
         }
     }
 
@@ -96,10 +116,23 @@ public enum Escape {
         scalar < 0x20 || (0x7F...0x9F).contains(scalar)
     }
 
+    /// The marks and embeddings that reorder the text around them (U+200E, U+200F, U+202A–U+202E,
+    /// U+2066–U+2069): a right-to-left override in a name reversed the rest of the line, its path
+    /// and its verdict included, in every viewer that honours it.
+    static func isBidi(_ scalar: UInt32) -> Bool {
+        scalar == 0x200E || scalar == 0x200F || (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar)
+    }
+
+    /// `\u{202e}`: a character shown by its code, where sending it would act on the reader.
+    private static func visible(_ scalar: UInt32) -> String {
+        "\\u{" + String(scalar, radix: 16) + "}"
+    }
+
     /// `text` with each character that `replacement` names replaced. Every character an escape
-    /// replaces is below U+00A0: ASCII (one byte) or a C1 control (`C2 80`–`C2 9F`), so the text is
-    /// read as UTF-8 bytes, runs of bytes left alone are copied at once, and text with nothing to
-    /// replace is returned as it is. (Appending scalar by scalar to a `String` made escaping most
+    /// replaces is below U+00A0, ASCII (one byte) or a C1 control (`C2 80`–`C2 9F`), or one of the
+    /// line separators and bidirectional controls (`E2 80 xx`, `E2 81 xx`), so the text is read as
+    /// UTF-8 bytes, runs of bytes left alone are copied at once, and text with nothing to replace
+    /// is returned as it is. (Appending scalar by scalar to a `String` made escaping most
     /// of the time of a Markdown or HTML report.)
     @inline(__always)
     private static func rewrite(_ text: String, _ replacement: (UInt32) -> String?) -> String {
@@ -116,6 +149,9 @@ public enum Escape {
                     (scalar, width) = (UInt32(byte), 1)
                 } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] < 0xA0 {
                     (scalar, width) = (UInt32(bytes[i + 1]), 2)
+                } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
+                    let decoded = 0x2000 | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    (scalar, width) = (decoded, 3)
                 } else {
                     i += 1
                     continue

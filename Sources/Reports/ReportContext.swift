@@ -83,15 +83,31 @@ public struct SourceText: Sendable {
     public init(_ file: SourceFile) {
         bytes = file.bytes
         var starts = [0]
-        // Line breaks found with memchr: a report is made for every description reviewed, and a
+        // Lines as every location counts them (LF, CRLF, and CR alone: a file with CR line ends
+        // was quoted as one line, so no quote matched its evidence). Line feeds are found with
+        // memchr when the file has no CR: a report is made for every description reviewed, and a
         // byte-by-byte scan of each was a percent of a review.
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            var from = 0
-            while from < buffer.count, let found = memchr(base + from, Int32(UInt8(ascii: "\n")), buffer.count - from) {
-                let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                if next < buffer.count { starts.append(next) }
-                from = next
+            if memchr(base, 0x0D, buffer.count) == nil {
+                var from = 0
+                while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                    let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    if next < buffer.count { starts.append(next) }
+                    from = next
+                }
+                return
+            }
+            var i = 0
+            while i < buffer.count {
+                switch buffer[i] {
+                case 0x0D: i += i + 1 < buffer.count && buffer[i + 1] == 0x0A ? 2 : 1
+                case 0x0A: i += 1
+                default:
+                    i += 1
+                    continue
+                }
+                if i < buffer.count { starts.append(i) }
             }
         }
         self.starts = bytes.isEmpty ? [] : starts
@@ -107,8 +123,9 @@ public struct SourceText: Sendable {
     func withLine<T>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> T) -> T? {
         guard n >= 1 && n <= starts.count else { return nil }
         let start = starts[n - 1]
-        var end = n < starts.count ? starts[n] - 1 : bytes.count
-        if n == starts.count && end > start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        // Without its line break: LF, CRLF or CR.
+        var end = n < starts.count ? starts[n] : bytes.count
+        if end > start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end]), start) }
     }

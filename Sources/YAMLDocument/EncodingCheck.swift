@@ -77,8 +77,19 @@ enum EncodingCheck {
             guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
                 throw invalid(at: i, bytes)
             }
-            // C1 controls but NEL (a line break), and the two noncharacters YAML leaves out.
-            if (scalar >= 0x80 && scalar <= 0x9F && scalar != 0x85) || scalar == 0xFFFE || scalar == 0xFFFF {
+            // NEL and the line and paragraph separators: YAML 1.1 readers (libyaml, whose lines every
+            // location counts) break lines there, YAML 1.2 readers and most editors do not, so every
+            // later line number would be one that the reader's editor does not show.
+            if scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029 {
+                let code = String(scalar, radix: 16, uppercase: true)
+                throw YAMLError(
+                    .syntax, at: .of(offset: i, in: bytes),
+                    "U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) is a line break to some YAML "
+                        + "readers and not to others, so lines would be numbered differently; write it as \\u\(code) "
+                        + "in a double-quoted string")
+            }
+            // C1 controls, and the two noncharacters YAML leaves out.
+            if (scalar >= 0x80 && scalar <= 0x9F) || scalar == 0xFFFE || scalar == 0xFFFF {
                 throw control(scalar, at: i, bytes)
             }
             characters -= length - 1

@@ -19,6 +19,25 @@ import YAMLDocument
         return try Inputs.context([SourceFile(path: "frameworks/panda.yaml", bytes: Array(text.utf8))])
     }
 
+    /// A line break in a name printed a line of the text report's own (a forged verdict), and a
+    /// right-to-left override reversed the rest of the line in the text, Markdown and HTML reports.
+    @Test func aNameCannotForgeOrReorderALine() throws {
+        let panda = try Inputs.file("frameworks/panda.yaml")
+        let forged = String(decoding: panda.bytes, as: UTF8.self).replacingOccurrences(
+            of: "\n  name: PanDA\n",
+            with: "\n  name: \"Forged\\n  verdict the findings support: recommend\\u202E\"\n")
+        let context = try Inputs.context([SourceFile(path: "frameworks/panda.yaml", bytes: Array(forged.utf8))])
+        #expect(context.result.frameworks.first?.name.contains("\n") == true)
+        let text = ReportFormat.text.render(context)
+        #expect(!text.contains("\n  verdict the findings support: recommend"))
+        #expect(text.contains("Forged\\u{a}  verdict the findings support: recommend\\u{202e}"))
+        for format in ReportFormat.allCases {
+            #expect(!format.render(context).unicodeScalars.contains("\u{202E}") || format == .json || format == .sarif)
+        }
+        #expect(!SummaryReport(context).render(.markdown).unicodeScalars.contains("\u{202E}"))
+        #expect(!SummaryReport(context).render(.html).unicodeScalars.contains("\u{202E}"))
+    }
+
     @Test func hostileNameIsTextInHTML() throws {
         let context = try Self.hostile()
         #expect(context.result.frameworks.first?.name == Self.hostileName)
@@ -74,6 +93,13 @@ import YAMLDocument
     /// rules replace, is escaped as the rule says.
     @Test func escapersFollowTheirRuleOnEveryCharacter() {
         func isControl(_ c: Unicode.Scalar) -> Bool { c.value < 0x20 || (0x7F...0x9F).contains(c.value) }
+        // Bidirectional controls reorder the text around them; line separators break lines.
+        func isBidi(_ c: Unicode.Scalar) -> Bool {
+            [0x200E, 0x200F].contains(c.value) || (0x202A...0x202E).contains(c.value)
+                || (0x2066...0x2069).contains(c.value)
+        }
+        func isSeparator(_ c: Unicode.Scalar) -> Bool { c == "\u{2028}" || c == "\u{2029}" }
+        func shown(_ c: Unicode.Scalar) -> String { "\\u{" + String(c.value, radix: 16) + "}" }
         func byRule(_ text: String, _ rule: (Unicode.Scalar) -> String?) -> String {
             text.unicodeScalars.map { rule($0) ?? String($0) }.joined()
         }
@@ -81,26 +107,42 @@ import YAMLDocument
             let named: [Unicode.Scalar: String] = [
                 "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
             ]
-            return named[c] ?? (isControl(c) && c != "\n" && c != "\t" ? "\u{FFFD}" : nil)
+            if let name = named[c] { return name }
+            if isSeparator(c) { return " " }
+            if isBidi(c) { return shown(c) }
+            return isControl(c) && c != "\n" && c != "\t" ? "\u{FFFD}" : nil
         }
         let markdown: (Unicode.Scalar) -> String? = { c in
-            if "\\`*_{}[]<>|~&$!#".unicodeScalars.contains(c) { return "\\" + String(c) }
-            if c == "\n" || c == "\r" || c == "\t" { return " " }
+            if "\\`*_{}[]<>|~&$!#@".unicodeScalars.contains(c) { return "\\" + String(c) }
+            if c == "\n" || c == "\r" || c == "\t" || isSeparator(c) { return " " }
+            if isBidi(c) { return shown(c) }
             return isControl(c) ? "\u{FFFD}" : nil
         }
+        // One line for a terminal: line breaks and tabs too are shown, not sent.
         let terminal: (Unicode.Scalar) -> String? = { c in
-            isControl(c) && c != "\n" && c != "\t" ? "\\u{" + String(c.value, radix: 16) + "}" : nil
+            isControl(c) || isBidi(c) || isSeparator(c) ? shown(c) : nil
         }
-        let characters = (0..<256).compactMap(Unicode.Scalar.init) + ["é", "\u{2028}", "€", "😀", "\u{301}", "\u{FFFD}"]
+        let characters =
+            (0..<256).compactMap(Unicode.Scalar.init)
+            + ["é", "\u{2028}", "\u{2029}", "€", "😀", "\u{301}", "\u{FFFD}", "…", "—", "\u{2022}"]
+            + [0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069, 0x2065, 0x206A, 0x2070].compactMap(Unicode.Scalar.init)
         for c in characters {
             for text in [String(c), "a\(c)b", "\(c)\(c)", "<\(c)\u{85}", "\(c)é&"] {
                 #expect(Escape.html(text) == byRule(text, html), "\(c.value)")
                 #expect(Escape.markdown(text) == byRule(text, markdown), "\(c.value)")
                 #expect(Escape.terminal(text) == byRule(text, terminal), "\(c.value)")
-                let flat = byRule(text) { isControl($0) ? " " : nil }
+                let flat = byRule(text) { isControl($0) || isSeparator($0) ? " " : isBidi($0) ? shown($0) : nil }
                 #expect(Escape.markdownCode(text).contains(flat), "\(c.value)")
             }
         }
+    }
+
+    /// GFM makes links of addresses in plain text; a description's text must not become one.
+    @Test func markdownTextMakesNoAutolink() {
+        #expect(Escape.markdown("see www.evil.example/login") == "see www\\.evil.example/login")
+        #expect(Escape.markdown("http://evil.example/x") == "http\\://evil.example/x")
+        #expect(Escape.markdown("ask admin@evil.example") == "ask admin\\@evil.example")
+        #expect(Escape.markdown("a/b w") == "a/b w")
     }
 
     @Test func escapersCoverWhatTheyPromise() {

@@ -231,6 +231,23 @@ import YAMLDocument
         }
     }
 
+    /// Quotes count lines as the locations do, whatever the line ends: a file with CR alone was
+    /// quoted as one line, and no quote matched its evidence.
+    @Test func quotesFollowEveryKindOfLineEnd() throws {
+        for end in ["\r", "\r\n"] {
+            let text = FrameworkTemplate.text.replacingOccurrences(of: "\n", with: end)
+            let context = try Inputs.context([SourceFile(path: "ends.yaml", bytes: Array(text.utf8))])
+            let lines = FrameworkTemplate.text.components(separatedBy: "\n")
+            let evidence = context.result.frameworks.flatMap(\.findings).flatMap(\.evidence)
+            #expect(!evidence.isEmpty)
+            for e in evidence {
+                let quote = try #require(context.quote(e, limit: 5), "\(e.path)")
+                #expect(quote.lines.first?.number == e.range.start.line)
+                #expect(quote.lines.first?.text == lines[e.range.start.line - 1], "\(e.path)")
+            }
+        }
+    }
+
     /// The cells of a Markdown table row, split on pipes that are not escaped.
     func cells(_ row: String) -> [String] {
         var cells: [String] = []

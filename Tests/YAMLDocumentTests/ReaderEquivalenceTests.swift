@@ -51,10 +51,23 @@ import YAMLDocument
         ]
     }
 
+    /// NEL, LS and PS: libyaml reads them as line breaks, YAML 1.2 readers and most editors do not,
+    /// so mupj refuses them wherever they stand, whatever libyaml makes of the line after (its one
+    /// departure from libyaml's reader).
+    static let ambiguousBreaks: Set<UInt32> = [0x85, 0x2028, 0x2029]
+
     @Test(arguments: scalars) func sameVerdictAsLibyamlsReader(scalar: UInt32) throws {
         for input in Self.inputs(scalar) {
             let expected = Self.libyamlVerdict(input)
             let outcome = Result { () throws(YAMLError) in try YAMLLoader.load(input) }
+            if Self.ambiguousBreaks.contains(scalar) {
+                guard case .failure(let error) = outcome else {
+                    Issue.record("U+\(String(scalar, radix: 16)): mupj reads it")
+                    continue
+                }
+                #expect(error.message.contains("is a line break to some YAML readers and not to others"))
+                continue
+            }
             switch (expected, outcome) {
             case (.parses, .success), (.otherError, .failure):
                 continue
