@@ -59,7 +59,8 @@ struct ConditionParser {
             error(
                 node.start,
                 "a field test needs exactly one of: \(Operator.keywords.joined(separator: ", ")); found "
-                    + (operators.isEmpty ? "none" : operators.map(\.name).joined(separator: ", ")))
+                    + (operators.isEmpty ? "none" : operators.map { Diagnostic.quote($0.name) }.joined(separator: ", "))
+            )
             return nil
         }
         guard case .string(let pathText)? = fieldPair.value.resolved, !pathText.isEmpty else {

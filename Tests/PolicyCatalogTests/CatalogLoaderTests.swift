@@ -347,6 +347,16 @@ private func check(with condition: String) throws -> Check {
         #expect(loaded.require.words == "`payload_execution.work_directory.mode` is 0700")
     }
 
+    /// What a catalog wrote is quoted short in messages: a key of 100 KB was quoted whole (as an
+    /// explicit key; a plain one is at most 1 024 characters).
+    @Test func longKeysAreQuotedShort() {
+        let key = String(repeating: "k", count: 1_000)
+        let found = errors(replacing: glexecTest, with: "{field: format, exists: true, \(key): 1}")
+        #expect(found.count == 1)
+        #expect(found.first.map { $0.utf8.count < 300 } == true)
+        #expect(found.first?.hasSuffix("found 'exists', '\(String(repeating: "k", count: 40))…'") == true, "\(found)")
+    }
+
     /// The parser, the evaluator and the explanations recurse on a condition: whatever the file's
     /// nesting limit is raised to (100 000 nested `not`s overflowed the stack), conditions nest at
     /// most 64 deep.
