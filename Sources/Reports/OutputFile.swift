@@ -59,13 +59,15 @@ public enum OutputFile {
         }
         // Short, so that a target whose name is as long as a name may be still has a temporary.
         let temporary = directory + ".mupj-\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotWrite(path, reason()) }
+        // Published before the file exists: a signal between its creation and its publication left
+        // it behind (the test that sends SIGTERM as soon as it appears caught that window).
         PendingTemporary.shared.set(temporary)
         defer {
             unlink(temporary)
             PendingTemporary.shared.clear()
         }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path, reason()) }
         // After a failed write the remaining pieces are still made, and dropped.
         var written = true
         var failure: String?
