@@ -85,7 +85,8 @@ struct ConditionEvaluator {
             if reached.isEmpty { return wanted ? .false : .true }
             if wanted { return certain == 0 || missing ? .unknown : .true }
             if anyKnown { return .false }
-            if missing && reached.contains(where: { !$0.possible && !$0.isAbsent }) { return .unknown }
+            // Not stated where it is reached for sure, unless one of those does not know.
+            if reached.contains(where: { !$0.possible && !$0.isAbsent }) { return .unknown }
             // Not stated wherever it is reached for sure: a possible place that states it, or does
             // not know, may make that false.
             return reached.contains { $0.possible && !$0.isAbsent } ? .unknown : .true

@@ -48,10 +48,10 @@ struct PathResolver {
 
     /// One derived field: the collection that refers back, for each id the positions of the
     /// elements that name it, and the positions of those whose list is `unknown` or partial. Those
-    /// may name any id: each is a gap in every answer, not an element that holds nothing.
+    /// may name any id: each is a possible place in every answer, not an element that holds
+    /// nothing. Both lists of positions are in ascending order.
     private struct Inverse {
         let collection: String
-        let field: String
         var referrers: [String: [Int]] = [:]
         var uncertain: [Int] = []
     }
@@ -72,7 +72,7 @@ struct PathResolver {
         for field in FrameworkFormat.root.fields {
             guard case .list(.object(let shape), _) = field.shape else { continue }
             for inverse in shape.inverses {
-                var built = Inverse(collection: inverse.collection, field: inverse.field)
+                var built = Inverse(collection: inverse.collection)
                 var referrers: [String: [Int]] = [:]
                 for (position, element) in collection(inverse.collection).enumerated() {
                     guard let named = element.object?[inverse.field] else { continue }
@@ -285,7 +285,15 @@ struct PathResolver {
                     possible: possible))
         }
         for position in referrers { append(position, possible: possible) }
-        for position in inverse.uncertain where !referrers.contains(position) { append(position, possible: true) }
+        // The uncertain ones that do not name it, found by walking both ascending lists together:
+        // a search of the referrers for each was quadratic where both are long (850 pilots whose
+        // partial lists all name the same 850 proxies).
+        var next = 0
+        for position in inverse.uncertain {
+            while next < referrers.count && referrers[next] < position { next += 1 }
+            if next < referrers.count && referrers[next] == position { continue }
+            append(position, possible: true)
+        }
         return true
     }
 }

@@ -522,6 +522,8 @@ private func check(_ require: String, extra: String = "") -> String {
 
     @Test func anUnknownOrPartialHoldingLeavesTheQuestionOpen() throws {
         #expect(try status(holds: "[p]").0 == .violated)
+        // A partial list that names it holds it for sure.
+        #expect(try status(holds: "{partial: true, value: [p]}").0 == .violated)
         for holds in ["unknown", "{partial: true, value: []}"] {
             let (found, messages) = try status(holds: holds)
             #expect(found == .needsInformation, "\(holds)")
