@@ -43,8 +43,11 @@ public enum Explanation {
                     case .unknown: value = "unknown"
                     case .absent: value = "(not stated)"
                     }
+                    // A place reached through an element that may not refer back (see `Reached.possible`).
+                    let possibly = place.possible ? "possibly " : ""
                     out +=
-                        "        \(place.path) = \(value)  at \(file):\(place.range.start.line):\(place.range.start.column)\n"
+                        "        \(possibly)\(place.path) = \(value)  at \(file):\(place.range.start.line):"
+                        + "\(place.range.start.column)\n"
                 }
                 if observation.unlisted > 0 { out += "        … and \(observation.unlisted) more places, not listed\n" }
             }

@@ -539,17 +539,20 @@ private func check(_ require: String, extra: String = "") -> String {
     @Test func aPossibleHolderThatCannotChangeTheAnswerIsLeftAside() throws {
         #expect(try status(holds: "[p]", server: "unknown").0 == .violated)
         #expect(try status(holds: "[]", server: "unknown").0 == .notApplicable)
-        let trace = try probe.evaluate(
+        let result = try probe.evaluate(
             """
             components:
               - {id: server, zone: central, holds: unknown}
               - {id: pilot, zone: worker-node, holds: [p]}
             credentials:
               - {id: p, readable_by: [payload-account]}
-            """
-        ).findings[0]
+            """)
+        let trace = result.findings[0]
         #expect(!trace.evidence.map(\.path).contains("components[server].zone"))
         #expect(trace.trace.flatMap(\.reached).filter(\.possible).map(\.path) == ["components[server].zone"])
+        // `mupj explain` names it as possible.
+        let explained = Explanation.trace(result, file: "f.yaml")
+        #expect(explained.contains("        possibly components[server].zone = central  at f.yaml:2:"), "\(explained)")
     }
 
     /// Only possible places: there may be none (false) or only passing ones, so unknown.
