@@ -67,7 +67,7 @@ public enum Escape {
     /// backticks inside. Not for table cells (use `markdown` there).
     public static func markdownCode(_ text: String) -> String {
         let flat = rewrite(text) {
-            isControl($0) || $0 == 0x2028 || $0 == 0x2029 ? " " : isBidi($0) ? visible($0) : nil
+            isControl($0) || isLineSeparator($0) ? " " : isBidi($0) ? visible($0) : nil
         }
         var longest = 0
         var run = 0
@@ -109,7 +109,7 @@ public enum Escape {
     /// being sent.
     public static func terminal(_ text: String) -> String {
         rewrite(text) { scalar in
-            isControl(scalar) || isBidi(scalar) || scalar == 0x2028 || scalar == 0x2029 ? visible(scalar) : nil
+            isControl(scalar) || isBidi(scalar) || isLineSeparator(scalar) ? visible(scalar) : nil
         }
     }
 
@@ -135,6 +135,9 @@ public enum Escape {
     static func isControl(_ scalar: UInt32) -> Bool {
         scalar < 0x20 || (0x7F...0x9F).contains(scalar)
     }
+
+    /// LINE SEPARATOR and PARAGRAPH SEPARATOR, which some viewers break lines at.
+    static func isLineSeparator(_ scalar: UInt32) -> Bool { scalar == 0x2028 || scalar == 0x2029 }
 
     /// The marks and embeddings that reorder the text around them (U+200E, U+200F, U+202A–U+202E,
     /// U+2066–U+2069): a right-to-left override in a name reversed the rest of the line, its path

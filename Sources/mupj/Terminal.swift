@@ -24,9 +24,8 @@ struct Terminal: Sendable {
     /// A failure on standard output ends the run with exit 2 (see `StandardStreams`); on standard
     /// error there is nowhere left to say it.
     func write(_ bytes: [UInt8]) {
-        guard OutputFile.writeAll(bytes, to: descriptor) else {
-            if descriptor == STDOUT_FILENO { StandardStreams.recordFailure(errno) }
-            return
+        if !OutputFile.writeAll(bytes, to: descriptor) && descriptor == STDOUT_FILENO {
+            StandardStreams.recordFailure(errno)
         }
     }
 
