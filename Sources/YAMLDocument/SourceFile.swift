@@ -50,7 +50,25 @@ public struct SourceFile: Sendable {
         var bytes = [UInt8](repeating: 0, count: min(cap, regular ? Int(status.st_size) + 1 : 1 << 16))
         var count = 0
         while count < cap {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, cap - count))) }
+            if count == bytes.count {
+                let grown = count + min(count, cap - count)
+                // Swift traps when an allocation fails. Only a raised --max-file-size lets a file
+                // that never ends (`/dev/zero`) grow this far, so ask the allocator first.
+                guard canAllocate(grown) else {
+                    throw .unreadable(
+                        Diagnostic(
+                            file: path, location: nil,
+                            message: "cannot read the file: out of memory after \(count) bytes"
+                                + " (--max-file-size is \(maxBytes))"))
+                }
+                // Exactly `grown` bytes (appending would take twice the old capacity), copied and
+                // cleared by the C library (an unspecialized append is slow in a debug build).
+                bytes = [UInt8](unsafeUninitializedCapacity: grown) { buffer, initialized in
+                    bytes.withUnsafeBytes { old in _ = memcpy(buffer.baseAddress!, old.baseAddress!, count) }
+                    memset(buffer.baseAddress! + count, 0, grown - count)
+                    initialized = grown
+                }
+            }
             let got = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
@@ -73,6 +91,15 @@ public struct SourceFile: Sendable {
         Diagnostic(
             file: path, location: .start,
             message: "\(what) the limit of \(maxBytes) bytes (raise it with --max-file-size)")
+    }
+
+    /// Whether `bytes` more can be mapped now (the mapping is given back at once). A system call,
+    /// not `malloc`: the optimizer removes a `malloc` whose block is only freed, and the check with it.
+    private static func canAllocate(_ bytes: Int) -> Bool {
+        let probe = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let probe, probe != MAP_FAILED else { return false }
+        munmap(probe, bytes)
+        return true
     }
 
     private static func systemError(_ code: Int32) -> String {

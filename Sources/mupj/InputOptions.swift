@@ -4,18 +4,20 @@ import Glibc
 import ReviewEngine
 import YAMLDocument
 
-/// Limits on what is read, shared by every command that reads YAML.
+/// Limits on what is read, shared by every command that reads YAML. Every limit takes the next
+/// argument as its value unconditionally, so that `--max-depth -1` is refused as a limit that is
+/// not positive instead of "missing value" (the parser would take `-1` for an option).
 struct LimitOptions: ParsableArguments {
-    @Option(help: "Largest input file in bytes.")
+    @Option(parsing: .unconditional, help: "Largest input file in bytes.")
     var maxFileSize: Int = LoadLimits.default.maxBytes
 
-    @Option(help: "Deepest nesting of YAML collections.")
+    @Option(parsing: .unconditional, help: "Deepest nesting of YAML collections.")
     var maxDepth: Int = LoadLimits.default.maxDepth
 
-    @Option(help: "Most nodes that YAML aliases may expand to in one file.")
+    @Option(parsing: .unconditional, help: "Most nodes that YAML aliases may expand to in one file.")
     var maxAliasNodes: Int = LoadLimits.default.maxAliasNodes
 
-    @Option(help: "Most YAML nodes (keys, values and items) in one file.")
+    @Option(parsing: .unconditional, help: "Most YAML nodes (keys, values and items) in one file.")
     var maxNodes: Int = LoadLimits.default.maxNodes
 
     var limits: LoadLimits {
@@ -31,11 +33,14 @@ struct LimitOptions: ParsableArguments {
 
 /// Limits on the review of each description, for the commands that review: a review's work is the
 /// product of the catalogs' checks and the description's elements, which no file's own limit bounds.
+/// Values are taken unconditionally, as for `LimitOptions`.
 struct ReviewLimitOptions: ParsableArguments {
-    @Option(help: "Most findings the review of one description may give.")
+    @Option(parsing: .unconditional, help: "Most findings the review of one description may give.")
     var maxFindings: Int = ReviewLimits.default.maxFindings
 
-    @Option(help: "Most steps (elements checked and places visited) the review of one description may take.")
+    @Option(
+        parsing: .unconditional,
+        help: "Most steps (elements checked and places visited) the review of one description may take.")
     var maxSteps: Int = ReviewLimits.default.maxSteps
 
     var limits: ReviewLimits { ReviewLimits(maxFindings: maxFindings, maxSteps: maxSteps) }

@@ -128,6 +128,26 @@ import Testing
         #expect(zero.stderr.contains("limits must be positive"))
     }
 
+    /// A negative limit is the option's value, refused as not positive; before, the parser took
+    /// `-1` for an option and said the value was missing.
+    @Test(arguments: ["--max-file-size", "--max-depth", "--max-alias-nodes", "--max-nodes"])
+    func aNegativeLimitIsRefusedAsALimit(_ option: String) throws {
+        let run = try TestSupport.mupj(["validate", "frameworks/", option, "-1"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("limits must be positive"))
+        #expect(!run.stderr.contains("Missing value"))
+    }
+
+    /// With the size limit raised to the largest, a file that never ends is read until memory runs
+    /// out: that is an error on the file (exit 2), not a crash in the allocator.
+    @Test func aFileThatNeverEndsRunsOutOfMemoryWithAnError() throws {
+        let run = try TestSupport.shell(
+            "ulimit -v 1048576 && exec \"$0\" validate /dev/zero --max-file-size \(Int.max)", TestSupport.binary.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/dev/zero: error: cannot read the file: out of memory after "))
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
     /// A list of wrong items as long as the node budget allows: 500 errors and the note, and the
     /// validator stops there (before, it built a message for every item past the cap).
     @Test func wrongItemsStopAfterTheCap() throws {

@@ -92,9 +92,11 @@ import Testing
 
     @Test func limitsMustBePositive() throws {
         for option in ["--max-findings", "--max-steps"] {
-            let run = try TestSupport.mupj(["review", TestSupport.path("frameworks/alien.yaml"), option, "0"])
-            #expect(run.status == 2)
-            #expect(run.stderr.contains("review limits must be positive"), "\(run.stderr)")
+            for value in ["0", "-1"] {
+                let run = try TestSupport.mupj(["review", TestSupport.path("frameworks/alien.yaml"), option, value])
+                #expect(run.status == 2)
+                #expect(run.stderr.contains("review limits must be positive"), "\(option) \(value): \(run.stderr)")
+            }
         }
     }
 }
