@@ -70,13 +70,12 @@ private func readAsCatalog(_ source: SourceFile, _ lines: LineTable, _ limits: L
     }
     require(!diagnostics.contains { $0.severity == .error }, "a catalog with errors was accepted")
     // Patterns are compiled per input: a cache kept across inputs would grow with every mutation.
-    let regexes = RegexCache()
     for catalog in set.catalogs {
         for clause in catalog.clauses {
             for example in clause.examples {
                 // An example's description is a fragment of the catalog: its evidence points into the input.
                 let evaluated = withinLimits(in: source.path, lines) { () throws(ReviewLimitExceeded) in
-                    try Engine.evaluate(clause, of: catalog, in: example.description, regexes: regexes)
+                    try Engine.evaluate(clause, of: catalog, in: example.description)
                 }
                 guard let result = evaluated else { continue }
                 require(!result.findings.isEmpty, "an example of \(clause.id) gave no finding")
@@ -89,7 +88,7 @@ private func readAsCatalog(_ source: SourceFile, _ lines: LineTable, _ limits: L
     }
     if !set.catalogs.isEmpty {
         let reviewed = withinLimits(in: source.path, lines) { () throws(ReviewLimitExceeded) in
-            try Engine.review(fixtures.description, catalogs: set, regexes: regexes)
+            try Engine.review(fixtures.description, catalogs: set)
         }
         guard let review = reviewed else { return }
         checkReview(review, catalogs: set, fixtures.descriptionLines)

@@ -17,7 +17,6 @@ private let catalogs: CatalogSet = {
 private let catalogInfos = catalogs.catalogs.map(Engine.info)
 
 /// One cache of compiled patterns for the run: libFuzzer calls the target on one thread only.
-nonisolated(unsafe) private let regexes = RegexCache()
 
 /// libFuzzer entry point: loads the input as YAML and, when it loads, validates it as a framework
 /// description (complete and fragment), reviews what decodes against the shipped catalogs, and
@@ -51,7 +50,7 @@ public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
             "a description with errors was accepted")
         let reviewed = outcome.description.flatMap { description in
             withinLimits(in: source.path, lines) { () throws(ReviewLimitExceeded) in
-                try Engine.review(description, catalogs: catalogs, regexes: regexes)
+                try Engine.review(description, catalogs: catalogs)
             }
         }
         if let review = reviewed {

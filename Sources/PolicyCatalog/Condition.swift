@@ -43,8 +43,8 @@ public enum Operator: Sendable, Hashable {
     case oneOf([Literal])
     case atLeast(Double)
     case atMost(Double)
-    /// A regular expression that must match somewhere in the value.
-    case matches(String)
+    /// A pattern that must match somewhere in the value.
+    case matches(Pattern)
     /// The values reached (lists flattened) include this one.
     case contains(Literal)
     case containsAll([Literal])

@@ -5,7 +5,6 @@ import PolicyCatalog
 /// recording an `Observation` for every field test so the decision can be explained.
 struct ConditionEvaluator {
     let resolver: PathResolver
-    let regexes: RegexCache
 
     func evaluate(
         _ condition: Condition, subject: Value, subjectPath: String, phase: Observation.Phase,
@@ -29,11 +28,11 @@ struct ConditionEvaluator {
                 .negated
         case .test(let test):
             var reached = resolver.resolve(test.path, subject: subject, subjectPath: subjectPath)
-            let truth = Self.apply(test.op, to: reached, regexes: regexes)
+            let truth = Self.apply(test.op, to: reached, meter: resolver.meter)
             var unlisted = 0
             if reached.count > Observation.listedPlaces {
                 unlisted = reached.count - Observation.listedPlaces
-                reached = Self.listed(reached, test.op, truth, regexes: regexes)
+                reached = Self.listed(reached, test.op, truth, meter: resolver.meter)
             }
             observations.append(
                 Observation(phase: phase, test: test, reached: reached, truth: truth, unlisted: unlisted))
@@ -53,16 +52,16 @@ struct ConditionEvaluator {
         case .not(let inner): return truth(inner, subject: subject).negated
         case .test(let test):
             switch resolver.followThroughObjects(test.path, subject: subject, subjectPath: nil) {
-            case .nothing: return Self.apply(test.op, to: EmptyCollection(), regexes: regexes)
-            case .one(let place): return Self.apply(test.op, to: CollectionOfOne(place), regexes: regexes)
+            case .nothing: return Self.apply(test.op, to: EmptyCollection(), meter: resolver.meter)
+            case .one(let place): return Self.apply(test.op, to: CollectionOfOne(place), meter: resolver.meter)
             case .needsWalk:
                 return Self.apply(
-                    test.op, to: resolver.walk(test.path, subject: subject, subjectPath: nil), regexes: regexes)
+                    test.op, to: resolver.walk(test.path, subject: subject, subjectPath: nil), meter: resolver.meter)
             }
         }
     }
 
-    static func apply(_ op: Operator, to reached: some Collection<Reached>, regexes: RegexCache) -> Truth {
+    static func apply(_ op: Operator, to reached: some Collection<Reached>, meter: WorkMeter) -> Truth {
         // The values are read in place, not gathered into an array first: a path through a whole
         // collection reaches every element of it. Places reached for sure decide; a possible place
         // (see `Reached.possible`) can only turn an answer into unknown, where it would change it.
@@ -112,16 +111,11 @@ struct ConditionEvaluator {
             return missing || possiblyFound ? .unknown : .false
         default:
             if reached.isEmpty { return .false }
-            // Kleene's "and" over every stated value, with unknown for any gap. A text too long for
-            // `matches` to search in bounded time is a gap too (see PatternSafety).
+            // Kleene's "and" over every stated value, with unknown for any gap.
             var possiblyFails = possibleGap
             for place in reached {
                 guard case .known(let v) = place.state else { continue }
-                if op.isMatches, Self.tooLongToSearch(v) {
-                    missing = true
-                    continue
-                }
-                if !test(op, v, regexes) {
+                if !test(op, v, meter) {
                     if !place.possible { return .false }
                     possiblyFails = true
                 }
@@ -133,8 +127,8 @@ struct ConditionEvaluator {
     }
 
     /// The `Observation.listedPlaces` of `reached` to list, in the order reached.
-    static func listed(_ reached: [Reached], _ op: Operator, _ truth: Truth, regexes: RegexCache) -> [Reached] {
-        decidingFirst(reached, op, truth, regexes: regexes).prefix(Observation.listedPlaces).sorted().map {
+    static func listed(_ reached: [Reached], _ op: Operator, _ truth: Truth, meter: WorkMeter) -> [Reached] {
+        decidingFirst(reached, op, truth, meter: meter).prefix(Observation.listedPlaces).sorted().map {
             reached[$0]
         }
     }
@@ -142,14 +136,13 @@ struct ConditionEvaluator {
     /// The positions of `reached`, those that decide `truth` first (a value that makes the test
     /// false, a gap that makes it unknown; for a test that holds, the values a `contains…` found),
     /// each group in the order reached: what a finding lists, and names in its message.
-    static func decidingFirst(_ reached: [Reached], _ op: Operator, _ truth: Truth, regexes: RegexCache) -> [Int] {
+    static func decidingFirst(_ reached: [Reached], _ op: Operator, _ truth: Truth, meter: WorkMeter) -> [Int] {
         let wanted = op.wanted.literals
         func decides(_ place: Reached) -> Bool {
             // A gap decides a test that is unknown; a test that fails is decided by stated values.
             // A possible place matters only where it made the test unknown.
             if place.possible { return truth == .unknown }
             guard case .known(let value) = place.state else { return truth == .unknown }
-            if op.isMatches, tooLongToSearch(value) { return truth == .unknown }
             switch (op, truth) {
             case (.exists, .false): return true  // stated where it should not be
             case (.exists, _): return false
@@ -158,7 +151,7 @@ struct ConditionEvaluator {
             case (.contains, .unknown), (.containsAll, .unknown), (.containsAny, .unknown):
                 return value.partial || value.containsItem(where: \.isUnknown)
             case (.contains, _), (.containsAll, _), (.containsAny, _): return false
-            case (_, .false): return !test(op, value, regexes)
+            case (_, .false): return !test(op, value, meter)
             default: return false
             }
         }
@@ -166,21 +159,17 @@ struct ConditionEvaluator {
         return reached.indices.filter { deciding[$0] } + reached.indices.filter { !deciding[$0] }
     }
 
-    private static func test(_ op: Operator, _ value: Value, _ regexes: RegexCache) -> Bool {
+    private static func test(_ op: Operator, _ value: Value, _ meter: WorkMeter) -> Bool {
         switch op {
         case .equals(let literal): return matches(value, literal)
         case .oneOf(let literals): return literals.contains { matches(value, $0) }
         case .atLeast(let bound): return number(value).map { $0 >= bound } ?? false
         case .atMost(let bound): return number(value).map { $0 <= bound } ?? false
         case .matches(let pattern):
-            guard let text = value.string, let regex = regexes.regex(pattern) else { return false }
-            return text.firstMatch(of: regex) != nil
+            guard let text = value.string else { return false }
+            return meter.search(pattern, in: text)
         default: return false
         }
-    }
-
-    static func tooLongToSearch(_ value: Value) -> Bool {
-        (value.string?.utf8.count ?? 0) > PatternSafety.maxSearchedLength
     }
 
     static func matches(_ value: Value, _ literal: Literal) -> Bool {
@@ -197,23 +186,6 @@ struct ConditionEvaluator {
         case .number(let d): return d
         default: return nil
         }
-    }
-}
-
-/// Compiled regular expressions by pattern, shared by the descriptions of one run: compiling a
-/// pattern costs about fifty times as much as matching it. Not `Sendable` (`Regex` is not), so
-/// one run on one thread holds one.
-public final class RegexCache {
-    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
-
-    public init() {}
-
-    func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
-        if let regex = compiled[pattern] { return regex }
-        // Patterns were compiled once already when the catalog was loaded; this cannot fail.
-        guard let regex = try? Regex(pattern) else { return nil }
-        compiled[pattern] = regex
-        return regex
     }
 }
 

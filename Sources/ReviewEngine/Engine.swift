@@ -10,10 +10,9 @@ public enum Engine {
         _ descriptions: [FrameworkDescription], catalogs: CatalogSet, toolVersion: String,
         limits: ReviewLimits = .default
     ) throws(ReviewLimitExceeded) -> ReviewResult {
-        let regexes = RegexCache()
         var frameworks: [FrameworkReview] = []
         for description in descriptions {
-            frameworks.append(try review(description, catalogs: catalogs, limits: limits, regexes: regexes))
+            frameworks.append(try review(description, catalogs: catalogs, limits: limits))
         }
         return ReviewResult(toolVersion: toolVersion, catalogs: catalogs.catalogs.map(info), frameworks: frameworks)
     }
@@ -24,12 +23,11 @@ public enum Engine {
             sha256: catalog.source.sha256, clauses: catalog.clauses.map(\.info))
     }
 
-    /// One description; a run over several passes the same `regexes` to each.
+    /// One description.
     public static func review(
-        _ description: FrameworkDescription, catalogs: CatalogSet, limits: ReviewLimits = .default,
-        regexes: RegexCache = RegexCache()
+        _ description: FrameworkDescription, catalogs: CatalogSet, limits: ReviewLimits = .default
     ) throws(ReviewLimitExceeded) -> FrameworkReview {
-        let context = Context(description: description, limits: limits, regexes: regexes)
+        let context = Context(description: description, limits: limits)
         var clauses: [ClauseResult] = []
         for catalog in catalogs.catalogs {
             for clause in catalog.clauses { clauses.append(try context.evaluate(clause, catalog: catalog)) }
@@ -42,10 +40,9 @@ public enum Engine {
 
     /// One clause of `catalog` against one description (the catalog examples use this directly).
     public static func evaluate(
-        _ clause: Clause, of catalog: Catalog, in description: FrameworkDescription, limits: ReviewLimits = .default,
-        regexes: RegexCache = RegexCache()
+        _ clause: Clause, of catalog: Catalog, in description: FrameworkDescription, limits: ReviewLimits = .default
     ) throws(ReviewLimitExceeded) -> ClauseResult {
-        try Context(description: description, limits: limits, regexes: regexes).evaluate(clause, catalog: catalog)
+        try Context(description: description, limits: limits).evaluate(clause, catalog: catalog)
     }
 }
 
@@ -57,11 +54,11 @@ private struct Context {
     let frameworkKey: String
     let meter: WorkMeter
 
-    init(description: FrameworkDescription, limits: ReviewLimits, regexes: RegexCache) {
+    init(description: FrameworkDescription, limits: ReviewLimits) {
         self.description = description
         meter = WorkMeter(limits: limits)
         resolver = PathResolver(root: description.root, meter: meter)
-        evaluator = ConditionEvaluator(resolver: resolver, regexes: regexes)
+        evaluator = ConditionEvaluator(resolver: resolver)
         frameworkKey = description.vo + "/" + description.name
     }
 
@@ -107,7 +104,7 @@ private struct Context {
         if let when = check.when {
             let truth = evaluator.evaluate(when, subject: root, subjectPath: "", phase: .when, into: &preconditions)
             if truth != .true {
-                var explainer = Explainer(observations: preconditions[...], regexes: evaluator.regexes)
+                var explainer = Explainer(observations: preconditions[...], meter: meter)
                 let gaps = explainer.failures(when).joined(separator: "; ")
                 findings.append(
                     truth == .false
@@ -156,7 +153,7 @@ private struct Context {
                 // Not known to be selected, and not known to be fine: the reviewers must ask.
                 status = .needsInformation
                 var explainer = Explainer(
-                    observations: observations[preconditions.count..<start], regexes: evaluator.regexes)
+                    observations: observations[preconditions.count..<start], meter: meter)
                 let gaps = explainer.failures(whereCondition!).joined(separator: "; ")
                 message = "Cannot tell whether this element is concerned (\(gaps)); if it is: \(message)"
             }
@@ -187,7 +184,7 @@ private struct Context {
         if truth == .true {
             return "As required: \(require.words)."
         }
-        var explainer = Explainer(observations: observations, regexes: evaluator.regexes)
+        var explainer = Explainer(observations: observations, meter: meter)
         return explainer.failures(require).joined(separator: "; ") + "."
     }
 
@@ -242,13 +239,14 @@ private struct Context {
 struct Explainer {
     /// The observations of the condition explained, in the order they were recorded.
     let observations: ArraySlice<Observation>
-    /// For `matches`: which of the places a failed test reached fail it, to name those first.
-    let regexes: RegexCache
+    /// For `matches`: which of the places a failed test reached fail it, to name those first, is
+    /// searched again, and counted again.
+    let meter: WorkMeter
     var index: Int
 
-    init(observations: ArraySlice<Observation>, regexes: RegexCache) {
+    init(observations: ArraySlice<Observation>, meter: WorkMeter) {
         self.observations = observations
-        self.regexes = regexes
+        self.meter = meter
         index = observations.startIndex
     }
 
@@ -286,7 +284,7 @@ struct Explainer {
         // At most six places are named, those that decide first; a path through a whole collection
         // may reach thousands.
         let order = ConditionEvaluator.decidingFirst(
-            observation.reached, test.op, observation.truth, regexes: regexes)
+            observation.reached, test.op, observation.truth, meter: meter)
         let found = order.prefix(6).map { Self.placeWords(observation.reached[$0], test: test) }
         let more = observation.reached.count > 6 || observation.unlisted > 0
         let list = found.joined(separator: ", ") + (more ? ", …" : "")
@@ -301,11 +299,6 @@ struct Explainer {
         let line = "line \(place.range.start.line)"
         let words: String
         switch place.state {
-        case .known(let value) where test.op.isMatches && ConditionEvaluator.tooLongToSearch(value):
-            let length = value.string?.utf8.count ?? 0
-            words =
-                "a text of \(length) bytes, longer than the \(PatternSafety.maxSearchedLength) a pattern searches "
-                + "(\(line))"
         case .known(let value): words = "\(value.display) (\(line))"
         case .unknown(let value):
             if case .unknown(let reason?) = value.content {

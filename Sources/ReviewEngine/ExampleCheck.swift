@@ -8,13 +8,13 @@ import YAMLDocument
 /// user's with contradictory examples was used as it stood.)
 public enum ExampleCheck {
     /// One located error per example that does not give its status.
-    public static func failures(of catalog: Catalog, regexes: RegexCache = RegexCache()) -> [Diagnostic] {
+    public static func failures(of catalog: Catalog) -> [Diagnostic] {
         var failures: [Diagnostic] = []
         for clause in catalog.clauses {
             for (index, example) in clause.examples.enumerated() {
                 let outcome: String
                 do {
-                    let result = try Engine.evaluate(clause, of: catalog, in: example.description, regexes: regexes)
+                    let result = try Engine.evaluate(clause, of: catalog, in: example.description)
                     guard result.status != example.expect else { continue }
                     let reasons = result.findings.filter { $0.status == result.status }.map(\.message)
                     outcome =

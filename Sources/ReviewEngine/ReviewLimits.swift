@@ -75,6 +75,23 @@ final class WorkMeter {
         self.limits = limits
     }
 
+    /// Pattern work (`Pattern.Search.work`: instructions visited) in one step. A visit takes a
+    /// few nanoseconds, a step of the resolver about a hundred.
+    static let patternWorkPerStep = 16
+
+    /// Whether `pattern` matches in `text`, the search counted in steps, and stopped where it
+    /// would pass the step limit (then the meter has passed it, and the answer is false: the
+    /// review stops at its next check of the limits, and keeps nothing).
+    func search(_ pattern: Pattern, in text: String) -> Bool {
+        let remaining = limits.maxSteps - steps
+        let budget =
+            remaining >= Int.max / Self.patternWorkPerStep - 1
+            ? Int.max : max(0, remaining + 1) * Self.patternWorkPerStep
+        let search = pattern.search(text, budget: budget)
+        steps += search.work / Self.patternWorkPerStep + 1
+        return search.found ?? false
+    }
+
     /// Which limit the review has passed, if any.
     var passed: ReviewLimitExceeded.Limit? {
         if findings > limits.maxFindings { return .findings }

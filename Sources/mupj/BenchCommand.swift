@@ -325,12 +325,11 @@ struct BenchOperation: Sendable {
     /// files that failed (did not load, or gave no finding or no report).
     private static func reviewed(_ files: [SourceFile], writingJSON: Bool) -> Int {
         guard let catalogs = BenchCatalogs.shipped, var stream = ReportStream(.json, colour: false) else { return 1 }
-        let regexes = RegexCache()
         let infos = catalogs.catalogs.map(Engine.info)
         if writingJSON { _ = stream.opening(toolVersion: Mupj.version, catalogs: infos, date: nil) }
         let errors = files.reduce(0) { errors, file in
             guard let description = DescriptionLoader.load(file).description,
-                let review = try? Engine.review(description, catalogs: catalogs, regexes: regexes)
+                let review = try? Engine.review(description, catalogs: catalogs)
             else { return errors + 1 }
             guard writingJSON else { return review.clauses.isEmpty ? errors + 1 : errors }
             let result = ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review])

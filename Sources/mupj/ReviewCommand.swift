@@ -116,7 +116,6 @@ struct ReviewCommand: ParsableCommand {
         let out = Terminal.standardOutput
         let workingDirectory = FileManager.default.currentDirectoryPath
         var failed = false
-        let regexes = RegexCache()
         for (index, source) in sources.enumerated() {
             let decoded =
                 index == sources.count - 1 ? last : DescriptionLoader.load(source, limits: limits.limits).description
@@ -126,7 +125,7 @@ struct ReviewCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             let review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
-                try Engine.review(description, catalogs: catalogSet, limits: reviewLimits.limits, regexes: regexes)
+                try Engine.review(description, catalogs: catalogSet, limits: reviewLimits.limits)
             }
             if index == 0 { out.write(stream.opening(toolVersion: Mupj.version, catalogs: infos, date: date)) }
             failed = failed || fails(review)

@@ -73,8 +73,7 @@ enum ReviewInputs {
         }
         let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
-        let regexes = RegexCache()
-        for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog, regexes: regexes) }
+        for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog) }
         DiagnosticPrinter.print(diagnostics)
         guard let set, diagnostics.allSatisfy({ $0.severity != .error }) else {
             Terminal.standardError.write("error: the catalogs could not be loaded; no review was made\n")

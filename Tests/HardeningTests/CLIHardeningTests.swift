@@ -54,23 +54,23 @@ import Testing
         #expect(status.stdout.isEmpty, "\(name)")
     }
 
-    /// A catalog pattern that backtracks exponentially, with a description whose text triggers it.
-    /// Before such patterns were refused, the review of a name of 16 a's and a '!' took 0.9 s, of 18
-    /// took 6 s (release build); this one has 20, so that a regression is slow, not endless.
-    @Test func aCatalogPatternThatCouldHangTheReviewIsRefused() throws {
+    /// A catalog pattern that backtracks exponentially elsewhere, with a description whose text
+    /// triggers it. With Swift's `Regex`, the review of a name of 16 a's and a '!' took 0.9 s, of
+    /// 18 took 6 s (release build); the catalog's own example has 5 000 and the description 20, so
+    /// that a regression is endless. Now the review ends, and finds the name violates the check.
+    @Test func aCatalogPatternThatBacktracksElsewhereIsSearchedInLinearTime() throws {
         let catalogPath = try Hostile.file(Hostile.backtrackingCatalog(), name: "redos.yaml")
         let template = FrameworkTemplate.text
         let named = template.replacingOccurrences(
             of: "\n  name: ", with: "\n  name: aaaaaaaaaaaaaaaaaaaa! # was: ", options: [], range: nil)
         #expect(named != template)
         let description = try Hostile.file(Array(named.utf8), name: "a.yaml")
-        let run = try TestSupport.mupj(["review", "--checklist", catalogPath, description])
-        #expect(run.status == 2)
-        #expect(run.stdout.isEmpty)
-        #expect(
-            run.stderr.hasPrefix(
-                "\(catalogPath):16:51: error: 'matches' pattern refused: it repeats a group that holds a quantifier "
-                    + "or alternatives"), "\(run.stderr)")
+        let run = try TestSupport.mupj(["review", "--checklist", catalogPath, description, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let frameworks = try #require(json["frameworks"] as? [[String: Any]])
+        let clauses = try #require(frameworks.first?["clauses"] as? [[String: Any]])
+        #expect(clauses.first?["status"] as? String == "violated")
     }
 
     @Test func jsonOutputCarriesTheLocation() throws {

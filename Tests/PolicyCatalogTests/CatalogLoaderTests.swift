@@ -102,18 +102,19 @@ private func check(with condition: String) throws -> Check {
         #expect(found.first?.contains("did you mean 'equals'?") == true)
     }
 
-    @Test func badRegex() {
-        let found = errors(
-            replacing: glexecTest,
-            with: "{field: ownership.pilot_role, matches: \"([\"}")
-        #expect(found.first?.contains("this one does not compile") == true)
-        // The compiler's reason is given: lookbehind is valid elsewhere, not in Swift.
-        let lookbehind = errors(
-            replacing: glexecTest,
-            with: "{field: ownership.pilot_role, matches: \"(?<=ab)c\"}")
-        #expect(lookbehind.count == 1)
-        #expect(lookbehind.first?.contains("this one does not compile: ") == true, "\(lookbehind)")
-        #expect(lookbehind.first.map { $0.count > "does not compile: ".count + 60 } == true, "\(lookbehind)")
+    /// A pattern outside the language is refused where it is written, with the character and the
+    /// reason (PatternTests has every reason).
+    @Test func patternOutsideTheLanguage() {
+        #expect(
+            patternErrors("([")
+                == [
+                    "c.yaml:16:57: error: 'matches' pattern refused at character 2: the class opened here is not closed"
+                ])
+        #expect(
+            patternErrors("(?<=ab)c") == [
+                "c.yaml:16:57: error: 'matches' pattern refused at character 1: '(?' opens only (?:…), (?<name>…), "
+                    + "(?=…) and (?!…) here (no lookbehind, option or atomic group)"
+            ])
     }
 
     /// A catalog takes no `unknown`: its messages do not suggest writing it; null is named.
@@ -130,64 +131,32 @@ private func check(with condition: String) throws -> Check {
                 == true, "\(null)")
     }
 
-    /// A repeated group that holds a quantifier or alternatives can backtrack exponentially on a
-    /// description's text; the catalog is refused where the pattern is written.
+    /// Patterns that make a backtracking matcher take exponential or polynomial time, refused
+    /// before patterns were searched in linear time, are accepted: PatternTests searches them.
     @Test(arguments: [
-        "^(a+)+$", "(a|aa)*", #"(\w+\s?)*$"#, "(.*a){3}", "((ab)*c)+", "(?:a|b)+", "(a*)*",
-        "([a-z]+)*", "(a{2,})+", "(?<name>a+)+", "((a)+)+", "(a?){25}a{25}", "(a?a?)+c", "(a{0,1}b)+",
+        "/Role=(?!NULL)[A-Za-z0-9_-]+", "^0[0-7]00$", "^(a+)+$", "(a|aa)*", #"(\w+\s?)*$"#, "(.*a){3}", "((ab)*c)+",
+        "(a*)*", "(?<name>a+)+", "(a?){25}a{25}", "a*a*b", ".*.*x", "a?b?c?d?e?f?g?h?i?", "a?b?c?x+", "[(a+)+]",
+        #"\(a+\)"#, "x{,1}(y+)", String(repeating: "(", count: 16) + "a" + String(repeating: ")", count: 16),
     ])
-    func exponentialPatternsAreRefused(pattern: String) {
-        #expect(
-            patternErrors(pattern) == [
-                "c.yaml:16:57: error: 'matches' pattern refused: it repeats a group that holds a quantifier or "
-                    + "alternatives, as (a+)+, (a?){9} or (a|b)* do, which on some texts takes exponential time; "
-                    + "write it without the nesting (a+ for (a+)+, [ab]* for (a|b)*)"
-            ], "\(pattern)")
-    }
-
-    /// Repetitions and choices side by side multiply: `a*a*b` searched 1 024 `a`s for 14 s.
-    @Test(arguments: [
-        (
-            "a*a*b",
-            "it has more than one quantifier that repeats a variable number of times (*, +, {n,}, {n,m}), "
-                + "whose searches multiply, as in a*a*b"
-        ),
-        (
-            ".*.*x",
-            "it has more than one quantifier that repeats a variable number of times (*, +, {n,}, {n,m}), "
-                + "whose searches multiply, as in a*a*b"
-        ),
-        (
-            "a{2,5}b*",
-            "it has more than one quantifier that repeats a variable number of times (*, +, {n,}, {n,m}), "
-                + "whose searches multiply, as in a*a*b"
-        ),
-        ("a?b?c?d?e?f?g?h?i?", "it has more than 8 choices (?, {0,1} and |), whose searches multiply"),
-        ("a?b?c?x+", "it has more than 2 choices (?, {0,1} and |) beside a repetition, whose searches multiply"),
-        ("(?x)(a+) +$", "it uses the extended syntax (?x), in which spaces are not characters; write it without"),
-        ("(?i-s:(?x:a))", "it uses the extended syntax (?x), in which spaces are not characters; write it without"),
-        (String(repeating: "[", count: 3000), "its character classes nest more than 16 deep"),
-        (
-            String(repeating: "[a", count: 3000) + String(repeating: "]", count: 3000),
-            "its character classes nest more than 16 deep"
-        ),
-        (
-            String(repeating: "(", count: 2000) + String(repeating: ")", count: 2000),
-            "its groups nest more than 16 deep"
-        ),
-    ])
-    func costlyPatternsAreRefused(pattern: String, reason: String) {
-        #expect(patternErrors(pattern) == ["c.yaml:16:57: error: 'matches' pattern refused: \(reason)"], "\(pattern)")
-    }
-
-    @Test(arguments: [
-        "/Role=(?!NULL)[A-Za-z0-9_-]+", "^0[0-7]00$", "(abc)+", "[(a+)+]", #"\(a+\)"#, "(a+)?", "(a|b)", "a{2,5}b",
-        "(ab){3}", "a*bc", "(a+){1}", "(?i)abc+", "x{,1}(y+)", "(a|b)c{0,1}", "a{2}", "(?-x)a+", "a?a?x+",
-        "a?b?c?d?e?f?g?h?", String(repeating: "(", count: 16) + "a" + String(repeating: ")", count: 16),
-    ])
-    func linearPatternsAreAccepted(pattern: String) {
+    func backtrackingPatternsAreAccepted(pattern: String) {
         let found = patternErrors(pattern)
         #expect(found.isEmpty, "\(pattern): \(found)")
+    }
+
+    /// What stays bounded is the nesting and the compiled length.
+    @Test(arguments: [
+        (String(repeating: "[", count: 3000), 2, "a '[' in a class (a nested class or a POSIX name)"),
+        (String(repeating: "(", count: 2000) + String(repeating: ")", count: 2000), 17, "groups and classes nest more"),
+        ("(a{1000}){1000}", 1, "it compiles to more than 10000 instructions"),
+        ("(?x)(a+) +$", 1, "'(?' opens only"),
+    ])
+    func oversizedPatternsAreRefused(pattern: String, character: Int, reason: String) {
+        let found = patternErrors(pattern)
+        #expect(found.count == 1)
+        #expect(
+            found.first?.hasPrefix(
+                "c.yaml:16:57: error: 'matches' pattern refused at character \(character): \(reason)")
+                == true, "\(found)")
     }
 
     func patternErrors(_ pattern: String) -> [String] {

@@ -43,7 +43,7 @@ struct Probe {
         """
 
     func evaluate(
-        _ fragment: String, file: String = "f.yaml", limits: ReviewLimits = .default, regexes: RegexCache = RegexCache()
+        _ fragment: String, file: String = "f.yaml", limits: ReviewLimits = .default
     ) throws -> ClauseResult {
         let node = try YAMLLoader.load(fragment)
         let source = SourceFile(path: file, bytes: Array(fragment.utf8))
@@ -51,7 +51,7 @@ struct Probe {
         guard let description = outcome.description else {
             throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        return try Engine.evaluate(clause, of: catalog, in: description, limits: limits, regexes: regexes)
+        return try Engine.evaluate(clause, of: catalog, in: description, limits: limits)
     }
 
     func status(_ fragment: String) throws -> Status { try evaluate(fragment).status }
@@ -112,29 +112,29 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(try probe.status("ownership: {pilot_role: /atlas/Role=production}") == .violated)
     }
 
-    /// A pattern searches values of at most 1 024 bytes (PatternSafety): a longer one is a gap, and
-    /// the message says why, without quoting it.
-    @Test func aValueTooLongToSearchIsAGap() throws {
+    /// A long value is searched whole; the search counts in the review's steps (16 instructions
+    /// visited a step), and stops where the review passes its step limit.
+    @Test func aLongValueIsSearchedWithinTheStepLimit() throws {
         let probe = try Probe(checks: check("{field: ownership.pilot_role, matches: \"Role=pilot$\"}"))
-        let fits = "/atlas" + String(repeating: "x", count: 1_024 - 17) + "/Role=pilot"
-        #expect(fits.utf8.count == 1_024)
-        #expect(try probe.status("ownership: {pilot_role: \(fits)}") == .satisfied)
-        let result = try probe.evaluate("ownership: {pilot_role: x\(fits)}")
-        #expect(result.status == .needsInformation)
-        #expect(
-            result.findings.first?.message
-                == "cannot tell whether `ownership.pilot_role` matches the pattern `Role=pilot$`: a text of 1025 "
-                + "bytes, longer than the 1024 a pattern searches (line 1).")
+        let long = "/atlas" + String(repeating: "x", count: 100_000) + "/Role=pilot"
+        #expect(try probe.status("ownership: {pilot_role: \(long)}") == .satisfied)
+        #expect(try probe.status("ownership: {pilot_role: \(long)s}") == .violated)
+        do {
+            _ = try probe.evaluate(
+                "ownership: {pilot_role: \(long)}", limits: ReviewLimits(maxFindings: 10, maxSteps: 5_000))
+            Issue.record("a search of 100 000 characters fitted in 5 000 steps")
+        } catch let error as ReviewLimitExceeded {
+            #expect(error.limit == .steps)
+        }
     }
 
     @Test func oneCompiledPatternServesManyDescriptions() throws {
-        // A run compiles each pattern once and matches it against every description: what one
-        // description matched must not decide the next.
+        // A catalog's pattern is compiled once, when it is loaded, and searched in every
+        // description: what one description matched must not decide the next.
         let probe = try Probe(checks: check("{field: ownership.pilot_role, matches: \"/Role=(?!NULL)[a-z]+\"}"))
-        let shared = RegexCache()
         let roles = ["/atlas/Role=pilot", "/atlas/Role=NULL", "/cms/Role=pilot", "/cms"]
         let statuses = try roles.map {
-            try probe.evaluate("ownership: {pilot_role: \"\($0)\"}", regexes: shared).status
+            try probe.evaluate("ownership: {pilot_role: \"\($0)\"}").status
         }
         #expect(statuses == [.satisfied, .violated, .satisfied, .violated])
     }

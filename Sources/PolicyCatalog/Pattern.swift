@@ -1,0 +1,130 @@
+/// A `matches` pattern, compiled when its catalog is loaded.
+///
+/// Why not Swift's `Regex`: it backtracks and cannot be interrupted, so the catalog's pattern and
+/// the description's text together could hold the review for minutes (a pattern within the old
+/// syntactic rules, `a?a?a+b`, searched 300 names of 1 000 `a`s for 169 s). A pattern here is
+/// compiled to a program that `search` runs over all its threads at once, one text position after
+/// another (Thompson's construction, simulated as in Pike's VM): its work is at most the program's
+/// length per character (lookaheads aside, which are searched anew at each position reached),
+/// it is counted, and it stops at a budget, so the review's step limit bounds it too.
+///
+/// The language is a subset of Swift's regular expression syntax that means the same in both (the
+/// tests run both on generated patterns and texts): it matches characters (grapheme clusters), as
+/// `Regex` does by default. Everything else is refused by name when the catalog is loaded, not
+/// read differently:
+/// - characters, `.` (any character but a line break), `\d` `\w` `\s` and `\D` `\W` `\S`, `\n` `\t`
+///   `\r`, and any ASCII punctuation escaped with `\`;
+/// - classes `[…]` and `[^…]` of characters, ranges `a-z`, and the escapes above (no nested class,
+///   no set operation, no POSIX name);
+/// - groups `(…)`, `(?:…)`, `(?<name>…)`, lookaheads `(?=…)` and `(?!…)`, and `|`;
+/// - `*`, `+`, `?`, `{n}`, `{n,}`, `{,m}`, `{n,m}` (n, m ≤ 1 000), each may be lazy (`*?`): a
+///   search only asks whether there is a match, so laziness changes nothing;
+/// - `^` and `$`, the start and the end of the text.
+public struct Pattern: Sendable, Hashable, CustomStringConvertible {
+    /// The pattern as the catalog writes it.
+    public let source: String
+    let program: [Instruction]
+
+    /// The longest program a pattern may compile to: counted repetitions copy what they repeat, and
+    /// a search's work per character is bounded by the length.
+    public static let maxInstructions = 10_000
+    /// The most times `{n,m}` may name.
+    public static let maxRepeat = 1_000
+    /// Groups, lookaheads and classes nested in one another.
+    public static let maxNesting = 16
+
+    public init(_ source: String) throws(PatternError) {
+        self.source = source
+        var parser = PatternParser(Array(source))
+        let tree = try parser.parse()
+        var compiler = PatternCompiler()
+        try compiler.emit(tree)
+        compiler.program.append(.match)
+        program = compiler.program
+    }
+
+    public var description: String { source }
+
+    public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+}
+
+/// Why a pattern is refused, and at which character of it (0-based).
+public struct PatternError: Error, Sendable, Hashable {
+    public var offset: Int
+    public var reason: String
+}
+
+/// One step of a compiled pattern.
+enum Instruction: Sendable, Hashable {
+    /// Consumes this character.
+    case character(Character)
+    /// Consumes a character of the set.
+    case set(CharacterClass)
+    /// Consumes any character but a line break (`.`).
+    case notNewline
+    /// Goes on at both.
+    case split(Int, Int)
+    case jump(Int)
+    /// `^` and `$`.
+    case textStart, textEnd
+    /// Goes on at `next` if the program from `body` matches at this position (or does not, when
+    /// `negative`), consuming nothing.
+    case lookahead(body: Int, next: Int, negative: Bool)
+    case match
+}
+
+/// A bracketed class, or one of the escapes `\d` `\w` `\s` and their complements.
+struct CharacterClass: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case digit, word, space
+    }
+
+    var characters: [Character] = []
+    var ranges: [ClosedRange<Unicode.Scalar>] = []
+    var kinds: [Kind] = []
+    /// `\D`, `\W`, `\S`: the characters not of the kind.
+    var complementedKinds: [Kind] = []
+    var negated = false
+
+    func contains(_ c: Character) -> Bool {
+        contains(positively: c) != negated
+    }
+
+    private func contains(positively c: Character) -> Bool {
+        if characters.contains(c) { return true }
+        // A range holds characters of one scalar: `[a-z]` does not hold an `e` with an accent
+        // written as a combining mark, as in `Regex`.
+        if c.unicodeScalars.count == 1, let scalar = c.unicodeScalars.first,
+            ranges.contains(where: { $0.contains(scalar) })
+        {
+            return true
+        }
+        return kinds.contains { $0.holds(c) } || complementedKinds.contains { !$0.holds(c) }
+    }
+}
+
+extension CharacterClass.Kind {
+    /// As `Regex` reads `\d`, `\w` and `\s` on characters.
+    func holds(_ c: Character) -> Bool {
+        switch self {
+        case .digit: return c.isNumber
+        case .word: return c.isLetter || c.isNumber || c == "_"
+        case .space: return c.isWhitespace
+        }
+    }
+}
+
+/// A parsed pattern.
+indirect enum PatternNode: Sendable {
+    case empty
+    case character(Character)
+    case set(CharacterClass)
+    case notNewline
+    case textStart, textEnd
+    case sequence([PatternNode])
+    case alternatives([PatternNode])
+    case lookahead(PatternNode, negative: Bool)
+    /// `max` nil: no upper bound.
+    case repeated(PatternNode, min: Int, max: Int?)
+}
