@@ -216,15 +216,8 @@ public struct CatalogSet: Sendable {
         guard let listed = FileKind.entries(of: directory, endingWith: [".yaml", ".yml"]) else {
             return (nil, [Diagnostic(file: directory, location: nil, message: "cannot read the directory")])
         }
-        var sources: [SourceFile] = []
-        var unreadable = listed.problems
-        for path in listed.files {
-            do {
-                sources.append(try SourceFile.read(path, maxBytes: limits.maxBytes))
-            } catch {
-                unreadable.append(error.diagnostic)
-            }
-        }
+        let (sources, problems) = SourceFile.read(listed.files, maxBytes: limits.maxBytes)
+        let unreadable = listed.problems + problems
         let (set, diagnostics) = load(sources, limits: limits)
         return (unreadable.isEmpty ? set : nil, unreadable + diagnostics)
     }

@@ -87,6 +87,21 @@ public struct SourceFile: Sendable {
         return SourceFile(path: path, bytes: bytes)
     }
 
+    /// Reads each file, for inputs read whole before they are loaded together (catalogs): those
+    /// that cannot be read, or are too large, are problems, in the order of `paths`.
+    public static func read(_ paths: [String], maxBytes: Int) -> (sources: [SourceFile], problems: [Diagnostic]) {
+        var sources: [SourceFile] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            do {
+                sources.append(try read(path, maxBytes: maxBytes))
+            } catch {
+                problems.append(error.diagnostic)
+            }
+        }
+        return (sources, problems)
+    }
+
     private static func tooLarge(_ path: String, _ what: String, _ maxBytes: Int) -> Diagnostic {
         Diagnostic(
             file: path, location: .start,

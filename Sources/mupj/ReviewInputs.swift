@@ -62,15 +62,8 @@ enum ReviewInputs {
         -> CatalogSet
     {
         let (files, problems) = Inputs.expand(options.paths)
-        var diagnostics = problems
-        var sources: [SourceFile] = []
-        for file in files {
-            do {
-                sources.append(try SourceFile.read(file, maxBytes: limits.maxBytes))
-            } catch {
-                diagnostics.append(error.diagnostic)
-            }
-        }
+        let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
+        var diagnostics = problems + unreadable
         let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
         for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog) }
