@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes mupj's readers of user-written YAML with libFuzzer, each target for a bounded time.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 60 seconds for each target; both targets)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 60 seconds for each target; all targets)
 # Targets:
 #   descriptions  the YAML loader, the description format, the rule engine (shipped catalogs) and
 #                 every report writer (Fuzz/FuzzLoader.swift; seeds in Fuzz/corpus)
@@ -8,6 +8,8 @@
 #                 description reviewed with it, prerequisites tracked) and as a status file
 #                 (tracked with the shipped catalogs, history, the MB summary in every format)
 #                 (Fuzz/FuzzCatalogs.swift; seeds in Fuzz/corpus-catalogs, checklists/, reviews/)
+#   patterns      a `matches` pattern and a text, parsed and searched: the search is linear and
+#                 stops at its budget (Fuzz/FuzzPatterns.swift; seeds in Fuzz/corpus-patterns)
 # Builds the targets with the YAMLDocument (and its C helper CSHA256), DocumentSchema,
 # FrameworkModel, PolicyCatalog, ReviewEngine, ReviewRecords and Reports sources (instrumented,
 # with AddressSanitizer) into .build-fuzz/ and runs each over its seeds (new inputs go to
@@ -20,12 +22,12 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(descriptions catalogs)
+[ ${#targets[@]} -gt 0 ] || targets=(descriptions catalogs patterns)
 for target in "${targets[@]}"; do
     case "$target" in
-    descriptions | catalogs) ;;
+    descriptions | catalogs | patterns) ;;
     *)
-        echo "unknown target '$target'; expected descriptions or catalogs" >&2
+        echo "unknown target '$target'; expected descriptions, catalogs or patterns" >&2
         exit 2
         ;;
     esac
@@ -60,6 +62,7 @@ for target in "${targets[@]}"; do
     case "$target" in
     descriptions) link_target descriptions Fuzz/FuzzLoader.swift ;;
     catalogs) link_target catalogs Fuzz/FuzzCatalogs.swift ;;
+    patterns) link_target patterns Fuzz/FuzzPatterns.swift ;;
     esac
 done
 
@@ -75,6 +78,10 @@ for target in "${targets[@]}"; do
         seeds=(Fuzz/corpus-catalogs checklists reviews)
         dict="$out/catalogs.dict"
         cat Fuzz/yaml.dict Fuzz/catalogs.dict >"$dict"
+        ;;
+    patterns)
+        seeds=(Fuzz/corpus-patterns)
+        dict=Fuzz/patterns.dict
         ;;
     esac
     mkdir -p "$out/corpus-$target"

@@ -45,6 +45,15 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { source }
 
+    /// The compiled program's length: a search visits each instruction at most twice per
+    /// position of the text (once to follow it, once to step a thread on it), lookaheads aside.
+    public var length: Int { program.count }
+
+    /// Whether it holds a lookahead, whose body is searched again at each position it is reached.
+    public var looksAhead: Bool {
+        program.contains { if case .lookahead = $0 { return true } else { return false } }
+    }
+
     public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 }
