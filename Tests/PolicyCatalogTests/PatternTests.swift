@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PolicyCatalog
@@ -6,18 +7,7 @@ import Testing
 /// `Pattern` claims to mean what Swift's `Regex` means on the language it accepts, in time linear
 /// in the text. These tests run both on generated patterns and texts, and count the work.
 @Suite struct PatternTests {
-    /// A small deterministic generator (SplitMix64), so that a failure can be run again.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
+    typealias Generator = SplitMix64
 
     /// Characters with something to tell apart: letters, an accent precomposed and combined, a
     /// non-ASCII digit and a number that is not a digit, a connector, spaces and line breaks (one

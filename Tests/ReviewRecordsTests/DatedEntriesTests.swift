@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import ReviewRecords
@@ -13,17 +14,7 @@ import Testing
 
     static func date(_ day: Int) -> CalendarDay { CalendarDay(year: 2009, month: 1, day: 1 + day)! }
 
-    /// SplitMix64, so that every run tests the same entries.
-    struct Numbers {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
+    typealias Numbers = SplitMix64
 
     @Test(arguments: 0..<40)
     func answersAsAScanOfTheFileWould(seed: Int) {

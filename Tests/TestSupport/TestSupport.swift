@@ -119,3 +119,22 @@ public enum TestSupport {
         public init(_ description: String) { self.description = description }
     }
 }
+
+/// A small deterministic generator (SplitMix64): generated test inputs are the same on every run,
+/// so that a failure can be run again.
+public struct SplitMix64 {
+    public var state: UInt64
+
+    public init(state: UInt64) { self.state = state }
+
+    /// A number in `0..<bound`.
+    public mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+
+    public mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
+}
