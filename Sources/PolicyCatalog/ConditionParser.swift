@@ -167,7 +167,7 @@ struct ConditionParser {
                 return nil
             }
             guard case .string(let pattern)? = node.resolved else {
-                error(node.start, "'matches' takes a regular expression, as a string")
+                error(node.start, "'matches' takes a pattern (docs/check-language.md), as a string")
                 return nil
             }
             let compiled: Pattern

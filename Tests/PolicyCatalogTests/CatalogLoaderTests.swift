@@ -106,6 +106,9 @@ private func check(with condition: String) throws -> Check {
     /// reason (PatternTests has every reason).
     @Test func patternOutsideTheLanguage() {
         #expect(
+            errors(replacing: glexecTest, with: "{field: ownership.pilot_role, matches: [a]}")
+                == ["c.yaml:16:57: error: 'matches' takes a pattern (docs/check-language.md), as a string"])
+        #expect(
             patternErrors("([")
                 == [
                     "c.yaml:16:57: error: 'matches' pattern refused at character 2: the class opened here is not closed"
