@@ -5,18 +5,20 @@
 /// syntactic rules, `a?a?a+b`, searched 300 names of 1 000 `a`s for 169 s). A pattern here is
 /// compiled to a program that `search` runs over all its threads at once, one text position after
 /// another (Thompson's construction, simulated as in Pike's VM): its work is at most the program's
-/// length per character (lookaheads aside, which are searched anew at each position reached),
-/// it is counted, and it stops at a budget, so the review's step limit bounds it too.
+/// length per character (lookaheads aside: each is searched once at each position it is asked
+/// at, so quadratic at worst), it is counted, and it stops at a budget, so the review's step
+/// limit bounds it too.
 ///
 /// The language is a subset of Swift's regular expression syntax that means the same in both (the
 /// tests run both on generated patterns and texts): it matches characters (grapheme clusters), as
 /// `Regex` does by default. Everything else is refused by name when the catalog is loaded, not
 /// read differently:
-/// - characters, `.` (any character but a line break), `\d` `\w` `\s` and `\D` `\W` `\S`, `\n` `\t`
-///   `\r`, and any ASCII punctuation escaped with `\`;
-/// - classes `[…]` and `[^…]` of characters, ranges `a-z`, and the escapes above (no nested class,
-///   no set operation, no POSIX name);
-/// - groups `(…)`, `(?:…)`, `(?<name>…)`, lookaheads `(?=…)` and `(?!…)`, and `|`;
+/// - characters, `.` (any character but a line break), `\d` `\w` `\s` and `\D` `\W` `\S`, `\n` `\t`,
+///   and any ASCII punctuation escaped with `\` (no carriage return, which `Regex` joins to a line
+///   feed after it, and no syntax character with a combining mark on it);
+/// - classes `[…]` and `[^…]` of characters, ranges `a-z` of characters, and the escapes above (no
+///   nested class, no set operation, no POSIX name);
+/// - groups `(…)`, `(?:…)`, `(?<name>…)` (each name once), lookaheads `(?=…)` and `(?!…)`, and `|`;
 /// - `*`, `+`, `?`, `{n}`, `{n,}`, `{,m}`, `{n,m}` (n, m ≤ 1 000), each may be lazy (`*?`): a
 ///   search only asks whether there is a match, so laziness changes nothing;
 /// - `^` and `$`, the start and the end of the text.
@@ -40,6 +42,7 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         var compiler = PatternCompiler()
         try compiler.emit(tree)
         compiler.program.append(.match)
+        guard compiler.program.count <= Self.maxInstructions else { throw PatternCompiler.tooLong }
         program = compiler.program
     }
 
@@ -96,20 +99,29 @@ struct CharacterClass: Sendable, Hashable {
     var complementedKinds: [Kind] = []
     var negated = false
 
-    func contains(_ c: Character) -> Bool {
-        contains(positively: c) != negated
-    }
-
-    private func contains(positively c: Character) -> Bool {
-        if characters.contains(c) { return true }
-        // A range holds characters of one scalar: `[a-z]` does not hold an `e` with an accent
-        // written as a combining mark, as in `Regex`.
-        if c.unicodeScalars.count == 1, let scalar = c.unicodeScalars.first,
-            ranges.contains(where: { $0.contains(scalar) })
+    /// As `Regex` reads a class on a character (the tests compare the two): a range holds a
+    /// character whose composed form (NFC) is one scalar in it, so `[à-ê]` holds an `e` followed
+    /// by a combining acute accent and `[a-z]` does not; a character of several scalars even when
+    /// composed is in no range, so `[^a-z]` holds it.
+    func contains(_ c: Character, composed: Unicode.Scalar?) -> Bool {
+        if characters.contains(c) || kinds.contains(where: { $0.holds(c) })
+            || complementedKinds.contains(where: { !$0.holds(c) })
         {
-            return true
+            return !negated
         }
-        return kinds.contains { $0.holds(c) } || complementedKinds.contains { !$0.holds(c) }
+        guard let composed else { return negated }
+        return ranges.contains { $0.contains(composed) } != negated
+    }
+}
+
+extension Character {
+    /// The one scalar this character is, or composes to (NFC).
+    var composedScalar: Unicode.Scalar? {
+        if unicodeScalars.count == 1 { return unicodeScalars.first }
+        // The standard library's composition, which `Regex` uses too.
+        var scalars = String(decoding: String(self)._nfcCodeUnits, as: UTF8.self).unicodeScalars.makeIterator()
+        guard let only = scalars.next(), scalars.next() == nil else { return nil }
+        return only
     }
 }
 

@@ -4,10 +4,26 @@ struct PatternParser {
     let characters: [Character]
     var index = 0
     var depth = 0
+    var names: Set<String> = []
 
     init(_ characters: [Character]) { self.characters = characters }
 
     mutating func parse() throws(PatternError) -> PatternNode {
+        for (offset, c) in characters.enumerated() {
+            // `Regex` joins a carriage return to a following line feed, even across an escape
+            // (`\r\n`, `[\r\n]`), and then reads classes in its own way; YAML turns line breaks
+            // into line feeds anyway.
+            if c.unicodeScalars.contains("\r") {
+                throw fail("a carriage return (\\r) is not in the language; match \\n or \\s", at: offset)
+            }
+            // A syntax character with a combining mark on it is one character here, and refused
+            // by `Regex` as confusable.
+            if c.unicodeScalars.count > 1, let first = c.unicodeScalars.first, first.isASCII,
+                !(first.properties.isAlphabetic || ("0"..."9").contains(first))
+            {
+                throw fail("'\(first)' is joined to a combining character; escape it or write it apart", at: offset)
+            }
+        }
         let node = try alternatives()
         if index < characters.count {
             // Only a `)` stops `alternatives` early.
@@ -80,9 +96,12 @@ struct PatternParser {
                 index += 2
                 let nameStart = index
                 while let n = peek(), n.isASCII, n.isLetter || n.isNumber || n == "_" { index += 1 }
-                guard index > nameStart, peek() == ">" else {
-                    throw fail("a group name is letters, digits and '_', closed by '>'")
+                guard index > nameStart, peek() == ">", !characters[nameStart].isNumber else {
+                    throw fail(
+                        "a group name is letters, digits and '_', not first a digit, closed by '>'", at: nameStart)
                 }
+                let name = String(characters[nameStart..<index])
+                guard names.insert(name).inserted else { throw fail("a second group named '\(name)'", at: open) }
                 index += 1
             default:
                 throw fail(
@@ -126,6 +145,9 @@ struct PatternParser {
                 switch try escape(inClass: true) {
                 case .character(let escaped): item = escaped
                 case .set(let set):
+                    if peek() == "-", let next = peek(1), next != "]" {
+                        throw fail("a range starts with a class escape; write \\- for the character", at: index)
+                    }
                     result.kinds += set.kinds
                     result.complementedKinds += set.complementedKinds
                     continue
@@ -139,6 +161,9 @@ struct PatternParser {
                 index += 1
                 var upper = characters[index]
                 index += 1
+                if upper == "-" || upper == "[" {
+                    throw fail("a range ends with '\(upper)'; write \\\(upper) for the character", at: index - 1)
+                }
                 if upper == "\\" {
                     guard case .character(let escaped) = try escape(inClass: true) else {
                         throw fail("a range ends with a character, not a class", at: first)
@@ -177,7 +202,7 @@ struct PatternParser {
         case "S": return kind(.space, complemented: true)
         case "n": return .character("\n")
         case "t": return .character("\t")
-        case "r": return .character("\r")
+        case "r": throw fail("a carriage return (\\r) is not in the language; match \\n or \\s", at: at)
         default:
             if c.isASCII && (c.isPunctuation || c.isSymbol) { return .character(c) }
             throw fail(
@@ -275,13 +300,13 @@ extension Character {
 struct PatternCompiler {
     var program: [Instruction] = []
 
+    static let tooLong = PatternError(
+        offset: 0,
+        reason: "it compiles to more than \(Pattern.maxInstructions) instructions (counted repetitions copy "
+            + "what they repeat)")
+
     mutating func emit(_ node: PatternNode) throws(PatternError) {
-        guard program.count <= Pattern.maxInstructions else {
-            throw PatternError(
-                offset: 0,
-                reason: "it compiles to more than \(Pattern.maxInstructions) instructions (counted repetitions copy "
-                    + "what they repeat)")
-        }
+        guard program.count <= Pattern.maxInstructions else { throw Self.tooLong }
         switch node {
         case .empty: break
         case .character(let c): program.append(.character(c))

@@ -10,7 +10,10 @@ extension Pattern {
     /// Searches `text` for a match anywhere in it, in at most `budget` units of work (see
     /// `Search.work`): all the threads advance together one character at a time, each
     /// instruction is visited at most once per position, so the work is at most the program's
-    /// length per character, plus the lookaheads' own searches.
+    /// length per character, plus the lookaheads' own searches. A lookahead's answer at a
+    /// position is searched once and kept, so nested lookaheads cost no more than one: a pattern
+    /// with a lookahead whose body can run to the end of the text (`(?=.*b)`) is quadratic in the
+    /// text at worst, and the budget bounds it.
     public func search(_ text: String, budget: Int) -> Search {
         var machine = PatternMachine(program: program, text: Array(text), budget: budget)
         let found = machine.run(from: 0, at: 0, anchored: false)
@@ -25,16 +28,22 @@ extension Pattern {
 struct PatternMachine {
     let program: [Instruction]
     let text: [Character]
+    /// Each character's composed scalar (`Character.composedScalar`), found once per search.
+    let composed: [Unicode.Scalar?]
     let budget: Int
     var work = 0
     var clock = 0
     var marks: [Int]
     /// The instructions still to follow, shared by nested `add`s, each above the ones before.
     var pending: [Int] = []
+    /// Each lookahead's answer at each position where it was asked, by `pc * (text.count + 1) +
+    /// position`: the same wherever the question comes from, so it is searched once.
+    var lookaheads: [Int: Bool] = [:]
 
     init(program: [Instruction], text: [Character], budget: Int) {
         self.program = program
         self.text = text
+        composed = text.map(\.composedScalar)
         self.budget = budget
         marks = [Int](repeating: -1, count: program.count)
     }
@@ -59,7 +68,7 @@ struct PatternMachine {
                 let advances: Bool
                 switch program[pc] {
                 case .character(let wanted): advances = c == wanted
-                case .set(let set): advances = set.contains(c)
+                case .set(let set): advances = set.contains(c, composed: composed[position])
                 case .notNewline: advances = !c.isNewline
                 default: advances = false
                 }
@@ -113,7 +122,15 @@ struct PatternMachine {
             case .textEnd:
                 if position == text.count { pending.append(pc + 1) }
             case .lookahead(let body, let next, let negative):
-                guard let holds = run(from: body, at: position, anchored: true) else { return nil }
+                let key = pc * (text.count + 1) + position
+                let holds: Bool
+                if let known = lookaheads[key] {
+                    holds = known
+                } else {
+                    guard let found = run(from: body, at: position, anchored: true) else { return nil }
+                    lookaheads[key] = found
+                    holds = found
+                }
                 if holds != negative { pending.append(next) }
             case .character, .set, .notNewline:
                 list.append(pc)
