@@ -15,7 +15,7 @@ extension Pattern {
     /// with a lookahead whose body can run to the end of the text (`(?=.*b)`) is quadratic in the
     /// text at worst, and the budget bounds it.
     public func search(_ text: String, budget: Int) -> Search {
-        var machine = PatternMachine(program: program, text: Array(text), budget: budget)
+        var machine = PatternMachine(program: program, text: Array(text), composing: hasRanges, budget: budget)
         let found = machine.run(from: 0, at: 0, anchored: false)
         return Search(found: found, work: machine.work)
     }
@@ -28,7 +28,8 @@ extension Pattern {
 struct PatternMachine {
     let program: [Instruction]
     let text: [Character]
-    /// Each character's composed scalar (`Character.composedScalar`), found once per search.
+    /// Each character's composed scalar (`Character.composedScalar`), found once per search, and
+    /// only for a program whose classes hold ranges (none of the others reads it).
     let composed: [Unicode.Scalar?]
     let budget: Int
     var work = 0
@@ -40,10 +41,10 @@ struct PatternMachine {
     /// position`: the same wherever the question comes from, so it is searched once.
     var lookaheads: [Int: Bool] = [:]
 
-    init(program: [Instruction], text: [Character], budget: Int) {
+    init(program: [Instruction], text: [Character], composing: Bool, budget: Int) {
         self.program = program
         self.text = text
-        composed = text.map(\.composedScalar)
+        composed = composing ? text.map(\.composedScalar) : []
         self.budget = budget
         marks = [Int](repeating: -1, count: program.count)
     }
@@ -68,7 +69,7 @@ struct PatternMachine {
                 let advances: Bool
                 switch program[pc] {
                 case .character(let wanted): advances = c == wanted
-                case .set(let set): advances = set.contains(c, composed: composed[position])
+                case .set(let set): advances = set.contains(c, composed: composed.isEmpty ? nil : composed[position])
                 case .notNewline: advances = !c.isNewline
                 default: advances = false
                 }

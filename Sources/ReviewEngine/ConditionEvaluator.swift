@@ -5,6 +5,8 @@ import PolicyCatalog
 /// recording an `Observation` for every field test so the decision can be explained.
 struct ConditionEvaluator {
     let resolver: PathResolver
+    /// The resolver's: places, elements and pattern searches count on one meter.
+    var meter: WorkMeter { resolver.meter }
 
     func evaluate(
         _ condition: Condition, subject: Value, subjectPath: String, phase: Observation.Phase,
@@ -28,11 +30,11 @@ struct ConditionEvaluator {
                 .negated
         case .test(let test):
             var reached = resolver.resolve(test.path, subject: subject, subjectPath: subjectPath)
-            let truth = Self.apply(test.op, to: reached, meter: resolver.meter)
+            let truth = Self.apply(test.op, to: reached, meter: meter)
             var unlisted = 0
             if reached.count > Observation.listedPlaces {
                 unlisted = reached.count - Observation.listedPlaces
-                reached = Self.listed(reached, test.op, truth, meter: resolver.meter)
+                reached = Self.listed(reached, test.op, truth, meter: meter)
             }
             observations.append(
                 Observation(phase: phase, test: test, reached: reached, truth: truth, unlisted: unlisted))
@@ -52,11 +54,11 @@ struct ConditionEvaluator {
         case .not(let inner): return truth(inner, subject: subject).negated
         case .test(let test):
             switch resolver.followThroughObjects(test.path, subject: subject, subjectPath: nil) {
-            case .nothing: return Self.apply(test.op, to: EmptyCollection(), meter: resolver.meter)
-            case .one(let place): return Self.apply(test.op, to: CollectionOfOne(place), meter: resolver.meter)
+            case .nothing: return Self.apply(test.op, to: EmptyCollection(), meter: meter)
+            case .one(let place): return Self.apply(test.op, to: CollectionOfOne(place), meter: meter)
             case .needsWalk:
                 return Self.apply(
-                    test.op, to: resolver.walk(test.path, subject: subject, subjectPath: nil), meter: resolver.meter)
+                    test.op, to: resolver.walk(test.path, subject: subject, subjectPath: nil), meter: meter)
             }
         }
     }
