@@ -59,20 +59,43 @@ public struct Check: Sendable {
         case components, credentials, channels
     }
 
-    public var id: String
-    public var title: String
+    public let id: String
+    public let title: String
     /// Overrides the clause's severity for this check.
-    public var severity: Severity?
+    public let severity: Severity?
     /// The check applies only when this holds of the description (otherwise not applicable).
-    public var when: Condition?
+    public let when: Condition?
     /// Evaluate `require` once per element of this collection instead of once per description.
-    public var forEach: Collection?
+    public let forEach: Collection?
     /// Keep only the elements for which this holds.
-    public var whereCondition: Condition?
-    public var require: Condition
+    public let whereCondition: Condition?
+    public let require: Condition
     /// With `forEach`: when no element is selected, the check is violated rather than not applicable.
-    public var expectSome: Bool
-    public var range: SourceRange
+    public let expectSome: Bool
+    public let range: SourceRange
+    /// `require` in words. Every finding a check satisfies quotes them, and the words of an `all`
+    /// or `any` are joined from its items: made once here, not once per finding.
+    public let requireWords: String
+    /// How many field tests one evaluation records at most (`when`, `where` and `require`): what
+    /// the engine reserves for a finding's trace, rather than growing it test by test.
+    public let testCount: Int
+
+    public init(
+        id: String, title: String, severity: Severity?, when: Condition?, forEach: Collection?,
+        whereCondition: Condition?, require: Condition, expectSome: Bool, range: SourceRange
+    ) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.when = when
+        self.forEach = forEach
+        self.whereCondition = whereCondition
+        self.require = require
+        self.expectSome = expectSome
+        self.range = range
+        requireWords = require.words
+        testCount = [when, whereCondition, require].reduce(0) { $0 + ($1?.testCount ?? 0) }
+    }
 }
 
 /// A worked example: a description fragment and the clause status it must produce. The

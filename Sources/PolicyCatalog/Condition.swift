@@ -113,4 +113,13 @@ public indirect enum Condition: Sendable {
         case .test(let test): return [test]
         }
     }
+
+    /// How many field tests the condition holds (`tests.count`, without gathering them).
+    public var testCount: Int {
+        switch self {
+        case .all(let items), .any(let items): return items.reduce(0) { $0 + $1.testCount }
+        case .not(let inner): return inner.testCount
+        case .test: return 1
+        }
+    }
 }

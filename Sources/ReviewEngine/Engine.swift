@@ -65,6 +65,7 @@ private struct Context {
     func evaluate(_ clause: Clause, catalog: Catalog) throws(ReviewLimitExceeded) -> ClauseResult {
         // One array per clause, which every check appends to: not an array per check, flattened.
         var findings: [Finding] = []
+        findings.reserveCapacity(clause.checks.count)
         for check in clause.checks { try evaluate(check, clause: clause, catalog: catalog, into: &findings) }
         return ClauseResult(
             clause: clause.info, status: Status.aggregate(findings.lazy.map(\.status)),
@@ -100,7 +101,10 @@ private struct Context {
                 evidence: evidence(observations), recommendation: info.recommendation, trace: observations)
         }
 
+        // Each trace has room for every test the check records: grown test by test, traces were a
+        // tenth of the engine's allocations.
         var preconditions: [Observation] = []
+        preconditions.reserveCapacity(check.testCount)
         if let when = check.when {
             let truth = evaluator.evaluate(when, subject: root, subjectPath: "", phase: .when, into: &preconditions)
             if truth != .true {
@@ -117,11 +121,12 @@ private struct Context {
         }
 
         guard let collection = check.forEach else {
-            var observations = preconditions
+            let start = preconditions.count
+            // Taken, not copied: a copy would be copied again at the first test appended.
+            var observations = consume preconditions
             let truth = evaluator.evaluate(
                 check.require, subject: root, subjectPath: "", phase: .require, into: &observations)
-            let message = message(
-                truth, require: check.require, observations: observations[preconditions.count...])
+            let message = message(truth, check: check, observations: observations[start...])
             findings.append(try finding(Self.status(truth), subject: nil, message: message, observations))
             return
         }
@@ -138,7 +143,11 @@ private struct Context {
                 continue
             }
             let path = PathResolver.elementPath(collection.rawValue, element.object?.id ?? "?")
-            var observations = preconditions
+            // A copy of the preconditions with room for the rest, in one allocation (appending to
+            // a plain copy would copy it, then grow it).
+            var observations: [Observation] = []
+            observations.reserveCapacity(check.testCount)
+            observations.append(contentsOf: preconditions)
             var selection = Truth.true
             if let whereCondition {
                 selection = evaluator.evaluate(
@@ -148,7 +157,7 @@ private struct Context {
             let truth = evaluator.evaluate(
                 check.require, subject: element, subjectPath: path, phase: .require, into: &observations)
             var status = Self.status(truth)
-            var message = message(truth, require: check.require, observations: observations[start...])
+            var message = message(truth, check: check, observations: observations[start...])
             if selection == .unknown && truth != .true {
                 // Not known to be selected, and not known to be fine: the reviewers must ask.
                 status = .needsInformation
@@ -180,12 +189,12 @@ private struct Context {
         }
     }
 
-    func message(_ truth: Truth, require: Condition, observations: ArraySlice<Observation>) -> String {
+    func message(_ truth: Truth, check: Check, observations: ArraySlice<Observation>) -> String {
         if truth == .true {
-            return "As required: \(require.words)."
+            return "As required: \(check.requireWords)."
         }
         var explainer = Explainer(observations: observations, meter: meter)
-        return explainer.failures(require).joined(separator: "; ") + "."
+        return explainer.failures(check.require).joined(separator: "; ") + "."
     }
 
     func evidence(_ observations: [Observation]) -> [Evidence] {
@@ -194,6 +203,7 @@ private struct Context {
             let offset: Int
         }
         var result: [Evidence] = []
+        result.reserveCapacity(observations.reduce(0) { $0 + $1.reached.count })
         // A place is cited once. A finding cites a handful, found by a scan of those kept; a set,
         // which hashes every path, only past that (a path through a collection reaches thousands).
         var seen: Set<Place>?
