@@ -142,6 +142,14 @@ public struct JSONWriter: Sendable {
         writeQuoted(value)
     }
 
+    /// A member whose value is the part of `text` at the UTF-8 offsets `utf8` (on scalar
+    /// boundaries), written without making that part a string of its own.
+    public mutating func member(_ key: StaticString, _ text: String, utf8 range: Range<Int>) {
+        unique()
+        writeKey(key)
+        text.withUTF8InPlace { Self.escape(UnsafeBufferPointer(rebasing: $0[range]), into: out) }
+    }
+
     public mutating func member(_ key: StaticString, _ value: Int) {
         unique()
         writeKey(key)

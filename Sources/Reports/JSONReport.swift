@@ -156,7 +156,7 @@ public enum JSONReport {
                         out.object { out in
                             out.member("line", line.number)
                             out.member("text", line.text)
-                            out.member("marked", e.state == .absent ? "" : line.marked)
+                            out.member("marked", line.text, utf8: e.state == .absent ? 0..<0 : line.markedUTF8)
                         }
                     }
                     out.member("omitted_lines", e.state == .absent ? 0 : quote.omitted)

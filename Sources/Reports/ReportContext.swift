@@ -142,6 +142,8 @@ public struct Quote: Sendable, Equatable {
         /// are cut only when a renderer asks for them (JSON needs only one).
         var cut: (from: Int, to: Int)
 
+        /// The UTF-8 offsets in `text` of the covered part.
+        public var markedUTF8: Range<Int> { cut.from..<cut.to }
         public var before: String { part(0, cut.from) }
         public var marked: String { part(cut.from, cut.to) }
         public var after: String { part(cut.to, text.utf8.count) }
