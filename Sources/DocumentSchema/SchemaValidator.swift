@@ -129,7 +129,10 @@ private struct IDCheck {
         guard let object = value.object, let id = object.id,
             let index = object.entries.firstIndex(where: { $0.name == idField })
         else { return nil }
-        let location = object.entries[index].value.range.start
+        var location = object.entries[index].value.range.start
+        // An element reached through an alias is where the alias is: its id is written at the
+        // anchor, where the first definition may be too.
+        if !value.range.contains(location) { location = value.range.start }
         // One hash lookup for a new id; a duplicate puts the first definition back.
         guard let first = seen.updateValue(location, forKey: id) else { return nil }
         seen[id] = first
@@ -176,7 +179,10 @@ private struct Walk {
             truncated = true
             return
         }
-        diagnostics.append(Diagnostic(file: file, location: location, message: message))
+        diagnostics.append(
+            Diagnostic(
+                file: file, location: location,
+                message: Diagnostic.message(message, at: location, throughAlias: aliasUse)))
     }
 
     // MARK: values
@@ -184,7 +190,20 @@ private struct Walk {
     /// A key's text (keys are always scalars: the loader rejects any other key).
     func name(_ key: Int) -> String { table.text(key) ?? "" }
 
+    /// Where the alias is written when the value being checked was reached through one: an error
+    /// inside names it (see `Diagnostic.message(_:at:throughAlias:)`).
+    var aliasUse: SourceLocation?
+
     mutating func value(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
+        guard aliasUse == nil, table.isAlias(node) else {
+            return valueInPlace(node, shape, unknown: unknown, context: context)
+        }
+        aliasUse = table.start(node)
+        defer { aliasUse = nil }
+        return valueInPlace(node, shape, unknown: unknown, context: context)
+    }
+
+    private mutating func valueInPlace(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         // Past the cap the walk only unwinds: nothing more would be reported, and no value is
         // returned once there are errors. A hostile list of millions of wrong items took seconds
         // building messages nobody sees.

@@ -12,8 +12,23 @@ struct ConditionParser {
         self.file = file
     }
 
+    /// Where the alias is written when the condition being parsed was reached through one: an
+    /// error inside names it (see `Diagnostic.message(_:at:throughAlias:)`).
+    private var aliasUse: SourceLocation?
+
     mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, location: location, message: message))
+        diagnostics.append(
+            Diagnostic(
+                file: file, location: location,
+                message: Diagnostic.message(message, at: location, throughAlias: aliasUse)))
+    }
+
+    /// Notes `node` as the alias what is below it was reached through, when it is one and none is
+    /// noted yet; true when it was noted, and the caller clears it when done with the node.
+    private mutating func enterAlias(_ node: Node) -> Bool {
+        guard aliasUse == nil, node.isAliasCopy else { return false }
+        aliasUse = node.start
+        return true
     }
 
     /// How deep `all`, `any` and `not` may nest. The parser, the evaluator and the explanations
@@ -22,6 +37,8 @@ struct ConditionParser {
     static let maxNesting = 64
 
     mutating func parse(_ node: Node, subject: ObjectShape, depth: Int = 0) -> Condition? {
+        let entered = enterAlias(node)
+        defer { if entered { aliasUse = nil } }
         guard depth <= Self.maxNesting else {
             error(node.start, "conditions nest more than \(Self.maxNesting) deep here; a check needs far fewer")
             return nil
@@ -42,6 +59,8 @@ struct ConditionParser {
                 error(inner.start, "'\(combinator)' takes a non-empty list of conditions")
                 return nil
             }
+            let enteredList = enterAlias(inner)
+            defer { if enteredList { aliasUse = nil } }
             let parsed = items.compactMap { parse($0, subject: subject, depth: depth + 1) }
             guard parsed.count == items.count else { return nil }
             return combinator == "all" ? .all(parsed) : .any(parsed)
@@ -113,6 +132,8 @@ struct ConditionParser {
                 error(node.start, "'\(pair.name)' takes a non-empty list")
                 return nil
             }
+            let entered = enterAlias(node)
+            defer { if entered { aliasUse = nil } }
             let values = items.compactMap(literal)
             return values.count == items.count ? values : nil
         }

@@ -37,6 +37,16 @@ extension Diagnostic: Comparable {
 }
 
 extension Diagnostic {
+    /// `message` about the node at `location`, naming the alias through which it was reached, if
+    /// it was and the alias is written elsewhere: a value anchored in one place and used in
+    /// another may be wrong only where it is used.
+    public static func message(_ message: String, at location: SourceLocation, throughAlias alias: SourceLocation?)
+        -> String
+    {
+        guard let alias, alias != location else { return message }
+        return message + " (reached through the alias at line \(alias.line), column \(alias.column))"
+    }
+
     /// Text the user wrote, as a message quotes it: in single quotes, cut after 40 characters with
     /// "…". A key, an id or a value can be megabytes long, and a message would repeat it whole
     /// (500 of them, in a file of wrong references).

@@ -27,6 +27,17 @@ public struct Node: Sendable {
     }
 
     public var start: SourceLocation { range.start }
+
+    /// Whether this collection was reached through an alias: its own marks are the alias's, and
+    /// its children keep those of the anchored text, elsewhere (outside its range, which holds a
+    /// written collection's children).
+    public var isAliasCopy: Bool {
+        switch content {
+        case .scalar: return false
+        case .sequence(let items): return items.first.map { !range.contains($0.start) } ?? false
+        case .mapping(let pairs): return pairs.first.map { !range.contains($0.key.start) } ?? false
+        }
+    }
 }
 
 public struct Scalar: Sendable, Hashable {

@@ -97,6 +97,17 @@ public struct NodeTable: Sendable {
         Int(entries[entries[index].target ?? index].end)
     }
 
+    /// Whether the collection at `index` was reached through an alias (see `Node.isAliasCopy`):
+    /// an alias's entry, or in a table made from a tree, a collection whose children lie outside
+    /// its range.
+    @inlinable
+    public func isAlias(_ index: Int) -> Bool {
+        let entry = entries[index]
+        if entry.target != nil { return true }
+        guard entry.kind != .scalar, index + 1 < end(index) else { return false }
+        return !entry.range.contains(entries[index + 1].range.start)
+    }
+
     /// How many children a collection has (for a mapping, twice its pairs).
     @inlinable
     public func childCount(_ index: Int) -> Int {
@@ -194,7 +205,9 @@ extension NodeTable {
         while next < stop {
             let entry = entries[next]
             if let target = entry.target {
-                guard let node = shared[target] else { return nil }
+                guard var node = shared[target] else { return nil }
+                // The anchored tree, shared, at the alias.
+                node.range = entry.range
                 finished(node, at: next)
             } else if entry.kind == .scalar {
                 let scalar = Scalar(texts[Int(entry.link)], style: entry.style)

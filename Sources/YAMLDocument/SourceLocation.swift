@@ -66,6 +66,11 @@ public struct SourceRange: Sendable, Hashable, Comparable {
     public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
         (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }
+
+    /// Whether `location` is in the range (its end included: an empty node's range is one point).
+    public func contains(_ location: SourceLocation) -> Bool {
+        start.offset <= location.offset && location.offset <= end.offset
+    }
 }
 
 extension SourceLocation {

@@ -443,15 +443,18 @@ private struct TableBuilder {
                 }
                 let tag = table.tag(target.first)
                 var identity = Self.identity(scalar, tag: tag)
-                // Where the copy will be: an alias's copy keeps the anchored node's marks.
-                identity.start = table.start(target.first)
+                // Where the copy will be: at the alias.
+                identity.start = start
                 try checkKey(scalar, tag: tag, at: start, identity: identity)
             }
-            // One entry: the anchored node's own, pointing back at it for the children.
+            // One entry: the anchored node's own, pointing back at it for the children, with the
+            // alias's marks. A value is checked where it is used: `encrypted: *summary` is wrong
+            // at `encrypted`, and an error at the anchor pointed at a line that is right.
             try countNode(at: start)
             let index = table.entries.count
             var entry = table.entries[target.first]
             entry.end = Int32(index + 1)
+            entry.range = SourceRange(start: start, end: end)
             if entry.kind != .scalar { entry.link = Int32(target.first) }
             table.entries.append(entry)
             added(first: index, count: target.count, height: target.height, anchor: nil)

@@ -300,9 +300,9 @@ private let valid = """
         (
             "name: &n demo\ncount: 3\nflag: true\nelements:\n  - &e {id: a, kind: alpha}\n  - *e\ntarget: *n\n",
             [
-                // The copy keeps the anchored node's place, as in the tree.
-                "t.yaml:1:7: error: no element with id 'demo' is defined in elements",
-                "t.yaml:5:13: error: duplicate element id 'a'; it was first defined at line 5, column 13",
+                // A copy is checked where the alias is, in the table as in the tree.
+                "t.yaml:6:5: error: duplicate element id 'a'; it was first defined at line 5, column 13",
+                "t.yaml:7:9: error: no element with id 'demo' is defined in elements",
             ]
         ),
         (
@@ -311,11 +311,20 @@ private let valid = """
             []
         ),
         (
+            // A fact right where it is anchored and wrong where it is used: the error is on the
+            // anchored text, and names the alias that put it there.
+            "name: demo\nelements:\n  - {id: a, kind: &k {value: alpha, source: s}}\ncount: *k\nflag: true\n",
+            [
+                "t.yaml:3:30: error: expected an integer of at least 0 for 'count', found the string 'alpha' "
+                    + "(reached through the alias at line 4, column 8)"
+            ]
+        ),
+        (
             "name: demo\ncount: 3\nflag: &f true\nelements:\n  - &e {id: a, kind: alpha, extra: *f}\n"
                 + "  - {id: b, kind: *e}\ntarget: z\n",
             [
-                "t.yaml:5:5: error: expected one of alpha, beta for 'kind', found a mapping",
                 "t.yaml:5:29: error: unknown key 'extra' in element",
+                "t.yaml:6:19: error: expected one of alpha, beta for 'kind', found a mapping",
                 "t.yaml:7:9: error: no element with id 'z' is defined in elements; did you mean 'a'?",
             ]
         ),

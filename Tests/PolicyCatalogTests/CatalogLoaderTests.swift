@@ -72,6 +72,21 @@ private func check(with condition: String) throws -> Check {
             ])
     }
 
+    /// A condition anchored in one check and used in another through an alias: right in the
+    /// first, wrong for the elements of the second. The error names both places.
+    @Test func aConditionReachedThroughAnAliasNamesIt() {
+        let found = errors(
+            replacing: "require: \(glexecTest)",
+            with: "require: &c \(glexecTest)\n      - id: per-channel\n        title: Each channel.\n"
+                + "        for_each: channels\n        require: *c")
+        #expect(
+            found == [
+                "c.yaml:16:29: error: unknown field in path 'payload_execution.identity_switching.mechanism': "
+                    + "'payload_execution' is not a field of channel (fields: id, from, to, protocol, authentication, "
+                    + "encrypted, integrity_protected, carries) (reached through the alias at line 20, column 18)"
+            ])
+    }
+
     @Test func valueOutsideTheFieldsEnumeration() {
         let found = errors(replacing: "mechanism, equals: glexec}", with: "mechanism, equals: glexc}")
         #expect(

@@ -118,13 +118,22 @@ import YAMLDocument
         #expect(pairs[1].value.start.offset == byteOffset(of: "2", in: text))
     }
 
-    /// Nodes reached through an alias are copies that keep the anchored node's marks.
-    @Test func aliasCopiesKeepTheAnchorsMarks() throws {
-        let text = "a: &x hello\nb: *x\n"
-        let root = try YAMLLoader.load(text)
+    /// A node reached through an alias is marked at the alias, where it is used; a collection's
+    /// children keep the marks of the anchored text, where they are written.
+    @Test func aliasCopiesAreMarkedAtTheAlias() throws {
+        let root = try YAMLLoader.load("a: &x hello\nb: *x\nc: &y {k: 1}\nd: *y\n")
         let b = try #require(root.at("b"))
         #expect(b.text == "hello")
-        #expect(b.start == root.at("a")?.start)
+        #expect(
+            b.range
+                == SourceRange(start: .init(line: 2, column: 4, offset: 15), end: .init(line: 2, column: 6, offset: 17))
+        )
+        let d = try #require(root.at("d"))
+        #expect(d.start == SourceLocation(line: 4, column: 4, offset: 34))
+        #expect(d.at("k")?.start == root.at("c")?.at("k")?.start)
+        #expect(d.isAliasCopy)
+        #expect(root.at("c")?.isAliasCopy == false)
+        #expect(!b.isAliasCopy)
     }
 }
 

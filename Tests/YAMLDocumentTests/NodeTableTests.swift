@@ -50,7 +50,13 @@ import YAMLDocument
         // Each alias reads as the anchored list: its children are the anchored list's.
         let first = table.firstChild(top)
         #expect(table.childCount(first) == 10)
-        #expect(table.range(first) == table.range(try #require(table.value(forKey: "l9", in: NodeTable.root))))
+        let l9 = try #require(table.value(forKey: "l9", in: NodeTable.root))
+        #expect(table.firstChild(first) == table.firstChild(l9))
+        // Marked at the alias, which is how a reader tells it from a list written out.
+        let lastLine = try #require(text.split(separator: "\n").last)
+        let lastLineStart = text.utf8.count - lastLine.utf8.count - 1
+        #expect(table.start(first) == SourceLocation(line: 11, column: 12, offset: lastLineStart + 11))
+        #expect(table.isAlias(first) && !table.isAlias(l9))
         // The tree shares the anchored list as well: made without expanding it.
         let tree = table.node(at: NodeTable.root)
         #expect(tree["l10"]?.items?.first?.items?.count == 10)
@@ -64,7 +70,10 @@ import YAMLDocument
         let tree = try YAMLLoader.load(text)
         #expect(table.node(at: b) == tree["b"])
         let alias = table.firstChild(b)
-        #expect(table.node(at: alias) == tree["a"])
+        var anchored = try #require(tree["a"])
+        anchored.range = table.range(alias)
+        #expect(table.node(at: alias) == anchored)
+        #expect(table.start(alias) == SourceLocation(line: 2, column: 5, offset: 22))
     }
 
     @Test(arguments: documents)
