@@ -105,9 +105,15 @@ struct BenchCommand: ParsableCommand {
         var verdicts: [(String, Bool)] = []
         if part != .hostile {
             let corpora = try BenchCorpus.generate(in: directory)
+            var times: [String: [String: Double]] = [:]
             for operation in BenchOperation.all {
-                verdicts += try measure(operation, corpora: corpora, executable: executable, directory: directory)
+                let measured = try measure(operation, corpora: corpora, executable: executable, directory: directory)
+                verdicts += measured.verdicts
+                times[operation.key] = measured.times
+                // The loop's best over every operation's rounds: the yardstick of the breakdown.
+                times["libyaml"] = measured.loops.merging(times["libyaml"] ?? [:], uniquingKeysWith: min)
             }
+            Self.printBreakdown(corpora, times: times)
             try BenchMainJob.measure(corpora, executable: executable, directory: directory)
         }
         var hostile: [(String, Bool)] = []
@@ -170,7 +176,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func measure(_ operation: BenchOperation, corpora: [BenchCorpus], executable: String, directory: String)
-        throws -> [(String, Bool)]
+        throws -> (verdicts: [(String, Bool)], times: [String: Double], loops: [String: Double])
     {
         print("== \(operation.name)")
         let ratioHeader = operation.ratioTarget.map { "ratio≤\(Bench.fixed($0, 0))" } ?? "ratio"
@@ -197,8 +203,10 @@ struct BenchCommand: ParsableCommand {
             }
         }
         var times: [String: Double] = [:]
+        var loops: [String: Double] = [:]
         for (corpus, (time, loop)) in zip(corpora, bests) {
             times[corpus.name] = time
+            loops[corpus.name] = loop
             let megabytes = Double(corpus.bytes) / 1e6
             let ratio = time / loop
             // Bytes per YAML event: libyaml's time grows with the bytes, the loader's and the walk's
@@ -274,7 +282,31 @@ struct BenchCommand: ParsableCommand {
             }
         }
         print()
-        return verdicts
+        return (verdicts, times, loops)
+    }
+
+    /// How the review's time divides, from the best times of the operations above: each stage is
+    /// the difference between the operation that stops after it and the one before. With the
+    /// size of the JSON report against the input, which the report's share follows.
+    private static func printBreakdown(_ corpora: [BenchCorpus], times: [String: [String: Double]]) {
+        print("== where the review's time goes (differences of the rows above)")
+        let widths = [20, 11, 8, 8, 8, 8, 8, 24]
+        print(
+            Bench.row(
+                ["corpus", "libyaml", "load", "format", "engine", "report", "review", "JSON report"], widths: widths))
+        for corpus in corpora {
+            guard let load = times["load"]?[corpus.name], let validate = times["validate"]?[corpus.name],
+                let engine = times["engine"]?[corpus.name], let review = times["review"]?[corpus.name],
+                let loop = times["libyaml"]?[corpus.name]
+            else { continue }
+            // In units of the libyaml loop, the yardstick of every target.
+            func share(_ seconds: Double) -> String { Bench.fixed(seconds / loop, 2) + "×" }
+            let out = Double(BenchOperation.reportBytes(corpus.files))
+            let size = "\(Bench.fixed(out / 1e6, 2)) MB, \(Bench.fixed(out / Double(corpus.bytes), 1))× input"
+            let stages = [load, validate - load, engine - validate, review - engine, review].map(share)
+            print(Bench.row([corpus.name, Bench.duration(loop)] + stages + [size], widths: widths))
+        }
+        print()
     }
 }
 
@@ -324,19 +356,33 @@ struct BenchOperation: Sendable {
     /// once, then each framework's part, each dropped once written); returns the number of
     /// files that failed (did not load, or gave no finding or no report).
     private static func reviewed(_ files: [SourceFile], writingJSON: Bool) -> Int {
-        guard let catalogs = BenchCatalogs.shipped, var stream = ReportStream(.json, colour: false) else { return 1 }
+        reviewed(files, writingJSON: writingJSON).errors
+    }
+
+    /// The size of the JSON report on `files`, as the review operation writes it.
+    static func reportBytes(_ files: [SourceFile]) -> Int {
+        reviewed(files, writingJSON: true).bytes
+    }
+
+    private static func reviewed(_ files: [SourceFile], writingJSON: Bool) -> (errors: Int, bytes: Int) {
+        guard let catalogs = BenchCatalogs.shipped, var stream = ReportStream(.json, colour: false) else {
+            return (1, 0)
+        }
         let infos = catalogs.catalogs.map(Engine.info)
-        if writingJSON { _ = stream.opening(toolVersion: Mupj.version, catalogs: infos, date: nil) }
+        var bytes = 0
+        if writingJSON { bytes += stream.opening(toolVersion: Mupj.version, catalogs: infos, date: nil).count }
         let errors = files.reduce(0) { errors, file in
             guard let description = DescriptionLoader.load(file).description,
                 let review = try? Engine.review(description, catalogs: catalogs)
             else { return errors + 1 }
             guard writingJSON else { return review.clauses.isEmpty ? errors + 1 : errors }
             let result = ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review])
-            return stream.frameworks(ReportContext(result: result, sources: [file])).isEmpty ? errors + 1 : errors
+            let written = stream.frameworks(ReportContext(result: result, sources: [file])).count
+            bytes += written
+            return written == 0 ? errors + 1 : errors
         }
-        if writingJSON { _ = stream.closing() }
-        return errors
+        if writingJSON { bytes += stream.closing().count }
+        return (errors, bytes)
     }
 
     /// The loader alone, to the table that validation reads (no format validation), to show how
