@@ -90,6 +90,10 @@ public struct HostileInput: Sendable {
         HostileInput("2 000 checks selecting no component", aimedAt: .catalog) {
             Hostile.manyChecksCatalog(checks: 2_000, selecting: false)
         },
+        // Each pasted condition was made into a tree from the catalog's root, again for each.
+        HostileInput("2 000 checks pasting one condition by alias", acceptedBy: [.catalog], aimedAt: .catalog) {
+            Hostile.aliasedConditionsCatalog(checks: 2_000)
+        },
         HostileInput("status: 5 000 framework reviews", acceptedBy: [.statusFile], aimedAt: .history) {
             Array(HostileStatusFile.text(HostileStatusFile.kind("framework_reviews"), count: 5_000).utf8)
         },
@@ -301,6 +305,22 @@ public enum Hostile {
                         description: {components: [\(satisfied)]}
                       - expect: violated
                         description: {components: [\(violated)]}
+
+                """)
+    }
+
+    /// A catalog whose checks after the first all require the first one's condition, by alias:
+    /// five nodes each, so 2 000 checks take the whole default alias budget.
+    public static func aliasedConditionsCatalog(checks: Int) -> [UInt8] {
+        let first = "      - {id: c0, title: Check 0., require: &c {field: framework.name, exists: true}}\n"
+        return catalog(
+            id: "aliased-conditions",
+            checks: first + (1..<checks).map { "      - {id: c\($0), title: Check \($0)., require: *c}\n" }.joined(),
+            examples: """
+                      - expect: satisfied
+                        description: {framework: {name: x}}
+                      - expect: violated
+                        description: {framework: {}}
 
                 """)
     }

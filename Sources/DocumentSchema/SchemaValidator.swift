@@ -24,6 +24,9 @@ public struct SchemaValidator: Sendable {
 
     public let root: ObjectShape
     public let mode: Mode
+    /// The aliases the document itself was reached through, outermost first: a fragment of a
+    /// larger file (a catalog example) pasted by an alias. Its errors name them.
+    public var reachedThrough: [SourceLocation] = []
 
     public init(root: ObjectShape, mode: Mode = .complete) {
         self.root = root
@@ -55,6 +58,8 @@ public struct SchemaValidator: Sendable {
     /// The document as the loader reads it (`YAMLLoader.loadTable`), walked in place.
     public func validate(_ table: NodeTable, file: String) -> Result {
         var walk = Walk(file: file, mode: mode, table: table)
+        walk.aliases = reachedThrough
+        walk.outerAliases = reachedThrough.count
         let value = walk.value(NodeTable.root, .object(root), unknown: false, context: Context(root.name))
         if !walk.truncated { walk.checkReferences(root: value, shape: root) }
         walk.diagnostics.sort()
@@ -182,7 +187,7 @@ private struct Walk {
         diagnostics.append(
             Diagnostic(
                 file: file, location: location,
-                message: Diagnostic.message(message, at: location, throughAlias: aliasUse)))
+                message: Diagnostic.message(message, at: location, throughAliases: aliases)))
     }
 
     // MARK: values
@@ -190,17 +195,34 @@ private struct Walk {
     /// A key's text (keys are always scalars: the loader rejects any other key).
     func name(_ key: Int) -> String { table.text(key) ?? "" }
 
-    /// Where the alias is written when the value being checked was reached through one: an error
-    /// inside names it (see `Diagnostic.message(_:at:throughAlias:)`).
-    var aliasUse: SourceLocation?
+    /// The aliases the value being checked was reached through, outermost first: an error inside
+    /// names them (see `Diagnostic.message(_:at:throughAliases:)`).
+    var aliases: [SourceLocation] = []
+    /// The aliases each reference was reached through, by its position in `references`, for
+    /// those reached through any: they are checked after the walk.
+    var referenceAliases: [Int: [SourceLocation]] = [:]
+    /// How many of `aliases` the document itself was reached through (`reachedThrough`).
+    var outerAliases = 0
+    /// The trees of the anchored nodes made for values kept as nodes (`Shape.custom`), shared by
+    /// all of them (see `NodeTable.node(at:anchored:)`).
+    var anchoredTrees: [Int: Node] = [:]
+
+    /// Notes `node` as an alias the walk goes through, when it is one; true when it was noted, and
+    /// the caller then removes it when done with the node.
+    mutating func enterAlias(_ node: Int) -> Bool {
+        guard table.isAlias(node) else { return false }
+        aliases.append(table.start(node))
+        return true
+    }
 
     mutating func value(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
-        guard aliasUse == nil, table.isAlias(node) else {
-            return valueInPlace(node, shape, unknown: unknown, context: context)
-        }
-        aliasUse = table.start(node)
-        defer { aliasUse = nil }
-        return valueInPlace(node, shape, unknown: unknown, context: context)
+        guard enterAlias(node) else { return valueInPlace(node, shape, unknown: unknown, context: context) }
+        defer { aliases.removeLast() }
+        var result = valueInPlace(node, shape, unknown: unknown, context: context)
+        // Cited where the alias is, as a value of any other kind is: a fact's value was marked
+        // where its `value` is written, at the anchor.
+        result?.range = table.range(node)
+        return result
     }
 
     private mutating func valueInPlace(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
@@ -226,7 +248,7 @@ private struct Walk {
         case .object(let object):
             return self.object(node, object, context: context)
         case .custom:
-            return Value(.raw(table.node(at: node)), range: table.range(node))
+            return Value(.raw(table.node(at: node, anchored: &anchoredTrees)), range: table.range(node))
         default:
             break
         }
@@ -306,6 +328,8 @@ private struct Walk {
     }
 
     mutating func sources(_ node: Int) -> [String] {
+        let entered = enterAlias(node)
+        defer { if entered { aliases.removeLast() } }
         if table.kind(node) == .sequence {
             return table.children(node).compactMap { text($0, context: "a source") }
         }
@@ -493,6 +517,7 @@ private struct Walk {
             return Value(.string(s), range: range)
         case .reference(let collection):
             guard case .string(let s) = resolved else { return mismatch() }
+            if aliases.count > outerAliases { referenceAliases[references.count] = aliases }
             references.append(PendingReference(id: s, start: range.start, collection: number(of: collection)))
             return Value(.reference(collection: collection, id: s), range: range)
         case .list, .object, .custom:
@@ -535,7 +560,9 @@ private struct Walk {
         // Each collection's ids in file order, for the suggestions: made when a reference to it is
         // first found wrong, once.
         var idLists: [String: [String]] = [:]
-        for reference in references {
+        let outer = aliases
+        defer { aliases = outer }
+        for (index, reference) in references.enumerated() {
             if current?.number != reference.collection {
                 let name = referencedCollections[Int(reference.collection)]
                 current = (reference.collection, name, collectionIDs[name])
@@ -555,6 +582,7 @@ private struct Walk {
                 suggestionBudget -= ids.count
                 suggestion = Suggestion.phrase(for: reference.id, in: ids)
             }
+            aliases = referenceAliases[index] ?? outer
             error(
                 reference.start,
                 "no \(singular) with id \(Diagnostic.quote(reference.id)) is defined in \(collection)" + suggestion)

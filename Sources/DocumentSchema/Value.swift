@@ -41,6 +41,16 @@ public struct Value: Sendable {
         return false
     }
 
+    /// Whether this list or object was reached through an alias: it is cited at the alias, and
+    /// its items or entries where the anchored text writes them (see `Node.isAliasCopy`).
+    public var isAliasCopy: Bool {
+        switch content {
+        case .list(let items): return items.first.map { !range.contains($0.range.start) } ?? false
+        case .object(let object): return object.entries.first.map { !range.contains($0.keyRange.start) } ?? false
+        default: return false
+        }
+    }
+
     public var object: ObjectValue? {
         if case .object(let o) = content { return o }
         return nil

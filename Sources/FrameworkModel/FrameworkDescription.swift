@@ -42,12 +42,20 @@ public enum DescriptionLoader {
     }
 
     /// A description (or a catalog example's fragment) already loaded from `source`.
-    public static func validate(_ node: Node, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
-        validate(NodeTable(node), source: source, mode: mode)
+    /// A description written inside another file (a catalog example), reached through the aliases
+    /// `reachedThrough` (outermost first) when it was pasted by one.
+    public static func validate(
+        _ node: Node, source: SourceFile, mode: SchemaValidator.Mode, reachedThrough: [SourceLocation] = []
+    ) -> Outcome {
+        validate(NodeTable(node), source: source, mode: mode, reachedThrough: reachedThrough)
     }
 
-    public static func validate(_ table: NodeTable, source: SourceFile, mode: SchemaValidator.Mode) -> Outcome {
-        let loaded = SchemaValidator(root: FrameworkFormat.root, mode: mode).load(
+    public static func validate(
+        _ table: NodeTable, source: SourceFile, mode: SchemaValidator.Mode, reachedThrough: [SourceLocation] = []
+    ) -> Outcome {
+        var validator = SchemaValidator(root: FrameworkFormat.root, mode: mode)
+        validator.reachedThrough = reachedThrough
+        let loaded = validator.load(
             table, file: source.path, identifier: FrameworkFormat.identifier
         ) { (FrameworkDescription(source: source, root: $0), []) }
         return Outcome(description: loaded.document, diagnostics: loaded.diagnostics)

@@ -105,4 +105,7 @@ public struct Example: Sendable {
     public var note: String
     public var description: FrameworkDescription
     public var range: SourceRange
+    /// The aliases the example was reached through, outermost first (an example list pasted into
+    /// a second clause): its failure there names them.
+    public var aliases: [SourceLocation] = []
 }

@@ -44,14 +44,32 @@ private struct Builder {
 
     func text(_ object: ObjectValue?, _ name: String) -> String { object?[name]?.string ?? "" }
 
+    /// What `make` reads from each item of `list`, with the aliases the list and the item were
+    /// reached through noted while it does: a check or an example pasted into a second clause by
+    /// an alias is read again there, and its errors must say which use they are about.
+    mutating func items<T>(_ list: Value?, _ make: (inout Builder, Value) -> T?) -> [T] {
+        guard let list, let values = list.list else { return [] }
+        let listAlias = list.isAliasCopy
+        if listAlias { parser.aliases.append(list.range.start) }
+        defer { if listAlias { parser.aliases.removeLast() } }
+        var made: [T] = []
+        for value in values {
+            let itemAlias = value.isAliasCopy
+            if itemAlias { parser.aliases.append(value.range.start) }
+            if let item = make(&self, value) { made.append(item) }
+            if itemAlias { parser.aliases.removeLast() }
+        }
+        return made
+    }
+
     mutating func catalog(_ root: ObjectValue) -> Catalog {
         parser.diagnostics += Identifier.check(root, ["catalog"], noun: "catalog", file: source.path)
         let document = root["document"]?.object
         let reference = DocumentReference(
             title: text(document, "title"), reference: text(document, "reference"),
             version: text(document, "version"), url: document?["url"]?.string)
-        let clauses = (root["clauses"]?.list ?? []).compactMap { value in
-            value.object.map { clause($0, catalogID: text(root, "catalog"), range: value.range) }
+        let clauses = items(root["clauses"]) { builder, value in
+            value.object.map { builder.clause($0, catalogID: builder.text(root, "catalog"), range: value.range) }
         }
         return Catalog(
             id: text(root, "catalog"), title: text(root, "title"), document: reference, clauses: clauses,
@@ -61,11 +79,13 @@ private struct Builder {
     mutating func clause(_ object: ObjectValue, catalogID: String, range: SourceRange) -> Clause {
         parser.diagnostics += Identifier.check(object, ["id"], noun: "clause", file: source.path)
         let sourceObject = object["source"]?.object
-        let checks = (object["checks"]?.list ?? []).compactMap { value in
-            value.object.flatMap { check($0, range: value.range) }
+        let checks = items(object["checks"]) { builder, value in
+            value.object.flatMap { builder.check($0, range: value.range) }
         }
         let written = object["examples"]?.list ?? []
-        let examples = written.compactMap { value in value.object.flatMap { example($0, range: value.range) } }
+        let examples = items(object["examples"]) { builder, value in
+            value.object.flatMap { builder.example($0, range: value.range) }
+        }
         let id = text(object, "id")
         // When an example is refused, its own error says why; the rule below would only echo it.
         for needed in [Status.satisfied, .violated]
@@ -114,10 +134,13 @@ private struct Builder {
         guard let node = object["description"]?.raw, let expect = object["expect"]?.string.flatMap(Status.init) else {
             return nil
         }
-        let outcome = DescriptionLoader.validate(node, source: source, mode: .fragment)
+        let outcome = DescriptionLoader.validate(
+            node, source: source, mode: .fragment, reachedThrough: parser.aliases)
         parser.diagnostics += outcome.diagnostics.map { $0.prefixed("in an example: ") }
         guard let description = outcome.description else { return nil }
-        return Example(expect: expect, note: text(object, "note"), description: description, range: range)
+        return Example(
+            expect: expect, note: text(object, "note"), description: description, range: range,
+            aliases: parser.aliases)
     }
 }
 

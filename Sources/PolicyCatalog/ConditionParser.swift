@@ -12,22 +12,23 @@ struct ConditionParser {
         self.file = file
     }
 
-    /// Where the alias is written when the condition being parsed was reached through one: an
-    /// error inside names it (see `Diagnostic.message(_:at:throughAlias:)`).
-    private var aliasUse: SourceLocation?
+    /// The aliases what is being read was reached through, outermost first: an error inside names
+    /// them (see `Diagnostic.message(_:at:throughAliases:)`). The catalog's reader notes those of
+    /// the lists and elements a check or an example is read from.
+    var aliases: [SourceLocation] = []
 
     mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(
             Diagnostic(
                 file: file, location: location,
-                message: Diagnostic.message(message, at: location, throughAlias: aliasUse)))
+                message: Diagnostic.message(message, at: location, throughAliases: aliases)))
     }
 
-    /// Notes `node` as the alias what is below it was reached through, when it is one and none is
-    /// noted yet; true when it was noted, and the caller clears it when done with the node.
+    /// Notes `node` as an alias what is below it was reached through, when it is one; true when it
+    /// was noted, and the caller then removes it when done with the node.
     private mutating func enterAlias(_ node: Node) -> Bool {
-        guard aliasUse == nil, node.isAliasCopy else { return false }
-        aliasUse = node.start
+        guard node.isAliasCopy else { return false }
+        aliases.append(node.start)
         return true
     }
 
@@ -38,7 +39,7 @@ struct ConditionParser {
 
     mutating func parse(_ node: Node, subject: ObjectShape, depth: Int = 0) -> Condition? {
         let entered = enterAlias(node)
-        defer { if entered { aliasUse = nil } }
+        defer { if entered { aliases.removeLast() } }
         guard depth <= Self.maxNesting else {
             error(node.start, "conditions nest more than \(Self.maxNesting) deep here; a check needs far fewer")
             return nil
@@ -60,7 +61,7 @@ struct ConditionParser {
                 return nil
             }
             let enteredList = enterAlias(inner)
-            defer { if enteredList { aliasUse = nil } }
+            defer { if enteredList { aliases.removeLast() } }
             let parsed = items.compactMap { parse($0, subject: subject, depth: depth + 1) }
             guard parsed.count == items.count else { return nil }
             return combinator == "all" ? .all(parsed) : .any(parsed)
@@ -133,7 +134,7 @@ struct ConditionParser {
                 return nil
             }
             let entered = enterAlias(node)
-            defer { if entered { aliasUse = nil } }
+            defer { if entered { aliases.removeLast() } }
             let values = items.compactMap(literal)
             return values.count == items.count ? values : nil
         }

@@ -23,11 +23,13 @@ public enum ExampleCheck {
                 } catch {
                     outcome = "its review was stopped: \(error.diagnostic.message)"
                 }
+                let message =
+                    "example \(index + 1) of \(clause.id) expects \(example.expect.phrase), but " + outcome
                 failures.append(
                     Diagnostic(
                         file: catalog.file, location: example.range.start,
-                        message: "example \(index + 1) of \(clause.id) expects \(example.expect.phrase), but "
-                            + outcome))
+                        message: Diagnostic.message(
+                            message, at: example.range.start, throughAliases: example.aliases)))
             }
         }
         return failures

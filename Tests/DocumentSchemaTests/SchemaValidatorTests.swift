@@ -320,6 +320,18 @@ private let valid = """
             ]
         ),
         (
+            // A reference and a source list reached through aliases, checked after the walk or
+            // read apart from the values: they name the alias as well.
+            "name: &n {value: zz, source: s}\nelements: &l\n  - {id: a, kind: alpha}\n"
+                + "count: {value: 3, source: *l}\nflag: true\ntarget: *n\n",
+            [
+                "t.yaml:1:18: error: no element with id 'zz' is defined in elements; did you mean 'a'? "
+                    + "(reached through the alias at line 6, column 9)",
+                "t.yaml:3:5: error: expected text for a source, found a mapping "
+                    + "(reached through the alias at line 4, column 27)",
+            ]
+        ),
+        (
             "name: demo\ncount: 3\nflag: &f true\nelements:\n  - &e {id: a, kind: alpha, extra: *f}\n"
                 + "  - {id: b, kind: *e}\ntarget: z\n",
             [
@@ -335,6 +347,20 @@ private let valid = """
         #expect(messages(fromTable) == expected)
         #expect(messages(fromTree) == expected)
         #expect(fromTable.value.map(rendered) == fromTree.value.map(rendered))
+    }
+
+    /// A fact pasted by an alias is cited at the alias, as a list or a scalar pasted is: the
+    /// evidence for it points where it is used.
+    @Test func aFactReachedThroughAnAliasIsCitedAtTheAlias() throws {
+        let aliased = try validate(
+            "name: demo\ncount: 3\nflag: true\nelements: [{id: a, kind: &k {value: alpha, source: s}}, "
+                + "{id: b, kind: *k}]\n")
+        let elements = try #require(aliased.value?.object?["elements"]?.list)
+        let anchored = try #require(elements[0].object?["kind"])
+        let pasted = try #require(elements[1].object?["kind"])
+        #expect(pasted.string == "alpha" && pasted.sources == ["s"])
+        #expect(anchored.range.start == SourceLocation(line: 4, column: 37, offset: 67))
+        #expect(pasted.range.start == SourceLocation(line: 4, column: 71, offset: 101))
     }
 
     /// A value with every part and the range of each.

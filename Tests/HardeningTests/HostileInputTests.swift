@@ -426,6 +426,17 @@ import YAMLDocument
         )
     }
 
+    /// The catalog of pasted conditions takes the whole default alias budget: one more check
+    /// pasting its condition would pass it.
+    @Test func pastedConditionsFillTheAliasBudget() throws {
+        let full = CatalogLoader.load(
+            SourceFile(path: "c.yaml", bytes: Hostile.aliasedConditionsCatalog(checks: 2_000)))
+        #expect(full.diagnostics.isEmpty && full.catalog?.clauses.first?.checks.count == 2_000)
+        let over = CatalogLoader.load(
+            SourceFile(path: "c.yaml", bytes: Hostile.aliasedConditionsCatalog(checks: 2_002)))
+        #expect(over.diagnostics.map(\.message).first?.hasPrefix("aliases expand to more than 10000 nodes") == true)
+    }
+
     /// The names are the benchmark's row labels: one row each.
     @Test func namesAreDistinct() {
         #expect(Set(HostileInput.all.map(\.name)).count == HostileInput.all.count)

@@ -65,6 +65,25 @@ import YAMLDocument
         #expect(dir.message == "is a directory, expected a file")
     }
 
+    /// An error about a node reached through aliases names each, outermost first, but not the
+    /// alias it is about.
+    @Test func messagesNameTheAliasesANodeWasReachedThrough() {
+        let (a, b, c) = (
+            SourceLocation(line: 9, column: 3, offset: 80), SourceLocation(line: 4, column: 7, offset: 30),
+            SourceLocation(line: 2, column: 5, offset: 12)
+        )
+        #expect(Diagnostic.message("m", at: c, throughAliases: []) == "m")
+        #expect(
+            Diagnostic.message("m", at: c, throughAliases: [a]) == "m (reached through the alias at line 9, column 3)")
+        #expect(Diagnostic.message("m", at: a, throughAliases: [a]) == "m")
+        #expect(
+            Diagnostic.message("m", at: c, throughAliases: [a, b])
+                == "m (reached through the aliases at line 9, column 3, then line 4, column 7)")
+        #expect(
+            Diagnostic.message("m", at: b, throughAliases: [a, b])
+                == "m (reached through the alias at line 9, column 3)")
+    }
+
     @Test func loadErrorsBecomeDiagnosticsNamingTheFile() throws {
         let file = SourceFile(path: "bad.yaml", bytes: Array("a: 1\na: 2\n".utf8))
         do {
