@@ -312,7 +312,7 @@ public enum Hostile {
     /// A catalog whose checks after the first all require the first one's condition, by alias:
     /// five nodes each, so 2 000 checks take the whole default alias budget.
     public static func aliasedConditionsCatalog(checks: Int) -> [UInt8] {
-        let first = "      - {id: c0, title: Check 0., require: &c {field: framework.name, exists: true}}\n"
+        let first = "      - {id: c0, title: Check 0., require: &c {field: framework.name, equals: x}}\n"
         return catalog(
             id: "aliased-conditions",
             checks: first + (1..<checks).map { "      - {id: c\($0), title: Check \($0)., require: *c}\n" }.joined(),
@@ -320,7 +320,7 @@ public enum Hostile {
                       - expect: satisfied
                         description: {framework: {name: x}}
                       - expect: violated
-                        description: {framework: {}}
+                        description: {framework: {name: y}}
 
                 """)
     }
