@@ -90,6 +90,10 @@ public struct HostileInput: Sendable {
         HostileInput("2 000 checks selecting no component", aimedAt: .catalog) {
             Hostile.manyChecksCatalog(checks: 2_000, selecting: false)
         },
+        // Every example is run against every check when the catalog is loaded.
+        HostileInput("2 000 checks, 2 000 examples", aimedAt: .catalog) {
+            Hostile.manyExamplesCatalog(checks: 2_000, examples: 2_000)
+        },
         // Each pasted condition was made into a tree from the catalog's root, again for each.
         HostileInput("2 000 checks pasting one condition by alias", acceptedBy: [.catalog], aimedAt: .catalog) {
             Hostile.aliasedConditionsCatalog(checks: 2_000)
@@ -323,6 +327,21 @@ public enum Hostile {
                         description: {framework: {name: y}}
 
                 """)
+    }
+
+    /// A catalog of `checks` checks on the framework's name and `examples` examples, alternately
+    /// satisfied and violated (each holds): loading it runs every check on every example.
+    public static func manyExamplesCatalog(checks: Int, examples: Int) -> [UInt8] {
+        catalog(
+            id: "many-examples",
+            checks: (0..<checks).map {
+                "      - {id: c\($0), title: Check \($0)., require: {field: framework.name, equals: x}}\n"
+            }.joined(),
+            examples: (0..<examples).map {
+                $0 % 2 == 0
+                    ? "      - {expect: satisfied, description: {framework: {name: x}}}\n"
+                    : "      - {expect: violated, description: {framework: {name: y}}}\n"
+            }.joined())
     }
 
     /// A clause catalog of one clause, with these checks and examples (lists indented by six).

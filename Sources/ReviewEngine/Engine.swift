@@ -42,7 +42,14 @@ public enum Engine {
     public static func evaluate(
         _ clause: Clause, of catalog: Catalog, in description: FrameworkDescription, limits: ReviewLimits = .default
     ) throws(ReviewLimitExceeded) -> ClauseResult {
-        try Context(description: description, limits: limits).evaluate(clause, catalog: catalog)
+        try evaluate(clause, of: catalog, in: description, meter: WorkMeter(limits: limits))
+    }
+
+    /// The same, counted on `meter`, which other evaluations may share (a catalog's examples).
+    static func evaluate(
+        _ clause: Clause, of catalog: Catalog, in description: FrameworkDescription, meter: WorkMeter
+    ) throws(ReviewLimitExceeded) -> ClauseResult {
+        try Context(description: description, meter: meter).evaluate(clause, catalog: catalog)
     }
 }
 
@@ -55,8 +62,12 @@ private struct Context {
     let meter: WorkMeter
 
     init(description: FrameworkDescription, limits: ReviewLimits) {
+        self.init(description: description, meter: WorkMeter(limits: limits))
+    }
+
+    init(description: FrameworkDescription, meter: WorkMeter) {
         self.description = description
-        meter = WorkMeter(limits: limits)
+        self.meter = meter
         resolver = PathResolver(root: description.root, meter: meter)
         evaluator = ConditionEvaluator(resolver: resolver)
         frameworkKey = description.vo + "/" + description.name

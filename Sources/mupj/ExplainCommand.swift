@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
     func run() throws {
-        let set = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
+        let set = try ReviewInputs.catalogs(catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         guard let (catalog, found) = set.clause(clause) else {
             let ids = set.catalogs.flatMap { $0.clauses.map(\.id) }
             Terminal.standardError.write(

@@ -109,7 +109,7 @@ struct ReviewCommand: ParsableCommand {
     /// description or of the first, leaves standard output empty.
     private func stream(_ stream: ReportStream) throws {
         var stream = stream
-        let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits)
+        let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         let (sources, last) = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
         let infos = catalogSet.catalogs.map(Engine.info)
         let date = try ReportDate.resolve(output.date)
@@ -183,7 +183,7 @@ struct ReportRun {
         _ paths: [String], catalogs options: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits,
         output: OutputOptions
     ) throws {
-        let catalogs = try ReviewInputs.catalogs(options, limits: limits)
+        let catalogs = try ReviewInputs.catalogs(options, limits: limits, reviewLimits: reviewLimits)
         self.catalogs = catalogs
         let descriptions = try ReviewInputs.descriptions(paths, limits: limits)
         let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in

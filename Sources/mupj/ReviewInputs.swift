@@ -57,16 +57,22 @@ enum ReviewInputs {
         }
     }
 
-    /// The catalogs; `requireClauses` is false for commands that need only the prerequisites.
-    static func catalogs(_ options: CatalogOptions, limits: LoadLimits, requireClauses: Bool = true) throws
-        -> CatalogSet
-    {
+    /// The catalogs; `requireClauses` is false for commands that need only the prerequisites. The
+    /// examples of each catalog are run together within `reviewLimits`, or the default limits
+    /// where those are higher: a limit lowered for the descriptions does not refuse the catalogs.
+    static func catalogs(
+        _ options: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits = .default,
+        requireClauses: Bool = true
+    ) throws -> CatalogSet {
         let (files, problems) = Inputs.expand(options.paths)
         let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
         var diagnostics = problems + unreadable
         let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
-        for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog) }
+        let exampleLimits = ReviewLimits(
+            maxFindings: max(reviewLimits.maxFindings, ReviewLimits.default.maxFindings),
+            maxSteps: max(reviewLimits.maxSteps, ReviewLimits.default.maxSteps))
+        for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog, limits: exampleLimits) }
         DiagnosticPrinter.print(diagnostics)
         guard let set, diagnostics.allSatisfy({ $0.severity != .error }) else {
             Terminal.standardError.write("error: the catalogs could not be loaded; no review was made\n")

@@ -445,6 +445,23 @@ import YAMLDocument
         #expect(over.diagnostics.map(\.message).first?.hasPrefix("aliases expand to more than 10000 nodes") == true)
     }
 
+    /// A catalog's examples are reviewed within the review limits together: one error at the
+    /// example that passes them, and none after it; within them, they all run.
+    @Test func aCatalogsExamplesShareTheReviewLimits() throws {
+        let file = SourceFile(path: "c.yaml", bytes: Hostile.manyExamplesCatalog(checks: 100, examples: 40))
+        let catalog = try #require(CatalogLoader.load(file).catalog)
+        #expect(ExampleCheck.failures(of: catalog).isEmpty)
+        // 100 findings an example: the 31st passes 3 000.
+        let stopped = ExampleCheck.failures(of: catalog, limits: ReviewLimits(maxFindings: 3_000, maxSteps: .max))
+        #expect(stopped.count == 1)
+        let example = try #require(catalog.clauses.first?.examples[30])
+        #expect(stopped.first?.location == example.range.start)
+        #expect(
+            stopped.first?.message
+                == "the examples of catalog many-examples passed 3000 findings together, at example 31 of R-1 "
+                + "(check 'c0'), and were stopped; raise the limit with --max-findings")
+    }
+
     /// The names are the benchmark's row labels: one row each.
     @Test func namesAreDistinct() {
         #expect(Set(HostileInput.all.map(\.name)).count == HostileInput.all.count)

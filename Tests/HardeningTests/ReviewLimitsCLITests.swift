@@ -90,6 +90,23 @@ import Testing
                 + "places visited) at check 'c1' of R-1, and was stopped; raise the limit with --max-steps\n")
     }
 
+    /// A catalog's examples are reviewed within the limits together: 2 000 examples of 2 000 checks
+    /// each (four million findings, 5 s) stop at the 51st, which passes 100 000; a lower limit,
+    /// set for the descriptions, does not refuse examples that the default limits admit.
+    @Test func aCatalogsExamplesAreBoundedTogether() throws {
+        let many = try Hostile.file(Hostile.manyExamplesCatalog(checks: 2_000, examples: 2_000), name: "examples.yaml")
+        let template = try Hostile.file(Array(FrameworkTemplate.text.utf8), name: "template.yaml")
+        let run = try TestSupport.mupj(["review", "--checklist", many, template])
+        #expect(run.status == 2)
+        #expect(
+            run.stderr.hasPrefix(
+                "\(many):2065:9: error: the examples of catalog many-examples passed 100000 findings together, at "
+                    + "example 51 of R-1 (check 'c0'), and were stopped; raise the limit with --max-findings\n"))
+        let few = try Hostile.file(Hostile.manyExamplesCatalog(checks: 20, examples: 20), name: "few.yaml")
+        let lowered = try TestSupport.mupj(["review", "--checklist", few, template, "--max-findings", "50"])
+        #expect(lowered.status == 0, "\(lowered.stderr)")
+    }
+
     @Test func limitsMustBePositive() throws {
         for option in ["--max-findings", "--max-steps"] {
             for value in ["0", "-1"] {
