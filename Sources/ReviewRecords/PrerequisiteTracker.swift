@@ -1,4 +1,5 @@
 import PolicyCatalog
+import YAMLDocument
 
 /// Decides the MB prerequisites on any day from the dated evidence of a status file, and the gate
 /// that follows from them. A pure function of its inputs: no clock, no files.
@@ -500,6 +501,22 @@ public struct PrerequisiteTracker: Sendable {
 }
 
 extension PrerequisiteTracker {
+    /// One located error per example of `catalog` that does not give its state: a prerequisite
+    /// catalog's examples are its documentation and its tests, run whenever it is loaded, as a
+    /// clause catalog's are (`ExampleCheck`).
+    public static func exampleFailures(of catalog: PrerequisiteCatalog) -> [Diagnostic] {
+        catalog.prerequisites.flatMap { prerequisite in
+            prerequisite.examples.enumerated().compactMap { index, example -> Diagnostic? in
+                let result = evaluate(example, of: prerequisite, file: catalog.file)
+                guard result.state != example.expect else { return nil }
+                return Diagnostic(
+                    file: catalog.file, location: example.range.start,
+                    message: "example \(index + 1) of \(prerequisite.id) expects \(example.expect.phrase), but the "
+                        + "status gives \(result.state.phrase): \(result.summary)")
+            }
+        }
+    }
+
     /// Runs a catalog example: its status fragment and findings verdicts, read on its `as_of` day or
     /// else on the latest date in the fragment.
     public static func evaluate(_ example: PrerequisiteExample, of prerequisite: Prerequisite, file: String)

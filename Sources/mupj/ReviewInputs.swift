@@ -73,6 +73,7 @@ enum ReviewInputs {
             maxFindings: max(reviewLimits.maxFindings, ReviewLimits.default.maxFindings),
             maxSteps: max(reviewLimits.maxSteps, ReviewLimits.default.maxSteps))
         for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog, limits: exampleLimits) }
+        for catalog in set?.prerequisites ?? [] { diagnostics += PrerequisiteTracker.exampleFailures(of: catalog) }
         DiagnosticPrinter.print(diagnostics)
         guard let set, diagnostics.allSatisfy({ $0.severity != .error }) else {
             Terminal.standardError.write("error: the catalogs could not be loaded; no review was made\n")

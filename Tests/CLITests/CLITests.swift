@@ -354,6 +354,25 @@ import Testing
         }
     }
 
+    /// A prerequisite catalog's examples are run when it is loaded too.
+    @Test func aPrerequisiteCatalogWhoseExampleFailsIsRefused() throws {
+        let shipped = try String(contentsOfFile: TestSupport.path("checklists/mb-prerequisites.yaml"), encoding: .utf8)
+        // PRE-1's second example, EGEE's review alone, stated as met.
+        let second = "      - expect: partly-met\n        note: Only EGEE has reviewed; the OSG review is missing."
+        #expect(shipped.contains(second))
+        let catalog = try TestSupport.temporaryDirectory().appendingPathComponent("pre.yaml")
+        try shipped.replacingOccurrences(of: second, with: second.replacingOccurrences(of: "partly-met", with: "met"))
+            .write(to: catalog, atomically: true, encoding: .utf8)
+        let line = shipped[..<shipped.range(of: second)!.lowerBound].filter { $0 == "\n" }.count + 1
+        let run = try TestSupport.mupj(["status", "--checklist", catalog.path])
+        #expect(run.status == 2)
+        #expect(
+            run.stderr
+                == "\(catalog.path):\(line):9: error: example 2 of PRE-1 expects met, but the status gives partly met: "
+                + "1 of 2 positive security reviews of gLExec; missing OSG\n"
+                + "error: the catalogs could not be loaded; no review was made\n")
+    }
+
     @Test func catalogErrorsExitTwo() throws {
         let directory = try TestSupport.temporaryDirectory()
         let catalog = directory.appendingPathComponent("bad-catalog.yaml")

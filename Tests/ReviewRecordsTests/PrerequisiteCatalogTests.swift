@@ -142,6 +142,24 @@ private func errors(replacing old: String, with new: String) -> [String] {
         #expect(loaded.prerequisites[0].examples.map(\.expect) == [.met, .notMet])
     }
 
+    /// The examples are run when the catalog is loaded, as a clause catalog's are: one that does
+    /// not give its state is a located error.
+    @Test func anExampleThatDoesNotGiveItsStateIsAnError() throws {
+        let good = try #require(load(catalog).catalog)
+        #expect(PrerequisiteTracker.exampleFailures(of: good).isEmpty)
+        let text = catalog.replacingOccurrences(
+            of: "- {batch_system: SGE, site: CESGA, date: 2009-01-01, result: pass}",
+            with: "- {batch_system: SGE, site: CESGA, date: 2009-01-01, result: fail}")
+        let wrong = try #require(load(text).catalog)
+        #expect(
+            PrerequisiteTracker.exampleFailures(of: wrong).map(\.description) == [
+                "p.yaml:13:9: error: example 1 of T-1 expects met, but the status gives partly met: "
+                    + "1 of 2 batch systems tested; missing SGE"
+            ])
+        let shipped = try TestSupport.shippedCatalogs()
+        #expect(shipped.prerequisites.flatMap(PrerequisiteTracker.exampleFailures).isEmpty)
+    }
+
     @Test func aParameterOfAnotherKindIsLocated() {
         #expect(
             errors(replacing: "batch_systems: [LSF, SGE]}", with: "batch_systems: [LSF, SGE], products: [SCAS]}")
