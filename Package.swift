@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "FrameworkModelTests", dependencies: ["FrameworkModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReviewEngineTests", dependencies: ["ReviewEngine", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords", "Corpora", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Corpora"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HardeningTests", dependencies: ["mupj", "Corpora", "TestSupport"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import Corpora
 import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
@@ -427,5 +428,42 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
                 "alien (alice): positive on 2009-03-01 but reviewers not on record",
                 "PanDA (ATLAS): review pending as of 2009-02-01",
             ])
+    }
+}
+
+/// A day's report decides each piece of evidence once and each batch system once, for all the
+/// prerequisites that need them: the states, summaries, items and notes are those of each
+/// prerequisite decided on its own.
+@Suite struct DayDecisionTests {
+    @Test func sharedDecisionsGiveEachPrerequisiteItsOwnAnswer() throws {
+        let shipped = try shippedPrerequisites()
+        let batch = try #require(shipped.first { if case .batchSystemTests = $0.evidence { true } else { false } })
+        let systems = StatusFormat.Words.batchSystems
+        // Every list of one or two systems, some twice over, beside the shipped five.
+        var prerequisites = shipped
+        for (i, first) in systems.enumerated() {
+            for second in [nil] + systems where second != first {
+                var copy = batch
+                copy.id = "B-\(i)-\(second ?? "none")"
+                copy.evidence = .batchSystemTests(batchSystems: [first] + (second.map { [$0] } ?? []))
+                prerequisites += [copy, copy]
+            }
+        }
+        let text = HostileStatusFile.text(HostileStatusFile.kind("batch_system_tests"), count: 300)
+        let file = try status(String(text.dropFirst("format: mupj-status/1\n".count)))
+        let tracker = PrerequisiteTracker(prerequisites: prerequisites, status: file)
+        for day in [day("1900-03-01"), day("1900-06-15"), try #require(file.latestDate)] {
+            let report = tracker.report(asOf: day)
+            #expect(report.prerequisites.count == prerequisites.count)
+            for (prerequisite, shared) in zip(prerequisites, report.prerequisites) {
+                let alone = tracker.evaluate(prerequisite, asOf: day)
+                #expect(
+                    [shared.state.rawValue, shared.summary] + shared.notes + shared.items.map(\.detail)
+                        == [alone.state.rawValue, alone.summary] + alone.notes + alone.items.map(\.detail),
+                    "\(prerequisite.id) on \(day)")
+            }
+            // The report is not all one answer: the lists differ in what they find.
+            #expect(Set(report.prerequisites.map(\.summary)).count > 10)
+        }
     }
 }
