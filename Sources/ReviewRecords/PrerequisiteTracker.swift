@@ -207,12 +207,32 @@ public struct PrerequisiteTracker: Sendable {
         var summary = ""
         var notes: [String] = []
 
-        /// "3 of 4 frameworks …; missing A, B".
+        /// Most items one prerequisite lists, and most names its summary gives of those missing.
+        /// A status file may hold thousands of framework reviews, and a catalog thousands of
+        /// prerequisites that would each list them all: 2 000 such prerequisites over 5 000
+        /// reviews made a status of 1.7 GB of text, in 93 s and 3.3 GB of memory.
+        static let listedItems = 50
+        static let namedMissing = 10
+
+        /// "3 of 4 frameworks …; missing A, B": every item counted, the first missing named. Then
+        /// at most `listedItems` items are kept: those not done first, then the others, each in
+        /// their order; a note counts the rest.
         mutating func count(_ phrase: String) {
             let done = items.filter { $0.state == .done }.count
             summary = "\(done) of \(items.count) \(phrase)"
             let missing = items.filter { $0.state != .done }.map(\.name)
-            if !missing.isEmpty { summary += "; missing " + missing.joined(separator: ", ") }
+            if !missing.isEmpty {
+                summary += "; missing " + missing.prefix(Self.namedMissing).joined(separator: ", ")
+                if missing.count > Self.namedMissing { summary += " and \(missing.count - Self.namedMissing) more" }
+            }
+            guard items.count > Self.listedItems else { return }
+            let open = items.indices.filter { items[$0].state != .done }.prefix(Self.listedItems)
+            let closed = items.indices.filter { items[$0].state == .done }.prefix(Self.listedItems - open.count)
+            let kept = Set(open).union(closed)
+            let leftDone = done - closed.count
+            let left = items.count - kept.count
+            items = items.indices.filter(kept.contains).map { items[$0] }
+            notes.append("\(left) more not listed here, \(leftDone) of them done; the count above includes them")
         }
     }
 

@@ -467,3 +467,27 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         }
     }
 }
+
+/// A prerequisite lists at most 50 items, those that keep it from being met first, and its summary
+/// names at most 10 of those missing; both count them all.
+@Suite struct ListedItemsTests {
+    @Test func aLongListIsCutAndCounted() throws {
+        // 120 frameworks in turn: a positive review by both organisations, then a pending one.
+        let entries = (0..<120).map { i in
+            i % 2 == 0
+                ? "  - {framework: f\(i), vo: v, outcome: positive, date: 2009-01-01, "
+                    + "reviewers: [{name: A, organisation: EGEE}, {name: B, organisation: OSG}]}"
+                : "  - {framework: f\(i), vo: v, outcome: pending, date: 2009-01-01, reviewers: unknown}"
+        }
+        let file = try status("framework_reviews:\n" + entries.joined(separator: "\n") + "\n")
+        let report = try tracker(file).report(asOf: day("2009-06-01"))
+        let pre2 = try #require(report.prerequisite("PRE-2"))
+        let pending = (0..<60).map { "f\(2 * $0 + 1) (v)" }
+        #expect(
+            pre2.summary
+                == "60 of 120 frameworks positively recommended by reviewers from OSG and EGEE; missing "
+                + pending.prefix(10).joined(separator: ", ") + " and 50 more")
+        #expect(pre2.items.map(\.name) == Array(pending.prefix(50)))
+        #expect(pre2.notes.contains("70 more not listed here, 60 of them done; the count above includes them"))
+    }
+}
