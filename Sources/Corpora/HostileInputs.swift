@@ -79,6 +79,10 @@ public struct HostileInput: Sendable {
         HostileInput("densest: \(Hostile.densestHolders)² references", acceptedBy: [.description]) {
             Array(TemplateCorpus.densest(holders: Hostile.densestHolders).utf8)
         },
+        // Each finding quoted the source whole: 1.6 GB of JSON in 2.4 s.
+        HostileInput("a source of 400 KB cited by 4 000 findings", acceptedBy: [.description]) {
+            Array(TemplateCorpus.longSourceCitedBy(proxies: 4_000, sourceBytes: 400_000).utf8)
+        },
         HostileInput("catalog pattern that backtracks elsewhere", acceptedBy: [.catalog], aimedAt: .catalog) {
             Hostile.backtrackingCatalog()
         },

@@ -61,6 +61,24 @@ public enum TemplateCorpus {
         return text
     }
 
+    /// The template with one more pilot, on the worker node with a `source` of `sourceBytes`
+    /// characters, holding `proxies` more pilot proxies: a check on each proxy follows `held_by.zone`
+    /// to that pilot, so each of `proxies` findings cites the long source.
+    public static func longSourceCitedBy(proxies: Int, sourceBytes: Int) -> String {
+        var text = FrameworkTemplate.text
+        let held = (0..<proxies).map { "proxy-\($0)" }.joined(separator: ", ")
+        let source = String(repeating: "s", count: sourceBytes)
+        insert(
+            "  - {id: big-pilot, name: P, kind: pilot, zone: {value: worker-node, source: \(source)}, "
+                + "operated_by: vo, holds: [\(held)]}\n", atHeadOf: "components", in: &text)
+        let proxiesBlock = (0..<proxies).map {
+            "  - {id: proxy-\($0), type: voms-proxy, identity: pilot-owner, lifetime_hours: 24, delegation: limited, "
+                + "location: x, file_mode: \"0600\", readable_by: [pilot-account]}\n"
+        }.joined()
+        insert(proxiesBlock, atHeadOf: "credentials", in: &text)
+        return text
+    }
+
     /// The template with `components` more components (`withComponents`) and `channels` more
     /// channels, each from a misspelt component id (`c-N` written `c-nN`): a wrong reference per
     /// channel, each compared with every component id for a suggestion.

@@ -169,8 +169,10 @@ public enum SARIFReport {
         let lead = finding.status == .violated ? "Violated" : "Needs information"
         // The locations are the listed places only; the message says how many more there were.
         let unlisted = finding.unlistedPlaces > 0 ? " (\(Wording.unlisted(finding.unlistedPlaces)).)" : ""
-        let message =
-            "\(review.name) (\(review.vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)\(unlisted)"
+        // Every result names its framework, cut as a finding quotes a value: a name of megabytes
+        // was written whole into each of thousands of results.
+        let (name, vo) = (Value.shown(review.name), Value.shown(review.vo))
+        let message = "\(name) (\(vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)\(unlisted)"
         var locations = finding.evidence.map { location($0.file, $0.range.start, $0.range.end) }
         if locations.isEmpty {
             // Nothing in the description was consulted: point at its first line.
@@ -186,8 +188,8 @@ public enum SARIFReport {
             (
                 "properties",
                 .obj([
-                    ("framework", .string(review.name)),
-                    ("vo", .string(review.vo)),
+                    ("framework", .string(name)),
+                    ("vo", .string(vo)),
                     ("status", .string(finding.status.rawValue)),
                     ("severity", .string(finding.severity.rawValue)),
                     ("subject", finding.subject.map(JSON.string)),

@@ -70,7 +70,11 @@ private struct Context {
         self.meter = meter
         resolver = PathResolver(root: description.root, meter: meter)
         evaluator = ConditionEvaluator(resolver: resolver)
-        frameworkKey = description.vo + "/" + description.name
+        // Every finding's id hashes this key: a name of megabytes was hashed whole for each of
+        // thousands of findings. A long key is hashed once and its digest stands for it (a short
+        // one, as every real name is, is used as it is, so ids stay what they were).
+        let key = description.vo + "/" + description.name
+        frameworkKey = key.utf8.count <= 256 ? key : "sha256:" + SHA256.hex(Array(key.utf8))
     }
 
     func evaluate(_ clause: Clause, catalog: Catalog) throws(ReviewLimitExceeded) -> ClauseResult {
@@ -235,14 +239,14 @@ private struct Context {
                     result.append(
                         Evidence(
                             file: description.file, range: place.range, path: place.path, value: value.display,
-                            state: .stated, reason: nil, sources: value.sources))
+                            state: .stated, reason: nil, sources: value.sources.map(Value.shown)))
                 case .unknown(let value):
                     var reason: String?
-                    if case .unknown(let r) = value.content { reason = r }
+                    if case .unknown(let r) = value.content { reason = r.map(Value.shown) }
                     result.append(
                         Evidence(
                             file: description.file, range: place.range, path: place.path, value: "unknown",
-                            state: .unknown, reason: reason, sources: value.sources))
+                            state: .unknown, reason: reason, sources: value.sources.map(Value.shown)))
                 case .absent:
                     result.append(
                         Evidence(
@@ -322,7 +326,8 @@ struct Explainer {
         switch place.state {
         case .known(let value): words = "\(value.display) (\(line))"
         case .unknown(let value):
-            if case .unknown(let reason?) = value.content {
+            if case .unknown(let written?) = value.content {
+                let reason = Value.shown(written)
                 let trimmed = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
                 words = "unknown at \(line) (\(trimmed))"
             } else {

@@ -98,8 +98,17 @@ struct StatusIndex: Sendable {
     let frameworkReviews: [String: DatedEntries<FrameworkRecommendation>]
     /// The MB decisions that say whether the policy is in effect.
     let declarations: DatedEntries<MBDecision>
-    /// By prerequisite, the MB decisions that assess it.
-    let assessments: [String: DatedEntries<MBDecision>]
+    /// By prerequisite, the MB decisions that assess it, each with its last item about it.
+    let assessments: [String: DatedEntries<Assessment>]
+
+    /// An MB decision and the position of its last assessment item about one prerequisite: found
+    /// once, not by a scan of the decision's items for each prerequisite on each day (8 000
+    /// prerequisites assessed by one decision of 100 000 items took 6.5 s).
+    struct Assessment {
+        let decision: MBDecision
+        let item: Int
+        var date: CalendarDay { decision.date }
+    }
 
     init(_ status: PrerequisiteStatusFile) {
         glexecReviews = DatedEntries.grouped(status.glexecReviews, by: \.organisation, date: \.date)
@@ -113,10 +122,12 @@ struct StatusIndex: Sendable {
         frameworkReviews = DatedEntries.grouped(status.frameworkReviews, by: \.key, date: \.date)
         declarations = DatedEntries(
             status.mbDecisions.enumerated().filter { $0.element.policyInEffect != nil }, date: \.date)
-        var assessing: [String: [(offset: Int, element: MBDecision)]] = [:]
+        var assessing: [String: [(offset: Int, element: Assessment)]] = [:]
         for (offset, decision) in status.mbDecisions.enumerated() {
-            for id in Set(decision.assessment.map(\.prerequisite)) {
-                assessing[id, default: []].append((offset: offset, element: decision))
+            var last: [String: Int] = [:]
+            for (item, assessed) in decision.assessment.enumerated() { last[assessed.prerequisite] = item }
+            for (id, item) in last {
+                assessing[id, default: []].append((offset: offset, element: Assessment(decision: decision, item: item)))
             }
         }
         assessments = assessing.mapValues { DatedEntries($0, date: \.date) }

@@ -187,13 +187,11 @@ public struct PrerequisiteTracker: Sendable {
         } else {
             state = .notMet
         }
-        let reported = index.assessments[prerequisite.id]?.latest(asOf: day)
-        let mbReported = reported.flatMap { decision in
-            decision.assessment.last { $0.prerequisite == prerequisite.id }.map { item in
-                MBReported(
-                    date: decision.date, state: item.state, notes: item.notes, origin: decision.origin,
-                    agreesWithEvidence: item.state == state)
-            }
+        let mbReported = index.assessments[prerequisite.id]?.latest(asOf: day).map { assessed in
+            let (decision, item) = (assessed.decision, assessed.decision.assessment[assessed.item])
+            return MBReported(
+                date: decision.date, state: item.state, notes: item.notes, origin: decision.origin,
+                agreesWithEvidence: item.state == state)
         }
         return PrerequisiteStatus(
             id: prerequisite.id, title: prerequisite.title, paraphrase: prerequisite.paraphrase,

@@ -218,12 +218,21 @@ public enum StatusFileLoader {
         -> [Diagnostic]
     {
         let ids = prerequisites.map(\.id)
-        return status.mbDecisions.flatMap(\.assessment).filter { !ids.contains($0.prerequisite) }.map { item in
-            Diagnostic(
+        let known = Set(ids)
+        // The ids named, and suggestions made, are bounded: a catalog may hold thousands of
+        // prerequisites and a status file name wrong ones in thousands of items.
+        let named = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", … (\(ids.count) in all)" : "")
+        var comparisons = SchemaValidator.suggestionComparisons
+        return status.mbDecisions.flatMap(\.assessment).filter { !known.contains($0.prerequisite) }.map { item in
+            var suggestion = ""
+            if ids.count <= comparisons {
+                comparisons -= ids.count
+                suggestion = Suggestion.phrase(for: item.prerequisite, in: ids)
+            }
+            return Diagnostic(
                 file: status.path, location: item.location,
-                message:
-                    "no prerequisite \(Diagnostic.quote(item.prerequisite)) in the catalogs (known: \(ids.joined(separator: ", ")))"
-                    + Suggestion.phrase(for: item.prerequisite, in: ids))
+                message: "no prerequisite \(Diagnostic.quote(item.prerequisite)) in the catalogs (known: \(named))"
+                    + suggestion)
         }
     }
 }

@@ -363,6 +363,21 @@ private let valid = """
         #expect(pasted.range.start == SourceLocation(line: 4, column: 71, offset: 101))
     }
 
+    /// A finding quotes at most `Value.displayLimit` bytes of a value, cut after a whole character
+    /// with "…"; a short value whole.
+    @Test func aQuotedValueIsCut() {
+        let range = SourceRange(at: .start)
+        #expect(Value(.string("short"), range: range).display == "short")
+        let items = (0..<1_000).map { Value(.string("item\($0)"), range: range) }
+        let list = Value(.list(items), range: range).display
+        #expect(list.hasPrefix("[item0, item1, ") && list.hasSuffix("…"))
+        #expect(list.utf8.count <= Value.displayLimit + "…".utf8.count)
+        #expect(Value(.list(Array(items.prefix(3))), range: range).display == "[item0, item1, item2]")
+        // Two-byte characters: the cut falls after a whole one.
+        let long = Value.shown(String(repeating: "é", count: 600))
+        #expect(long == String(repeating: "é", count: 500) + "…")
+    }
+
     /// A value with every part and the range of each.
     private func rendered(_ value: Value) -> String {
         let at = "@\(value.range.start)-\(value.range.end)"

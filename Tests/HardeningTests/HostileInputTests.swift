@@ -462,6 +462,30 @@ import YAMLDocument
                 + "(check 'c0'), and were stopped; raise the limit with --max-findings")
     }
 
+    /// A finding cites a long source cut, as it quotes a long value; its id hashes a long name's
+    /// digest, once, and still tells two names apart that differ only at their end.
+    @Test func findingsCiteLongTextCut() throws {
+        let text = TemplateCorpus.longSourceCitedBy(proxies: 10, sourceBytes: 5_000)
+        let description = try #require(
+            DescriptionLoader.load(SourceFile(path: "d.yaml", bytes: Array(text.utf8))).description)
+        let review = try Engine.review(description, catalogs: try TestSupport.shippedCatalogs())
+        let sources = review.clauses.flatMap(\.findings).flatMap(\.evidence).flatMap(\.sources)
+        let cut = String(repeating: "s", count: 1_000) + "…"
+        #expect(sources.filter { $0 == cut }.count >= 10)
+        #expect(sources.allSatisfy { $0.utf8.count <= 1_000 + 3 })
+
+        func ids(named name: String) throws -> [String] {
+            let renamed = FrameworkTemplate.text.replacingOccurrences(of: "name: ExamplePilot", with: "name: " + name)
+            let loaded = try #require(
+                DescriptionLoader.load(SourceFile(path: "n.yaml", bytes: Array(renamed.utf8))).description)
+            return try Engine.review(loaded, catalogs: try TestSupport.shippedCatalogs()).clauses.flatMap(\.findings)
+                .map(\.id)
+        }
+        let long = String(repeating: "n", count: 300)
+        let (a, b) = (try ids(named: long + "a"), try ids(named: long + "b"))
+        #expect(a.count == b.count && Set(a).isDisjoint(with: b) && a.allSatisfy { $0.utf8.count == 16 })
+    }
+
     /// The names are the benchmark's row labels: one row each.
     @Test func namesAreDistinct() {
         #expect(Set(HostileInput.all.map(\.name)).count == HostileInput.all.count)
