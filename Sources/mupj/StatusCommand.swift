@@ -81,7 +81,7 @@ struct StatusCommand: ParsableCommand {
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
         let day = statusOptions.asOf.flatMap(CalendarDay.init) ?? status.latestDate
         if history {
-            if let refusal = status.historyLimit(maxEntries: maxHistoryEntries) {
+            if let refusal = status.historyLimit(maxEntries: maxHistoryEntries, verdicts: verdicts) {
                 DiagnosticPrinter.print([refusal])
                 throw ExitCode(1)
             }

@@ -106,6 +106,28 @@ import Testing
             ))
     }
 
+    /// Each description reviewed beside the history (`--frameworks`) adds its date: the limit counts
+    /// them after the file's entries, and the error names the description that passes it.
+    @Test func theHistoryCountsTheReviewedDescriptions() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("short.yaml").path
+        let review = "  - {by: EGEE, outcome: positive, date: 2008-01-01, reference: r, source: s}"
+        try "format: mupj-status/1\nglexec_reviews:\n\(review)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let frameworks = ["alien", "dirac", "glideinwms"].map { TestSupport.path("frameworks/\($0).yaml") }
+        let arguments = ["status", "--status-file", path, "--history"] + frameworks.flatMap { ["--frameworks", $0] }
+        let refused = try TestSupport.mupj(arguments + ["--max-history-entries", "3"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(
+            refused.stderr
+                == "\(frameworks[2]): error: entry 4 of 4 (the status file's 1 and 3 reviewed descriptions, each with "
+                + "its date): --history reads at most 3, as its time grows with the square of their number (raise the "
+                + "limit with --max-history-entries)\n")
+        let within = try TestSupport.mupj(arguments + ["--max-history-entries", "4"])
+        #expect(within.status == 0, "\(within.stderr)")
+    }
+
     /// The history reads the status on every date of the file: past `--max-history-entries` it
     /// refuses, at the first entry beyond the limit, and the day's status still reads the file.
     @Test func theHistoryStopsAtItsEntryLimit() throws {
