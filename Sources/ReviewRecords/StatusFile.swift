@@ -165,39 +165,30 @@ public struct PrerequisiteStatusFile: Sendable {
     /// file, which has not reached twenty in any section.
     public static let defaultHistoryEntries = 1_000
 
-    /// Where the file passes `maxEntries` entries, for the history: it reads the status on each date
-    /// of the file, and each reading grows with the entries (a framework, a window listed again on
-    /// every date), so its time and its output grow with the square of the file. Nil within the limit.
-    public func historyLimit(maxEntries: Int) -> Diagnostic? {
+    /// Where the history passes `maxEntries` entries: it reads the status on each date of the
+    /// file, and each reading grows with the entries (a framework, a window listed again on every
+    /// date), so its time and its output grow with the square of the file. Each framework reviewed
+    /// beside it (`status --history --frameworks`) is one entry more, after the file's: its date is
+    /// one more the history reads (2 000 descriptions took 4.6 s). Nil within the limit; else the
+    /// error is at the file's entry, or names the description, that passes it.
+    public func historyLimit(maxEntries: Int, verdicts: [FrameworkVerdictRecord] = []) -> Diagnostic? {
         let origins: [EntryOrigin] =
             glexecReviews.map(\.origin) + batchSystemTests.map(\.origin) + authorizationService.map(\.origin)
             + glexecDeployment.map(\.origin) + frameworkReviews.map(\.origin) + mbDecisions.map(\.origin)
             + exceptionWindows.map(\.origin)
-        guard origins.count > maxEntries else { return nil }
-        let beyond = origins.map(\.location).sorted()[maxEntries]
-        return Diagnostic(
-            file: path, location: beyond,
-            message:
-                "entry \(maxEntries + 1) of \(origins.count): --history reads at most \(maxEntries) entries, as its "
-                + "time grows with the square of their number (raise the limit with --max-history-entries)")
-    }
-
-    /// The same limit with the frameworks reviewed beside the file (`status --history
-    /// --frameworks`): each description's date is one more the history reads, and each framework
-    /// one more thing it reports on every later date (2 000 descriptions took 4.6 s). Nil within the
-    /// limit; else the error names the description whose date passes it.
-    public func historyLimit(maxEntries: Int, verdicts: [FrameworkVerdictRecord]) -> Diagnostic? {
-        if let refusal = historyLimit(maxEntries: maxEntries) { return refusal }
-        var inFile = glexecReviews.count + batchSystemTests.count + authorizationService.count
-        inFile += glexecDeployment.count + frameworkReviews.count + mbDecisions.count + exceptionWindows.count
-        let total = inFile + verdicts.count
+        let total = origins.count + verdicts.count
         guard total > maxEntries else { return nil }
-        let beyond = verdicts[maxEntries - inFile]
+        let why = "--history reads at most \(maxEntries)"
+        let raise = "as its time grows with the square of their number (raise the limit with --max-history-entries)"
+        guard origins.count <= maxEntries else {
+            return Diagnostic(
+                file: path, location: origins.map(\.location).sorted()[maxEntries],
+                message: "entry \(maxEntries + 1) of \(origins.count): \(why) entries, \(raise)")
+        }
         return Diagnostic(
-            file: beyond.file ?? path, location: nil,
-            message: "entry \(maxEntries + 1) of \(total) (the status file's \(inFile) and \(verdicts.count) reviewed "
-                + "descriptions, each with its date): --history reads at most \(maxEntries), as its time grows with "
-                + "the square of their number (raise the limit with --max-history-entries)")
+            file: verdicts[maxEntries - origins.count].file ?? path, location: nil,
+            message: "entry \(maxEntries + 1) of \(total) (the status file's \(origins.count) and \(verdicts.count) "
+                + "reviewed descriptions, each with its date): \(why), \(raise)")
     }
 }
 
