@@ -60,3 +60,38 @@ public enum HostileStatusFile {
         return kind
     }
 }
+
+extension HostileStatusFile {
+    /// A prerequisite catalog of `count` prerequisites that all read the gLExec reviews: the
+    /// history lists every one of them after each change, so its output is the catalog times the
+    /// file's dates.
+    public static func prerequisiteCatalog(count: Int) -> String {
+        let examples = [
+            (
+                "met",
+                "[{by: EGEE, outcome: positive, date: 2008-01-01, reference: r}, "
+                    + "{by: OSG, outcome: positive, date: 2008-01-01, reference: r}]"
+            ),
+            ("partly-met", "[{by: EGEE, outcome: positive, date: 2008-01-01, reference: r}]"),
+            ("not-met, as_of: 2008-01-01", "[]"),
+        ]
+        let header = [
+            "catalog: many-prerequisites", "title: Many prerequisites",
+            "document: {title: d, reference: r, version: '1', url: 'https://example.org/'}", "prerequisites:",
+        ]
+        let prerequisites = (1...count).map { i in
+            """
+              - id: PRE-\(i)
+                title: Prerequisite \(i)
+                paraphrase: p
+                source: {document: d, date: 2007-12-07, section: s}
+                original_list: true
+                evidence: {kind: glexec-reviews, required_by: [OSG, EGEE]}
+                decided_by: d
+                examples:
+            \(examples.map { "      - {expect: \($0.0), status: {glexec_reviews: \($0.1)}}" }.joined(separator: "\n"))
+            """
+        }
+        return (header + prerequisites).joined(separator: "\n") + "\n"
+    }
+}

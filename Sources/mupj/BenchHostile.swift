@@ -15,32 +15,36 @@ enum BenchHostile {
     struct Command: Sendable {
         var name: String
         var reader: HostileInput.Reader
-        /// The arguments, for the input's path and the path of `Hostile.catalogPartner`.
-        var arguments: @Sendable (_ input: String, _ partner: String) -> [String]
+        /// The arguments, for the input's path, the path of `Hostile.catalogPartner` and the
+        /// input's own prerequisite catalog for its history, if it has one.
+        var arguments: @Sendable (_ input: String, _ partner: String, _ historyCatalog: String?) -> [String]
         /// The exit code of a refusal: 1 for an invalid description or status file, 2 for a
         /// catalog that does not load (README, exit codes).
         var refusal: Int32 = 1
     }
 
     static let commands = [
-        Command(name: "validate", reader: .description, arguments: { input, _ in ["validate", input] }),
+        Command(name: "validate", reader: .description, arguments: { input, _, _ in ["validate", input] }),
         Command(
             name: "review", reader: .description,
-            arguments: { input, _ in ["review", input, "--format", "json", "--fail-on", "never"] }),
+            arguments: { input, _, _ in ["review", input, "--format", "json", "--fail-on", "never"] }),
         // The README's main job: every report format, written into a directory beside the input.
         Command(
             name: "all formats", reader: .description,
-            arguments: { input, _ in ["review", input, "--output-dir", reportDirectory(input), "--fail-on", "never"] }),
+            arguments: { input, _, _ in ["review", input, "--output-dir", reportDirectory(input), "--fail-on", "never"]
+            }),
         Command(
             name: "as catalog", reader: .catalog,
-            arguments: { input, partner in ["review", "--checklist", input, partner, "--fail-on", "never"] },
+            arguments: { input, partner, _ in ["review", "--checklist", input, partner, "--fail-on", "never"] },
             refusal: 2),
         Command(
             name: "as status file", reader: .statusFile,
-            arguments: { input, _ in ["status", "--status-file", input] }),
+            arguments: { input, _, _ in ["status", "--status-file", input] }),
         Command(
             name: "status --history", reader: .history,
-            arguments: { input, _ in ["status", "--history", "--status-file", input] }),
+            arguments: { input, _, catalog in
+                ["status", "--history", "--status-file", input] + (catalog.map { ["--checklist", $0] } ?? [])
+            }),
     ]
 
     /// The input, its size, one column per command, and the error (unpadded, last).
@@ -74,11 +78,18 @@ enum BenchHostile {
             let path = folder + "/input-\(index).yaml"
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             defer { try? FileManager.default.removeItem(atPath: path) }
+            var historyCatalog: String?
+            if let catalog = input.historyCatalog {
+                historyCatalog = folder + "/input-\(index)-prerequisites.yaml"
+                try Data(catalog().utf8).write(to: URL(fileURLWithPath: folder + "/input-\(index)-prerequisites.yaml"))
+            }
+            defer { if let historyCatalog { try? FileManager.default.removeItem(atPath: historyCatalog) } }
             var cells = [input.name, Bench.fixed(Double(bytes.count) / 1e6, 2)]
             var firstError = ""
             for command in commands {
                 let child = try Bench.measured(
-                    executable, command.arguments(path, partner), scratch: directory, standardError: errors)
+                    executable, command.arguments(path, partner, historyCatalog), scratch: directory,
+                    standardError: errors)
                 try? FileManager.default.removeItem(atPath: reportDirectory(path))
                 let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 let first = stderr.split(separator: "\n").first.map(String.init) ?? ""

@@ -58,12 +58,20 @@ struct StatusCommand: ParsableCommand {
             valueName: "count"))
     var maxHistoryEntries = PrerequisiteStatusFile.defaultHistoryEntries
 
+    @Option(
+        help: ArgumentHelp(
+            "With --history: most prerequisite statuses listed, the prerequisites times the entries in the status "
+                + "file, as each change lists every prerequisite.",
+            valueName: "count"))
+    var maxHistoryStatuses = PrerequisiteStatusFile.defaultHistoryStatuses
+
     @OptionGroup var limits: LimitOptions
 
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
     func validate() throws {
         guard maxHistoryEntries > 0 else { throw ValidationError("--max-history-entries must be positive") }
+        guard maxHistoryStatuses > 0 else { throw ValidationError("--max-history-statuses must be positive") }
     }
 
     func run() throws {
@@ -81,7 +89,10 @@ struct StatusCommand: ParsableCommand {
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
         let day = statusOptions.asOf.flatMap(CalendarDay.init) ?? status.latestDate
         if history {
-            if let refusal = status.historyLimit(maxEntries: maxHistoryEntries, verdicts: verdicts) {
+            if let refusal = status.historyLimit(
+                maxEntries: maxHistoryEntries, maxStatuses: maxHistoryStatuses,
+                prerequisites: tracker.prerequisites.count, verdicts: verdicts)
+            {
                 DiagnosticPrinter.print([refusal])
                 throw ExitCode(1)
             }

@@ -16,6 +16,7 @@ import YAMLDocument
         ("--max-findings", ReviewLimits.default.maxFindings),
         ("--max-steps", ReviewLimits.default.maxSteps),
         ("--max-history-entries", PrerequisiteStatusFile.defaultHistoryEntries),
+        ("--max-history-statuses", PrerequisiteStatusFile.defaultHistoryStatuses),
     ]
 
     static func grouped(_ value: Int) -> String {
