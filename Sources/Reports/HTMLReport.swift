@@ -8,6 +8,15 @@ import ReviewRecords
 /// description. Every string from a description or a catalog is escaped.
 public enum HTMLReport {
     public static func render(_ context: ReportContext) -> String {
+        var whole = ""
+        render(context) { whole += $0 }
+        return whole
+    }
+
+    /// The same, handed to `emit` in pieces: what is written goes out between frameworks once it
+    /// passes `piece` bytes, so that the report of a thousand descriptions (54 MB) is never held
+    /// whole.
+    public static func render(_ context: ReportContext, piece: Int = JSONReport.piece, emit: (String) -> Void) {
         let result = context.result
         var out = HTMLPage.head(title: "mupj review report", generator: result.toolVersion, page: "review")
         out += "<header>\n<h1>mupj review report</h1>\n"
@@ -25,10 +34,14 @@ public enum HTMLReport {
         out += legend()
         for (index, review) in result.frameworks.enumerated() {
             out += framework(review, index: index, context: context)
+            if out.utf8.count >= piece {
+                emit(out)
+                out = ""
+            }
         }
         out += HTMLPage.provenance(result, context: context)
         out += "</body>\n</html>\n"
-        return out
+        emit(out)
     }
 
     static func summary(_ result: ReviewResult) -> String {

@@ -72,7 +72,7 @@ public enum JSONReport {
 
     /// How much of a framework's report is kept before it is handed on, when a caller takes it in
     /// pieces: a description with tens of thousands of elements has a report of hundreds of MB.
-    static let piece = 1 << 20
+    public static let piece = 1 << 20
 
     /// One element of the `frameworks` array. With `emit`, what is written is handed to it in
     /// pieces of about `piece` bytes, between findings, and the rest is left in `out`.

@@ -8,6 +8,15 @@ import ReviewRecords
 /// line starts with such a string.
 public enum MarkdownReport {
     public static func render(_ context: ReportContext) -> String {
+        var whole = ""
+        render(context) { whole += $0 }
+        return whole
+    }
+
+    /// The same, handed to `emit` in pieces: what is written goes out between frameworks once it
+    /// passes `piece` bytes, so that the report of a thousand descriptions (30 MB) is never held
+    /// whole.
+    public static func render(_ context: ReportContext, piece: Int = JSONReport.piece, emit: (String) -> Void) {
         var out = MarkdownWriter()
         let result = context.result
         out.line("# mupj review report")
@@ -32,8 +41,9 @@ public enum MarkdownReport {
         summary(result, into: &out)
         for (index, review) in result.frameworks.enumerated() {
             framework(review, index: index, context: context, into: &out)
+            if out.text.utf8.count >= piece { emit(out.take()) }
         }
-        return out.text
+        emit(out.take())
     }
 
     static func summary(_ result: ReviewResult, into out: inout MarkdownWriter) {
@@ -186,12 +196,24 @@ public enum MarkdownReport {
 
 /// Lines of Markdown, never more than one blank line in a row.
 struct MarkdownWriter {
+    /// What is written and not yet taken.
     var text = ""
+    /// The end of what was taken (its last two characters): whether a blank line is needed depends
+    /// on what came before, taken or not.
+    private var taken = ""
 
     mutating func line(_ line: String) { text += line + "\n" }
 
     mutating func blank() {
-        if !text.isEmpty && !text.hasSuffix("\n\n") { text += "\n" }
+        let written = text.utf8.count >= 2 ? text : taken + text
+        if !written.isEmpty && !written.hasSuffix("\n\n") { text += "\n" }
+    }
+
+    /// What is written so far, leaving the writer empty but in the same place of the document.
+    mutating func take() -> String {
+        defer { text = "" }
+        taken = String((taken + text).suffix(2))
+        return text
     }
 }
 

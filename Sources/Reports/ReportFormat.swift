@@ -14,12 +14,29 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     /// The report handed to `emit` in pieces: JSON and text as `ReportStream` writes them (a
-    /// framework at a time, a very large one in pieces of about a MiB), the others whole. What
+    /// framework at a time, a very large one in pieces of about a MiB), Markdown and HTML between
+    /// frameworks once a MiB is written, SARIF (open findings only) whole. What
     /// `--output-dir` writes, so that no file's text is held whole when it need not be.
     public func render(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         switch self {
         case .json, .text: ReportStream.render(self, context, colour: false, emit: emit)
-        case .markdown, .html, .sarif: emit(Array(render(context).utf8))
+        case .markdown: MarkdownReport.render(context) { Self.emit($0, emit: emit) }
+        case .html: HTMLReport.render(context) { Self.emit($0, emit: emit) }
+        case .sarif: Self.emit(render(context), emit: emit)
+        }
+    }
+
+    /// `text` handed to `emit` in pieces of about a MiB, from the string's own bytes: a copy of a
+    /// whole report (53 MB of HTML for 1 000 descriptions) beside the string would double it.
+    static func emit(_ text: String, emit: ([UInt8]) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            repeat {
+                let end = min(start + JSONReport.piece, bytes.count)
+                emit(Array(bytes[start..<end]))
+                start = end
+            } while start < bytes.count
         }
     }
 
@@ -47,7 +64,7 @@ public struct RenderedFile {
     }
 
     public init(_ name: String, text: @escaping () -> String) {
-        self.init(name) { emit in emit(Array(text().utf8)) }
+        self.init(name) { emit in ReportFormat.emit(text(), emit: emit) }
     }
 }
 

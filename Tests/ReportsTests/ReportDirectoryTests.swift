@@ -19,6 +19,22 @@ import Testing
         #expect(pieces == (format == .json || format == .text ? 3 : 1))
     }
 
+    /// Markdown and HTML go out between frameworks once a piece is full: with pieces of one byte,
+    /// one piece per framework and the rest, and the same bytes as the report rendered whole.
+    @Test func markdownAndHTMLGoOutBetweenFrameworks() throws {
+        let context = try Inputs.shipped()
+        let renderers: [(ReportFormat, (ReportContext, Int, (String) -> Void) -> Void)] = [
+            (.markdown, { MarkdownReport.render($0, piece: $1, emit: $2) }),
+            (.html, { HTMLReport.render($0, piece: $1, emit: $2) }),
+        ]
+        for (format, render) in renderers {
+            var pieces: [String] = []
+            render(context, 1) { pieces.append($0) }
+            #expect(pieces.count == context.result.frameworks.count + 1, "\(format)")
+            #expect(pieces.joined() == format.render(context), "\(format)")
+        }
+    }
+
     @Test func aFileIsCheckedPieceByPiece() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-dir-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
