@@ -26,7 +26,7 @@ public struct SchemaValidator: Sendable {
     public let mode: Mode
     /// The aliases the document itself was reached through, outermost first: a fragment of a
     /// larger file (a catalog example) pasted by an alias. Its errors name them.
-    public var reachedThrough: [SourceLocation] = []
+    public var reachedThrough = AliasTrail()
 
     public init(root: ObjectShape, mode: Mode = .complete) {
         self.root = root
@@ -187,7 +187,7 @@ private struct Walk {
         diagnostics.append(
             Diagnostic(
                 file: file, location: location,
-                message: Diagnostic.message(message, at: location, throughAliases: aliases)))
+                message: aliases.message(message, at: location)))
     }
 
     // MARK: values
@@ -195,29 +195,25 @@ private struct Walk {
     /// A key's text (keys are always scalars: the loader rejects any other key).
     func name(_ key: Int) -> String { table.text(key) ?? "" }
 
-    /// The aliases the value being checked was reached through, outermost first: an error inside
-    /// names them (see `Diagnostic.message(_:at:throughAliases:)`).
-    var aliases: [SourceLocation] = []
+    /// The aliases the value being checked was reached through: an error inside names them.
+    var aliases = AliasTrail()
     /// The aliases each reference was reached through, by its position in `references`, for
     /// those reached through any: they are checked after the walk.
-    var referenceAliases: [Int: [SourceLocation]] = [:]
+    var referenceAliases: [Int: AliasTrail] = [:]
     /// How many of `aliases` the document itself was reached through (`reachedThrough`).
     var outerAliases = 0
     /// The trees of the anchored nodes made for values kept as nodes (`Shape.custom`), shared by
     /// all of them (see `NodeTable.node(at:anchored:)`).
     var anchoredTrees: [Int: Node] = [:]
 
-    /// Notes `node` as an alias the walk goes through, when it is one; true when it was noted, and
-    /// the caller then removes it when done with the node.
+    /// Notes `node` as an alias the walk goes through, when it is one (see `AliasTrail.enter`).
     mutating func enterAlias(_ node: Int) -> Bool {
-        guard table.isAlias(node) else { return false }
-        aliases.append(table.start(node))
-        return true
+        aliases.enter(table.start(node), if: table.isAlias(node))
     }
 
     mutating func value(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         guard enterAlias(node) else { return valueInPlace(node, shape, unknown: unknown, context: context) }
-        defer { aliases.removeLast() }
+        defer { aliases.leave(true) }
         var result = valueInPlace(node, shape, unknown: unknown, context: context)
         // Cited where the alias is, as a value of any other kind is: a fact's value was marked
         // where its `value` is written, at the anchor.
@@ -329,7 +325,7 @@ private struct Walk {
 
     mutating func sources(_ node: Int) -> [String] {
         let entered = enterAlias(node)
-        defer { if entered { aliases.removeLast() } }
+        defer { aliases.leave(entered) }
         if table.kind(node) == .sequence {
             return table.children(node).compactMap { text($0, context: "a source") }
         }

@@ -45,13 +45,13 @@ public enum DescriptionLoader {
     /// A description written inside another file (a catalog example), reached through the aliases
     /// `reachedThrough` (outermost first) when it was pasted by one.
     public static func validate(
-        _ node: Node, source: SourceFile, mode: SchemaValidator.Mode, reachedThrough: [SourceLocation] = []
+        _ node: Node, source: SourceFile, mode: SchemaValidator.Mode, reachedThrough: AliasTrail = AliasTrail()
     ) -> Outcome {
         validate(NodeTable(node), source: source, mode: mode, reachedThrough: reachedThrough)
     }
 
     public static func validate(
-        _ table: NodeTable, source: SourceFile, mode: SchemaValidator.Mode, reachedThrough: [SourceLocation] = []
+        _ table: NodeTable, source: SourceFile, mode: SchemaValidator.Mode, reachedThrough: AliasTrail = AliasTrail()
     ) -> Outcome {
         var validator = SchemaValidator(root: FrameworkFormat.root, mode: mode)
         validator.reachedThrough = reachedThrough

@@ -107,5 +107,5 @@ public struct Example: Sendable {
     public var range: SourceRange
     /// The aliases the example was reached through, outermost first (an example list pasted into
     /// a second clause): its failure there names them.
-    public var aliases: [SourceLocation] = []
+    public var aliases = AliasTrail()
 }

@@ -49,15 +49,13 @@ private struct Builder {
     /// an alias is read again there, and its errors must say which use they are about.
     mutating func items<T>(_ list: Value?, _ make: (inout Builder, Value) -> T?) -> [T] {
         guard let list, let values = list.list else { return [] }
-        let listAlias = list.isAliasCopy
-        if listAlias { parser.aliases.append(list.range.start) }
-        defer { if listAlias { parser.aliases.removeLast() } }
+        let listAlias = parser.aliases.enter(list.range.start, if: list.isAliasCopy)
+        defer { parser.aliases.leave(listAlias) }
         var made: [T] = []
         for value in values {
-            let itemAlias = value.isAliasCopy
-            if itemAlias { parser.aliases.append(value.range.start) }
+            let itemAlias = parser.aliases.enter(value.range.start, if: value.isAliasCopy)
             if let item = make(&self, value) { made.append(item) }
-            if itemAlias { parser.aliases.removeLast() }
+            parser.aliases.leave(itemAlias)
         }
         return made
     }

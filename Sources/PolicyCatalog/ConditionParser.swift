@@ -12,24 +12,21 @@ struct ConditionParser {
         self.file = file
     }
 
-    /// The aliases what is being read was reached through, outermost first: an error inside names
-    /// them (see `Diagnostic.message(_:at:throughAliases:)`). The catalog's reader notes those of
-    /// the lists and elements a check or an example is read from.
-    var aliases: [SourceLocation] = []
+    /// The aliases what is being read was reached through: an error inside names them. The
+    /// catalog's reader notes those of the lists and elements a check or an example is read from.
+    var aliases = AliasTrail()
 
     mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(
             Diagnostic(
                 file: file, location: location,
-                message: Diagnostic.message(message, at: location, throughAliases: aliases)))
+                message: aliases.message(message, at: location)))
     }
 
-    /// Notes `node` as an alias what is below it was reached through, when it is one; true when it
-    /// was noted, and the caller then removes it when done with the node.
+    /// Notes `node` as an alias what is below it was reached through, when it is one (see
+    /// `AliasTrail.enter`).
     private mutating func enterAlias(_ node: Node) -> Bool {
-        guard node.isAliasCopy else { return false }
-        aliases.append(node.start)
-        return true
+        aliases.enter(node.start, if: node.isAliasCopy)
     }
 
     /// How deep `all`, `any` and `not` may nest. The parser, the evaluator and the explanations
@@ -39,7 +36,7 @@ struct ConditionParser {
 
     mutating func parse(_ node: Node, subject: ObjectShape, depth: Int = 0) -> Condition? {
         let entered = enterAlias(node)
-        defer { if entered { aliases.removeLast() } }
+        defer { aliases.leave(entered) }
         guard depth <= Self.maxNesting else {
             error(node.start, "conditions nest more than \(Self.maxNesting) deep here; a check needs far fewer")
             return nil
@@ -61,7 +58,7 @@ struct ConditionParser {
                 return nil
             }
             let enteredList = enterAlias(inner)
-            defer { if enteredList { aliases.removeLast() } }
+            defer { aliases.leave(enteredList) }
             let parsed = items.compactMap { parse($0, subject: subject, depth: depth + 1) }
             guard parsed.count == items.count else { return nil }
             return combinator == "all" ? .all(parsed) : .any(parsed)
@@ -134,7 +131,7 @@ struct ConditionParser {
                 return nil
             }
             let entered = enterAlias(node)
-            defer { if entered { aliases.removeLast() } }
+            defer { aliases.leave(entered) }
             let values = items.compactMap(literal)
             return values.count == items.count ? values : nil
         }

@@ -47,6 +47,6 @@ public enum ExampleCheck {
     private static func diagnostic(_ message: String, at example: Example, in catalog: Catalog) -> Diagnostic {
         Diagnostic(
             file: catalog.file, location: example.range.start,
-            message: Diagnostic.message(message, at: example.range.start, throughAliases: example.aliases))
+            message: example.aliases.message(message, at: example.range.start))
     }
 }

@@ -37,21 +37,6 @@ extension Diagnostic: Comparable {
 }
 
 extension Diagnostic {
-    /// `message` about the node at `location`, naming the aliases through which it was reached
-    /// (outermost first), when it was: a value anchored in one place and used in another may be
-    /// wrong only where it is used. An alias written at `location` itself is the node the
-    /// message is about, and is not named again.
-    public static func message(
-        _ message: String, at location: SourceLocation, throughAliases aliases: [SourceLocation]
-    ) -> String {
-        var aliases = aliases[...]
-        if aliases.last == location { aliases = aliases.dropLast() }
-        guard !aliases.isEmpty else { return message }
-        let places = aliases.map { "line \($0.line), column \($0.column)" }
-        return message + " (reached through the alias\(places.count == 1 ? "" : "es") at "
-            + places.joined(separator: ", then ") + ")"
-    }
-
     /// Text the user wrote, as a message quotes it: in single quotes, cut after 40 characters with
     /// "…". A key, an id or a value can be megabytes long, and a message would repeat it whole
     /// (500 of them, in a file of wrong references).

@@ -72,16 +72,31 @@ import YAMLDocument
             SourceLocation(line: 9, column: 3, offset: 80), SourceLocation(line: 4, column: 7, offset: 30),
             SourceLocation(line: 2, column: 5, offset: 12)
         )
-        #expect(Diagnostic.message("m", at: c, throughAliases: []) == "m")
+        #expect(AliasTrail([]).message("m", at: c) == "m")
         #expect(
-            Diagnostic.message("m", at: c, throughAliases: [a]) == "m (reached through the alias at line 9, column 3)")
-        #expect(Diagnostic.message("m", at: a, throughAliases: [a]) == "m")
+            AliasTrail([a]).message("m", at: c) == "m (reached through the alias at line 9, column 3)")
+        #expect(AliasTrail([a]).message("m", at: a) == "m")
         #expect(
-            Diagnostic.message("m", at: c, throughAliases: [a, b])
+            AliasTrail([a, b]).message("m", at: c)
                 == "m (reached through the aliases at line 9, column 3, then line 4, column 7)")
         #expect(
-            Diagnostic.message("m", at: b, throughAliases: [a, b])
+            AliasTrail([a, b]).message("m", at: b)
                 == "m (reached through the alias at line 9, column 3)")
+        // A node that is not an alias leaves the trail as it was, and its location is not read.
+        var trail = AliasTrail([a])
+        var read = false
+        func location() -> YAMLDocument.SourceLocation {
+            read = true
+            return c
+        }
+        let notAlias = trail.enter(location(), if: false)
+        #expect(!notAlias && !read && trail == AliasTrail([a]))
+        let alias = trail.enter(b, if: true)
+        #expect(alias && trail.locations == [a, b])
+        trail.leave(notAlias)
+        #expect(trail.count == 2)
+        trail.leave(alias)
+        #expect(trail == AliasTrail([a]))
     }
 
     @Test func loadErrorsBecomeDiagnosticsNamingTheFile() throws {
