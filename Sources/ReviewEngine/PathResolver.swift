@@ -101,11 +101,6 @@ struct PathResolver {
         }
     }
 
-    private func element(in collection: String, id: String) -> Value? {
-        guard let entry = collections[collection], let position = entry.positions[id] else { return nil }
-        return entry.elements[position]
-    }
-
     /// The path of a top-level collection element, as findings name their subject.
     static func elementPath(_ collection: String, _ id: String) -> String { "\(collection)[\(id)]" }
 
@@ -131,8 +126,18 @@ struct PathResolver {
         var expanded: [Place] = []
         var next: [Place] = []
         var finished: [Reached] = []
+        // The elements among this segment's places, and among the next one's. Routes that meet
+        // again (`held_by.holds.held_by` on pilots that all hold the same proxies) reach the same
+        // element under the same name many times over: each is a place once, and the others a
+        // step each, so a segment's places stay at most the elements there are, where they
+        // multiplied at every derived field (100 pilots sharing 100 proxies: 488 s before the step
+        // limit was even looked at).
+        var here = Set<ElementKey>()
+        var ahead = Set<ElementKey>()
         for segment in path.segments {
             next.removeAll(keepingCapacity: true)
+            swap(&here, &ahead)
+            ahead.removeAll(keepingCapacity: true)
             // One step from an element: into its field, or to the elements that refer back to it.
             func step(_ element: Value, _ elementPath: String, _ possible: Bool) {
                 meter.steps += 1
@@ -145,16 +150,25 @@ struct PathResolver {
                 let childPath = !naming ? "" : elementPath.isEmpty ? segment : elementPath + "." + segment
                 if let child = object[segment] {
                     next.append(Place(value: child, path: childPath, possible: possible))
-                } else if !appendInverse(of: object, named: segment, naming: naming, possible: possible, into: &next) {
+                } else if !appendInverse(
+                    of: object, named: segment, naming: naming, possible: possible, into: &next, seen: &ahead)
+                {
                     finished.append(Reached(state: .absent, path: childPath, range: element.range, possible: possible))
                 }
             }
             for place in current {
+                // Stopped where the review passes its step limit (it then keeps nothing): one
+                // element's walk can pass through millions of places.
+                guard meter.steps <= meter.limits.maxSteps else { return finished }
                 switch place.value.content {
                 case .list, .reference:
                     expanded.removeAll(keepingCapacity: true)
-                    expand(place.value, place.path, naming: naming, possible: place.possible, into: &expanded)
-                    for element in expanded { step(element.value, element.path, element.possible) }
+                    expand(
+                        place.value, place.path, naming: naming, possible: place.possible, into: &expanded, seen: &here)
+                    for element in expanded {
+                        guard meter.steps <= meter.limits.maxSteps else { return finished }
+                        step(element.value, element.path, element.possible)
+                    }
                 default:
                     // Most places are one element already: stepped from where they are.
                     step(place.value, place.path, place.possible)
@@ -239,13 +253,25 @@ struct PathResolver {
         var possible = false
     }
 
+    /// An element of a top-level collection, reached as a possible place or not: two places with
+    /// the same key in a segment are the same place, with the same name. Only the first is kept,
+    /// and each other counts as a step (a place passed through).
+    private struct ElementKey: Hashable {
+        var collection: String
+        var position: Int
+        var possible: Bool
+    }
+
     /// Lists become their elements; references become the element they name.
-    private func expand(_ value: Value, _ path: String, naming: Bool, possible: Bool, into places: inout [Place]) {
+    private func expand(
+        _ value: Value, _ path: String, naming: Bool, possible: Bool, into places: inout [Place],
+        seen: inout Set<ElementKey>
+    ) {
         switch value.content {
         case .list(let items):
             for (index, item) in items.enumerated() {
                 let itemPath = !naming ? "" : item.object?.id.map { "\(path)[\($0)]" } ?? "\(path)[\(index)]"
-                expand(item, itemPath, naming: naming, possible: possible, into: &places)
+                expand(item, itemPath, naming: naming, possible: possible, into: &places, seen: &seen)
             }
             // Items not written in a partial list may be there: one gap stands for them, so that a
             // test through the list is unknown where the written items alone would decide it.
@@ -256,9 +282,16 @@ struct PathResolver {
                         path: naming ? path + "[…]" : "", possible: possible))
             }
         case .reference(let collection, let id):
-            guard let element = element(in: collection, id: id) else { return }
+            guard let entry = collections[collection], let position = entry.positions[id] else { return }
+            guard seen.insert(ElementKey(collection: collection, position: position, possible: possible)).inserted
+            else {
+                meter.steps += 1
+                return
+            }
             places.append(
-                Place(value: element, path: naming ? Self.elementPath(collection, id) : "", possible: possible))
+                Place(
+                    value: entry.elements[position], path: naming ? Self.elementPath(collection, id) : "",
+                    possible: possible))
         default:
             places.append(Place(value: value, path: path, possible: possible))
         }
@@ -270,13 +303,21 @@ struct PathResolver {
     /// possible places. (`holds: unknown` made a credential held by nobody, and a test on where it
     /// is held false instead of unknown.)
     private func appendInverse(
-        of object: ObjectValue, named name: String, naming: Bool, possible: Bool, into places: inout [Place]
+        of object: ObjectValue, named name: String, naming: Bool, possible: Bool, into places: inout [Place],
+        seen: inout Set<ElementKey>
     ) -> Bool {
         guard let id = object.id, let inverse = inverses[object.shapeName]?[name] else { return false }
         let referrers = inverse.referrers[id] ?? []
         let elements = collection(inverse.collection)
-        places.reserveCapacity(places.count + referrers.count)
+        // No `reserveCapacity` here: reserving exactly what one more element needs made the array
+        // move, whole, for each element whose referrers it took (quadratic in the places).
         func append(_ position: Int, possible: Bool) {
+            guard
+                seen.insert(ElementKey(collection: inverse.collection, position: position, possible: possible)).inserted
+            else {
+                meter.steps += 1
+                return
+            }
             let element = elements[position]
             places.append(
                 Place(

@@ -74,6 +74,58 @@ import YAMLDocument
         }
     }
 
+    /// `pilots` pilots that all hold the same `pilots` proxies.
+    static func sharedProxies(_ pilots: Int) throws -> FrameworkDescription {
+        let holds = (0..<pilots).map { "x\($0)" }.joined(separator: ", ")
+        let text =
+            "format: mupj/1\ncomponents:\n"
+            + (0..<pilots).map {
+                "  - {id: p\($0), kind: pilot, zone: \($0 == 1 ? "central" : "worker-node"), operated_by: vo, "
+                    + "holds: [\(holds)]}\n"
+            }.joined() + "credentials:\n"
+            + (0..<pilots).map { "  - {id: x\($0), type: x509-proxy, identity: pilot-owner, delegation: limited}\n" }
+            .joined()
+        let source = SourceFile(path: "shared.yaml", bytes: Array(text.utf8))
+        let outcome = DescriptionLoader.validate(try YAMLLoader.load(text), source: source, mode: .fragment)
+        return try #require(outcome.description, "\(outcome.diagnostics)")
+    }
+
+    /// Routes that meet again reach the same element under the same name: it is a place once, and
+    /// each other route a step. (Each route was a place: pilots² × pilots of them at the end, and
+    /// 100 pilots took 488 s.)
+    @Test func routesThatMeetAgainReachEachPlaceOnce() throws {
+        let description = try Self.sharedProxies(3)
+        let resolver = PathResolver(root: description.root)
+        let proxy = resolver.collection("credentials")[0]
+        for subjectPath in ["credentials[x0]", nil] {
+            let places = resolver.walk(
+                FieldPath("held_by.holds.held_by.zone"), subject: proxy, subjectPath: subjectPath)
+            #expect(places.map(Self.summary).count == 3)
+            #expect(Set(places.map(\.range.start.offset)).count == 3)
+            if subjectPath != nil {
+                #expect(places.map(\.path) == ["components[p0].zone", "components[p1].zone", "components[p2].zone"])
+            }
+        }
+    }
+
+    /// A walk stops where the review passes its step limit: one element's walk can pass through
+    /// millions of places, and the limit was looked at only between elements.
+    @Test func aWalkStopsAtTheStepLimit() throws {
+        let description = try Self.sharedProxies(40)
+        let path = FieldPath("held_by.holds.held_by.holds.held_by.zone")
+        let whole = PathResolver(root: description.root)
+        let proxy = whole.collection("credentials")[0]
+        #expect(whole.walk(path, subject: proxy, subjectPath: nil).count == 40)
+        #expect(whole.meter.steps > 5_000)
+        let limited = PathResolver(
+            root: description.root, meter: WorkMeter(limits: ReviewLimits(maxFindings: 10, maxSteps: 100)))
+        _ = limited.walk(path, subject: proxy, subjectPath: nil)
+        #expect(limited.meter.passed == .steps)
+        // Past the limit by what one place's step adds at most (the pilots it is held by, or
+        // the proxies a pilot holds), not by the rest of the walk.
+        #expect(limited.meter.steps <= 100 + 2 * 40)
+    }
+
     static func kind(_ place: Reached) -> String {
         switch place.state {
         case .known: return "known"
