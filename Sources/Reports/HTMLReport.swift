@@ -211,7 +211,9 @@ public enum HTMLReport {
         if let reason = evidence.reason { out += ": " + Escape.html(Wording.clause(reason)) }
         if !evidence.sources.isEmpty {
             out += "<br><span class=\"meta\">Source: "
-            out += evidence.sources.map(Escape.html).joined(separator: "; ") + "</span>"
+            out += evidence.sources.map(Escape.html).joined(separator: "; ")
+            if evidence.unlistedSources > 0 { out += "; " + Wording.moreSources(evidence.unlistedSources) }
+            out += "</span>"
         }
         out += HTMLPage.quote(evidence, context: context)
         return out

@@ -150,6 +150,7 @@ public enum JSONReport {
             if !e.sources.isEmpty {
                 out.member("sources", e.sources) { out, source in out.string(source) }
             }
+            if e.unlistedSources > 0 { out.member("unlisted_sources", e.unlistedSources) }
             if let quote {
                 out.member("quote") { out in
                     out.member("lines", quote.lines) { out, line in

@@ -181,6 +181,7 @@ public enum MarkdownReport {
         if let reason = evidence.reason { text += ": " + Escape.markdown(Wording.clause(reason)) }
         if !evidence.sources.isEmpty {
             text += "; source: " + evidence.sources.map(source).joined(separator: "; ")
+            if evidence.unlistedSources > 0 { text += "; " + Wording.moreSources(evidence.unlistedSources) }
         }
         return text
     }

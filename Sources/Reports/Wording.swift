@@ -5,6 +5,11 @@ import ReviewRecords
 /// Phrases shared by the human-readable formats, so that Markdown, HTML and the summary say the
 /// same thing in the same words.
 enum Wording {
+    /// After the citations of a piece of evidence that lists only the first of them.
+    static func moreSources(_ count: Int) -> String {
+        "and \(count) more source\(count == 1 ? "" : "s"), not listed"
+    }
+
     /// After the evidence of a finding whose tests reached more places than they list.
     static func unlisted(_ count: Int) -> String {
         "its tests reached \(count) more place\(count == 1 ? "" : "s"), not listed"

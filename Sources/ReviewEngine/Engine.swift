@@ -239,19 +239,19 @@ private struct Context {
                     result.append(
                         Evidence(
                             file: description.file, range: place.range, path: place.path, value: value.display,
-                            state: .stated, reason: nil, sources: value.sources.map(Value.shown)))
+                            state: .stated, reason: nil, citing: value.sources))
                 case .unknown(let value):
                     var reason: String?
                     if case .unknown(let r) = value.content { reason = r.map(Value.shown) }
                     result.append(
                         Evidence(
                             file: description.file, range: place.range, path: place.path, value: "unknown",
-                            state: .unknown, reason: reason, sources: value.sources.map(Value.shown)))
+                            state: .unknown, reason: reason, citing: value.sources))
                 case .absent:
                     result.append(
                         Evidence(
                             file: description.file, range: place.range, path: place.path, value: "",
-                            state: .absent, reason: nil, sources: []))
+                            state: .absent, reason: nil))
                 }
             }
         }

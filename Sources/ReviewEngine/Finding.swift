@@ -1,3 +1,4 @@
+import DocumentSchema
 import PolicyCatalog
 import YAMLDocument
 
@@ -21,7 +22,29 @@ public struct Evidence: Sendable, Hashable {
     public var state: State
     /// Why it is unknown, and the citations given for it.
     public var reason: String?
+    /// The first `listedSources` of the citations given for it, each cut as values are.
     public var sources: [String]
+    /// How many more citations the description gives for it.
+    public var unlistedSources = 0
+
+    /// How many citations of a fact its evidence lists. A description cites a handful; one that
+    /// cited thousands on a fact that thousands of findings quote wrote gigabytes (4 000 findings
+    /// of 2 000 sources: 4.2 s and 1 GB of JSON).
+    public static let listedSources = 10
+
+    init(
+        file: String, range: SourceRange, path: String, value: String, state: State, reason: String?,
+        citing sources: [String] = []
+    ) {
+        self.file = file
+        self.range = range
+        self.path = path
+        self.value = value
+        self.state = state
+        self.reason = reason
+        self.sources = sources.prefix(Self.listedSources).map(Value.shown)
+        unlistedSources = max(0, sources.count - Self.listedSources)
+    }
 }
 
 /// The outcome of one check on one subject (the description, or one of its components,

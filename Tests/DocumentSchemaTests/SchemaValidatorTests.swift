@@ -376,6 +376,21 @@ private let valid = """
         // Two-byte characters: the cut falls after a whole one.
         let long = Value.shown(String(repeating: "é", count: 600))
         #expect(long == String(repeating: "é", count: 500) + "…")
+        // Characters of several scalars (e and a combining acute, three bytes): whole ones only,
+        // also where one straddles the limit.
+        let composed = "e\u{301}"
+        #expect(Value.shown(String(repeating: composed, count: 400)) == String(repeating: composed, count: 333) + "…")
+        let straddling = String(repeating: "a", count: 998) + "b" + String(repeating: "\u{301}", count: 10) + "c"
+        #expect(Value.shown(straddling) == String(repeating: "a", count: 998) + "…")
+        // One character of a million marks is longer than the limit: none of it is quoted, and it
+        // is not read to its end (a million findings read it whole, 34 s).
+        // ASCII is cut at the limit, but not inside a CR LF.
+        #expect(Value.shown(String(repeating: "x", count: 1_500)) == String(repeating: "x", count: 1_000) + "…")
+        let crlf = String(repeating: "x", count: 999) + "\r\n" + String(repeating: "y", count: 10)
+        #expect(Value.shown(crlf) == String(repeating: "x", count: 999) + "…")
+        let mark = "a" + String(repeating: "\u{301}", count: 1_000_000)
+        #expect(Value.shown(mark) == "…")
+        #expect(Value.shown("x" + mark) == "x…")
     }
 
     /// A value with every part and the range of each.
