@@ -224,6 +224,12 @@ private let valid = """
     @Test func nearestWithinDistance() {
         #expect(Suggestion.nearest(to: "pilott", in: ["pilot", "payload"]) == "pilot")
         #expect(Suggestion.nearest(to: "zzzzzz", in: ["pilot", "payload"]) == nil)
+        // Words of more than 64 letters are not looked at: a typo there would take a table of the
+        // product of their lengths to find.
+        let long = String(repeating: "a", count: 64)
+        #expect(Suggestion.nearest(to: long + "b", in: [long + "c"]) == nil)
+        #expect(Suggestion.nearest(to: "pilot", in: [String(repeating: "p", count: 4_000), "pilott"]) == "pilott")
+        #expect(Suggestion.nearest(to: String(long.dropLast()) + "b", in: [long]) == long)
     }
 }
 

@@ -80,6 +80,27 @@ import YAMLDocument
             ))
     }
 
+    /// Ids are looked up by hash, which reads them whole: an id or a reference is at most 256
+    /// bytes, and a longer one is an error where it is written (once, however often it is pasted).
+    @Test func idsAreAtMost256Bytes() {
+        let long = String(repeating: "p", count: 257)
+        let defined = errors(replacing: "  - id: pilot\n", with: "  - id: \(long)\n")
+        #expect(
+            defined.contains(
+                "fw.yaml:\(line(of: "  - id: pilot")):9: error: an id is at most 256 bytes; this one, "
+                    + "'\(long.prefix(40))…', has 257"))
+        let referenced = errors(replacing: "    to: task-queue # component id", with: "    to: \(long)")
+        #expect(
+            referenced == [
+                "fw.yaml:\(line(of: "    to: task-queue # component id")):9: error: an id is at most 256 bytes; this one, "
+                    + "'\(long.prefix(40))…', has 257"
+            ])
+        let fits = String(repeating: "p", count: 256)
+        #expect(
+            errors(replacing: "    to: task-queue # component id", with: "    to: \(fits)").first?.contains(
+                "no component with id") == true)
+    }
+
     @Test func undefinedReference() {
         let l = line(of: "    to: task-queue # component id")
         #expect(

@@ -117,6 +117,17 @@ import YAMLDocument
         #expect(Diagnostic.quote(forty) == "'\(forty)'")
         #expect(Diagnostic.quote(forty + "x") == "'\(forty)…'")
         #expect(Diagnostic.quote("") == "''")
+        // Within 160 bytes: four-byte characters are 40 of them.
+        let emoji = String(repeating: "\u{1F600}", count: 40)
+        #expect(Diagnostic.quote(emoji) == "'\(emoji)'")
+        #expect(Diagnostic.quote(emoji + "x") == "'\(emoji)…'")
+        // A character of a letter and a thousand combining marks is one character of 2 001 bytes:
+        // none of it fits, and it is not read to its end.
+        let marked = "a" + String(repeating: "\u{301}", count: 1_000)
+        #expect(Diagnostic.quote("id-" + marked + marked) == "'id-…'")
+        #expect(
+            Diagnostic.quote(String(repeating: "a\u{301}", count: 100))
+                == "'\(String(repeating: "a\u{301}", count: 40))…'")
         let key = String(repeating: "k", count: 1 << 20)
         let file = SourceFile(path: "dup.yaml", bytes: Array("? \(key)\n: 1\n? \(key)\n: 2\n".utf8))
         #expect(throws: Diagnostic.self) { _ = try file.load(limits: .default) }
