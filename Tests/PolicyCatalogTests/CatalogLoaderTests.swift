@@ -1,3 +1,4 @@
+import DocumentSchema
 import PolicyCatalog
 import TestSupport
 import Testing
@@ -192,6 +193,27 @@ private func check(with condition: String) throws -> Check {
             let loaded = try check(with: "{field: traceability.retention_days, at_most: \(literal)}")
             #expect(loaded.require.words == "`traceability.retention_days` is at most \(words)")
         }
+    }
+
+    /// A list's words name 20 literals and count the rest, and a long literal or pattern is cut
+    /// as values are: every finding's message quotes its test, and a `one_of` of 1 000 ids of 100
+    /// bytes on 10 000 components made 1 GB of messages in 10.7 s.
+    @Test func longListsAndLiteralsAreWordedShort() throws {
+        let ids = (0..<1_000).map { "v\($0)" }
+        let list = try check(with: "{field: framework.name, one_of: [\(ids.joined(separator: ", "))]}")
+        let named = ids.prefix(FieldTest.listedLiterals).joined(separator: ", ")
+        #expect(list.require.words == "`framework.name` is one of \(named) and 980 more")
+        #expect(list.require.words(negated: true).hasPrefix("`framework.name` is not one of v0, v1, v2,"))
+        let long = String(repeating: "x", count: 5_000)
+        let cut = String(long.prefix(Value.displayLimit)) + "…"
+        #expect(
+            try check(with: "{field: framework.name, equals: \(long)}").require.words == "`framework.name` is \(cut)")
+        #expect(
+            try check(with: "{field: framework.name, matches: \(long)}").require.words
+                == "`framework.name` matches the pattern `\(cut)`")
+        // The list stops once its words hold 1 000 bytes.
+        let wide = try check(with: "{field: framework.name, one_of: [\(long), \(long), short]}")
+        #expect(wide.require.words == "`framework.name` is one of \(cut) and 2 more")
     }
 
     @Test func whereNeedsForEach() {
