@@ -30,7 +30,11 @@ extension SchemaValidator {
         guard let value = validated.value else { return (nil, validated.diagnostics) }
         let built = build(value)
         if built.diagnostics.isEmpty { return (built.document, validated.diagnostics) }
-        let diagnostics = (validated.diagnostics + built.diagnostics).sorted()
+        var diagnostics = (validated.diagnostics + built.diagnostics).sorted()
+        // The note that the build stopped after `maxDiagnostics` errors ends the list, as the
+        // validator's does; unlocated, it sorted first.
+        let note = SchemaValidator.truncationNote(file: file)
+        if let index = diagnostics.firstIndex(of: note) { diagnostics.append(diagnostics.remove(at: index)) }
         let ok = !diagnostics.contains { $0.severity == .error }
         return (ok ? built.document : nil, diagnostics)
     }

@@ -16,6 +16,13 @@ public struct SchemaValidator: Sendable {
     /// produce millions).
     public static let maxDiagnostics = 500
 
+    /// The note that ends a file's diagnostics when they stopped at `maxDiagnostics`.
+    public static func truncationNote(file: String) -> Diagnostic {
+        Diagnostic(
+            file: file, location: nil, severity: .note,
+            message: "stopped after \(maxDiagnostics) errors; fix these and run again")
+    }
+
     /// How many ids, in all, the "did you mean" of wrong references compares in one file. Each
     /// wrong reference is compared with every id of its collection: 500 misspelt references to
     /// 40 000 components took 20–26 s. With the template's handful of ids every error gets its
@@ -73,12 +80,7 @@ public struct SchemaValidator: Sendable {
         let value = walk.value(NodeTable.root, .object(root), unknown: false, context: Context(root.name))
         if !walk.truncated { walk.checkReferences(root: value, shape: root) }
         walk.diagnostics.sort()
-        if walk.truncated {
-            walk.diagnostics.append(
-                Diagnostic(
-                    file: file, location: nil, severity: .note,
-                    message: "stopped after \(Self.maxDiagnostics) errors; fix these and run again"))
-        }
+        if walk.truncated { walk.diagnostics.append(Self.truncationNote(file: file)) }
         let ok = !walk.diagnostics.contains { $0.severity == .error }
         return Result(value: ok ? value : nil, diagnostics: walk.diagnostics)
     }

@@ -29,7 +29,7 @@ public enum CatalogLoader {
         guard let root = value.object else { return (nil, []) }
         var builder = Builder(source: source)
         let catalog = builder.catalog(root)
-        return (catalog, builder.parser.diagnostics)
+        return (catalog, builder.parser.diagnostics.sorted())
     }
 }
 
@@ -52,7 +52,9 @@ private struct Builder {
         let listAlias = parser.aliases.enter(list.range.start, if: list.isAliasCopy)
         defer { parser.aliases.leave(listAlias) }
         var made: [T] = []
-        for value in values {
+        // Past the errors a file may give, the rest of the catalog is not read: its errors would not
+        // be shown, and each costs (a misspelt path looks for the nearest field).
+        for value in values where !parser.diagnostics.truncated {
             let itemAlias = parser.aliases.enter(value.range.start, if: value.isAliasCopy)
             if let item = make(&self, value) { made.append(item) }
             parser.aliases.leave(itemAlias)
@@ -61,7 +63,7 @@ private struct Builder {
     }
 
     mutating func catalog(_ root: ObjectValue) -> Catalog {
-        parser.diagnostics += Identifier.check(root, ["catalog"], noun: "catalog", file: source.path)
+        parser.diagnostics.append(contentsOf: Identifier.check(root, ["catalog"], noun: "catalog", file: source.path))
         let document = root["document"]?.object
         let reference = DocumentReference(
             title: text(document, "title"), reference: text(document, "reference"),
@@ -75,7 +77,7 @@ private struct Builder {
     }
 
     mutating func clause(_ object: ObjectValue, catalogID: String, range: SourceRange) -> Clause {
-        parser.diagnostics += Identifier.check(object, ["id"], noun: "clause", file: source.path)
+        parser.diagnostics.append(contentsOf: Identifier.check(object, ["id"], noun: "clause", file: source.path))
         let sourceObject = object["source"]?.object
         let checks = items(object["checks"]) { builder, value in
             value.object.flatMap { builder.check($0, range: value.range) }
@@ -105,7 +107,7 @@ private struct Builder {
     }
 
     mutating func check(_ object: ObjectValue, range: SourceRange) -> Check? {
-        parser.diagnostics += Identifier.check(object, ["id"], noun: "check", file: source.path)
+        parser.diagnostics.append(contentsOf: Identifier.check(object, ["id"], noun: "check", file: source.path))
         let forEach = object["for_each"]?.string.flatMap(Check.Collection.init(rawValue:))
         let subject = forEach.flatMap { PathTyping.elementShape(of: $0.rawValue) } ?? PathTyping.rootShape
         let when = object["when"]?.raw.flatMap { parser.parse($0, subject: PathTyping.rootShape) }
@@ -134,7 +136,7 @@ private struct Builder {
         }
         let outcome = DescriptionLoader.validate(
             node, source: source, mode: .fragment, reachedThrough: parser.aliases)
-        parser.diagnostics += outcome.diagnostics.map { $0.prefixed("in an example: ") }
+        parser.diagnostics.append(contentsOf: outcome.diagnostics.map { $0.prefixed("in an example: ") })
         guard let description = outcome.description else { return nil }
         return Example(
             expect: expect, note: text(object, "note"), description: description, range: range,

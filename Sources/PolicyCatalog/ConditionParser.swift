@@ -6,10 +6,12 @@ import YAMLDocument
 /// value is a located catalog error at load time and never a check that silently passes.
 struct ConditionParser {
     let file: String
-    var diagnostics: [Diagnostic] = []
+    /// At most `SchemaValidator.maxDiagnostics`, as the shape's errors.
+    var diagnostics: CappedDiagnostics
 
     init(file: String) {
         self.file = file
+        diagnostics = CappedDiagnostics(file: file)
     }
 
     /// The aliases what is being read was reached through: an error inside names them. The
@@ -17,6 +19,7 @@ struct ConditionParser {
     var aliases = AliasTrail()
 
     mutating func error(_ location: SourceLocation, _ message: String) {
+        guard diagnostics.hasRoom() else { return }
         diagnostics.append(
             Diagnostic(
                 file: file, location: location,

@@ -255,24 +255,36 @@ public enum StatusFileLoader {
         // prerequisites and a status file name wrong ones in thousands of items.
         let named = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", … (\(ids.count) in all)" : "")
         var comparisons = SchemaValidator.suggestionComparisons
-        return status.mbDecisions.flatMap(\.assessment).filter { !known.contains($0.prerequisite) }.map { item in
+        var diagnostics = CappedDiagnostics(file: status.path)
+        for item in status.mbDecisions.lazy.flatMap(\.assessment) where !known.contains(item.prerequisite) {
+            guard diagnostics.hasRoom() else { break }
             var suggestion = ""
             if ids.count <= comparisons {
                 comparisons -= ids.count
                 suggestion = Suggestion.phrase(for: item.prerequisite, in: ids)
             }
-            return Diagnostic(
-                file: status.path, location: item.location,
-                message: "no prerequisite \(Diagnostic.quote(item.prerequisite)) in the catalogs (known: \(named))"
-                    + suggestion)
+            diagnostics.append(
+                Diagnostic(
+                    file: status.path, location: item.location,
+                    message: "no prerequisite \(Diagnostic.quote(item.prerequisite)) in the catalogs (known: \(named))"
+                        + suggestion))
         }
+        return diagnostics.sorted()
     }
 }
 
 private struct StatusBuilder {
     let file: String
     let requireSources: Bool
-    var diagnostics: [Diagnostic] = []
+    /// At most `SchemaValidator.maxDiagnostics`, as the shape's errors: 60 000 entries of one
+    /// review on one day that disagree gave 40 001 errors.
+    var diagnostics: CappedDiagnostics
+
+    init(file: String, requireSources: Bool) {
+        self.file = file
+        self.requireSources = requireSources
+        diagnostics = CappedDiagnostics(file: file)
+    }
 
     mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(file: file, location: location, message: message))

@@ -113,6 +113,31 @@ import YAMLDocument
             ])
     }
 
+    /// The rules' errors stop at 500 with the note, as the shape's do: 60 000 entries that
+    /// disagree gave 40 001 errors.
+    @Test func ruleErrorsStopAfter500() {
+        let entries = (0..<600).map { i in
+            "  - {by: EGEE, outcome: \(i == 0 ? "positive" : "negative"), date: 2008-01-01, reference: r, source: s}\n"
+        }
+        let outcome = loadStatus("glexec_reviews:\n" + entries.joined())
+        let found = outcome.diagnostics.map(\.description)
+        #expect(outcome.file == nil)
+        #expect(found.count == 501)
+        #expect(found.first?.hasPrefix("s.yaml:4:5: error: this EGEE review on 2008-01-01 says negative") == true)
+        #expect(found[499].hasPrefix("s.yaml:503:5: error: ") == true)
+        #expect(found.last == "s.yaml: note: stopped after 500 errors; fix these and run again")
+    }
+
+    /// So do those of the check against the catalogs.
+    @Test func unknownPrerequisitesStopAfter500() throws {
+        let items = (0..<600).map { "      - {prerequisite: PRE-\($0 + 10), status: met}\n" }.joined()
+        let file = try status("mb_decisions:\n  - date: 2009-11-24\n    summary: s\n    assessment:\n" + items)
+        let found = StatusFileLoader.crossCheck(file, against: try shippedPrerequisites()).map(\.description)
+        #expect(found.count == 501)
+        #expect(found.first?.hasPrefix("s.yaml:6:9: error: no prerequisite 'PRE-10'") == true)
+        #expect(found.last == "s.yaml: note: stopped after 500 errors; fix these and run again")
+    }
+
     @Test func anotherFormatGetsOneMessage() {
         let outcome = StatusFileLoader.load(
             SourceFile(path: "s.yaml", bytes: Array("format: mupj/1\nframework: {}\n".utf8)))
