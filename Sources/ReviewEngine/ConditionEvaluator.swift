@@ -101,6 +101,7 @@ struct ConditionEvaluator {
                 guard case .known(let v) = place.state else { continue }
                 // An item missing from a partial list may still be there: that is a gap, not a fact.
                 if v.partial { missing = true }
+                meter.steps += v.itemCount * wanted.count / WorkMeter.comparisonsPerStep
                 v.forEachItem { item in
                     if item.isUnknown { missing = true }
                     for (index, literal) in wanted.enumerated() where !found[index] && matches(item, literal) {
@@ -164,7 +165,9 @@ struct ConditionEvaluator {
     private static func test(_ op: Operator, _ value: Value, _ meter: WorkMeter) -> Bool {
         switch op {
         case .equals(let literal): return matches(value, literal)
-        case .oneOf(let literals): return literals.contains { matches(value, $0) }
+        case .oneOf(let literals):
+            meter.steps += literals.count / WorkMeter.comparisonsPerStep
+            return literals.contains { matches(value, $0) }
         case .atLeast(let bound): return number(value).map { $0 >= bound } ?? false
         case .atMost(let bound): return number(value).map { $0 <= bound } ?? false
         case .matches(let pattern):
@@ -209,6 +212,12 @@ extension Value {
     /// what `contains` tests look through, without gathering the items into an array.
     fileprivate func forEachItem(_ body: (Value) -> Void) {
         if case .list(let items) = content { items.forEach(body) } else { body(self) }
+    }
+
+    /// How many items `forEachItem` calls its body with.
+    fileprivate var itemCount: Int {
+        if case .list(let items) = content { return items.count }
+        return 1
     }
 
     /// Whether an item of a list, or the value itself when it is not a list, satisfies `predicate`.

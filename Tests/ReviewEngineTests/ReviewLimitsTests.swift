@@ -55,6 +55,24 @@ import Testing
                     + "'users' of P-1, and was stopped; raise the limit with --max-steps"))
     }
 
+    /// Comparing a value with a catalog's literals counts a step for every four: the same 50
+    /// components, each compared with a `one_of` of 400 literals, take 100 steps more each.
+    @Test func stepsCountComparisonsWithLiterals() throws {
+        let literals = (0..<400).map { "z\($0)" }.joined(separator: ", ")
+        let probe = try Probe(
+            checks: """
+                - {id: listed, title: Listed., for_each: components, where: {field: id, one_of: [\(literals)]},
+                   require: {field: kind, equals: pilot}}
+                """)
+        let fragment = Self.components(50)
+        let result = try probe.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: 150 + 50 * 100))
+        #expect(result.findings.map(\.status) == [.notApplicable])
+        let error = try #require(throws: ReviewLimitExceeded.self) {
+            try probe.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: 149 + 50 * 100))
+        }
+        #expect(error.limit == .steps)
+    }
+
     /// A path through a derived field passes through every element that refers back: each counts.
     @Test func stepsCountThePlacesAPathReaches() throws {
         let probe = try Probe(
