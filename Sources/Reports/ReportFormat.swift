@@ -15,14 +15,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     /// The report handed to `emit` in pieces: JSON and text as `ReportStream` writes them (a
     /// framework at a time, a very large one in pieces of about a MiB), Markdown and HTML between
-    /// frameworks once a MiB is written, SARIF (open findings only) whole. What
+    /// frameworks once a MiB is written, SARIF between results. What
     /// `--output-dir` writes, so that no file's text is held whole when it need not be.
     public func render(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         switch self {
         case .json, .text: ReportStream.render(self, context, colour: false, emit: emit)
         case .markdown: MarkdownReport.render(context) { Self.emit($0, emit: emit) }
         case .html: HTMLReport.render(context) { Self.emit($0, emit: emit) }
-        case .sarif: Self.emit(render(context), emit: emit)
+        case .sarif: SARIFReport.render(context, emit: emit)
         }
     }
 

@@ -13,7 +13,73 @@ public enum SARIFReport {
     public static let fingerprintKey = "mupjFindingId/v1"
 
     public static func render(_ context: ReportContext) -> String {
-        json(context).rendered()
+        var whole: [UInt8] = []
+        render(context) { whole += $0 }
+        return String(decoding: whole, as: UTF8.self)
+    }
+
+    /// The report handed to `emit` in pieces of about `piece` bytes, between results:
+    /// each result is made and written in turn, not all of them kept as one tree first (76 000
+    /// results held 800 MB for a report of 164 MB).
+    public static func render(_ context: ReportContext, piece: Int = JSONReport.piece, emit: ([UInt8]) -> Void) {
+        let result = context.result
+        let rules = rules(result)
+        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
+        let artifacts =
+            result.catalogs.map { ($0.file, $0.sha256, "catalog") }
+            + result.frameworks.map { ($0.file, $0.sha256, "description") }
+        var out = JSONWriter()
+        out.open(.object)
+        out.member("$schema", schemaURI)
+        out.member("version", version)
+        out.key("runs")
+        out.open(.array)
+        out.nextItem()
+        out.open(.object)
+        out.member(
+            "tool",
+            .obj([
+                (
+                    "driver",
+                    .obj([
+                        ("name", .string("mupj")),
+                        ("version", .string(result.toolVersion)),
+                        ("semanticVersion", .string(result.toolVersion)),
+                        ("informationUri", .string(informationURI)),
+                        ("rules", .array(rules.map(rule))),
+                    ])
+                )
+            ]))
+        out.member("columnKind", "unicodeCodePoints")
+        out.member(
+            "artifacts",
+            .array(
+                artifacts.map { file, sha, role in
+                    .obj([
+                        ("location", .obj([("uri", .string(Paths.uri(file)))])),
+                        ("hashes", .obj([("sha-256", .string(sha))])),
+                        ("properties", .obj([("mupjRole", .string(role))])),
+                    ])
+                }))
+        out.key("results")
+        out.open(.array)
+        for review in result.frameworks {
+            for clause in review.clauses {
+                for finding in clause.findings {
+                    guard let level = level(finding.status, finding.severity) else { continue }
+                    out.nextItem()
+                    out.value(
+                        self.result(finding, in: review, level: level, ruleIndex: index[Wording.ruleID(finding)]!))
+                    if out.pendingBytes >= piece { emit(out.take()) }
+                }
+            }
+        }
+        out.close(.array)
+        out.close(.object)
+        out.close(.array)
+        out.close(.object)
+        out.raw("\n")
+        emit(out.take())
     }
 
     /// A rule: one check of one clause, with what the catalog says about it.
@@ -74,64 +140,6 @@ public enum SARIFReport {
         case .medium: return "5.5"
         case .low: return "3.0"
         }
-    }
-
-    public static func json(_ context: ReportContext) -> JSON {
-        let result = context.result
-        let rules = rules(result)
-        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
-        var results: [JSON] = []
-        for review in result.frameworks {
-            for clause in review.clauses {
-                for finding in clause.findings {
-                    guard let level = level(finding.status, finding.severity) else { continue }
-                    results.append(
-                        self.result(finding, in: review, level: level, ruleIndex: index[Wording.ruleID(finding)]!))
-                }
-            }
-        }
-        let artifacts =
-            result.catalogs.map { ($0.file, $0.sha256, "catalog") }
-            + result.frameworks.map { ($0.file, $0.sha256, "description") }
-        return .obj([
-            ("$schema", .string(schemaURI)),
-            ("version", .string(version)),
-            (
-                "runs",
-                .array([
-                    .obj([
-                        (
-                            "tool",
-                            .obj([
-                                (
-                                    "driver",
-                                    .obj([
-                                        ("name", .string("mupj")),
-                                        ("version", .string(result.toolVersion)),
-                                        ("semanticVersion", .string(result.toolVersion)),
-                                        ("informationUri", .string(informationURI)),
-                                        ("rules", .array(rules.map(rule))),
-                                    ])
-                                )
-                            ])
-                        ),
-                        ("columnKind", .string("unicodeCodePoints")),
-                        (
-                            "artifacts",
-                            .array(
-                                artifacts.map { file, sha, role in
-                                    .obj([
-                                        ("location", .obj([("uri", .string(Paths.uri(file)))])),
-                                        ("hashes", .obj([("sha-256", .string(sha))])),
-                                        ("properties", .obj([("mupjRole", .string(role))])),
-                                    ])
-                                })
-                        ),
-                        ("results", .array(results)),
-                    ])
-                ])
-            ),
-        ])
     }
 
     static func rule(_ rule: Rule) -> JSON {

@@ -95,9 +95,8 @@ struct ReviewCommand: ParsableCommand {
             }
             try ReportRun.emit(files, into: outputDir, check: output.check)
         } else {
-            let format = formats.first ?? .text
-            let colour = format == .text && Terminal.standardOutput.colours
-            Terminal.standardOutput.write(format.render(context, colour: colour))
+            // Markdown, HTML or SARIF (text and JSON are streamed above), written as it is made.
+            (formats.first ?? .text).render(context) { Terminal.standardOutput.write($0) }
         }
         if context.result.frameworks.contains(where: fails) { throw ExitCode(1) }
     }

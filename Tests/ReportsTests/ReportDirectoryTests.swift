@@ -35,6 +35,16 @@ import Testing
         }
     }
 
+    /// SARIF goes out between results: with pieces of one byte, a piece per result and the rest.
+    @Test func sarifGoesOutBetweenResults() throws {
+        let context = try Inputs.shipped()
+        var pieces: [[UInt8]] = []
+        SARIFReport.render(context, piece: 1) { pieces.append($0) }
+        let results = context.result.frameworks.flatMap(\.clauses).flatMap(\.findings).filter(\.status.isOpen)
+        #expect(pieces.count == results.count + 1)
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == SARIFReport.render(context))
+    }
+
     @Test func aFileIsCheckedPieceByPiece() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-dir-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
