@@ -172,7 +172,7 @@ struct ConditionEvaluator {
         case .atMost(let bound): return number(value).map { $0 <= bound } ?? false
         case .matches(let pattern):
             guard let text = value.string else { return false }
-            return meter.search(pattern, in: text)
+            return meter.search(pattern, in: text, at: value.range.start.offset)
         default: return false
         }
     }

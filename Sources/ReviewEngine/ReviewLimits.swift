@@ -79,6 +79,9 @@ final class WorkMeter {
     /// few nanoseconds, a step of the resolver about a hundred.
     static let patternWorkPerStep = 16
 
+    /// Bytes of a text a pattern searches read in one step, before the search's own work.
+    static let textBytesPerStep = 4
+
     /// Comparisons of a value with a catalog's literals (`one_of`, `contains…`) in one step, at
     /// 20–30 ns each. A `one_of` of 10 000 ids on 10 000 components compared 10⁸ times, for
     /// 2.7 s, where the step limit saw a test a component.
@@ -87,15 +90,38 @@ final class WorkMeter {
     /// Whether `pattern` matches in `text`, the search counted in steps, and stopped where it
     /// would pass the step limit (then the meter has passed it, and the answer is false: the
     /// review stops at its next check of the limits, and keeps nothing).
-    func search(_ pattern: Pattern, in text: String) -> Bool {
+    func search(_ pattern: Pattern, in text: String, at offset: Int) -> Bool {
+        let key = SearchKey(pattern: pattern.source, offset: offset)
+        // The same text (shared, so compared by its storage), asked again.
+        if let earlier = searched[key], earlier.text == text {
+            steps += 1
+            return earlier.found
+        }
+        // Reading the text into characters takes about a step's time for every four bytes, and
+        // is charged before it is read: 15 MB were read (1.5 s, 400 MB) before a search of them
+        // was stopped at the limit.
+        steps += text.utf8.count / Self.textBytesPerStep
+        guard steps <= limits.maxSteps else { return false }
         let remaining = limits.maxSteps - steps
         let budget =
             remaining >= Int.max / Self.patternWorkPerStep - 1
             ? Int.max : max(0, remaining + 1) * Self.patternWorkPerStep
         let search = pattern.search(text, budget: budget)
         steps += search.work / Self.patternWorkPerStep + 1
-        return search.found ?? false
+        let found = search.found ?? false
+        searched[key] = (text, found)
+        return found
     }
+
+    /// A pattern and where its text is in the description.
+    private struct SearchKey: Hashable {
+        var pattern: String
+        var offset: Int
+    }
+
+    /// Each search's answer: a test that fails is searched again to list the places that fail it,
+    /// and a text of 15 MB took 1.2 s each time.
+    private var searched: [SearchKey: (text: String, found: Bool)] = [:]
 
     /// Which limit the review has passed, if any.
     var passed: ReviewLimitExceeded.Limit? {

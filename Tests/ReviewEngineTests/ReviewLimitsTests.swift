@@ -73,6 +73,28 @@ import Testing
         #expect(error.limit == .steps)
     }
 
+    /// A pattern search is charged a step for every four bytes of its text before the text is
+    /// read, so a text past the limit is never read; and the same pattern on the same text at the
+    /// same place is searched once (a failing test is asked again for the places that fail it).
+    @Test func patternSearchesAreChargedForTheirTextFirstAndAskedOnce() throws {
+        let pattern = try Pattern("b")
+        let text = String(repeating: "a", count: 4_000)
+        let meter = WorkMeter(limits: ReviewLimits(maxFindings: .max, maxSteps: .max))
+        #expect(!meter.search(pattern, in: text, at: 7))
+        let first = meter.steps
+        #expect(first > 1_000 && first < 2_000)
+        #expect(!meter.search(pattern, in: text, at: 7))
+        #expect(meter.steps == first + 1)
+        // Another text at the same place is searched.
+        #expect(meter.search(pattern, in: text + "b", at: 7))
+        #expect(meter.steps > first + 1_000)
+
+        let short = WorkMeter(limits: ReviewLimits(maxFindings: .max, maxSteps: 999))
+        #expect(!short.search(pattern, in: text + "b", at: 0))
+        #expect(short.passed == .steps)
+        #expect(short.steps == 1_000)
+    }
+
     /// A path through a derived field passes through every element that refers back: each counts.
     @Test func stepsCountThePlacesAPathReaches() throws {
         let probe = try Probe(
