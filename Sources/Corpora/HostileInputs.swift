@@ -87,6 +87,15 @@ public struct HostileInput: Sendable {
         HostileInput("a source of 400 KB cited by 4 000 findings", acceptedBy: [.description]) {
             Array(TemplateCorpus.longSourceCitedBy(proxies: 4_000, sourceBytes: 400_000).utf8)
         },
+        // Found by the second hunt (2026-11-27): each finding listed the fact's every source
+        // (4.2 s, 1 GB of JSON); an id of 40 characters of 1 000 combining marks each was quoted
+        // whole in each message and hashed whole for each lookup (32 s, 400 MB of messages).
+        HostileInput("2 000 sources cited by 4 000 findings", acceptedBy: [.description]) {
+            Array(TemplateCorpus.manySourcesCitedBy(proxies: 4_000, sources: 2_000, sourceBytes: 100).utf8)
+        },
+        HostileInput("500 references to an id of combining marks") {
+            Array(TemplateCorpus.markedReferences(channels: 500).utf8)
+        },
         HostileInput("catalog pattern that backtracks elsewhere", acceptedBy: [.catalog], aimedAt: .catalog) {
             Hostile.backtrackingCatalog()
         },
@@ -98,6 +107,8 @@ public struct HostileInput: Sendable {
         HostileInput("2 000 checks selecting no component", aimedAt: .catalog) {
             Hostile.manyChecksCatalog(checks: 2_000, selecting: false)
         },
+        // Each component was compared with every literal, unseen by the step limit (2.7 s).
+        HostileInput("a one_of of 10 000 ids", aimedAt: .catalog) { Hostile.longOneOfCatalog(literals: 10_000) },
         // Every example is run against every check when the catalog is loaded.
         HostileInput("2 000 checks, 2 000 examples", aimedAt: .catalog) {
             Hostile.manyExamplesCatalog(checks: 2_000, examples: 2_000)
@@ -325,6 +336,23 @@ public enum Hostile {
                         description: {components: [\(satisfied)]}
                       - expect: violated
                         description: {components: [\(violated)]}
+
+                """)
+    }
+
+    /// A catalog of one check over the components, whose `one_of` lists `literals` ids of 100
+    /// bytes: every component is compared with each.
+    public static func longOneOfCatalog(literals: Int) -> [UInt8] {
+        let ids = (0..<literals).map { "v\($0)-" + String(repeating: "x", count: 96) }.joined(separator: ", ")
+        return catalog(
+            id: "long-one-of",
+            checks:
+                "      - {id: c0, title: Listed., for_each: components, require: {field: id, one_of: [a, \(ids)]}}\n",
+            examples: """
+                      - expect: satisfied
+                        description: {components: [{id: a, kind: pilot, zone: user}]}
+                      - expect: violated
+                        description: {components: [{id: b, kind: pilot, zone: user}]}
 
                 """)
     }

@@ -65,9 +65,39 @@ public enum TemplateCorpus {
     /// characters, holding `proxies` more pilot proxies: a check on each proxy follows `held_by.zone`
     /// to that pilot, so each of `proxies` findings cites the long source.
     public static func longSourceCitedBy(proxies: Int, sourceBytes: Int) -> String {
+        sourceCitedBy(proxies: proxies, source: String(repeating: "s", count: sourceBytes))
+    }
+
+    /// The same with `sources` citations of `sourceBytes` each on the pilot's zone.
+    public static func manySourcesCitedBy(proxies: Int, sources: Int, sourceBytes: Int) -> String {
+        let one = String(repeating: "s", count: max(0, sourceBytes - 6))
+        return sourceCitedBy(
+            proxies: proxies,
+            source: "[" + (0..<sources).map { number($0) + one }.joined(separator: ", ") + "]")
+    }
+
+    /// `n` in six digits.
+    private static func number(_ n: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// The template with `channels` more channels from one unknown component id, pasted by alias:
+    /// 40 characters, each a letter and 1 000 combining marks (80 KB).
+    public static func markedReferences(channels: Int) -> String {
+        let id = String(repeating: "a" + String(repeating: "\u{301}", count: 1_000), count: 40)
+        var text = FrameworkTemplate.text
+        let block = (0..<channels).map {
+            "  - {id: marked-\($0), from: \($0 == 0 ? "&x \"\(id)\"" : "*x"), to: task-queue, protocol: https, "
+                + "authentication: mutual, encrypted: true, integrity_protected: true, carries: [status]}\n"
+        }.joined()
+        insert(block, atHeadOf: "channels", in: &text)
+        return text
+    }
+
+    private static func sourceCitedBy(proxies: Int, source: String) -> String {
         var text = FrameworkTemplate.text
         let held = (0..<proxies).map { "proxy-\($0)" }.joined(separator: ", ")
-        let source = String(repeating: "s", count: sourceBytes)
         insert(
             "  - {id: big-pilot, name: P, kind: pilot, zone: {value: worker-node, source: \(source)}, "
                 + "operated_by: vo, holds: [\(held)]}\n", atHeadOf: "components", in: &text)
