@@ -429,13 +429,19 @@ public enum PrerequisiteCatalogLoader {
         guard let root = value.object else { return (nil, []) }
         var builder = PrerequisiteBuilder(file: source.path)
         let catalog = builder.catalog(root, source: source)
-        return (catalog, builder.diagnostics)
+        return (catalog, builder.diagnostics.sorted())
     }
 }
 
 private struct PrerequisiteBuilder {
     let file: String
-    var diagnostics: [Diagnostic] = []
+    /// At most `SchemaValidator.maxDiagnostics`, as the shape's errors.
+    var diagnostics: CappedDiagnostics
+
+    init(file: String) {
+        self.file = file
+        diagnostics = CappedDiagnostics(file: file)
+    }
 
     static func containsDate(_ value: Value) -> Bool {
         switch value.content {
@@ -459,8 +465,10 @@ private struct PrerequisiteBuilder {
         let reference = DocumentReference(
             title: text(document, "title"), reference: text(document, "reference"),
             version: text(document, "version"), url: document?["url"]?.string)
-        let prerequisites = (root["prerequisites"]?.list ?? []).compactMap { value in
-            value.object.flatMap { prerequisite($0, range: value.range) }
+        // Past the errors a file may give, the rest is not read: its errors would not be shown.
+        var prerequisites: [Prerequisite] = []
+        for value in root["prerequisites"]?.list ?? [] where !diagnostics.truncated {
+            if let made = value.object.flatMap({ prerequisite($0, range: value.range) }) { prerequisites.append(made) }
         }
         return PrerequisiteCatalog(
             id: text(root, "catalog"), title: text(root, "title"), document: reference,
@@ -468,7 +476,7 @@ private struct PrerequisiteBuilder {
     }
 
     mutating func prerequisite(_ object: ObjectValue, range: SourceRange) -> Prerequisite? {
-        diagnostics += Identifier.check(object, ["id"], noun: "prerequisite", file: file)
+        diagnostics.append(contentsOf: Identifier.check(object, ["id"], noun: "prerequisite", file: file))
         let id = text(object, "id")
         let originalList = object["original_list"]?.boolean ?? true
         var addition: PrerequisiteAddition?
@@ -549,7 +557,7 @@ private struct PrerequisiteBuilder {
                 "'verdicts' applies only to evidence of kind framework-reviews, not \(evidence.kind.rawValue)")
         }
         let validated = SchemaValidator(root: StatusFormat.root, mode: .fragment).validate(node, file: file)
-        diagnostics += validated.diagnostics.map { $0.prefixed("in an example: ") }
+        diagnostics.append(contentsOf: validated.diagnostics.map { $0.prefixed("in an example: ") })
         guard let status = validated.value else { return nil }
         if object["as_of"] == nil, !Self.containsDate(status) {
             error(range.start, "this example's fragment has no date; give the day to read it on in 'as_of'")

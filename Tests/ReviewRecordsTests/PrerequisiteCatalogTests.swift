@@ -1,3 +1,5 @@
+import Corpora
+import Foundation
 import PolicyCatalog
 import ReviewEngine
 import ReviewRecords
@@ -132,6 +134,17 @@ private func errors(replacing old: String, with new: String) -> [String] {
         #expect(StatusFormat.Words.testResults == BatchSystemTest.Result.allCases.map(\.rawValue))
         #expect(StatusFormat.Words.serviceStates == ServiceState.State.allCases.map(\.rawValue))
         #expect(StatusFormat.Words.deploymentStates == DeploymentState.State.allCases.map(\.rawValue))
+    }
+
+    /// A prerequisite catalog's errors stop at 500 with the note, as the shape's do: 600
+    /// prerequisites with ids that are not identifiers.
+    @Test func errorsStopAfter500() {
+        let text = HostileStatusFile.prerequisiteCatalog(count: 600)
+            .replacingOccurrences(of: "  - id: PRE-", with: "  - id: PRE/")
+        let found = load(text).diagnostics.map(\.description)
+        #expect(found.count == 501)
+        #expect(found.dropLast().allSatisfy { $0.contains(": error: ") && $0.contains("PRE/") })
+        #expect(found.last == "p.yaml: note: stopped after 500 errors; fix these and run again")
     }
 
     @Test func loadsTheTestCatalog() throws {
