@@ -43,27 +43,7 @@ extension Diagnostic {
     /// references); so can one character, of a letter and a million combining marks (500 such
     /// messages took 32 s and wrote 400 MB).
     public static func quote(_ text: String) -> String {
-        let maxCharacters = 40
-        let maxBytes = 160
-        let utf8 = text.utf8
-        guard utf8.count > maxBytes else {
-            guard let cut = text.index(text.startIndex, offsetBy: maxCharacters, limitedBy: text.endIndex),
-                cut < text.endIndex
-            else { return "'\(text)'" }
-            return "'\(text[..<cut])…'"
-        }
-        // The characters of the first bytes and a scalar more are the text's but for the last,
-        // which may be cut short; it never fits, as they are longer than `maxBytes`.
-        var end = utf8.index(utf8.startIndex, offsetBy: maxBytes + 1)
-        while end < utf8.endIndex && UTF8.isContinuation(utf8[end]) { end = utf8.index(after: end) }
-        var quoted = ""
-        var (bytes, characters) = (0, 0)
-        for character in String(decoding: utf8[..<end], as: UTF8.self) {
-            guard characters < maxCharacters, bytes + character.utf8.count <= maxBytes else { break }
-            quoted.append(character)
-            bytes += character.utf8.count
-            characters += 1
-        }
-        return "'\(quoted)…'"
+        let quoted = text.leadingCharacters(maxBytes: 160, maxCharacters: 40)
+        return quoted.utf8.count == text.utf8.count ? "'\(text)'" : "'\(quoted)…'"
     }
 }
