@@ -257,8 +257,10 @@ struct PathResolver {
     /// the same key in a segment are the same place, with the same name. Only the first is kept,
     /// and each other counts as a step (a place passed through).
     private struct ElementKey: Hashable {
-        var collection: String
-        var position: Int
+        /// Where the element starts in the file: one element, one place (an element pasted by an
+        /// alias starts where the alias is). A number, not the collection's name and a position,
+        /// which hashed a string for every place a derived field reached.
+        var offset: Int
         var possible: Bool
     }
 
@@ -283,14 +285,15 @@ struct PathResolver {
             }
         case .reference(let collection, let id):
             guard let entry = collections[collection], let position = entry.positions[id] else { return }
-            guard seen.insert(ElementKey(collection: collection, position: position, possible: possible)).inserted
+            let element = entry.elements[position]
+            guard seen.insert(ElementKey(offset: element.range.start.offset, possible: possible)).inserted
             else {
                 meter.steps += 1
                 return
             }
             places.append(
                 Place(
-                    value: entry.elements[position], path: naming ? Self.elementPath(collection, id) : "",
+                    value: element, path: naming ? Self.elementPath(collection, id) : "",
                     possible: possible))
         default:
             places.append(Place(value: value, path: path, possible: possible))
@@ -313,7 +316,7 @@ struct PathResolver {
         // move, whole, for each element whose referrers it took (quadratic in the places).
         func append(_ position: Int, possible: Bool) {
             guard
-                seen.insert(ElementKey(collection: inverse.collection, position: position, possible: possible)).inserted
+                seen.insert(ElementKey(offset: elements[position].range.start.offset, possible: possible)).inserted
             else {
                 meter.steps += 1
                 return
