@@ -40,7 +40,7 @@ public struct ReportStream {
 
     /// The pieces `produce` hands over, joined; a single piece, as for a description of usual
     /// size, is kept without a copy.
-    private static func joined(_ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> [UInt8] {
+    static func joined(_ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> [UInt8] {
         var bytes: [UInt8] = []
         produce { piece in if bytes.isEmpty { bytes = piece } else { bytes += piece } }
         return bytes

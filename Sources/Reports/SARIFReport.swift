@@ -13,9 +13,7 @@ public enum SARIFReport {
     public static let fingerprintKey = "mupjFindingId/v1"
 
     public static func render(_ context: ReportContext) -> String {
-        var whole: [UInt8] = []
-        render(context) { whole += $0 }
-        return String(decoding: whole, as: UTF8.self)
+        String(decoding: ReportStream.joined { render(context, emit: $0) }, as: UTF8.self)
     }
 
     /// The report handed to `emit` in pieces of about `piece` bytes, between results:

@@ -20,7 +20,7 @@ public struct Evidence: Sendable, Hashable {
     /// The value as written, `unknown`, or empty when absent.
     public var value: String
     public var state: State
-    /// Why it is unknown, and the citations given for it.
+    /// Why it is unknown, cut as values are.
     public var reason: String?
     /// The first `listedSources` of the citations given for it, each cut as values are.
     public var sources: [String]
