@@ -26,8 +26,6 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as the catalog writes it.
     public let source: String
     let program: [Instruction]
-    /// Whether a class holds a range: only a range needs a character's composed scalar.
-    let hasRanges: Bool
 
     /// The longest program a pattern may compile to: counted repetitions copy what they repeat, and
     /// a search's work per character is bounded by the length.
@@ -46,7 +44,6 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         compiler.program.append(.match)
         guard compiler.program.count <= Self.maxInstructions else { throw PatternCompiler.tooLong }
         program = compiler.program
-        hasRanges = program.contains { if case .set(let set) = $0 { !set.ranges.isEmpty } else { false } }
     }
 
     public var description: String { source }
