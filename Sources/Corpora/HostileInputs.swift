@@ -31,15 +31,20 @@ public struct HostileInput: Sendable {
     /// The prerequisite catalog its history is read with (`status --history --checklist`), for a
     /// status file whose history is overworked by the catalog's size; nil for the shipped catalogs.
     public let historyCatalog: (@Sendable () -> String)?
+    /// The most memory, in MiB, a command may take on it: the 512, or less for an input
+    /// whose cost once hid under that bound (so that its coming back fails the benchmark).
+    public let maxMebibytes: Int
 
     public init(
         _ name: String, acceptedBy: Set<Reader> = [], aimedAt: Reader = .description,
-        historyCatalog: (@Sendable () -> String)? = nil, _ bytes: @escaping @Sendable () -> [UInt8]
+        historyCatalog: (@Sendable () -> String)? = nil, maxMebibytes: Int = 512,
+        _ bytes: @escaping @Sendable () -> [UInt8]
     ) {
         self.name = name
         self.acceptedBy = acceptedBy
         self.aimedAt = aimedAt
         self.historyCatalog = historyCatalog
+        self.maxMebibytes = maxMebibytes
         self.bytes = bytes
     }
 
@@ -79,6 +84,11 @@ public struct HostileInput: Sendable {
         },
         HostileInput("an unknown key of 16 MiB") { Hostile.longKey(bytes: LoadLimits.default.maxBytes) },
         HostileInput("16 MiB of one-digit items") { Hostile.flowItems(bytes: LoadLimits.default.maxBytes) },
+        // The shipped pattern on the role read the whole text into an array of characters (and
+        // their composed scalars) for a match at its 20th: 438 MB, where the file takes 80.
+        HostileInput("a 16 MB pilot_role at the file-size limit", acceptedBy: [.description], maxMebibytes: 128) {
+            Hostile.longPilotRole(bytes: LoadLimits.default.maxBytes)
+        },
         HostileInput("wrong components, node budget") { Hostile.wrongComponents() },
         HostileInput("densest: \(Hostile.densestHolders)² references", acceptedBy: [.description]) {
             Array(TemplateCorpus.densest(holders: Hostile.densestHolders).utf8)
@@ -201,6 +211,15 @@ public enum Hostile {
         bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: count))
         bytes.append(0x0A)
         return bytes
+    }
+
+    /// The template with its pilot role (`/example/Role=pilot`) lengthened with `x`s to make the
+    /// file `bytes` long: valid, and searched by the shipped catalog's `matches` pattern.
+    public static func longPilotRole(bytes count: Int) -> [UInt8] {
+        let role = "pilot_role: /example/Role=pilot"
+        let template = FrameworkTemplate.text
+        let padding = String(repeating: "x", count: count - template.utf8.count)
+        return Array(template.replacing(role, with: role + padding, maxReplacements: 1).utf8)
     }
 
     /// `[0,0,…,0]` of at most `bytes` bytes: at the size limit, eight million nodes.

@@ -8,6 +8,7 @@ import PolicyCatalog
 /// status file, for a day and for its history), as child processes, each within 2 s and 512 MiB,
 /// ending with exit 0 where the input is valid for that reader, or refused with its first error
 /// located in the file. The hardening tests check what each run says; this checks what it costs.
+/// An input may hold its commands to less memory (`HostileInput.maxMebibytes`).
 enum BenchHostile {
     static let maxSeconds = 2.0
     static let maxKilobytes = 512 * 1024
@@ -95,7 +96,8 @@ enum BenchHostile {
                 let first = stderr.split(separator: "\n").first.map(String.init) ?? ""
                 let accepted = input.acceptedBy.contains(command.reader)
                 let problems = Self.problems(
-                    accepted: accepted, child, refusal: command.refusal, firstLine: first, path: path)
+                    accepted: accepted, child, refusal: command.refusal, firstLine: first, path: path,
+                    maxKilobytes: input.maxMebibytes * 1024)
                 if command.reader == input.aimedAt && firstError.isEmpty && !accepted {
                     firstError = located(first, path: path) ?? first
                 }
@@ -116,7 +118,8 @@ enum BenchHostile {
 
     /// What is wrong with one run, in words; empty when it is within bounds and ended as it must.
     static func problems(
-        accepted: Bool, _ child: Bench.Child, refusal: Int32, firstLine: String, path: String
+        accepted: Bool, _ child: Bench.Child, refusal: Int32, firstLine: String, path: String,
+        maxKilobytes: Int = BenchHostile.maxKilobytes
     ) -> [String] {
         var problems: [String] = []
         switch accepted {

@@ -1,3 +1,4 @@
+import Corpora
 import Testing
 
 @testable import mupj
@@ -10,10 +11,12 @@ import Testing
         Bench.Child(status: status, wall: wall, maxRSSKilobytes: megabytes * 1024)
     }
 
-    static func problems(accepted: Bool, _ child: Bench.Child, refusal: Int32 = 1, firstLine: String = "")
-        -> [String]
-    {
-        BenchHostile.problems(accepted: accepted, child, refusal: refusal, firstLine: firstLine, path: path)
+    static func problems(
+        accepted: Bool, _ child: Bench.Child, refusal: Int32 = 1, firstLine: String = "",
+        maxKilobytes: Int = BenchHostile.maxKilobytes
+    ) -> [String] {
+        BenchHostile.problems(
+            accepted: accepted, child, refusal: refusal, firstLine: firstLine, path: path, maxKilobytes: maxKilobytes)
     }
 
     @Test func locatedErrorsAreRecognised() {
@@ -58,5 +61,16 @@ import Testing
         #expect(
             Self.problems(accepted: true, Self.child(status: 3, wall: 3, megabytes: 513))
                 == ["exit 3 on a valid input", "took 3.000 s", "peak RSS 513.0 MiB"])
+    }
+
+    /// An input that holds its commands to less memory is judged by its own bound.
+    @Test func anInputsOwnMemoryBoundIsChecked() throws {
+        let input = try #require(HostileInput.all.first { $0.name == "a 16 MB pilot_role at the file-size limit" })
+        let bound = input.maxMebibytes * 1024
+        #expect(input.maxMebibytes < 512)
+        #expect(Self.problems(accepted: true, Self.child(status: 0, megabytes: 100), maxKilobytes: bound).isEmpty)
+        #expect(
+            Self.problems(accepted: true, Self.child(status: 0, megabytes: 438), maxKilobytes: bound)
+                == ["peak RSS 438.0 MiB"])
     }
 }

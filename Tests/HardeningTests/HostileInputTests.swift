@@ -156,6 +156,20 @@ import YAMLDocument
         #expect(outcome.description?.name == "ExamplePilot")
     }
 
+    /// A pilot role filling the file to the size limit: a valid description, whose role the
+    /// shipped pattern is searched in within the default step limit (a step for every four bytes
+    /// of it first), the hostile benchmark holding the search's memory to the file's.
+    @Test func pilotRoleAtTheFileSizeLimit() throws {
+        let bytes = Hostile.longPilotRole(bytes: LoadLimits.default.maxBytes)
+        #expect(bytes.count == LoadLimits.default.maxBytes)
+        let description = try #require(describe(bytes).description)
+        let role = try #require(description.root.object?["ownership"]?.object?["pilot_role"]?.string)
+        #expect(role.hasPrefix("/example/Role=pilotxxx") && role.utf8.count > 16_000_000)
+        let review = try Engine.review(description, catalogs: try TestSupport.shippedCatalogs())
+        let pilotRole = review.clauses.flatMap(\.findings).filter { $0.checkID == "pilot-role" }
+        #expect(pilotRole.map(\.status) == [.satisfied])
+    }
+
     /// The million-node inputs cross the default node budget; with it raised the loader reads
     /// them whole.
     static let millionNodes = LoadLimits(maxNodes: 3_000_000)
