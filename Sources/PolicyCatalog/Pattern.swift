@@ -26,6 +26,8 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as the catalog writes it.
     public let source: String
     let program: [Instruction]
+    /// Whether it holds a lookahead, whose body is searched again at each position it is reached.
+    public let looksAhead: Bool
 
     /// The longest program a pattern may compile to: counted repetitions copy what they repeat, and
     /// a search's work per character is bounded by the length.
@@ -44,6 +46,7 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         compiler.program.append(.match)
         guard compiler.program.count <= Self.maxInstructions else { throw PatternCompiler.tooLong }
         program = compiler.program
+        looksAhead = program.contains { if case .lookahead = $0 { true } else { false } }
     }
 
     public var description: String { source }
@@ -51,11 +54,6 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     /// The compiled program's length: a search visits each instruction at most twice per
     /// position of the text (once to follow it, once to step a thread on it), lookaheads aside.
     public var length: Int { program.count }
-
-    /// Whether it holds a lookahead, whose body is searched again at each position it is reached.
-    public var looksAhead: Bool {
-        program.contains { if case .lookahead = $0 { return true } else { return false } }
-    }
 
     public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }

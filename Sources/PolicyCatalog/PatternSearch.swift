@@ -15,7 +15,7 @@ extension Pattern {
     /// with a lookahead whose body can run to the end of the text (`(?=.*b)`) is quadratic in the
     /// text at worst, and the budget bounds it.
     public func search(_ text: String, budget: Int) -> Search {
-        var machine = PatternMachine(program: program, text: text, budget: budget)
+        var machine = PatternMachine(program: program, text: text, looksAhead: looksAhead, budget: budget)
         let found = machine.run(from: 0, at: 0, text.startIndex, anchored: false)
         return Search(found: found, work: machine.work)
     }
@@ -46,13 +46,59 @@ struct PatternMachine {
     /// More than the text's positions: one per byte and the end, known at once where counting the
     /// characters would read the whole text.
     let positions: Int
+    /// Characters read before, each in the slot of its position modulo their number, for a
+    /// program with a lookahead: a body that runs far (`(?=.*b)`) reads the text again from each
+    /// position, and taking a character from the string costs 3–10 times reading it here (a
+    /// review refused at the step limit took 1.4 times as long in ASCII, 4 times in combining
+    /// marks). At most `recentSlots`, 2.6 MB, whatever the text. A slot keeps its character until
+    /// the outermost run has passed it, so that over a longer text the slots hold the next
+    /// `recentSlots` characters, which every lookahead from here reads, rather than the last ones
+    /// read, which the next reads again only after missing all the others.
+    var recent: [Read]
+    static let recentSlots = 1 << 16
+    /// The outermost run's position: no run reads a character before it again.
+    var frontier = 0
 
-    init(program: [Instruction], text: String, budget: Int) {
+    /// A character at a position, the index after it, and its composed scalar once a class with
+    /// ranges has asked for it (outer nil until then: none of the others reads it).
+    struct Read {
+        var position: Int
+        var character: Character
+        var after: String.Index
+        var composed: Unicode.Scalar??
+    }
+
+    init(program: [Instruction], text: String, looksAhead: Bool, budget: Int) {
         self.program = program
         self.text = text
         self.budget = budget
         marks = [Int](repeating: -1, count: program.count)
         positions = text.utf8.count + 1
+        let slots = looksAhead ? min(Self.recentSlots, positions) : 0
+        recent = [Read](
+            repeating: Read(position: -1, character: " ", after: text.startIndex, composed: nil),
+            count: slots == 0 ? 0 : 1 << (Int.bitWidth - (slots - 1).leadingZeroBitCount))
+    }
+
+    /// The character at `position` (at `index`), from `recent` or from the text; kept there if
+    /// `keeping`. The outermost run keeps none: it reads a character after every lookahead that
+    /// reads it, lookaheads starting at or after its position.
+    private mutating func character(at position: Int, _ index: String.Index, keeping: Bool) -> Read {
+        guard !recent.isEmpty else {
+            return Read(position: position, character: text[index], after: text.index(after: index), composed: nil)
+        }
+        let slot = position & (recent.count - 1)
+        if recent[slot].position == position { return recent[slot] }
+        let read = Read(position: position, character: text[index], after: text.index(after: index), composed: nil)
+        if keeping && recent[slot].position < frontier { recent[slot] = read }
+        return read
+    }
+
+    /// Composes the character `here` holds, and keeps its scalar with it in `recent`.
+    private mutating func compose(_ here: inout Read) {
+        here.composed = here.character.composedScalar
+        let slot = here.position & (recent.count - 1)
+        if !recent.isEmpty && recent[slot].position == here.position { recent[slot].composed = here.composed }
     }
 
     /// Whether the program from `start` matches from `position` (at `index` in the text;
@@ -69,12 +115,9 @@ struct PatternMachine {
         var index = index
         while index < text.endIndex {
             if current.isEmpty && anchored { return false }
-            let c = text[index]
-            let after = text.index(after: index)
-            // The character's composed scalar (`Character.composedScalar`), found when a class
-            // with ranges first asks for it here (none of the others reads it): outer nil until
-            // then.
-            var composed: Unicode.Scalar?? = nil
+            if !anchored { frontier = position }
+            var here = character(at: position, index, keeping: anchored)
+            let c = here.character
             let generation = fresh()
             for pc in current {
                 work += 1
@@ -82,20 +125,20 @@ struct PatternMachine {
                 switch program[pc] {
                 case .character(let wanted): advances = c == wanted
                 case .set(let set):
-                    if composed == nil && !set.ranges.isEmpty { composed = c.composedScalar }
-                    advances = set.contains(c, composed: composed ?? nil)
+                    if here.composed == nil && !set.ranges.isEmpty { compose(&here) }
+                    advances = set.contains(c, composed: here.composed ?? nil)
                 case .notNewline: advances = !c.isNewline
                 default: advances = false
                 }
                 guard advances else { continue }
-                switch add(pc + 1, at: position + 1, after, generation: generation, to: &next) {
+                switch add(pc + 1, at: position + 1, here.after, generation: generation, to: &next) {
                 case nil: return nil
                 case true?: return true
                 case false?: break
                 }
             }
             if !anchored {
-                switch add(start, at: position + 1, after, generation: generation, to: &next) {
+                switch add(start, at: position + 1, here.after, generation: generation, to: &next) {
                 case nil: return nil
                 case true?: return true
                 case false?: break
@@ -104,7 +147,7 @@ struct PatternMachine {
             swap(&current, &next)
             next.removeAll(keepingCapacity: true)
             position += 1
-            index = after
+            index = here.after
             if work > budget { return nil }
         }
         return false
