@@ -54,17 +54,22 @@ public enum OutputFile {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw .cannotWrite(path, "cannot create the directory \(directory)")
+                // Files of one directory are written side by side: another may have made it first.
+                guard case .success(.directory) = FileKind.of(directory) else {
+                    throw .cannotWrite(path, "cannot create the directory \(directory)")
+                }
             }
         }
-        // Short, so that a target whose name is as long as a name may be still has a temporary.
-        let temporary = directory + ".mupj-\(getpid()).tmp"
         // Published before the file exists: a signal between its creation and its publication left
-        // it behind (the test that sends SIGTERM as soon as it appears caught that window).
-        PendingTemporary.shared.set(temporary)
+        // it behind (the test that sends SIGTERM as soon as it appears caught that window). Named
+        // by its slot, as files are written side by side; short, so that a target whose name is as
+        // long as a name may be still has a temporary.
+        let slot = PendingTemporaries.shared.claim()
+        let temporary = directory + ".mupj-\(getpid())-\(slot).tmp"
+        PendingTemporaries.shared.publish(temporary, in: slot)
         defer {
             unlink(temporary)
-            PendingTemporary.shared.clear()
+            PendingTemporaries.shared.release(slot)
         }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, reason()) }
@@ -102,7 +107,7 @@ public enum OutputFile {
             if unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == ignored { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
-                PendingTemporary.shared.removeFile()
+                PendingTemporaries.shared.removeFiles()
                 Glibc.signal(received, SIG_DFL)
                 raise(received)
             }
@@ -172,35 +177,55 @@ public enum OutputFile {
     }
 }
 
-/// The temporary file `OutputFile.write` has open, kept where a signal handler can read it: a path
-/// in a fixed buffer, published by an atomic flag (both safe to use in a handler, as `unlink` is).
-private final class PendingTemporary: Sendable {
-    static let shared = PendingTemporary()
+/// The temporary files `OutputFile.write` has open, kept where a signal handler can read them:
+/// paths in fixed buffers, one per slot, each published by a bit of an atomic word (safe to use in
+/// a handler, as `unlink` is). A writer claims a free slot for as long as it writes.
+private final class PendingTemporaries: Sendable {
+    static let shared = PendingTemporaries()
 
+    /// More than the files of a report directory (eight), written at most one per core at a time.
+    private static let slots = 64
     private let capacity = Int(PATH_MAX) + 1
-    private nonisolated(unsafe) let path: UnsafeMutablePointer<CChar>
-    private let present = Atomic<Bool>(false)
+    private nonisolated(unsafe) let paths: UnsafeMutablePointer<CChar>
+    /// Bit `n`: slot `n` belongs to a writer.
+    private let claimed = Atomic<UInt64>(0)
+    /// Bit `n`: slot `n`'s buffer holds a path a handler may remove.
+    private let published = Atomic<UInt64>(0)
 
     private init() {
-        path = .allocate(capacity: capacity)
+        paths = .allocate(capacity: Self.slots * capacity)
     }
 
-    /// Files are written one at a time, by one thread: the buffer is filled before it is published.
-    func set(_ temporary: String) {
+    /// A free slot, waiting for one only if 64 files are being written at once.
+    func claim() -> Int {
+        while true {
+            for slot in 0..<Self.slots {
+                let bit = UInt64(1) << slot
+                if claimed.bitwiseOr(bit, ordering: .acquiring).oldValue & bit == 0 { return slot }
+            }
+            sched_yield()
+        }
+    }
+
+    /// Fills the slot's buffer, then publishes it; a path too long for it is not published.
+    func publish(_ temporary: String, in slot: Int) {
         let bytes = Array(temporary.utf8)
         guard bytes.count < capacity else { return }
+        let path = paths + slot * capacity
         bytes.withUnsafeBufferPointer { source in
             UnsafeMutableRawPointer(path).copyMemory(from: source.baseAddress!, byteCount: bytes.count)
         }
         path[bytes.count] = 0
-        present.store(true, ordering: .releasing)
+        published.bitwiseOr(UInt64(1) << slot, ordering: .releasing)
     }
 
-    func clear() {
-        present.store(false, ordering: .releasing)
+    func release(_ slot: Int) {
+        published.bitwiseAnd(~(UInt64(1) << slot), ordering: .releasing)
+        claimed.bitwiseAnd(~(UInt64(1) << slot), ordering: .releasing)
     }
 
-    func removeFile() {
-        if present.load(ordering: .acquiring) { unlink(path) }
+    func removeFiles() {
+        let present = published.load(ordering: .acquiring)
+        for slot in 0..<Self.slots where present & (UInt64(1) << slot) != 0 { unlink(paths + slot * capacity) }
     }
 }

@@ -1,3 +1,5 @@
+import YAMLDocument
+
 /// The formats `mupj review` can write, each a pure function of the same `ReportContext`.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, markdown, html, sarif
@@ -53,17 +55,18 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// A file of an `--output-dir`, rendered only when it is written or checked, and handed over in
 /// pieces: a review of one very large description has a JSON report of hundreds of megabytes,
-/// which was held whole, with every other format, and copied once more to be written.
-public struct RenderedFile {
+/// which was held whole, with every other format, and copied once more to be written. A file is
+/// rendered from the finished result alone, so the files of a directory are made side by side.
+public struct RenderedFile: Sendable {
     public var name: String
-    public var render: (_ emit: ([UInt8]) -> Void) -> Void
+    public var render: @Sendable (_ emit: ([UInt8]) -> Void) -> Void
 
-    public init(_ name: String, render: @escaping (_ emit: ([UInt8]) -> Void) -> Void) {
+    public init(_ name: String, render: @escaping @Sendable (_ emit: ([UInt8]) -> Void) -> Void) {
         self.name = name
         self.render = render
     }
 
-    public init(_ name: String, text: @escaping () -> String) {
+    public init(_ name: String, text: @escaping @Sendable () -> String) {
         self.init(name) { emit in ReportFormat.emit(text(), emit: emit) }
     }
 }
@@ -71,24 +74,33 @@ public struct RenderedFile {
 /// Writes rendered reports into a directory, or checks that the files there are up to date.
 public enum ReportDirectory {
     /// The files whose content differs from what they render to (missing ones included), or,
-    /// when `check` is false, writes them all atomically; one file at a time. A file that is there
-    /// but cannot be read is an error, not a stale report.
+    /// when `check` is false, writes them all atomically. A file that is there but cannot be read
+    /// is an error, not a stale report.
+    ///
+    /// The files are made side by side, one per core: rendering them took 80 % of the main job's
+    /// time (1.4 of 1.7 s for 1 000 descriptions), one format after the other. Every file is
+    /// attempted; the error thrown is that of the first file, in the order given, that failed.
     public static func sync(_ files: [RenderedFile], into directory: String, check: Bool) throws(OutputFile.Failure)
         -> [String]
     {
-        var stale: [String] = []
-        for file in files {
-            let path = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
-            if check {
-                switch OutputFile.compare(path, file.render) {
-                case .same: break
-                case .differs: stale.append(path)
-                case .unreadable(let reason): throw .cannotRead(path, reason)
+        let paths = files.map { directory.hasSuffix("/") ? directory + $0.name : directory + "/" + $0.name }
+        // Whether each file is stale: a file written is not.
+        let outcomes = Concurrently.map(files.count) { index -> Result<Bool, OutputFile.Failure> in
+            let (path, render) = (paths[index], files[index].render)
+            guard check else {
+                return Result { () throws(OutputFile.Failure) in
+                    try OutputFile.write(to: path, replace: true, render)
+                    return false
                 }
-            } else {
-                try OutputFile.write(to: path, replace: true, file.render)
+            }
+            switch OutputFile.compare(path, render) {
+            case .same: return .success(false)
+            case .differs: return .success(true)
+            case .unreadable(let reason): return .failure(.cannotRead(path, reason))
             }
         }
+        var stale: [String] = []
+        for (path, outcome) in zip(paths, outcomes) where try outcome.get() { stale.append(path) }
         return stale
     }
 }

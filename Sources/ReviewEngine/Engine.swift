@@ -10,10 +10,16 @@ public enum Engine {
         _ descriptions: [FrameworkDescription], catalogs: CatalogSet, toolVersion: String,
         limits: ReviewLimits = .default
     ) throws(ReviewLimitExceeded) -> ReviewResult {
-        var frameworks: [FrameworkReview] = []
-        for description in descriptions {
-            frameworks.append(try review(description, catalogs: catalogs, limits: limits))
+        // Each description is reviewed on its own (its own meter and limits), so they are reviewed
+        // side by side; a limit passed is reported for the first description, in order, to pass one.
+        let reviews = Concurrently.map(descriptions.count) { index in
+            Result { () throws(ReviewLimitExceeded) in
+                try review(descriptions[index], catalogs: catalogs, limits: limits)
+            }
         }
+        var frameworks: [FrameworkReview] = []
+        frameworks.reserveCapacity(reviews.count)
+        for review in reviews { frameworks.append(try review.get()) }
         return ReviewResult(toolVersion: toolVersion, catalogs: catalogs.catalogs.map(info), frameworks: frameworks)
     }
 

@@ -480,7 +480,19 @@ struct BenchCorpus {
         corpora.append(
             BenchCorpus(
                 name: "\(largeComponents) components", paths: [path], files: [SourceFile(path: path, bytes: bytes)]))
+        if let shipped = shipped() { corpora.append(shipped) }
         return corpora
+    }
+
+    /// The descriptions in `frameworks/`, when the benchmark runs from the project's root (as it
+    /// must, for the catalogs): real descriptions, each 26–51 KB with its sources and notes, where
+    /// every generated one is the 7 KB template, whose findings per byte are what the targets are
+    /// missed on. Measured against the same targets, so that neither kind hides the other.
+    static func shipped(directory: String = "frameworks") -> BenchCorpus? {
+        let (paths, problems) = Inputs.expand([directory])
+        let (files, unreadable) = SourceFile.read(paths, maxBytes: LoadLimits.default.maxBytes)
+        guard problems.isEmpty, unreadable.isEmpty, !files.isEmpty else { return nil }
+        return BenchCorpus(name: "\(files.count) shipped", paths: paths, files: files)
     }
 
     /// The one-description corpus's file, for start-up time.

@@ -129,6 +129,25 @@ enum ReviewInputs {
         return (sources, last)
     }
 
+    /// Each file read and loaded, in order, the files read side by side a batch at a time: a batch
+    /// is decoded whole before the caller looks at it, and a caller that keeps one description
+    /// decoded (a review written a framework at a time) should not hold them all at once.
+    static func loadedSideBySide(_ files: [String], limits: LoadLimits) -> some Sequence<
+        (String, Result<DescriptionLoader.Outcome, SourceFile.ReadFailure>)
+    > {
+        let batch = 16
+        return stride(from: 0, to: files.count, by: batch).lazy.flatMap { start in
+            let chosen = Array(files[start..<min(start + batch, files.count)])
+            let outcomes = Concurrently.map(chosen.count) { index in
+                Result { () throws(SourceFile.ReadFailure) in
+                    DescriptionLoader.load(
+                        try SourceFile.read(chosen[index], maxBytes: limits.maxBytes), limits: limits)
+                }
+            }
+            return zip(chosen, outcomes)
+        }
+    }
+
     /// Loads every description, handing each valid one to `keep`; prints every diagnostic, then
     /// ends the run when a file is unreadable (exit 2) or a description is invalid (exit 1).
     private static func checkedDescriptions(
@@ -141,10 +160,9 @@ enum ReviewInputs {
         // MB reads one verdict per framework. (Two copies of a description gave the same ids to
         // both, so links in the reports jumped to the other one.)
         var described: [String: String] = [:]
-        for file in files {
+        for (file, loaded) in loadedSideBySide(files, limits: limits) {
             do {
-                let source = try SourceFile.read(file, maxBytes: limits.maxBytes)
-                let outcome = DescriptionLoader.load(source, limits: limits)
+                let outcome = try loaded.get()
                 diagnostics += outcome.diagnostics
                 guard let description = outcome.description else { continue }
                 let key = description.vo.lowercased() + "/" + description.name.lowercased()

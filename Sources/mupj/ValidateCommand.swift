@@ -36,10 +36,9 @@ struct ValidateCommand: ParsableCommand {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
         var results: [(file: String, diagnostics: [Diagnostic])] = []
-        for file in files {
+        for (file, loaded) in ReviewInputs.loadedSideBySide(files, limits: limits.limits) {
             do {
-                let source = try SourceFile.read(file, maxBytes: limits.limits.maxBytes)
-                results.append((file, DescriptionLoader.load(source, limits: limits.limits).diagnostics))
+                results.append((file, try loaded.get().diagnostics))
             } catch .unreadable(let diagnostic) {
                 unreadable.append(diagnostic)
             } catch .tooLarge(let diagnostic) {

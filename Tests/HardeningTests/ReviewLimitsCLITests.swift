@@ -50,6 +50,23 @@ import Testing
         #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) == nil)
     }
 
+    /// Descriptions are reviewed side by side, yet the limit reported is that of the first
+    /// description, in command-line order, to pass one: the same error whichever finishes first.
+    @Test func theFirstDescriptionOverTheLimitIsTheOneReported() throws {
+        let (catalog, description) = try Self.inputs()
+        let renamed = TemplateCorpus.withComponents(20).replacingOccurrences(
+            of: "name: ExamplePilot", with: "name: Other")
+        let other = try Hostile.file(Array(renamed.utf8), name: "other.yaml")
+        let outputDir = try TestSupport.temporaryDirectory().appendingPathComponent("reports").path
+        for order in [[description, other], [other, description]] {
+            let run = try TestSupport.mupj(
+                ["review", "--checklist", catalog] + order + ["--max-findings", "50", "--output-dir", outputDir])
+            #expect(run.status == 2)
+            #expect(run.stderr == Self.refusal(catalog, order[0]))
+            #expect(!FileManager.default.fileExists(atPath: outputDir))
+        }
+    }
+
     @Test func everyCommandThatReviewsHasTheLimits() throws {
         let (catalog, description) = try Self.inputs()
         let runs = [

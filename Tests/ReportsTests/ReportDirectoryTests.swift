@@ -67,4 +67,29 @@ import Testing
                 ], "\(other)")
         }
     }
+
+    /// The files are written side by side: each is attempted, and the error is that of the first
+    /// file, in the order given, that could not be written.
+    @Test func everyFileIsAttemptedAndTheFirstFailureIsReported() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-dir-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A directory where a report should go cannot be replaced by a file.
+        for name in ["b.txt", "d.txt"] {
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let files = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"].map { name in
+            RenderedFile(name) { emit in emit(Array("\(name)\n".utf8)) }
+        }
+        let failure = try #require(throws: OutputFile.Failure.self) {
+            try ReportDirectory.sync(files, into: directory.path, check: false)
+        }
+        #expect(
+            failure.description == directory.path + "/b.txt: error: cannot write: is a directory, not a regular file")
+        for name in ["a.txt", "c.txt", "e.txt"] {
+            #expect(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) == name + "\n")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "\(left)")
+    }
 }
