@@ -4,7 +4,7 @@ import PackageDescription
 // The pipeline, left to right; each module imports only modules to its left:
 // CLibYAML, CSHA256 → YAMLDocument → DocumentSchema → FrameworkModel → PolicyCatalog → ReviewEngine
 //   → ReviewRecords → Reports → mupj (CLI).
-// Beside the pipeline: Corpora (generated inputs: the benchmark's corpora and the hostile inputs
+// Beside the pipeline: CAllocator (the allocator's settings, made by the CLI when it starts), and Corpora (generated inputs: the benchmark's corpora and the hostile inputs
 // that the hardening tests check and the benchmark times), on FrameworkModel's template.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
@@ -20,6 +20,8 @@ let package = Package(
         // SHA-256 blocks on the x86 SHA extensions, for the digests reports record (see SHA256.swift).
         // DWARF 4, which valgrind (callgrind, the profiler docs/limits.md uses) still reads.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // glibc's allocator settings, which Swift's Glibc module does not declare (see allocator.c).
+        .target(name: "CAllocator"),
         .target(name: "YAMLDocument", dependencies: ["CLibYAML", "CSHA256"], swiftSettings: strict),
         .target(name: "DocumentSchema", dependencies: ["YAMLDocument"], swiftSettings: strict),
         .target(name: "FrameworkModel", dependencies: ["DocumentSchema"], swiftSettings: strict),
@@ -31,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "mupj",
             dependencies: [
-                "Reports", "Corpora", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Reports", "Corpora", "CAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),

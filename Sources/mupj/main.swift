@@ -1,10 +1,15 @@
 import ArgumentParser
+import CAllocator
 import Reports
 
 // Exit codes: 0 clean, 1 findings or an invalid description, 2 usage error, unreadable input or
 // internal error. ArgumentParser exits 64 on usage errors; the tool promises 2.
 StandardStreams.install()
 OutputFile.removeTemporaryOnSignals()
+// Freed memory is kept for the next allocations: with glibc's defaults every piece of a report,
+// written, freed and made again, was written into pages fresh from the kernel (page faults were
+// 7 % of a review of the shipped descriptions, and the review 12 % slower).
+mupj_keep_freed_memory()
 guard StandardStreams.argumentsAreUTF8() else { Mupj.exit(withError: ExitCode(2)) }
 do {
     var command = try Mupj.parseAsRoot()
