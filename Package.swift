@@ -20,8 +20,9 @@ let package = Package(
         // SHA-256 blocks on the x86 SHA extensions, for the digests reports record (see SHA256.swift).
         // DWARF 4, which valgrind (callgrind, the profiler docs/limits.md uses) still reads.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        // glibc's allocator settings, which Swift's Glibc module does not declare (see allocator.c).
-        .target(name: "CAllocator"),
+        // glibc's allocator settings, which Swift's Glibc module does not declare (see allocator.c);
+        // DWARF 4 as above.
+        .target(name: "CAllocator", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "YAMLDocument", dependencies: ["CLibYAML", "CSHA256"], swiftSettings: strict),
         .target(name: "DocumentSchema", dependencies: ["YAMLDocument"], swiftSettings: strict),
         .target(name: "FrameworkModel", dependencies: ["DocumentSchema"], swiftSettings: strict),

@@ -334,7 +334,8 @@ struct Explainer {
         case .unknown(let value):
             if case .unknown(let written?) = value.content {
                 let reason = Value.shown(written)
-                let trimmed = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+                // Cut by index: `dropLast()` on a string counted its characters, for every place named.
+                let trimmed = reason.hasSuffix(".") ? String(reason[..<reason.index(before: reason.endIndex)]) : reason
                 words = "unknown at \(line) (\(trimmed))"
             } else {
                 words = "unknown (\(line))"
