@@ -93,16 +93,17 @@ import Testing
         #expect(found > compared / 5 && found < compared * 4 / 5, "\(found) of \(compared) found")
     }
 
-    /// On a text longer than the characters a search keeps for its lookaheads
-    /// (`PatternMachine.recentSlots`), the lookaheads read some characters where they were kept
-    /// (with their composed scalars) and the others from the text, and the answers are `Regex`'s.
+    /// On a text longer than the characters a search first keeps for its lookaheads
+    /// (`PatternMachine.firstSlots`), so that the slots grow while a lookahead reads ahead, the
+    /// lookaheads read some characters where they were kept (with their composed scalars) and the
+    /// others from the text, and the answers are `Regex`'s.
     @Test(arguments: [
         "^(?=[a-c]*é)[a-c]*éz", "(?=[a-c]{3}é)[a-c]+éz", "(?=a[à-ê])", "^(?![a-c]*d).*z$", "(?=[a-c]{2}d)",
     ])
     func lookaheadsOnATextLongerThanTheKeptCharacters(_ source: String) throws {
         let pattern = try Pattern(source)
         let regex = try Regex(source)
-        let long = String(repeating: "a", count: PatternMachine.recentSlots + 5_000)
+        let long = String(repeating: "a", count: 4 * PatternMachine.firstSlots + 5_000)
         for text in [long + "éz", long + "e\u{301}z", long + "déz", "z" + long + "é"] {
             let expected = text.firstMatch(of: regex) != nil
             #expect(
