@@ -73,9 +73,9 @@ public struct Check: Sendable {
     /// With `forEach`: when no element is selected, the check is violated rather than not applicable.
     public let expectSome: Bool
     public let range: SourceRange
-    /// `require` in words. Every finding a check satisfies quotes them, and the words of an `all`
-    /// or `any` are joined from its items: made once here, not once per finding.
-    public let requireWords: String
+    /// The message of every finding the check satisfies, `require` in words (those of an `all` or
+    /// `any` joined from its items): made once here, not once per finding.
+    public let satisfiedMessage: String
     /// How many field tests one evaluation records at most (`when`, `where` and `require`): what
     /// the engine reserves for a finding's trace, rather than growing it test by test.
     public let testCount: Int
@@ -93,7 +93,7 @@ public struct Check: Sendable {
         self.require = require
         self.expectSome = expectSome
         self.range = range
-        requireWords = require.words
+        satisfiedMessage = "As required: \(require.words)."
         testCount = [when, whereCondition, require].reduce(0) { $0 + ($1?.testCount ?? 0) }
     }
 }

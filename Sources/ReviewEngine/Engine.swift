@@ -212,7 +212,7 @@ private struct Context {
 
     func message(_ truth: Truth, check: Check, observations: ArraySlice<Observation>) -> String {
         if truth == .true {
-            return "As required: \(check.requireWords)."
+            return check.satisfiedMessage
         }
         var explainer = Explainer(observations: observations, meter: meter)
         return explainer.failures(check.require).joined(separator: "; ") + "."
