@@ -115,8 +115,9 @@ enum ReviewInputs {
 
     /// The files of valid descriptions, read once and kept as bytes, with every description
     /// checked but only the last one kept decoded: a review that writes one framework at a time
-    /// decodes the others again when their turn comes, so memory holds the input bytes and one
-    /// description at most, and a single description is decoded once.
+    /// decodes the others again when their turn comes, so memory holds the input bytes and a
+    /// decoded description per core at most (while they are checked), and a single description is
+    /// decoded once.
     static func descriptionSources(_ paths: [String], limits: LoadLimits) throws -> (
         sources: [SourceFile], last: FrameworkDescription?
     ) {
@@ -129,13 +130,14 @@ enum ReviewInputs {
         return (sources, last)
     }
 
-    /// Each file read and loaded, in order, the files read side by side a batch at a time: a batch
-    /// is decoded whole before the caller looks at it, and a caller that keeps one description
-    /// decoded (a review written a framework at a time) should not hold them all at once.
+    /// Each file read and loaded, in order, the files read side by side, one per core at a time: a
+    /// batch is decoded whole before the caller looks at it, so memory holds at most a decoded
+    /// description per core, where a caller that keeps one (a review written a framework at a
+    /// time) would otherwise hold them all.
     static func loadedSideBySide(_ files: [String], limits: LoadLimits) -> some Sequence<
         (String, Result<DescriptionLoader.Outcome, SourceFile.ReadFailure>)
     > {
-        let batch = 16
+        let batch = max(ProcessInfo.processInfo.activeProcessorCount, 1)
         return stride(from: 0, to: files.count, by: batch).lazy.flatMap { start in
             let chosen = Array(files[start..<min(start + batch, files.count)])
             let outcomes = Concurrently.map(chosen.count) { index in
