@@ -115,9 +115,8 @@ enum ReviewInputs {
 
     /// The files of valid descriptions, read once and kept as bytes, with every description
     /// checked but only the last one kept decoded: a review that writes one framework at a time
-    /// decodes the others again when their turn comes, so memory holds the input bytes and a
-    /// decoded description per core at most (while they are checked), and a single description is
-    /// decoded once.
+    /// decodes the others again when their turn comes, so memory holds the input bytes and one
+    /// description at most, and a single description is decoded once.
     static func descriptionSources(_ paths: [String], limits: LoadLimits) throws -> (
         sources: [SourceFile], last: FrameworkDescription?
     ) {
@@ -128,26 +127,6 @@ enum ReviewInputs {
             last = description
         }
         return (sources, last)
-    }
-
-    /// Each file read and loaded, in order, the files read side by side, one per core at a time: a
-    /// batch is decoded whole before the caller looks at it, so memory holds at most a decoded
-    /// description per core, where a caller that keeps one (a review written a framework at a
-    /// time) would otherwise hold them all.
-    static func loadedSideBySide(_ files: [String], limits: LoadLimits) -> some Sequence<
-        (String, Result<DescriptionLoader.Outcome, SourceFile.ReadFailure>)
-    > {
-        let batch = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-        return stride(from: 0, to: files.count, by: batch).lazy.flatMap { start in
-            let chosen = Array(files[start..<min(start + batch, files.count)])
-            let outcomes = Concurrently.map(chosen.count) { index in
-                Result { () throws(SourceFile.ReadFailure) in
-                    DescriptionLoader.load(
-                        try SourceFile.read(chosen[index], maxBytes: limits.maxBytes), limits: limits)
-                }
-            }
-            return zip(chosen, outcomes)
-        }
     }
 
     /// Loads every description, handing each valid one to `keep`; prints every diagnostic, then
@@ -162,9 +141,10 @@ enum ReviewInputs {
         // MB reads one verdict per framework. (Two copies of a description gave the same ids to
         // both, so links in the reports jumped to the other one.)
         var described: [String: String] = [:]
-        for (file, loaded) in loadedSideBySide(files, limits: limits) {
+        for file in files {
             do {
-                let outcome = try loaded.get()
+                let source = try SourceFile.read(file, maxBytes: limits.maxBytes)
+                let outcome = DescriptionLoader.load(source, limits: limits)
                 diagnostics += outcome.diagnostics
                 guard let description = outcome.description else { continue }
                 let key = description.vo.lowercased() + "/" + description.name.lowercased()

@@ -36,9 +36,10 @@ struct ValidateCommand: ParsableCommand {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
         var results: [(file: String, diagnostics: [Diagnostic])] = []
-        for (file, loaded) in ReviewInputs.loadedSideBySide(files, limits: limits.limits) {
+        for file in files {
             do {
-                results.append((file, try loaded.get().diagnostics))
+                let source = try SourceFile.read(file, maxBytes: limits.limits.maxBytes)
+                results.append((file, DescriptionLoader.load(source, limits: limits.limits).diagnostics))
             } catch .unreadable(let diagnostic) {
                 unreadable.append(diagnostic)
             } catch .tooLarge(let diagnostic) {
