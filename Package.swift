@@ -4,8 +4,9 @@ import PackageDescription
 // The pipeline, left to right; each module imports only modules to its left:
 // CLibYAML, CSHA256 → YAMLDocument → DocumentSchema → FrameworkModel → PolicyCatalog → ReviewEngine
 //   → ReviewRecords → Reports → mupj (CLI).
-// Beside the pipeline: CAllocator (the allocator's settings, made by the CLI when it starts), and Corpora (generated inputs: the benchmark's corpora and the hostile inputs
-// that the hardening tests check and the benchmark times), on FrameworkModel's template.
+// Beside the pipeline: CAllocator (the allocator's settings, made by the CLI when it starts), and
+// Corpora (generated inputs: the benchmark's corpora and the hostile inputs that the hardening
+// tests check and the benchmark times), on FrameworkModel's template.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
 let package = Package(
@@ -34,7 +35,8 @@ let package = Package(
         .executableTarget(
             name: "mupj",
             dependencies: [
-                "Reports", "Corpora", "CAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Reports", "Corpora", "CAllocator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
