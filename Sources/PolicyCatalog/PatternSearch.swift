@@ -92,13 +92,10 @@ struct PatternMachine {
     /// `keeping`. The outermost run keeps none: it reads a character after every lookahead that
     /// reads it, lookaheads starting at or after its position.
     private mutating func character(at position: Int, _ index: String.Index, keeping: Bool) -> Read {
-        guard !recent.isEmpty else {
-            return Read(position: position, character: text[index], after: text.index(after: index), composed: nil)
-        }
         var slot = position & (recent.count - 1)
-        if recent[slot].position == position { return recent[slot] }
+        if !recent.isEmpty && recent[slot].position == position { return recent[slot] }
         let read = Read(position: position, character: text[index], after: text.index(after: index), composed: nil)
-        guard keeping else { return read }
+        guard keeping, !recent.isEmpty else { return read }
         if recent[slot].position >= frontier && position - frontier >= recent.count && recent.count < Self.mostSlots {
             grow(covering: position - frontier)
             slot = position & (recent.count - 1)

@@ -97,9 +97,9 @@ final class WorkMeter {
             steps += 1
             return earlier.found
         }
-        // Reading the text into characters takes about a step's time for every four bytes, and
-        // is charged before it is read: 15 MB were read (1.5 s, 400 MB) before a search of them
-        // was stopped at the limit.
+        // A search may read the whole text, about a step's time for every four bytes, so that is
+        // charged before it starts: 15 MB were read (1.5 s, 400 MB, when a search first copied its
+        // text into characters) before a search of them was stopped at the limit.
         steps += text.utf8.count / Self.textBytesPerStep
         guard steps <= limits.maxSteps else { return false }
         let remaining = limits.maxSteps - steps
