@@ -52,7 +52,11 @@ void mupj_sha256_hardware_compress(uint32_t state[8], const uint8_t *blocks, siz
         const __m128i abef_before = abef;
         const __m128i cdgh_before = cdgh;
         // The schedule in four vectors of four words; group g (rounds 4g to 4g+3) uses w[g % 4].
+        // Unrolled whole, so that w[] lives in registers and every index and branch below is a
+        // constant: at SwiftPM's -O2 the loop stays rolled and runs at about 40 % of the speed
+        // (0.72 against 1.75 GB/s on 7 MB, the speed of OpenSSL's SHA-256 on the same machine).
         __m128i w[4];
+#pragma clang loop unroll(full)
         for (int g = 0; g < 16; g++) {
             if (g < 4) {
                 w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(blocks + 16 * g)), byte_order);
