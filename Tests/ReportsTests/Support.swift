@@ -3,6 +3,7 @@ import FrameworkModel
 import PolicyCatalog
 import Reports
 import ReviewEngine
+import TestSupport
 import Testing
 import YAMLDocument
 
@@ -92,10 +93,7 @@ enum Inputs {
     }
 
     static func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mupj-reports-tests-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
+        let url = try TestSupport.temporaryDirectory().appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }

@@ -107,12 +107,24 @@ public enum TestSupport {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, inside this test process's scratch directory.
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-test-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent("test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// The directory every test's temporary files go in, one per test process, removed with
+    /// everything in it when the process exits. (Removing each test's directory when the test
+    /// ends would need every test to say when that is; a directory per test, left behind, was
+    /// fifty more entries in the system's temporary directory at every run of the suite.)
+    public static let scratch: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mupj-tests-\(getpid())-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestSupport.scratch) }
+        return url
+    }()
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
