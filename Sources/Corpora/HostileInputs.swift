@@ -31,13 +31,15 @@ public struct HostileInput: Sendable {
     /// The prerequisite catalog its history is read with (`status --history --checklist`), for a
     /// status file whose history is overworked by the catalog's size; nil for the shipped catalogs.
     public let historyCatalog: (@Sendable () -> String)?
-    /// The most memory, in MiB, a command may take on it: the issue's 512, or less for an input
+    /// The most memory, in MiB, a command may take on it: the issue's bound, or less for an input
     /// whose cost once hid under that bound (so that its coming back fails the benchmark).
     public let maxMebibytes: Int
+    /// The hardening issue's bound on the memory of a command on any hostile input.
+    public static let issueMebibytes = 512
 
     public init(
         _ name: String, acceptedBy: Set<Reader> = [], aimedAt: Reader = .description,
-        historyCatalog: (@Sendable () -> String)? = nil, maxMebibytes: Int = 512,
+        historyCatalog: (@Sendable () -> String)? = nil, maxMebibytes: Int = HostileInput.issueMebibytes,
         _ bytes: @escaping @Sendable () -> [UInt8]
     ) {
         self.name = name

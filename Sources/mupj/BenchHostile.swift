@@ -11,7 +11,7 @@ import PolicyCatalog
 /// An input may hold its commands to less memory (`HostileInput.maxMebibytes`).
 enum BenchHostile {
     static let maxSeconds = 2.0
-    static let maxKilobytes = 512 * 1024
+    static let maxKilobytes = HostileInput.issueMebibytes * 1024
 
     struct Command: Sendable {
         var name: String
@@ -62,7 +62,7 @@ enum BenchHostile {
                     + "run from the project's root")
         }
         print(
-            "== hostile inputs: each command ≤ \(Bench.fixed(maxSeconds, 0)) s and ≤ 512 MiB, ending with exit 0 "
+            "== hostile inputs: each command ≤ \(Bench.fixed(maxSeconds, 0)) s and ≤ \(HostileInput.issueMebibytes) MiB, ending with exit 0 "
                 + "where the input is valid, or refused (exit 1; 2 for a catalog) with an error located in the file")
         print(
             "   (each cell: exit, wall, peak RSS; the error shown is the first from the reader the input is aimed at)")
