@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import TestSupport
 import Testing
 
 /// Reports written and checked in pieces: the same bytes as rendered whole, and a drift check
@@ -46,8 +47,7 @@ import Testing
     }
 
     @Test func aFileIsCheckedPieceByPiece() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-dir-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
         func pieces(_ parts: [String]) -> RenderedFile {
             RenderedFile("r.txt") { emit in parts.forEach { emit(Array($0.utf8)) } }
         }
@@ -71,8 +71,7 @@ import Testing
     /// The files are written side by side: each is attempted, and the error is that of the first
     /// file, in the order given, that could not be written.
     @Test func everyFileIsAttemptedAndTheFirstFailureIsReported() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mupj-dir-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
         // A directory where a report should go cannot be replaced by a file.
         for name in ["b.txt", "d.txt"] {
             try FileManager.default.createDirectory(
