@@ -51,6 +51,30 @@ public struct JSONWriter: Sendable {
         out = JSONBytes(capacity: capacity)
     }
 
+    /// Where the next item goes: how deep, and whether a comma comes first.
+    public struct Position: Sendable, Equatable {
+        public var indent: Int
+        public var hasItems: Bool
+    }
+
+    /// Where this writer is in its document.
+    public var position: Position { Position(indent: indent, hasItems: hasItems) }
+
+    /// A writer for a part of a document that another writer has begun and takes up again after
+    /// it (`resume(after:)`): the items of one array made on separate threads, each starting
+    /// where the one before it ends.
+    public init(at position: Position, capacity: Int = 1 << 16) {
+        self.init(capacity: capacity)
+        indent = position.indent
+        hasItems = position.hasItems
+    }
+
+    /// Goes on after a part written by another writer (`init(at:)`), which ended at `position`.
+    public mutating func resume(after position: Position) {
+        indent = position.indent
+        hasItems = position.hasItems
+    }
+
     /// The document as text, with the final newline.
     public mutating func finish() -> String {
         unique()

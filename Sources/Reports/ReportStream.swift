@@ -5,7 +5,7 @@ import ReviewEngine
 /// text: nothing in them before a framework depends on a later one). A review of hundreds of
 /// descriptions then holds one framework's findings at a time instead of all of them. The
 /// whole-result renderers are made of the same pieces, so both ways give the same bytes.
-public struct ReportStream {
+public struct ReportStream: Sendable {
     private enum State {
         case json(JSONWriter)
         case text(colour: Bool, totals: TextReport.Totals)
@@ -68,20 +68,83 @@ public struct ReportStream {
     public mutating func frameworks(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         switch state {
         case .json(var out):
-            // `emit` is only called during the loop; the parameter is optional, hence escaping.
-            withoutActuallyEscaping(emit) { emit in
-                for review in context.result.frameworks {
-                    JSONReport.framework(review, context: context, into: &out, emit: emit)
-                }
-            }
+            Self.json(context, into: &out, emit: emit)
             emit(take(&out))
-        case .text(let colour, var totals):
+        case .text(_, let totals):
+            // Never nil without a bound.
+            emit(append(part(context, index: totals.frameworks)!))
+        }
+    }
+
+    /// One framework's part of the report, made apart from the stream (on another thread) by
+    /// `part(_:index:)` and written in its place by `append(_:)`.
+    public struct Part: Sendable {
+        fileprivate var bytes: [UInt8]
+        /// JSON: where the writer stands after the part.
+        fileprivate var end: JSONWriter.Position?
+        /// Text: what the part adds to the closing line.
+        fileprivate var totals: TextReport.Totals
+    }
+
+    /// The part of the frameworks of `context`, written as if `index` frameworks came before
+    /// them; nil when it would pass `maxBytes`. Made whole in memory, which is why it is bounded:
+    /// `frameworks(_:emit:)` writes a very large framework in pieces instead. The stream must
+    /// stand where the first framework goes (after `opening`); the part does not move it, so any
+    /// thread may make one from a copy.
+    public func part(_ context: ReportContext, index: Int, maxBytes: Int = .max) -> Part? {
+        switch state {
+        case .json(let stream):
+            var position = stream.position
+            position.hasItems = index > 0
+            // Room for a description of usual size (about 130 KB of JSON), so that the writer is
+            // not grown and copied on the way.
+            var out = JSONWriter(at: position, capacity: 1 << 18)
+            // Pieces past the bound are dropped as they come (the rest of the part is still made,
+            // then thrown away), so memory never holds more than the bound and a piece.
+            var bytes: [UInt8] = []
+            var over = false
+            Self.json(context, into: &out) { piece in
+                over = over || bytes.count + piece.count > maxBytes
+                if over { bytes = [] } else { bytes += piece }
+            }
+            guard !over, bytes.count + out.pendingBytes <= maxBytes else { return nil }
+            let end = out.position
+            if bytes.isEmpty { bytes = out.take() } else { bytes += out.take() }
+            return Part(bytes: bytes, end: end, totals: .init())
+        case .text(let colour, _):
+            // Counted from `index`, so that every framework after the first is set apart by a
+            // blank line; the part adds only its own frameworks.
+            var totals = TextReport.Totals()
+            totals.frameworks = index
             var text = ""
             for review in context.result.frameworks {
                 text += TextReport.framework(review, colour: colour, totals: &totals)
             }
+            guard text.utf8.count <= maxBytes else { return nil }
+            totals.frameworks -= index
+            return Part(bytes: Array(text.utf8), end: nil, totals: totals)
+        }
+    }
+
+    /// The bytes of `part`, with the stream moved on past it.
+    public mutating func append(_ part: Part) -> [UInt8] {
+        switch state {
+        case .json(var out):
+            if let end = part.end { out.resume(after: end) }
+            state = .json(out)
+        case .text(let colour, var totals):
+            totals.add(part.totals)
             state = .text(colour: colour, totals: totals)
-            emit(Array(text.utf8))
+        }
+        return part.bytes
+    }
+
+    private static func json(_ context: ReportContext, into out: inout JSONWriter, emit: ([UInt8]) -> Void) {
+        // `emit` is only called during the loop; the parameter is optional, hence escaping.
+        withoutActuallyEscaping(emit) { emit in
+            for review in context.result.frameworks {
+                JSONReport.framework(review, context: context, into: &out, emit: emit)
+            }
         }
     }
 

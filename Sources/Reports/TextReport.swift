@@ -17,6 +17,12 @@ public enum TextReport {
         public var needsInformation = 0
 
         public init() {}
+
+        mutating func add(_ other: Totals) {
+            frameworks += other.frameworks
+            violated += other.violated
+            needsInformation += other.needsInformation
+        }
     }
 
     /// One framework's section (after a blank line, unless it is the first).

@@ -39,6 +39,17 @@ public struct FrameworkReview: Sendable {
     public var openFindings: [Finding] {
         findings.filter(\.status.isOpen)
     }
+
+    /// The highest severity of a violated finding; nil when none is violated.
+    public var worstViolation: Severity? {
+        var worst: Severity?
+        for clause in clauses {
+            for finding in clause.findings where finding.status == .violated {
+                worst = max(worst ?? finding.severity, finding.severity)
+            }
+        }
+        return worst
+    }
 }
 
 public struct ClauseResult: Sendable {

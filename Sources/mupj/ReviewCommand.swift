@@ -33,7 +33,9 @@ struct ReviewCommand: ParsableCommand {
 
             Text and JSON on standard output are written one framework at a time, after every \
             description has been checked: memory does not grow with the number of descriptions, and \
-            an invalid description still means no report at all. A review limit passed by a later \
+            an invalid description still means no report at all. Descriptions are checked, reviewed \
+            and rendered side by side on every core; the report is the same, byte for byte, as on \
+            one. A review limit passed by a later \
             description (--max-findings, --max-steps) cuts the output after the frameworks before it, \
             with exit 2.
 
@@ -98,51 +100,39 @@ struct ReviewCommand: ParsableCommand {
             // Markdown, HTML or SARIF (text and JSON are streamed above), written as it is made.
             (formats.first ?? .text).render(context) { Terminal.standardOutput.write($0) }
         }
-        if context.result.frameworks.contains(where: fails) { throw ExitCode(1) }
+        if context.result.frameworks.contains(where: { fails($0.worstViolation) }) { throw ExitCode(1) }
     }
 
     /// JSON or text on standard output, one framework at a time: every description is checked
     /// first (so an invalid one still means no report at all), then each is decoded again (all
-    /// but the last, still at hand), reviewed and written, and its findings dropped before the next.
-    /// The opening is written after the first review: a review stopped at a limit, of one
-    /// description or of the first, leaves standard output empty.
+    /// but the last, still at hand), reviewed and written, and its findings dropped, with the
+    /// descriptions after it reviewed meanwhile on the other cores (`StreamedReview`). The opening
+    /// is written after the first review: a review stopped at a limit, of one description or of
+    /// the first, leaves standard output empty.
     private func stream(_ stream: ReportStream) throws {
-        var stream = stream
         let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         let (sources, last) = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
-        let infos = catalogSet.catalogs.map(Engine.info)
-        let date = try ReportDate.resolve(output.date)
+        let review = StreamedReview(
+            catalogs: catalogSet, limits: limits.limits, reviewLimits: reviewLimits.limits, toolVersion: Mupj.version,
+            date: try ReportDate.resolve(output.date), workingDirectory: FileManager.default.currentDirectoryPath)
         let out = Terminal.standardOutput
-        let workingDirectory = FileManager.default.currentDirectoryPath
-        var failed = false
-        for (index, source) in sources.enumerated() {
-            let decoded =
-                index == sources.count - 1 ? last : DescriptionLoader.load(source, limits: limits.limits).description
-            guard let description = decoded else {
-                // Checked a moment ago from the same bytes: only a bug in the loader gets here.
-                Terminal.standardError.write("\(source.path): error: internal error: the description no longer loads\n")
-                throw ExitCode(2)
-            }
-            let review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
-                try Engine.review(description, catalogs: catalogSet, limits: reviewLimits.limits)
-            }
-            if index == 0 { out.write(stream.opening(toolVersion: Mupj.version, catalogs: infos, date: date)) }
-            failed = failed || fails(review)
-            let context = ReportContext(
-                result: ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review]), date: date,
-                sources: [source], workingDirectory: workingDirectory)
-            stream.frameworks(context) { out.write($0) }
+        let summary: StreamedReview.Summary
+        do {
+            summary = try review.run(sources, last: last, into: stream) { out.write($0) }
+        } catch .limit(let exceeded) {
+            DiagnosticPrinter.print([exceeded.diagnostic])
+            throw ExitCode(2)
+        } catch .noLongerLoads(let path) {
+            Terminal.standardError.write("\(path): error: internal error: the description no longer loads\n")
+            throw ExitCode(2)
         }
-        out.write(stream.closing())
-        if failed { throw ExitCode(1) }
+        if fails(summary.worstViolation) { throw ExitCode(1) }
     }
 
-    /// Whether the review has a violated finding at or above `--fail-on`.
-    private func fails(_ review: FrameworkReview) -> Bool {
-        guard let threshold = failOn.severity else { return false }
-        return review.clauses.contains { clause in
-            clause.findings.contains { $0.status == .violated && $0.severity >= threshold }
-        }
+    /// Whether a violated finding of `worst` severity reaches `--fail-on`.
+    private func fails(_ worst: Severity?) -> Bool {
+        guard let threshold = failOn.severity, let worst else { return false }
+        return worst >= threshold
     }
 }
 
