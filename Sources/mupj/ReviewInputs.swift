@@ -108,61 +108,101 @@ enum ReviewInputs {
     }
 
     static func descriptions(_ paths: [String], limits: LoadLimits) throws -> [FrameworkDescription] {
-        var descriptions: [FrameworkDescription] = []
-        try checkedDescriptions(paths, limits: limits) { descriptions.append($0) }
-        return descriptions
+        try checkedDescriptions(paths, limits: limits) { _, _ in true }.compactMap(\.description)
     }
 
     /// The files of valid descriptions, read once and kept as bytes, with every description
     /// checked but only the last one kept decoded: a review that writes one framework at a time
-    /// decodes the others again when their turn comes, so memory holds the input bytes and one
-    /// description at most, and a single description is decoded once.
+    /// decodes the others again when their turn comes, so memory holds the input bytes and a few
+    /// descriptions at most, and a single description is decoded once.
     static func descriptionSources(_ paths: [String], limits: LoadLimits) throws -> (
         sources: [SourceFile], last: FrameworkDescription?
     ) {
-        var sources: [SourceFile] = []
-        var last: FrameworkDescription?
-        try checkedDescriptions(paths, limits: limits) { description in
-            sources.append(description.source)
-            last = description
-        }
-        return (sources, last)
+        let checked = try checkedDescriptions(paths, limits: limits) { index, count in index == count - 1 }
+        return (checked.map(\.source), checked.last?.description)
     }
 
-    /// Loads every description, handing each valid one to `keep`; prints every diagnostic, then
-    /// ends the run when a file is unreadable (exit 2) or a description is invalid (exit 1).
+    /// A valid description, decoded if the caller asked to keep it so.
+    private struct Checked: Sendable {
+        var source: SourceFile
+        var description: FrameworkDescription?
+    }
+
+    /// The framework a valid description describes, and where its name is written.
+    struct Described: Sendable {
+        var name: String
+        var vo: String
+        var nameLocation: SourceLocation?
+
+        var key: String { vo.lowercased() + "/" + name.lowercased() }
+    }
+
+    /// What loading one file gave; a valid description may still have warnings.
+    enum LoadedFile: Sendable {
+        case unreadable(Diagnostic)
+        case invalid(path: String, [Diagnostic])
+        case valid(SourceFile, [Diagnostic], Described, FrameworkDescription?)
+    }
+
+    /// Reads and loads `files`, side by side on every core, in their order; those that
+    /// `keepDecoded(index, count)` names are kept decoded.
+    static func load(_ files: [String], limits: LoadLimits, keepDecoded: @escaping @Sendable (Int, Int) -> Bool)
+        -> [LoadedFile]
+    {
+        Concurrently.map(files.count) { index -> LoadedFile in
+            do throws(SourceFile.ReadFailure) {
+                let source = try SourceFile.read(files[index], maxBytes: limits.maxBytes)
+                let outcome = DescriptionLoader.load(source, limits: limits)
+                guard let description = outcome.description else {
+                    return .invalid(path: files[index], outcome.diagnostics)
+                }
+                let framework = Described(
+                    name: description.name, vo: description.vo,
+                    nameLocation: description.root.object?["framework"]?.object?["name"]?.range.start)
+                let kept = keepDecoded(index, files.count) ? description : nil
+                return .valid(source, outcome.diagnostics, framework, kept)
+            } catch {
+                switch error {
+                case .unreadable(let diagnostic): return .unreadable(diagnostic)
+                case .tooLarge(let diagnostic): return .invalid(path: files[index], [diagnostic])
+                }
+            }
+        }
+    }
+
+    /// Loads every description, keeping decoded those that `keepDecoded(index, count)` names;
+    /// prints every diagnostic, in the order of the files, then ends the run when a file is
+    /// unreadable (exit 2) or a description is invalid (exit 1).
     private static func checkedDescriptions(
-        _ paths: [String], limits: LoadLimits, keep: (FrameworkDescription) -> Void
-    ) throws {
+        _ paths: [String], limits: LoadLimits, keepDecoded: @escaping @Sendable (Int, Int) -> Bool
+    ) throws -> [Checked] {
         let (files, problems) = Inputs.expand(paths)
+        let loaded = load(files, limits: limits, keepDecoded: keepDecoded)
         var unreadable = problems
         var diagnostics: [Diagnostic] = []
+        var checked: [Checked] = []
         // One description per framework: finding ids are made from the VO and the name, and the
         // MB reads one verdict per framework. (Two copies of a description gave the same ids to
         // both, so links in the reports jumped to the other one.)
         var described: [String: String] = [:]
-        for file in files {
-            do {
-                let source = try SourceFile.read(file, maxBytes: limits.maxBytes)
-                let outcome = DescriptionLoader.load(source, limits: limits)
-                diagnostics += outcome.diagnostics
-                guard let description = outcome.description else { continue }
-                let key = description.vo.lowercased() + "/" + description.name.lowercased()
-                if let first = described[key] {
-                    let name = description.root.object?["framework"]?.object?["name"]
+        for file in loaded {
+            switch file {
+            case .unreadable(let diagnostic):
+                unreadable.append(diagnostic)
+            case .invalid(_, let problems):
+                diagnostics += problems
+            case .valid(let source, let problems, let framework, let description):
+                diagnostics += problems
+                if let first = described[framework.key] {
                     diagnostics.append(
                         Diagnostic(
-                            file: file, location: name?.range.start,
-                            message: "\(first) already describes \(description.name) (\(description.vo)); a review "
-                                + "takes one description per framework"))
+                            file: source.path, location: framework.nameLocation,
+                            message: "\(first) already describes \(framework.name) (\(framework.vo)); a review takes "
+                                + "one description per framework"))
                     continue
                 }
-                described[key] = file
-                keep(description)
-            } catch .unreadable(let diagnostic) {
-                unreadable.append(diagnostic)
-            } catch .tooLarge(let diagnostic) {
-                diagnostics.append(diagnostic)
+                described[framework.key] = source.path
+                checked.append(Checked(source: source, description: description))
             }
         }
         DiagnosticPrinter.print(unreadable + diagnostics)
@@ -171,6 +211,7 @@ enum ReviewInputs {
             Terminal.standardError.write("error: the descriptions cannot be reviewed as they are; no review was made\n")
             throw ExitCode(1)
         }
+        return checked
     }
 }
 

@@ -36,14 +36,11 @@ struct ValidateCommand: ParsableCommand {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
         var results: [(file: String, diagnostics: [Diagnostic])] = []
-        for file in files {
-            do {
-                let source = try SourceFile.read(file, maxBytes: limits.limits.maxBytes)
-                results.append((file, DescriptionLoader.load(source, limits: limits.limits).diagnostics))
-            } catch .unreadable(let diagnostic) {
-                unreadable.append(diagnostic)
-            } catch .tooLarge(let diagnostic) {
-                results.append((file, [diagnostic]))
+        for file in ReviewInputs.load(files, limits: limits.limits, keepDecoded: { _, _ in false }) {
+            switch file {
+            case .unreadable(let diagnostic): unreadable.append(diagnostic)
+            case .invalid(let path, let diagnostics): results.append((path, diagnostics))
+            case .valid(let source, let diagnostics, _, _): results.append((source.path, diagnostics))
             }
         }
         let invalid = results.filter { $0.diagnostics.contains { $0.severity == .error } }
