@@ -92,12 +92,14 @@ struct BenchCommand: ParsableCommand {
         if BenchOperation.all.contains(where: \.needsCatalogs) { try Bench.requireCatalogs() }
         let executable = Bench.executablePath()
         print(
-            "mupj bench: \(ProcessInfo.processInfo.activeProcessorCount) CPUs, best of repetitions over \(seconds) s, "
+            "mupj bench: \(Concurrently.cores) CPUs, best of repetitions over \(seconds) s, "
                 + "best of \(rounds) round\(rounds == 1 ? "" : "s")")
         print("binary: \(executable)")
         if part != .hostile {
             print(
-                "time and MB/s: in process over bytes in memory; libyaml: its event loop alone over the same bytes;\n"
+                "time and MB/s: in process over bytes in memory (the review on every core, as the command makes it;\n"
+                    + "the rest on one thread); libyaml: its event loop alone over the same bytes, on one thread;\n"
+                    + "CPU: the processor time of all the threads, in units of the loop;\n"
                     + "CLI wall and peak RSS: the command run as a child process on the corpus files")
         }
         print()
@@ -181,7 +183,7 @@ struct BenchCommand: ParsableCommand {
     {
         print("== \(operation.name)")
         let ratioHeader = operation.ratioTarget.map { "ratio≤\(Bench.fixed($0, 0))" } ?? "ratio"
-        let header = ["corpus", "files", "MB", "B/event", "time", "MB/s", "files/s", "libyaml", ratioHeader]
+        let header = ["corpus", "files", "MB", "B/event", "time", "MB/s", "files/s", "libyaml", ratioHeader, "CPU"]
         print(Bench.row(header + (operation.arguments == nil ? [] : ["CLI wall", "peak RSS", "limit"])))
         var verdicts: [(String, Bool)] = []
         for corpus in corpora {
@@ -192,20 +194,22 @@ struct BenchCommand: ParsableCommand {
         }
         // Each corpus in every round, the rounds one after another: a slow spell of the machine
         // then spoils a figure only if it comes back at that row in every round.
-        var bests = [(time: Double, loop: Double)](repeating: (.infinity, .infinity), count: corpora.count)
+        var bests = [(time: Double, loop: Double, cpu: Double)](
+            repeating: (.infinity, .infinity, .infinity), count: corpora.count)
         for _ in 0..<rounds {
             for (index, corpus) in corpora.enumerated() {
-                let (time, loop) = Bench.best(seconds: seconds) {
+                let (time, loop, cpu) = Bench.best(seconds: seconds) {
                     _ = operation.inProcess(corpus.files)
                 } and: {
                     for file in corpus.files { _ = LibYAMLLoop.events(file.bytes) }
                 }
-                bests[index] = (min(bests[index].time, time), min(bests[index].loop, loop))
+                let best = bests[index]
+                bests[index] = (min(best.time, time), min(best.loop, loop), time < best.time ? cpu : best.cpu)
             }
         }
         var times: [String: Double] = [:]
         var loops: [String: Double] = [:]
-        for (corpus, (time, loop)) in zip(corpora, bests) {
+        for (corpus, (time, loop, cpu)) in zip(corpora, bests) {
             times[corpus.name] = time
             loops[corpus.name] = loop
             let megabytes = Double(corpus.bytes) / 1e6
@@ -219,6 +223,8 @@ struct BenchCommand: ParsableCommand {
                 Bench.fixed(megabytes / time, 1), Bench.fixed(Double(corpus.files.count) / time, 0),
                 Bench.duration(loop),
                 Bench.fixed(ratio, 2) + (operation.ratioTarget.map { Bench.mark(ratio <= $0) } ?? ""),
+                // The processor time of the best run, all threads, in units of the libyaml loop.
+                Bench.fixed(cpu / loop, 2) + "×",
             ]
             if let arguments = operation.arguments {
                 let child = try Bench.measured(executable, arguments(corpus.paths), scratch: directory)
@@ -287,24 +293,28 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// How the review's time divides, from the best times of the operations above: each stage is
-    /// the difference between the operation that stops after it and the one before. With the
-    /// size of the JSON report against the input, which the report's share follows.
+    /// the difference between the operation that stops after it and the one before, all on one
+    /// thread; then the review on every core. With the size of the JSON report against the
+    /// input, which the report's share follows.
     private static func printBreakdown(_ corpora: [BenchCorpus], times: [String: [String: Double]]) {
         print("== where the review's time goes (differences of the rows above)")
-        let widths = [20, 11, 8, 8, 8, 8, 8, 24]
+        let widths = [20, 11, 8, 8, 8, 8, 11, 10, 24]
+        let cores = "\(Concurrently.cores) cores"
         print(
             Bench.row(
-                ["corpus", "libyaml", "load", "format", "engine", "report", "review", "JSON report"], widths: widths))
+                ["corpus", "libyaml", "load", "format", "engine", "report", "1 thread", cores, "JSON report"],
+                widths: widths))
         for corpus in corpora {
-            guard let load = times["load"]?[corpus.name], let validate = times["validate"]?[corpus.name],
-                let engine = times["engine"]?[corpus.name], let review = times["review"]?[corpus.name],
-                let loop = times["libyaml"]?[corpus.name]
+            func time(_ key: String) -> Double? { times[key]?[corpus.name] }
+            guard let load = time("load"), let validate = time("validate"), let engine = time("engine"),
+                let single = time(BenchOperation.reviewOnOneThread.key), let review = time(BenchOperation.review.key),
+                let loop = time("libyaml")
             else { continue }
             // In units of the libyaml loop, the yardstick of every target.
             func share(_ seconds: Double) -> String { Bench.fixed(seconds / loop, 2) + "×" }
             let out = Double(BenchOperation.reportBytes(corpus.files))
             let size = "\(Bench.fixed(out / 1e6, 2)) MB, \(Bench.fixed(out / Double(corpus.bytes), 1))× input"
-            let stages = [load, validate - load, engine - validate, review - engine, review].map(share)
+            let stages = [load, validate - load, engine - validate, single - engine, single, review].map(share)
             print(Bench.row([corpus.name, Bench.duration(loop)] + stages + [size], widths: widths))
         }
         print()
@@ -340,50 +350,57 @@ struct BenchOperation: Sendable {
         arguments: { ["validate"] + $0 })
 
     /// The full review: every shipped catalog (loaded once, as the command does), the engine, and
-    /// the complete JSON report, one per corpus as `mupj review FILES --format json` writes it.
+    /// the complete JSON report, one per corpus as `mupj review FILES --format json` writes it:
+    /// the same stream, on every core (`StreamedReview`).
     static let review = BenchOperation(
         name: "review", key: "review", input: .description, needsCatalogs: true, hasTargets: true, ratioTarget: 3,
-        inProcess: { reviewed($0, writingJSON: true) },
+        inProcess: { streamed($0, threads: Concurrently.cores) },
         arguments: { ["review"] + $0 + ["--format", "json", "--fail-on", "never"] })
 
-    /// The same without the report, to show how the review's time divides.
+    /// The same on the calling thread alone: the review's work, without the cores that share it.
+    static let reviewOnOneThread = BenchOperation(
+        name: "review on one thread", key: "review-one-thread", input: .description, needsCatalogs: true,
+        hasTargets: false, ratioTarget: nil, inProcess: { streamed($0, threads: 1) }, arguments: nil)
+
+    /// The review on one thread without the report, to show how the review's time divides.
     static let engine = BenchOperation(
         name: "review without the report", key: "engine", input: .description, needsCatalogs: true,
         hasTargets: false, ratioTarget: nil,
-        inProcess: { reviewed($0, writingJSON: false) },
+        inProcess: { files in
+            guard let catalogs = BenchCatalogs.shipped else { return 1 }
+            return files.reduce(0) { errors, file in
+                guard let description = DescriptionLoader.load(file).description,
+                    let review = try? Engine.review(description, catalogs: catalogs), !review.clauses.isEmpty
+                else { return errors + 1 }
+                return errors
+            }
+        },
         arguments: nil)
 
-    /// Reviews each file, writing the report as the command does (the opening with the catalogs
-    /// once, then each framework's part, each dropped once written); returns the number of
-    /// files that failed (did not load, or gave no finding or no report).
-    private static func reviewed(_ files: [SourceFile], writingJSON: Bool) -> Int {
-        reviewed(files, writingJSON: writingJSON).errors
+    /// Reviews the files as `mupj review --format json` does; returns the number of files that
+    /// gave no report.
+    private static func streamed(_ files: [SourceFile], threads: Int) -> Int {
+        (try? stream(files, threads: threads)).map { files.count - $0.frameworks } ?? files.count
     }
 
     /// The size of the JSON report on `files`, as the review operation writes it.
     static func reportBytes(_ files: [SourceFile]) -> Int {
-        reviewed(files, writingJSON: true).bytes
+        (try? stream(files, threads: Concurrently.cores))?.bytes ?? 0
     }
 
-    private static func reviewed(_ files: [SourceFile], writingJSON: Bool) -> (errors: Int, bytes: Int) {
-        guard let catalogs = BenchCatalogs.shipped, var stream = ReportStream(.json, colour: false) else {
-            return (1, 0)
+    private static func stream(_ files: [SourceFile], threads: Int) throws(StreamedReview.Failure) -> (
+        frameworks: Int, bytes: Int
+    ) {
+        guard let catalogs = BenchCatalogs.shipped, let stream = ReportStream(.json, colour: false) else {
+            return (0, 0)
         }
-        let infos = catalogs.catalogs.map(Engine.info)
+        var review = StreamedReview(
+            catalogs: catalogs, limits: .default, reviewLimits: .default, toolVersion: Mupj.version, date: nil,
+            workingDirectory: nil)
+        review.threads = threads
         var bytes = 0
-        if writingJSON { bytes += stream.opening(toolVersion: Mupj.version, catalogs: infos, date: nil).count }
-        let errors = files.reduce(0) { errors, file in
-            guard let description = DescriptionLoader.load(file).description,
-                let review = try? Engine.review(description, catalogs: catalogs)
-            else { return errors + 1 }
-            guard writingJSON else { return review.clauses.isEmpty ? errors + 1 : errors }
-            let result = ReviewResult(toolVersion: Mupj.version, catalogs: infos, frameworks: [review])
-            let written = stream.frameworks(ReportContext(result: result, sources: [file])).count
-            bytes += written
-            return written == 0 ? errors + 1 : errors
-        }
-        if writingJSON { bytes += stream.closing().count }
-        return (errors, bytes)
+        let summary = try review.run(files, into: stream) { bytes += $0.count }
+        return (summary.frameworks, bytes)
     }
 
     /// The loader alone, to the table that validation reads (no format validation), to show how
@@ -397,7 +414,7 @@ struct BenchOperation: Sendable {
         },
         arguments: nil)
 
-    static let all: [BenchOperation] = [validate, review, engine, load]
+    static let all: [BenchOperation] = [validate, review, reviewOnOneThread, engine, load]
 
     /// The libyaml event loop alone, as an operation, for profiling it beside the others.
     static let libyaml = BenchOperation(
@@ -538,23 +555,37 @@ enum Bench {
     /// `seconds` (the two together) and five times each. In turn, so that a slow spell of a shared machine
     /// falls on both rather than on one side of the ratio; the best of several runs is the one
     /// least disturbed.
-    static func best(seconds: Double, _ first: () -> Void, and second: () -> Void) -> (Double, Double) {
+    ///
+    /// Also the processor time of `first`'s best run, summed over all its threads: a run spread
+    /// over several cores takes less time than the work it does.
+    static func best(seconds: Double, _ first: () -> Void, and second: () -> Void) -> (
+        first: Double, second: Double, firstCPU: Double
+    ) {
         let clock = ContinuousClock()
-        var best = (Double.infinity, Double.infinity)
+        var best = (first: Double.infinity, second: Double.infinity, firstCPU: Double.infinity)
         var spent = (0.0, 0.0)
         var runs = 0
         while spent.0 + spent.1 < seconds || runs < 5 {
             var start = clock.now
+            let cpu = processorTime()
             first()
             let a = (clock.now - start).seconds
+            if a < best.first { best.firstCPU = processorTime() - cpu }
             start = clock.now
             second()
             let b = (clock.now - start).seconds
-            best = (min(best.0, a), min(best.1, b))
+            best = (min(best.first, a), min(best.second, b), best.firstCPU)
             spent = (spent.0 + a, spent.1 + b)
             runs += 1
         }
         return best
+    }
+
+    /// The processor time this process has used, all threads together, in seconds.
+    static func processorTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     struct Child {
@@ -640,7 +671,7 @@ enum Bench {
 
     static func row(_ cells: String...) -> String { row(cells) }
 
-    static func row(_ cells: [String], widths: [Int] = [20, 6, 7, 9, 11, 8, 9, 11, 9, 11, 13, 9]) -> String {
+    static func row(_ cells: [String], widths: [Int] = [20, 6, 7, 9, 11, 8, 9, 11, 9, 8, 11, 13, 9]) -> String {
         zip(cells, widths).map { cell, width in
             cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)
         }.joined()

@@ -473,7 +473,7 @@ import Testing
     }
 
     @Test func profileRunsTheOperationOverTheFiles() throws {
-        for operation in ["validate", "review", "engine", "load", "libyaml"] {
+        for operation in ["validate", "review", "review-one-thread", "engine", "load", "libyaml"] {
             let run = try TestSupport.mupj([
                 "bench", "--profile", operation, "--repeats", "2", "frameworks/dirac.yaml", "frameworks/alien.yaml",
             ])
@@ -486,7 +486,9 @@ import Testing
     @Test func profileRefusesWhatItCannotMeasure() throws {
         let unknown = try TestSupport.mupj(["bench", "--profile", "parse", "frameworks/dirac.yaml"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("--profile takes one of validate, review, engine, load, libyaml, got 'parse'"))
+        #expect(
+            unknown.stderr.contains(
+                "--profile takes one of validate, review, review-one-thread, engine, load, libyaml, got 'parse'"))
 
         let noFiles = try TestSupport.mupj(["bench", "--profile", "validate"])
         #expect(noFiles.status == 2)
