@@ -20,13 +20,13 @@ public enum Concurrently {
         return results.withLock { $0.map { $0! } }
     }
 
-    /// `produce(0) … produce(count - 1)` on `threads` worker threads, each result handed to
-    /// `consume` on the calling thread as soon as it and every result before it are made: a
-    /// stream that keeps its order while the work behind it runs on every core. While one result
-    /// is consumed, at most `window` more are made or being made, so memory holds at most
-    /// `window + 1` results whatever `count` is. When `consume` throws, nothing more is started,
-    /// the work already running is waited for, and the error is rethrown. With one thread or
-    /// one item everything runs on the calling thread, without starting a thread.
+    /// `produce(0) … produce(count - 1)` on `threads` threads, the calling thread among them, each
+    /// result handed to `consume` on the calling thread as soon as it and every result before it
+    /// are made: a stream that keeps its order while the work behind it runs on every core. While
+    /// one result is consumed, at most `window` more are made or being made, so memory holds at
+    /// most `window + 1` results whatever `count` is. When `consume` throws, nothing more is
+    /// started, the work already running is waited for, and the error is rethrown. With one
+    /// thread or one item everything runs on the calling thread, without starting a thread.
     public static func inOrder<T: Sendable, Failure: Error>(
         _ count: Int, threads: Int = cores, window: Int? = nil, produce: @escaping @Sendable (Int) -> T,
         consume: (Int, T) throws(Failure) -> Void
@@ -38,7 +38,10 @@ public enum Concurrently {
         }
         let board = HandOff<T>(count: count, window: max(window ?? 2 * threads, 1))
         let workers = DispatchGroup()
-        for _ in 0..<threads {
+        // The calling thread is one of the threads: while the result it needs next is not made,
+        // it makes one itself (a result made where it is consumed is not handed between cores,
+        // and the thread seldom sleeps).
+        for _ in 1..<threads {
             DispatchQueue.global().async(group: workers) {
                 while let index = board.claim() { board.deliver(index, produce(index)) }
             }
@@ -47,14 +50,23 @@ public enum Concurrently {
             board.stop()
             workers.wait()
         }
-        for index in 0..<count { try consume(index, board.take(index)) }
+        var index = 0
+        while index < count {
+            switch board.next(index) {
+            case .ready(let value):
+                try consume(index, value)
+                index += 1
+            case .make(let other):
+                board.deliver(other, produce(other))
+            }
+        }
     }
 }
 
-/// The results of `Concurrently.inOrder` between the workers that make them and the thread that
+/// The results of `Concurrently.inOrder` between the threads that make them and the thread that
 /// takes them in order: one lock, and a condition for each side. A worker waits for room in the
-/// window, the taking thread for the one result it needs next; each is woken only when that may
-/// have come (woken on every change, the taker was switched in and out three times a result).
+/// window, the taking thread for the one result it needs next when it has nothing to make; each
+/// is woken only when what it waits for may have come.
 private final class HandOff<T: Sendable>: @unchecked Sendable {
     // Every stored property below is read and written only with `mutex` held.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -111,15 +123,31 @@ private final class HandOff<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The result of `index`, waiting until it is made; frees its place in the window.
-    func take(_ index: Int) -> T {
+    enum Next {
+        case ready(T)
+        /// An index for the taking thread to make itself.
+        case make(Int)
+    }
+
+    /// The result of `index`, which frees its place in the window; while it is not made, an index
+    /// within the window that no thread has claimed; else waits until one of the two comes.
+    func next(_ index: Int) -> Next {
         locked {
-            awaited = index
-            while results[index] == nil { pthread_cond_wait(made, mutex) }
-            awaited = nil
-            taken = index + 1
-            pthread_cond_broadcast(room)
-            return results.removeValue(forKey: index)!
+            while true {
+                if let value = results.removeValue(forKey: index) {
+                    awaited = nil
+                    taken = index + 1
+                    pthread_cond_broadcast(room)
+                    return .ready(value)
+                }
+                if next < count && next < taken + window {
+                    awaited = nil
+                    defer { next += 1 }
+                    return .make(next)
+                }
+                awaited = index
+                pthread_cond_wait(made, mutex)
+            }
         }
     }
 
