@@ -30,6 +30,22 @@ func checkReports(_ review: FrameworkReview, catalogs: [CatalogInfo], _ source: 
         guard format == .json || format == .sarif else { continue }
         requireJSON(text, "the \(format) report")
     }
+    // A part made apart, as the streamed review makes it on another thread, is what the stream
+    // itself writes in its place: first, or after another framework.
+    for format in ReportFormat.allCases {
+        guard var stream = ReportStream(format, colour: false) else { continue }
+        _ = stream.opening(toolVersion: "fuzz", catalogs: catalogs, date: nil)
+        var itself = stream
+        let written = [itself.frameworks(context), itself.frameworks(context)]
+        for index in written.indices {
+            guard let part = stream.part(context, index: index) else {
+                require(false, "no \(format) part without a bound")
+                continue
+            }
+            require(stream.append(part) == written[index], "the \(format) part \(index) differs from the stream's")
+        }
+        require(stream.closing() == itself.closing(), "the \(format) stream closes differently after parts")
+    }
 }
 
 /// Every clause of every catalog is decided, by at least one finding, with the status its
