@@ -75,10 +75,13 @@ public enum JSONReport {
     public static let piece = 1 << 20
 
     /// One element of the `frameworks` array. With `emit`, what is written is handed to it in
-    /// pieces of about `piece` bytes, between findings, and the rest is left in `out`.
+    /// pieces of about `piece` bytes, between findings, and the rest is left in `out`; when `emit`
+    /// returns false, the findings after that piece are left out, for a caller that throws the
+    /// framework away (one made on another thread that grew past its bound).
     public static func framework(
-        _ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter, emit: (([UInt8]) -> Void)? = nil
+        _ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter, emit: (([UInt8]) -> Bool)? = nil
     ) {
+        var going = true
         let counts = Counts(f)
         let verdict = FindingsVerdict(f)
         out.nextItem()
@@ -105,8 +108,9 @@ public enum JSONReport {
                     out.member("clause", c.clause.id)
                     out.member("status", c.status.rawValue)
                     out.member("findings", c.findings) { out, finding in
+                        guard going else { return }
                         Self.finding(finding, context: context, into: &out)
-                        if let emit, out.pendingBytes >= piece { emit(out.take()) }
+                        if let emit, out.pendingBytes >= piece { going = emit(out.take()) }
                     }
                 }
             }

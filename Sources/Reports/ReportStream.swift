@@ -68,7 +68,10 @@ public struct ReportStream: Sendable {
     public mutating func frameworks(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         switch state {
         case .json(var out):
-            Self.json(context, into: &out, emit: emit)
+            Self.json(context, into: &out) { piece in
+                emit(piece)
+                return true
+            }
             emit(take(&out))
         case .text(_, let totals):
             // Never nil without a bound.
@@ -99,13 +102,14 @@ public struct ReportStream: Sendable {
             // Room for a description of usual size (about 130 KB of JSON), so that the writer is
             // not grown and copied on the way.
             var out = JSONWriter(at: position, capacity: 1 << 18)
-            // Pieces past the bound are dropped as they come (the rest of the part is still made,
-            // then thrown away), so memory never holds more than the bound and a piece.
+            // At the first piece past the bound the part is given up: what is made is dropped and
+            // the findings after it are not written.
             var bytes: [UInt8] = []
             var over = false
             Self.json(context, into: &out) { piece in
-                over = over || bytes.count + piece.count > maxBytes
+                over = bytes.count + piece.count > maxBytes
                 if over { bytes = [] } else { bytes += piece }
+                return !over
             }
             guard !over, bytes.count + out.pendingBytes <= maxBytes else { return nil }
             let end = out.position
@@ -139,11 +143,16 @@ public struct ReportStream: Sendable {
         return part.bytes
     }
 
-    private static func json(_ context: ReportContext, into out: inout JSONWriter, emit: ([UInt8]) -> Void) {
+    /// The frameworks of `context` into `out`, in pieces handed to `emit` until it returns false.
+    private static func json(_ context: ReportContext, into out: inout JSONWriter, emit: ([UInt8]) -> Bool) {
+        var going = true
         // `emit` is only called during the loop; the parameter is optional, hence escaping.
         withoutActuallyEscaping(emit) { emit in
-            for review in context.result.frameworks {
-                JSONReport.framework(review, context: context, into: &out, emit: emit)
+            for review in context.result.frameworks where going {
+                JSONReport.framework(review, context: context, into: &out) { piece in
+                    going = emit(piece)
+                    return going
+                }
             }
         }
     }
