@@ -19,7 +19,7 @@ public struct StreamedReview: Sendable {
     /// The report date (`ReportContext.date`).
     public var date: String?
     public var workingDirectory: String?
-    /// Worker threads; with one, everything runs on the calling thread.
+    /// The threads, the calling one among them; with one, nothing is started.
     public var threads = Concurrently.cores
     /// The largest part made away from the calling thread. At most twice as many parts as threads
     /// wait to be written, and one is being written, so this bounds the memory they hold.
@@ -65,43 +65,40 @@ public struct StreamedReview: Sendable {
         let start = stream
         let parallel = min(threads, sources.count) > 1
         var summary = Summary()
-        try Concurrently.inOrder(sources.count, threads: threads) { [self] index in
-            let decoded =
-                index == sources.count - 1 && last != nil
-                ? last : DescriptionLoader.load(sources[index], limits: limits).description
-            guard let description = decoded else { return Made.failed(.noLongerLoads(path: sources[index].path)) }
+        try Concurrently.inOrder(sources.count, threads: threads) { [self] index -> Result<Made, Failure> in
+            let source = sources[index]
+            guard
+                let description = (index == sources.count - 1 ? last : nil)
+                    ?? DescriptionLoader.load(source, limits: limits).description
+            else { return .failure(.noLongerLoads(path: source.path)) }
             let review: FrameworkReview
             do throws(ReviewLimitExceeded) {
                 review = try Engine.review(description, catalogs: catalogs, limits: reviewLimits)
             } catch {
-                return .failed(.limit(error))
+                return .failure(.limit(error))
             }
             let context = ReportContext(
                 result: ReviewResult(toolVersion: toolVersion, catalogs: infos, frameworks: [review]), date: date,
-                sources: [sources[index]], workingDirectory: workingDirectory)
+                sources: [source], workingDirectory: workingDirectory)
             // On one thread nothing is gained by making the part first; a file larger than the
             // bound surely gives a larger report.
-            if parallel && sources[index].bytes.count <= partBytes,
+            if parallel && source.bytes.count <= partBytes,
                 let part = start.part(context, index: index, maxBytes: partBytes)
             {
-                return .part(part, review.worstViolation)
+                return .success(Made(output: .part(part), worstViolation: review.worstViolation))
             }
-            return .review(context, review.worstViolation)
-        } consume: { (index: Int, made: Made) throws(Failure) in
-            let worst: Severity?
-            switch made {
-            case .failed(let failure): throw failure
-            case .part(let part, let violation):
-                if index == 0 { write(opening) }
-                write(stream.append(part))
-                worst = violation
-            case .review(let context, let violation):
-                if index == 0 { write(opening) }
-                stream.frameworks(context, emit: write)
-                worst = violation
+            return .success(Made(output: .review(context), worstViolation: review.worstViolation))
+        } consume: { (index: Int, result: Result<Made, Failure>) throws(Failure) in
+            let made = try result.get()
+            if index == 0 { write(opening) }
+            switch made.output {
+            case .part(let part): write(stream.append(part))
+            case .review(let context): stream.frameworks(context, emit: write)
             }
             summary.frameworks += 1
-            if let worst { summary.worstViolation = max(summary.worstViolation ?? worst, worst) }
+            if let worst = made.worstViolation {
+                summary.worstViolation = max(summary.worstViolation ?? worst, worst)
+            }
         }
         // No description, no review: still a whole report.
         if summary.frameworks == 0 { write(opening) }
@@ -109,10 +106,15 @@ public struct StreamedReview: Sendable {
         return summary
     }
 
-    /// One description as a worker leaves it.
-    private enum Made: Sendable {
-        case part(ReportStream.Part, Severity?)
-        case review(ReportContext, Severity?)
-        case failed(Failure)
+    /// One reviewed description as the thread that reviewed it leaves it: its part of the report,
+    /// or, for one too large to hold whole, its review for the writing thread to write in pieces.
+    private struct Made: Sendable {
+        enum Output: Sendable {
+            case part(ReportStream.Part)
+            case review(ReportContext)
+        }
+
+        var output: Output
+        var worstViolation: Severity?
     }
 }
