@@ -570,11 +570,11 @@ enum Bench {
             let cpu = processorTime()
             first()
             let a = (clock.now - start).seconds
-            if a < best.first { best.firstCPU = processorTime() - cpu }
+            if a < best.first { (best.first, best.firstCPU) = (a, processorTime() - cpu) }
             start = clock.now
             second()
             let b = (clock.now - start).seconds
-            best = (min(best.first, a), min(best.second, b), best.firstCPU)
+            best.second = min(best.second, b)
             spent = (spent.0 + a, spent.1 + b)
             runs += 1
         }

@@ -120,8 +120,7 @@ struct ReviewCommand: ParsableCommand {
         do {
             summary = try review.run(sources, last: last, into: stream) { out.write($0) }
         } catch .limit(let exceeded) {
-            DiagnosticPrinter.print([exceeded.diagnostic])
-            throw ExitCode(2)
+            throw ReviewInputs.refusal(exceeded)
         } catch .noLongerLoads(let path) {
             Terminal.standardError.write("\(path): error: internal error: the description no longer loads\n")
             throw ExitCode(2)

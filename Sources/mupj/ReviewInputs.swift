@@ -52,9 +52,14 @@ enum ReviewInputs {
         do {
             return try review()
         } catch {
-            DiagnosticPrinter.print([error.diagnostic])
-            throw ExitCode(2)
+            throw refusal(error)
         }
+    }
+
+    /// Prints a review limit passed, located at the check; returns the exit that ends the run.
+    static func refusal(_ exceeded: ReviewLimitExceeded) -> ExitCode {
+        DiagnosticPrinter.print([exceeded.diagnostic])
+        return ExitCode(2)
     }
 
     /// The catalogs; `requireClauses` is false for commands that need only the prerequisites. The
@@ -108,7 +113,7 @@ enum ReviewInputs {
     }
 
     static func descriptions(_ paths: [String], limits: LoadLimits) throws -> [FrameworkDescription] {
-        try checkedDescriptions(paths, limits: limits) { _, _ in true }.compactMap(\.description)
+        try checkedDescriptions(paths, limits: limits, keeping: .all).compactMap(\.description)
     }
 
     /// The files of valid descriptions, read once and kept as bytes, with every description
@@ -118,7 +123,7 @@ enum ReviewInputs {
     static func descriptionSources(_ paths: [String], limits: LoadLimits) throws -> (
         sources: [SourceFile], last: FrameworkDescription?
     ) {
-        let checked = try checkedDescriptions(paths, limits: limits) { index, count in index == count - 1 }
+        let checked = try checkedDescriptions(paths, limits: limits, keeping: .last)
         return (checked.map(\.source), checked.last?.description)
     }
 
@@ -137,6 +142,19 @@ enum ReviewInputs {
         var key: String { vo.lowercased() + "/" + name.lowercased() }
     }
 
+    /// Which valid descriptions loading keeps decoded.
+    enum Keep: Sendable {
+        case all, last, none
+
+        func keeps(_ index: Int, of count: Int) -> Bool {
+            switch self {
+            case .all: return true
+            case .last: return index == count - 1
+            case .none: return false
+            }
+        }
+    }
+
     /// What loading one file gave; a valid description may still have warnings.
     enum LoadedFile: Sendable {
         case unreadable(Diagnostic)
@@ -144,11 +162,9 @@ enum ReviewInputs {
         case valid(SourceFile, [Diagnostic], Described, FrameworkDescription?)
     }
 
-    /// Reads and loads `files`, side by side on every core, in their order; those that
-    /// `keepDecoded(index, count)` names are kept decoded.
-    static func load(_ files: [String], limits: LoadLimits, keepDecoded: @escaping @Sendable (Int, Int) -> Bool)
-        -> [LoadedFile]
-    {
+    /// Reads and loads `files`, side by side on every core, in their order, keeping decoded the
+    /// valid descriptions that `keeping` names.
+    static func load(_ files: [String], limits: LoadLimits, keeping: Keep) -> [LoadedFile] {
         Concurrently.map(files.count) { index -> LoadedFile in
             do throws(SourceFile.ReadFailure) {
                 let source = try SourceFile.read(files[index], maxBytes: limits.maxBytes)
@@ -159,7 +175,7 @@ enum ReviewInputs {
                 let framework = Described(
                     name: description.name, vo: description.vo,
                     nameLocation: description.root.object?["framework"]?.object?["name"]?.range.start)
-                let kept = keepDecoded(index, files.count) ? description : nil
+                let kept = keeping.keeps(index, of: files.count) ? description : nil
                 return .valid(source, outcome.diagnostics, framework, kept)
             } catch {
                 switch error {
@@ -170,14 +186,14 @@ enum ReviewInputs {
         }
     }
 
-    /// Loads every description, keeping decoded those that `keepDecoded(index, count)` names;
-    /// prints every diagnostic, in the order of the files, then ends the run when a file is
-    /// unreadable (exit 2) or a description is invalid (exit 1).
-    private static func checkedDescriptions(
-        _ paths: [String], limits: LoadLimits, keepDecoded: @escaping @Sendable (Int, Int) -> Bool
-    ) throws -> [Checked] {
+    /// Loads every description, keeping decoded those that `keeping` names; prints every
+    /// diagnostic, in the order of the files, then ends the run when a file is unreadable (exit 2)
+    /// or a description is invalid (exit 1).
+    private static func checkedDescriptions(_ paths: [String], limits: LoadLimits, keeping: Keep) throws
+        -> [Checked]
+    {
         let (files, problems) = Inputs.expand(paths)
-        let loaded = load(files, limits: limits, keepDecoded: keepDecoded)
+        let loaded = load(files, limits: limits, keeping: keeping)
         var unreadable = problems
         var diagnostics: [Diagnostic] = []
         var checked: [Checked] = []

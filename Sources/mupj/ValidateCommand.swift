@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
         var results: [(file: String, diagnostics: [Diagnostic])] = []
-        for file in ReviewInputs.load(files, limits: limits.limits, keepDecoded: { _, _ in false }) {
+        for file in ReviewInputs.load(files, limits: limits.limits, keeping: .none) {
             switch file {
             case .unreadable(let diagnostic): unreadable.append(diagnostic)
             case .invalid(let path, let diagnostics): results.append((path, diagnostics))
