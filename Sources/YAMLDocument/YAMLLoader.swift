@@ -369,22 +369,14 @@ private struct TableBuilder {
             added(first: index, count: 1, height: 0, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            let tag = try checkedTag(data.tag, at: start)
-            try checkCollectionTag(tag, isMapping: false, at: start)
-            let anchor = cString(data.anchor)
-            try checkNodeStart(start, anchor: anchor)
-            try push(
-                isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, start: start, tag: tag,
-                anchor: anchor)
+            try startCollection(
+                isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, tag: data.tag, anchor: data.anchor,
+                at: start)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            let tag = try checkedTag(data.tag, at: start)
-            try checkCollectionTag(tag, isMapping: true, at: start)
-            let anchor = cString(data.anchor)
-            try checkNodeStart(start, anchor: anchor)
-            try push(
-                isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, start: start, tag: tag,
-                anchor: anchor)
+            try startCollection(
+                isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, tag: data.tag, anchor: data.anchor,
+                at: start)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             var frame = stack.removeLast()
             (frame.children, frame.count, frame.height) = (topChildren, topCount, topHeight)
@@ -516,6 +508,18 @@ private struct TableBuilder {
             .syntax, at: location,
             "this line continues the \(what) that starts at line \(start.line) and must be indented by at least "
                 + "\(column) space\(column == 1 ? "" : "s")\(tab)")
+    }
+
+    /// A sequence or mapping begins: its tag and anchor checked, then its frame pushed.
+    private mutating func startCollection(
+        isMapping: Bool, isFlow: Bool, tag tagPointer: UnsafeMutablePointer<yaml_char_t>?,
+        anchor anchorPointer: UnsafeMutablePointer<yaml_char_t>?, at start: SourceLocation
+    ) throws(YAMLError) {
+        let tag = try checkedTag(tagPointer, at: start)
+        try checkCollectionTag(tag, isMapping: isMapping, at: start)
+        let anchor = cString(anchorPointer)
+        try checkNodeStart(start, anchor: anchor)
+        try push(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor)
     }
 
     private mutating func push(isMapping: Bool, isFlow: Bool, start: SourceLocation, tag: String?, anchor: String?)
