@@ -227,8 +227,8 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func writeKey(_ key: StaticString) {
-        beginItem()
-        out.putKey(key)
+        out.putKey(key, comma: hasItems, indent: indent)
+        hasItems = true
     }
 
     public mutating func value(_ value: JSON) {
@@ -287,8 +287,14 @@ public struct JSONWriter: Sendable {
     }
 
     private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: JSONBytes) {
+        // Most strings of a report need no escape at all: found so by a scan of eight bytes at a
+        // time, they are written quotes and all after one capacity check.
+        var i = cleanPrefix(utf8)
+        if i == utf8.count {
+            buffer.putQuoted(utf8)
+            return
+        }
         buffer.put(UInt8(ascii: "\""))
-        var i = 0
         var clean = 0
         while i < utf8.count {
             // Most bytes need no escape: skip eight at a time while none might, and copy runs of
@@ -333,6 +339,21 @@ public struct JSONWriter: Sendable {
         buffer.put(UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
         buffer.put(UInt8(ascii: "\""))
     }
+}
+
+/// How many bytes at the start of `utf8` surely need no escape: up to the first one that may.
+@inline(__always) private func cleanPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let start = utf8.baseAddress else { return 0 }
+    var i = 0
+    while i + 8 <= utf8.count, !mayNeedEscape(UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)) {
+        i += 8
+    }
+    while i < utf8.count {
+        let b = start[i]
+        guard b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 else { break }
+        i += 1
+    }
+    return i
 }
 
 /// Whether any of the eight bytes in `word` is a control character, `"`, `\` or 0xE2 (the lead
@@ -434,8 +455,8 @@ private final class JSONBytes: @unchecked Sendable {
     /// A comma when asked, a line break and `indent` spaces: what starts every item of a pretty-
     /// printed container (a report writes hundreds of thousands), in one capacity check and with
     /// the spaces stored eight at a time.
-    @inline(__always) func putLineBreak(comma: Bool, indent: Int) {
-        reserve(indent + 9)
+    @inline(__always) func putLineBreak(comma: Bool, indent: Int, reserved: Bool = false) {
+        if !reserved { reserve(indent + 9) }
         if comma {
             base[count] = UInt8(ascii: ",")
             count += 1
@@ -453,18 +474,21 @@ private final class JSONBytes: @unchecked Sendable {
         count += indent
     }
 
-    /// `"key": ` in one capacity check.
-    @inline(__always) func putKey(_ key: StaticString) {
+    /// What starts every member of an object (`putLineBreak`), then `"key": `, in one capacity
+    /// check: a report writes millions of members.
+    @inline(__always) func putKey(_ key: StaticString, comma: Bool, indent: Int) {
         // A StaticString made from a Unicode scalar has no UTF-8 bytes to copy (string literals,
         // one character long included, have them).
         guard key.hasPointerRepresentation else {
+            putLineBreak(comma: comma, indent: indent)
             put(UInt8(ascii: "\""))
             put(key)
             put("\": ")
             return
         }
         let length = key.utf8CodeUnitCount
-        reserve(length + 4)
+        reserve(indent + 13 + length)
+        putLineBreak(comma: comma, indent: indent, reserved: true)
         base[count] = UInt8(ascii: "\"")
         Self.copy(key.utf8Start, length, to: base + count + 1)
         count += 1 + length
@@ -472,6 +496,16 @@ private final class JSONBytes: @unchecked Sendable {
         base[count + 1] = UInt8(ascii: ":")
         base[count + 2] = UInt8(ascii: " ")
         count += 3
+    }
+
+    /// `bytes` between quotes, as they are (the caller knows they need no escape).
+    @inline(__always) func putQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count + 2)
+        base[count] = UInt8(ascii: "\"")
+        if let source = bytes.baseAddress { Self.copy(source, bytes.count, to: base + count + 1) }
+        count += 1 + bytes.count
+        base[count] = UInt8(ascii: "\"")
+        count += 1
     }
 
     /// An integer in decimal, written straight into the buffer.

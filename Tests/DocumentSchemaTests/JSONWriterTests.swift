@@ -30,7 +30,8 @@ import Testing
 
     /// Every ASCII character, the two line separators, and other characters whose UTF-8 starts
     /// with the separators' lead byte 0xE2 (… and €) or not (é, an emoji), at each of twenty
-    /// places in a string: the word-wise skip and the byte loop both meet each of them.
+    /// places in a string: the word-wise skip and the byte loop both meet each of them, as a
+    /// value and as an object member (whose key and line break share one capacity check).
     @Test func escapingMatchesTheRuleAtEveryPosition() {
         var characters = (0...0x7F).map { Unicode.Scalar(UInt8($0)) }
         characters += ["\u{2028}", "\u{2029}", "\u{2026}", "\u{20AC}", "\u{E9}", "\u{1F600}"]
@@ -42,6 +43,10 @@ import Testing
                 text += String(repeating: "b", count: 19 - position)
                 let written = JSON.string(text).rendered()
                 if written != Self.quoted(text) + "\n" { wrong.append(written) }
+                var member = JSONWriter(capacity: 0)
+                member.object { $0.member("key", text) }
+                let memberWritten = member.finish()
+                if memberWritten != "{\n  \"key\": " + Self.quoted(text) + "\n}\n" { wrong.append(memberWritten) }
             }
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
