@@ -8,7 +8,20 @@ public struct Catalog: Sendable {
     public var title: String
     public var document: DocumentReference
     public var clauses: [Clause]
-    public var source: SourceFile
+    public let source: SourceFile
+    /// The SHA-256 of the file, in hex: taken once, when the catalog is read, since every review
+    /// reports it (for the 36 KB of the shipped catalogs, 20 µs a review, where one description's
+    /// whole review takes 300 µs).
+    public let sha256: String
+
+    public init(id: String, title: String, document: DocumentReference, clauses: [Clause], source: SourceFile) {
+        self.id = id
+        self.title = title
+        self.document = document
+        self.clauses = clauses
+        self.source = source
+        sha256 = source.sha256
+    }
 
     public var file: String { source.path }
 }

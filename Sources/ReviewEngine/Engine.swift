@@ -26,7 +26,7 @@ public enum Engine {
     public static func info(_ catalog: Catalog) -> CatalogInfo {
         CatalogInfo(
             id: catalog.id, title: catalog.title, document: catalog.document, file: catalog.file,
-            sha256: catalog.source.sha256, clauses: catalog.clauses.map(\.info))
+            sha256: catalog.sha256, clauses: catalog.clauses.map(\.info))
     }
 
     /// One description.
