@@ -455,8 +455,16 @@ private final class JSONBytes: @unchecked Sendable {
     /// A comma when asked, a line break and `indent` spaces: what starts every item of a pretty-
     /// printed container (a report writes hundreds of thousands), in one capacity check and with
     /// the spaces stored eight at a time.
-    @inline(__always) func putLineBreak(comma: Bool, indent: Int, reserved: Bool = false) {
-        if !reserved { reserve(indent + 9) }
+    @inline(__always) func putLineBreak(comma: Bool, indent: Int) {
+        reserve(Self.lineBreakRoom(indent))
+        writeLineBreak(comma: comma, indent: indent)
+    }
+
+    /// The room `writeLineBreak` needs: the comma, the line break, and the last word of spaces.
+    @inline(__always) private static func lineBreakRoom(_ indent: Int) -> Int { indent + 9 }
+
+    /// `putLineBreak` into room the caller has reserved.
+    @inline(__always) private func writeLineBreak(comma: Bool, indent: Int) {
         if comma {
             base[count] = UInt8(ascii: ",")
             count += 1
@@ -487,8 +495,8 @@ private final class JSONBytes: @unchecked Sendable {
             return
         }
         let length = key.utf8CodeUnitCount
-        reserve(indent + 13 + length)
-        putLineBreak(comma: comma, indent: indent, reserved: true)
+        reserve(Self.lineBreakRoom(indent) + length + 4)
+        writeLineBreak(comma: comma, indent: indent)
         base[count] = UInt8(ascii: "\"")
         Self.copy(key.utf8Start, length, to: base + count + 1)
         count += 1 + length
