@@ -252,25 +252,7 @@ struct BenchCommand: ParsableCommand {
             }
         }
 
-        print("scaling (10× the input should take ≤ 11× the time):")
-        for (small, large) in BenchCorpus.scalingPairs {
-            guard let a = times[small], let b = times[large],
-                let smallBytes = corpora.first(where: { $0.name == small })?.bytes,
-                let largeBytes = corpora.first(where: { $0.name == large })?.bytes
-            else { continue }
-            let inputRatio = Double(largeBytes) / Double(smallBytes)
-            let factor = b / a
-            // The target is 11× the time for 10× the input; a pair whose input grows by another
-            // factor is held to the same proportion.
-            let allowed = 1.1 * inputRatio
-            print(
-                "  \(small) → \(large): input ×\(Bench.fixed(inputRatio, 2)), time ×\(Bench.fixed(factor, 2)) "
-                    + "(≤ ×\(Bench.fixed(allowed, 2)))\(Bench.mark(factor <= allowed))")
-            if operation.hasTargets {
-                verdicts.append(
-                    ("\(operation.name) \(small) → \(large): time ≤ 1.1× the input ratio", factor <= allowed))
-            }
-        }
+        if operation.hasTargets { verdicts += scaling(operation, corpora: corpora) }
 
         if let arguments = operation.arguments {
             let single = try BenchCorpus.single(from: corpora)
@@ -290,6 +272,44 @@ struct BenchCommand: ParsableCommand {
         }
         print()
         return (verdicts, times, loops)
+    }
+
+    /// Whether 10× the input takes at most 11× the time, for each pair of corpora: measured in
+    /// samples of equal work, the larger corpus run once in turn with the smaller one run as many
+    /// times as it is smaller, best of each. The best single runs of the table would not do: the
+    /// larger corpus gets a few runs in the time the smaller one gets many, and on a shared
+    /// machine the best of many runs is lower than the best of a few (same binary, 2026-11-27:
+    /// 100 → 1 000 descriptions read ×9.8–12.6 from best single runs, ×9.2–10.2 in equal samples).
+    private func scaling(_ operation: BenchOperation, corpora: [BenchCorpus]) -> [(String, Bool)] {
+        print("scaling (10× the input should take ≤ 11× the time; the larger corpus once against the smaller")
+        print("one as many times as it is smaller, in turn, best of each):")
+        var verdicts: [(String, Bool)] = []
+        for (smallName, largeName) in BenchCorpus.scalingPairs {
+            guard let small = corpora.first(where: { $0.name == smallName }),
+                let large = corpora.first(where: { $0.name == largeName })
+            else { continue }
+            let inputRatio = Double(large.bytes) / Double(small.bytes)
+            let repeats = max(1, Int(inputRatio.rounded()))
+            var best = (large: Double.infinity, batch: Double.infinity)
+            for _ in 0..<rounds {
+                let (largeTime, batchTime, _) = Bench.best(seconds: seconds) {
+                    _ = operation.inProcess(large.files)
+                } and: {
+                    for _ in 0..<repeats { _ = operation.inProcess(small.files) }
+                }
+                best = (min(best.large, largeTime), min(best.batch, batchTime))
+            }
+            let factor = best.large / (best.batch / Double(repeats))
+            // The target is 11× the time for 10× the input; a pair whose input grows by another
+            // factor is held to the same proportion.
+            let allowed = 1.1 * inputRatio
+            print(
+                "  \(smallName) → \(largeName): input ×\(Bench.fixed(inputRatio, 2)), time ×\(Bench.fixed(factor, 2)) "
+                    + "(≤ ×\(Bench.fixed(allowed, 2)))\(Bench.mark(factor <= allowed))")
+            let target = "\(operation.name) \(smallName) → \(largeName): time ≤ 1.1× the input ratio"
+            verdicts.append((target, factor <= allowed))
+        }
+        return verdicts
     }
 
     /// How the review's time divides, from the best times of the operations above: each stage is
