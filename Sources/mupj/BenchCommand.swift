@@ -196,13 +196,15 @@ struct BenchCommand: ParsableCommand {
         // then spoils a figure only if it comes back at that row in every round.
         var bests = [(time: Double, loop: Double, cpu: Double)](
             repeating: (.infinity, .infinity, .infinity), count: corpora.count)
+        var spreads: [Double] = []
         for _ in 0..<rounds {
             for (index, corpus) in corpora.enumerated() {
-                let (time, loop, cpu) = Bench.best(seconds: seconds) {
+                let (time, loop, cpu, spread) = Bench.best(seconds: seconds) {
                     _ = operation.inProcess(corpus.files)
                 } and: {
                     for file in corpus.files { _ = LibYAMLLoop.events(file.bytes) }
                 }
+                spreads.append(spread)
                 let best = bests[index]
                 bests[index] = (min(best.time, time), min(best.loop, loop), time < best.time ? cpu : best.cpu)
             }
@@ -251,6 +253,13 @@ struct BenchCommand: ParsableCommand {
                     ))
             }
         }
+        // How busy the machine was: a figure that misses its target by less than this may be the
+        // machine's doing rather than the code's.
+        if let least = spreads.min(), let most = spreads.max() {
+            print(
+                "machine: the loop's median run was \(Bench.fixed((least - 1) * 100, 0))–"
+                    + "\(Bench.fixed((most - 1) * 100, 0)) % above its best, corpus by corpus and round by round")
+        }
 
         if operation.hasTargets { verdicts += scaling(operation, corpora: corpora) }
 
@@ -292,7 +301,7 @@ struct BenchCommand: ParsableCommand {
             let repeats = max(1, Int(inputRatio.rounded()))
             var best = (large: Double.infinity, batch: Double.infinity)
             for _ in 0..<rounds {
-                let (largeTime, batchTime, _) = Bench.best(seconds: seconds) {
+                let (largeTime, batchTime, _, _) = Bench.best(seconds: seconds) {
                     _ = operation.inProcess(large.files)
                 } and: {
                     for _ in 0..<repeats { _ = operation.inProcess(small.files) }
@@ -583,13 +592,17 @@ enum Bench {
     ///
     /// Also the processor time of `first`'s best run, summed over all its threads: a run spread
     /// over several cores takes less time than the work it does.
+    ///
+    /// And the median run of `second` over its best: how much the machine disturbed the runs
+    /// (the libyaml loop's own time hardly varies on a quiet machine).
     static func best(seconds: Double, _ first: () -> Void, and second: () -> Void) -> (
-        first: Double, second: Double, firstCPU: Double
+        first: Double, second: Double, firstCPU: Double, secondSpread: Double
     ) {
         let clock = ContinuousClock()
         var best = (first: Double.infinity, second: Double.infinity, firstCPU: Double.infinity)
         var spent = (0.0, 0.0)
         var runs = 0
+        var seconds2: [Double] = []
         while spent.0 + spent.1 < seconds || runs < minimumRuns {
             var start = clock.now
             let cpu = processorTime()
@@ -600,10 +613,12 @@ enum Bench {
             second()
             let b = (clock.now - start).seconds
             best.second = min(best.second, b)
+            seconds2.append(b)
             spent = (spent.0 + a, spent.1 + b)
             runs += 1
         }
-        return best
+        seconds2.sort()
+        return (best.first, best.second, best.firstCPU, seconds2[seconds2.count / 2] / best.second)
     }
 
     /// The processor time this process has used, all threads together, in seconds.
