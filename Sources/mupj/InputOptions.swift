@@ -57,7 +57,17 @@ enum Inputs {
     static func expand(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
         var files: [String] = []
         var problems: [Diagnostic] = []
-        for path in paths {
+        for named in paths {
+            // `-` is standard input, read through `/dev/stdin`, the name its diagnostics and
+            // reports give it. From a terminal nothing says the command waits for typing: say so.
+            let path = named == "-" ? standardInput : named
+            if named == "-" && isatty(STDIN_FILENO) == 1 {
+                DiagnosticPrinter.print([
+                    Diagnostic(
+                        file: path, location: nil, severity: .note,
+                        message: "reading a description typed here; end it with Ctrl-D")
+                ])
+            }
             switch FileKind.of(path) {
             case .failure(let problem): problems.append(problem)
             case .success(.directory):
@@ -78,6 +88,12 @@ enum Inputs {
         }
         return (readOnce(files), problems)
     }
+
+    /// What `-` on the command line reads.
+    static let standardInput = "/dev/stdin"
+
+    /// What a command's list of paths says of itself in `--help`.
+    static let pathsHelp = "Description files or directories; `-` reads one from standard input."
 
     /// The files without the second naming of any (`frameworks/ frameworks/panda.yaml`), each
     /// repeat named in a warning: read twice, a description would be reviewed twice and shown twice

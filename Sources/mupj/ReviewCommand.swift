@@ -53,7 +53,7 @@ struct ReviewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Description files or directories.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: ArgumentHelp(Inputs.pathsHelp), completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
 
     @OptionGroup var catalogs: CatalogOptions

@@ -24,7 +24,7 @@ struct SummaryCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Description files or directories.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: ArgumentHelp(Inputs.pathsHelp), completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
 
     @OptionGroup var catalogs: CatalogOptions

@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Description files or directories.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: ArgumentHelp(Inputs.pathsHelp), completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
 
     @Option(help: "Output format: text (diagnostics on stderr) or json (on stdout).")

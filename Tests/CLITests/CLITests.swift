@@ -133,6 +133,28 @@ import Testing
         #expect(run.stderr.contains("x\\u{1b}[2J"), "\(run.stderr)")
     }
 
+    /// `-` is standard input, named `/dev/stdin` in diagnostics and reports; through a pipe the
+    /// command says nothing more (the note that it waits for typing is for a terminal).
+    @Test func aDashReadsStandardInput() throws {
+        let description = try String(contentsOfFile: TestSupport.path("frameworks/panda.yaml"), encoding: .utf8)
+        let valid = try TestSupport.mupj(["validate", "-"], stdin: description)
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout == "1 description checked: 1 valid\n")
+        #expect(valid.stderr.isEmpty)
+
+        let invalid = try TestSupport.mupj(["validate", "-"], stdin: "name: x\nvo: [\n")
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.hasPrefix("/dev/stdin:3:1: error: "), "\(invalid.stderr)")
+
+        let review = try TestSupport.mupj(
+            ["review", "-", "--format", "json", "--fail-on", "never"], stdin: description)
+        #expect(review.status == 0, "\(review.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any]
+        let framework = (report?["frameworks"] as? [[String: Any]])?.first
+        #expect(framework?["file"] as? String == "/dev/stdin")
+        #expect(framework?["name"] as? String == "PanDA")
+    }
+
     @Test func usageErrorExitsTwo() throws {
         #expect(try TestSupport.mupj(["validate"]).status == 2)
         #expect(try TestSupport.mupj(["review", "--fail-on", "severe", "frameworks/"]).status == 2)
@@ -563,6 +585,15 @@ struct ColourTests {
             #expect(output.contains("error: missing required field"), "\(environment): \(output)")
             #expect(!output.contains("\u{1B}["), "\(environment)")
         }
+    }
+
+    /// `-` from a terminal: a note says the command is waiting for a description to be typed.
+    @Test func aDashOnATerminalSaysItWaits() throws {
+        let output = try TestSupport.shell(
+            "env NO_COLOR=1 script -qec \"$0 validate -\" /dev/null < /dev/null", TestSupport.binary.path
+        ).stdout
+        #expect(output.contains("/dev/stdin: note: reading a description typed here; end it with Ctrl-D"), "\(output)")
+        #expect(output.contains("/dev/stdin:1:1: error: the file is empty"), "\(output)")
     }
 
     /// Through a pipe there is no terminal, so no colour, whatever TERM says.
