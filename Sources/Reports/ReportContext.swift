@@ -215,20 +215,42 @@ public struct Quote: Sendable, Equatable {
     private static func line(_ number: Int, _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Line {
         var cutA = utf8.count
         var cutB = utf8.count
-        var scalar = 0
-        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
-            if scalar == from { cutA = min(cutA, offset) }
-            if scalar == to {
-                cutB = offset
-                break
+        if isASCII(utf8) {
+            // A scalar a byte, as on most lines of a description: no need to count them.
+            cutA = min(from, utf8.count)
+            cutB = min(to, utf8.count)
+        } else {
+            var scalar = 0
+            for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
+                if scalar == from { cutA = min(cutA, offset) }
+                if scalar == to {
+                    cutB = offset
+                    break
+                }
+                scalar += 1
             }
-            scalar += 1
         }
         cutB = max(cutB, cutA)
         guard utf8.count > wholeLine else {
             return Line(number: number, text: String(decoding: utf8, as: UTF8.self), cut: (cutA, cutB))
         }
         return window(number, utf8, cut: (cutA, cutB))
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = utf8.baseAddress else { return true }
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= utf8.count {
+            high |= UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < utf8.count {
+            high |= UInt64(start[i])
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// A long line cut to a window around the covered part, the UTF-8 offsets `cut`.

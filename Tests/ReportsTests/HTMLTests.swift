@@ -69,6 +69,15 @@ import YAMLDocument
         #expect(one?.lines.first?.before == "key: ")
         #expect(one?.lines.first?.marked == "välue")
         #expect(one?.lines.first?.after == " here")
+        // An ASCII line is cut by its bytes, with the same result as counting scalars: within
+        // the line, from a column to the end of a line a longer range goes on past, and past
+        // the line's end.
+        let ascii = context.quote("q.yaml", range((4, 3), (4, 4)))?.lines.first
+        #expect([ascii?.before, ascii?.marked, ascii?.after] == ["  ", "x", ": 1"])
+        let onwards = context.quote("q.yaml", range((1, 3), (2, 1)))?.lines.first
+        #expect([onwards?.before, onwards?.marked, onwards?.after] == ["a:", " 1", ""])
+        let beyond = context.quote("q.yaml", range((1, 9), (1, 12)))?.lines.first
+        #expect([beyond?.before, beyond?.marked, beyond?.after] == ["a: 1", "", ""])
         // A block ending at the start of the next line does not quote that line.
         let block = context.quote("q.yaml", range((3, 1), (5, 1)))
         #expect(block?.lines.map(\.number) == [3, 4])
