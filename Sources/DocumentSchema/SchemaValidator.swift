@@ -388,6 +388,17 @@ private struct Walk {
         return Value(.list(values), range: range)
     }
 
+    /// The index of the field called `name`, searched from `start` round to just before it.
+    private static func field(named name: String, in fields: [Field], from start: Int) -> Int? {
+        let count = fields.count
+        var index = start < count ? start : 0
+        for _ in 0..<count {
+            if fields[index].name == name { return index }
+            index = index + 1 < count ? index + 1 : 0
+        }
+        return nil
+    }
+
     mutating func object(_ node: Int, _ shape: ObjectShape, context: Context) -> Value? {
         guard table.kind(node) == .mapping else {
             // At the root the context is the shape itself, which would be named twice.
@@ -406,13 +417,18 @@ private struct Walk {
         // Which fields the mapping has, for the required-field check (one pass over the pairs); a
         // bit mask, so that no array is allocated per mapping (an array only past 64 fields).
         var present = FieldSet(count: shape.fields.count)
+        // Where the search for the next key's field starts: after the last field found, since keys
+        // are mostly written in the format's order (the template's), and each is then found at the
+        // first comparison instead of after half the fields.
+        var next = 0
         var key = table.firstChild(node)
         let end = table.childrenEnd(node)
         while key < end {
             let valueNode = table.end(key)
             defer { key = table.end(valueNode) }
             let name = self.name(key)
-            if let index = shape.fields.firstIndex(where: { $0.name == name }) {
+            if let index = Self.field(named: name, in: shape.fields, from: next) {
+                next = index + 1
                 present.insert(index)
                 // The field's parts read in place: a copy of the whole field costs three reference counts.
                 let allowsUnknown = shape.fields[index].allowsUnknown
