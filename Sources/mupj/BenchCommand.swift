@@ -602,7 +602,7 @@ enum Bench {
         var best = (first: Double.infinity, second: Double.infinity, firstCPU: Double.infinity)
         var spent = (0.0, 0.0)
         var runs = 0
-        var seconds2: [Double] = []
+        var secondRuns: [Double] = []
         while spent.0 + spent.1 < seconds || runs < minimumRuns {
             var start = clock.now
             let cpu = processorTime()
@@ -613,12 +613,12 @@ enum Bench {
             second()
             let b = (clock.now - start).seconds
             best.second = min(best.second, b)
-            seconds2.append(b)
+            secondRuns.append(b)
             spent = (spent.0 + a, spent.1 + b)
             runs += 1
         }
-        seconds2.sort()
-        return (best.first, best.second, best.firstCPU, seconds2[seconds2.count / 2] / best.second)
+        secondRuns.sort()
+        return (best.first, best.second, best.firstCPU, secondRuns[secondRuns.count / 2] / best.second)
     }
 
     /// The processor time this process has used, all threads together, in seconds.
