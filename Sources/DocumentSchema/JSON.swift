@@ -221,7 +221,7 @@ public struct JSONWriter: Sendable {
     // The private writers below leave the uniqueness check to the public method that calls them:
     // one check per member rather than one per piece.
 
-    private mutating func beginItem() {
+    @inline(__always) private mutating func beginItem() {
         out.putLineBreak(comma: hasItems, indent: indent)
         hasItems = true
     }
@@ -240,7 +240,7 @@ public struct JSONWriter: Sendable {
         quote(s)
     }
 
-    private func newline() {
+    @inline(__always) private func newline() {
         out.putLineBreak(comma: false, indent: indent)
     }
 
