@@ -314,7 +314,7 @@ public struct JSONWriter: Sendable {
                 continue
             }
             let b = utf8[i]
-            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 {
+            if !mayNeedEscape(b) {
                 i += 1
                 continue
             }
@@ -363,12 +363,14 @@ public struct JSONWriter: Sendable {
     {
         return utf8.count
     }
-    while i < utf8.count {
-        let b = start[i]
-        guard b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 else { break }
-        i += 1
-    }
+    while i < utf8.count, !mayNeedEscape(start[i]) { i += 1 }
     return i
+}
+
+/// Whether `byte` is a control character, `"`, `\` or 0xE2, which is escaped only when it starts
+/// U+2028 or U+2029: the byte-wise test that `mayNeedEscape(_: UInt64)` makes eight at a time.
+@inline(__always) private func mayNeedEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
 }
 
 /// Whether any of the eight bytes in `word` is a control character, `"`, `\` or 0xE2 (the lead
