@@ -5,8 +5,10 @@ import Synchronization
 /// Independent pieces of work run side by side, one per core, with their results in the order
 /// of their indices: what they make does not depend on which finishes first.
 public enum Concurrently {
-    /// The threads side-by-side work uses: one per core.
-    public static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    /// The threads side-by-side work uses: one per core. Read once: glibc answers
+    /// `_SC_NPROCESSORS_ONLN` by opening and reading `/sys/devices/system/cpu/online`, three
+    /// system calls that were 4 % of the review of one description when asked for every review.
+    public static let cores: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
     /// `transform(0) … transform(count - 1)`, run on as many threads as there are cores.
     /// `transform` must touch nothing another call writes.
