@@ -67,17 +67,27 @@ public struct ReportStream: Sendable {
     /// very large description is then never held whole.
     public mutating func frameworks(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         switch state {
-        case .json(var out):
+        case .json(var stream):
+            // Written by a writer of its own that stands where the stream stands, as a part is:
+            // writing with the stream's writer, which `state` also holds, first copied its buffer,
+            // and from the default capacity the buffer was then grown and copied twice.
+            var out = JSONWriter(at: stream.position, capacity: Self.frameworkCapacity)
             Self.json(context, into: &out) { piece in
                 emit(piece)
                 return true
             }
-            emit(take(&out))
+            stream.resume(after: out.position)
+            state = .json(stream)
+            emit(out.take())
         case .text(_, let totals):
             // Never nil without a bound.
             emit(append(part(context, index: totals.frameworks)!))
         }
     }
+
+    /// The room a framework's writer starts with: enough for a description of usual size (about
+    /// 140 KB of JSON), so that the writer is not grown and copied on the way.
+    private static let frameworkCapacity = 1 << 18
 
     /// One framework's part of the report, made apart from the stream (on another thread) by
     /// `part(_:index:)` and written in its place by `append(_:)`.
@@ -99,9 +109,7 @@ public struct ReportStream: Sendable {
         case .json(let stream):
             var position = stream.position
             position.hasItems = index > 0
-            // Room for a description of usual size (about 130 KB of JSON), so that the writer is
-            // not grown and copied on the way.
-            var out = JSONWriter(at: position, capacity: 1 << 18)
+            var out = JSONWriter(at: position, capacity: Self.frameworkCapacity)
             // At the first piece past the bound the part is given up: what is made is dropped and
             // the findings after it are not written.
             var bytes: [UInt8] = []
