@@ -94,6 +94,8 @@ public struct Value: Sendable {
     /// The value as a reader would write it back, for messages ("found `none`"), cut after
     /// `displayLimit` bytes with "…".
     public var display: String {
+        // Most values a finding quotes are strings within the limit: they are shown as they are.
+        if case .string(let text) = content, text.utf8.count <= Self.displayLimit { return text }
         var out = ""
         _ = write(into: &out)
         return out

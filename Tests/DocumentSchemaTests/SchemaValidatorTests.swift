@@ -374,6 +374,11 @@ private let valid = """
     @Test func aQuotedValueIsCut() {
         let range = SourceRange(at: .start)
         #expect(Value(.string("short"), range: range).display == "short")
+        // A string value at the limit is shown whole; one byte more and it is cut.
+        let atLimit = String(repeating: "s", count: Value.displayLimit)
+        #expect(Value(.string(atLimit), range: range).display == atLimit)
+        #expect(Value(.string(atLimit + "t"), range: range).display == atLimit + "…")
+        #expect(Value(.string(String(repeating: "é", count: 501)), range: range).display.hasSuffix("é…"))
         let items = (0..<1_000).map { Value(.string("item\($0)"), range: range) }
         let list = Value(.list(items), range: range).display
         #expect(list.hasPrefix("[item0, item1, ") && list.hasSuffix("…"))
