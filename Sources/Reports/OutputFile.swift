@@ -60,19 +60,20 @@ public enum OutputFile {
                 }
             }
         }
-        // Published before the file exists: a signal between its creation and its publication left
-        // it behind (the test that sends SIGTERM as soon as it appears caught that window). Named
-        // by its slot, as files are written side by side; short, so that a target whose name is as
-        // long as a name may be still has a temporary.
+        // Named by its slot, as files are written side by side; short, so that a target whose name
+        // is as long as a name may be still has a temporary.
         let slot = PendingTemporaries.shared.claim()
         let temporary = directory + ".mupj-\(getpid())-\(slot).tmp"
-        PendingTemporaries.shared.publish(temporary, in: slot)
         defer {
             unlink(temporary)
             PendingTemporaries.shared.release(slot)
         }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotWrite(path, reason()) }
+        let descriptor: Int32
+        switch PendingTemporaries.shared.create(temporary, in: slot) {
+        case .created(let created): descriptor = created
+        case .failed(let code): throw .cannotWrite(path, String(cString: strerror(code)))
+        case .stopping: throw .cannotWrite(path, "the run is being stopped by a signal")
+        }
         // After a failed write the remaining pieces are still made, and dropped.
         var written = true
         var failure: String?
@@ -100,6 +101,10 @@ public enum OutputFile {
     public static func removeTemporaryOnSignals() {
         var handled = sigset_t()
         sigemptyset(&handled)
+        defer { PendingTemporaries.handled = handled }
+        // Made now: a handler must not be the first to touch it (a lazy global's initialization
+        // takes a lock).
+        _ = PendingTemporaries.shared
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             var previous = sigaction()
             sigaction(signal, nil, &previous)
@@ -107,7 +112,7 @@ public enum OutputFile {
             if unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == ignored { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
-                PendingTemporaries.shared.removeFiles()
+                PendingTemporaries.shared.removeFilesForGood()
                 Glibc.signal(received, SIG_DFL)
                 raise(received)
             }
@@ -180,8 +185,23 @@ public enum OutputFile {
 /// The temporary files `OutputFile.write` has open, kept where a signal handler can read them:
 /// paths in fixed buffers, one per slot, each published by a bit of an atomic word (safe to use in
 /// a handler, as `unlink` is). A writer claims a free slot for as long as it writes.
+///
+/// Files are written side by side, so the handler may run while another thread creates a
+/// temporary: it would remove the files published so far and end the run, and the other thread
+/// could create its file between the two (the SIGTERM test left one in about one run of twenty).
+/// So a temporary is created only while no handler runs: the handler first marks the run as
+/// stopping, then waits for the creations under way, and only then removes the files. A thread
+/// creates with the handled signals blocked, so that the handler never waits for its own thread.
 private final class PendingTemporaries: Sendable {
     static let shared = PendingTemporaries()
+
+    /// The signals whose handler removes the files (`removeTemporaryOnSignals`); set once at
+    /// start, before other threads run.
+    nonisolated(unsafe) static var handled = sigset_t()
+
+    /// How long the handler waits for the creations under way: an `open` on a hung network file
+    /// system must not keep a run from ending.
+    private static let creationWait = 2.0
 
     /// More than the files of a report directory (eight), written at most one per core at a time.
     private static let slots = 64
@@ -191,6 +211,10 @@ private final class PendingTemporaries: Sendable {
     private let claimed = Atomic<UInt64>(0)
     /// Bit `n`: slot `n`'s buffer holds a path a handler may remove.
     private let published = Atomic<UInt64>(0)
+    /// Bit `n`: slot `n`'s temporary is being created.
+    private let creating = Atomic<UInt64>(0)
+    /// Set by the handler: no temporary is created any more.
+    private let stopping = Atomic<Bool>(false)
 
     private init() {
         paths = .allocate(capacity: Self.slots * capacity)
@@ -207,8 +231,33 @@ private final class PendingTemporaries: Sendable {
         }
     }
 
+    enum Creation {
+        case created(Int32)
+        /// `open` failed with this `errno`.
+        case failed(Int32)
+        /// A signal handler is ending the run.
+        case stopping
+    }
+
+    /// Opens the temporary for writing, published before it exists.
+    func create(_ temporary: String, in slot: Int) -> Creation {
+        var handled = Self.handled
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &handled, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        // Either the handler sees this bit and waits for it, or this sees that it runs: both are
+        // sequentially consistent, so they cannot both miss the other.
+        let bit = UInt64(1) << slot
+        creating.bitwiseOr(bit, ordering: .sequentiallyConsistent)
+        defer { creating.bitwiseAnd(~bit, ordering: .releasing) }
+        guard !stopping.load(ordering: .sequentiallyConsistent) else { return .stopping }
+        publish(temporary, in: slot)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        return descriptor >= 0 ? .created(descriptor) : .failed(errno)
+    }
+
     /// Fills the slot's buffer, then publishes it; a path too long for it is not published.
-    func publish(_ temporary: String, in slot: Int) {
+    private func publish(_ temporary: String, in slot: Int) {
         let bytes = Array(temporary.utf8)
         guard bytes.count < capacity else { return }
         let path = paths + slot * capacity
@@ -224,7 +273,17 @@ private final class PendingTemporaries: Sendable {
         claimed.bitwiseAnd(~(UInt64(1) << slot), ordering: .releasing)
     }
 
-    func removeFiles() {
+    /// For the signal handler: stops the creation of temporaries, waits for those being created,
+    /// then removes every published one. Uses only what a handler may (atomics, `nanosleep`,
+    /// `unlink`).
+    func removeFilesForGood() {
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+        var waited = 0.0
+        while creating.load(ordering: .sequentiallyConsistent) != 0 && waited < Self.creationWait {
+            nanosleep(&pause, nil)
+            waited += 0.001
+        }
         let present = published.load(ordering: .acquiring)
         for slot in 0..<Self.slots where present & (UInt64(1) << slot) != 0 { unlink(paths + slot * capacity) }
     }
