@@ -42,7 +42,9 @@ func checkReports(_ review: FrameworkReview, catalogs: [CatalogInfo], _ source: 
                 require(false, "no \(format) part without a bound")
                 continue
             }
-            require(stream.append(part) == written[index], "the \(format) part \(index) differs from the stream's")
+            require(
+                ReportStream.joined { stream.append(part, emit: $0) } == written[index],
+                "the \(format) part \(index) differs from the stream's")
         }
         require(stream.closing() == itself.closing(), "the \(format) stream closes differently after parts")
     }

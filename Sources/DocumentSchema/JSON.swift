@@ -85,9 +85,22 @@ public struct JSONWriter: Sendable {
     /// The bytes written so far, leaving the writer empty but in the same place of the document:
     /// a document written in pieces (one framework at a time) can be sent out piece by piece.
     public mutating func take() -> [UInt8] {
-        unique()
-        defer { out.count = 0 }
-        return Array(out.written)
+        handOver { written in written.withUnsafeBufferPointer { Array($0) } }
+    }
+
+    /// The same, lent to `body` rather than copied out: a framework's report (about 140 KB) was
+    /// copied into an array of its own only to be written to a file and dropped.
+    public mutating func handOver<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+        defer {
+            // A writer that shares its bytes with a copy starts anew rather than copying them.
+            if isKnownUniquelyReferenced(&out) { out.count = 0 } else { out = JSONBytes(capacity: out.capacity) }
+        }
+        return lend(body)
+    }
+
+    /// The bytes written so far, lent to `body`; the writer keeps them.
+    public func lend<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+        body(out.written.span)
     }
 
     /// How many bytes are written and not yet taken.
@@ -393,7 +406,7 @@ public struct JSONWriter: Sendable {
 /// the buffer before writing when another writer shares it: hence `@unchecked Sendable`.
 private final class JSONBytes: @unchecked Sendable {
     private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private(set) var capacity: Int
     var count = 0
 
     init(capacity: Int) {

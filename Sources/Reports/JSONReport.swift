@@ -74,12 +74,12 @@ public enum JSONReport {
     /// pieces: a description with tens of thousands of elements has a report of hundreds of MB.
     public static let piece = 1 << 20
 
-    /// One element of the `frameworks` array. With `emit`, what is written is handed to it in
+    /// One element of the `frameworks` array. With `emit`, what is written is lent to it in
     /// pieces of about `piece` bytes, between findings, and the rest is left in `out`; when `emit`
     /// returns false, the findings after that piece are left out, for a caller that throws the
     /// framework away (one made on another thread that grew past its bound).
     public static func framework(
-        _ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter, emit: (([UInt8]) -> Bool)? = nil
+        _ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter, emit: ((Span<UInt8>) -> Bool)? = nil
     ) {
         var going = true
         let counts = Counts(f)
@@ -110,7 +110,7 @@ public enum JSONReport {
                     out.member("findings", c.findings) { out, finding in
                         guard going else { return }
                         Self.finding(finding, context: context, into: &out)
-                        if let emit, out.pendingBytes >= piece { going = emit(out.take()) }
+                        if let emit, out.pendingBytes >= piece { going = out.handOver(emit) }
                     }
                 }
             }

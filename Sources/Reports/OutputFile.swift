@@ -22,7 +22,7 @@ public enum OutputFile {
     }
 
     public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) {
-        try write(to: path, replace: replace) { emit in emit(Array(text.utf8)) }
+        try write(to: path, replace: replace) { emit in ReportFormat.emit(text, emit: emit) }
     }
 
     /// The same for a text handed over in pieces, each written as it comes.
@@ -30,7 +30,7 @@ public enum OutputFile {
     /// What already exists at `path` is replaced only when `replace` allows it, and only if it is
     /// a regular file. A symbolic link is followed: its target is replaced and the link stays. A
     /// device, a FIFO or a directory is never replaced by a file (`/dev/null` would have been).
-    public static func write(to path: String, replace: Bool, _ produce: (_ emit: ([UInt8]) -> Void) -> Void)
+    public static func write(to path: String, replace: Bool, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void)
         throws(Failure)
     {
         if path.isEmpty || path.hasSuffix("/") { throw .cannotWrite(path, "names a directory, not a file") }
@@ -124,15 +124,17 @@ public enum OutputFile {
     }
 
     /// Writes every byte to a descriptor, retrying short writes and interrupted calls.
-    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return false }
-            offset += written
+    public static func writeAll(_ bytes: Span<UInt8>, to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
         }
-        return true
     }
 
     private static func reason() -> String { String(cString: strerror(errno)) }
@@ -145,7 +147,7 @@ public enum OutputFile {
     /// Whether `path` holds exactly the pieces `produce` hands over, read from the file piece by
     /// piece (for drift checks of reports of any size). A missing file differs; a file that is not
     /// a regular one (a FIFO would block the read) or cannot be opened is unreadable.
-    public static func compare(_ path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> Comparison {
+    public static func compare(_ path: String, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void) -> Comparison {
         switch FileKind.of(path) {
         case .success(.regular): break
         case .success(let other): return .unreadable("is \(other.article), not a regular file")
@@ -159,7 +161,9 @@ public enum OutputFile {
         produce { piece in
             guard same else { return }
             buffer = [UInt8](repeating: 0, count: piece.count)
-            same = readAll(into: &buffer, from: descriptor) && buffer == piece
+            same =
+                readAll(into: &buffer, from: descriptor)
+                && piece.withUnsafeBytes { made in buffer.withUnsafeBytes { made.elementsEqual($0) } }
         }
         // Nothing may follow what was made.
         var probe: [UInt8] = [0]

@@ -15,11 +15,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The report handed to `emit` in pieces: JSON and text as `ReportStream` writes them (a
+    /// The report lent to `emit` in pieces: JSON and text as `ReportStream` writes them (a
     /// framework at a time, a very large one in pieces of about a MiB), Markdown and HTML between
     /// frameworks once a MiB is written, SARIF between results. What
     /// `--output-dir` writes, so that no file's text is held whole when it need not be.
-    public func render(_ context: ReportContext, emit: ([UInt8]) -> Void) {
+    public func render(_ context: ReportContext, emit: (Span<UInt8>) -> Void) {
         switch self {
         case .json, .text: ReportStream.render(self, context, colour: false, emit: emit)
         case .markdown: MarkdownReport.render(context) { Self.emit($0, emit: emit) }
@@ -28,15 +28,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// `text` handed to `emit` in pieces of about a MiB, from the string's own bytes: a copy of a
+    /// `text` lent to `emit` in pieces of about a MiB, from the string's own bytes: a copy of a
     /// whole report (53 MB of HTML for 1 000 descriptions) beside the string would double it.
-    static func emit(_ text: String, emit: ([UInt8]) -> Void) {
+    static func emit(_ text: String, emit: (Span<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
             repeat {
                 let end = min(start + JSONReport.piece, bytes.count)
-                emit(Array(bytes[start..<end]))
+                emit(UnsafeBufferPointer(rebasing: bytes[start..<end]).span)
                 start = end
             } while start < bytes.count
         }
@@ -59,9 +59,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// rendered from the finished result alone, so the files of a directory are made side by side.
 public struct RenderedFile: Sendable {
     public var name: String
-    public var render: @Sendable (_ emit: ([UInt8]) -> Void) -> Void
+    public var render: @Sendable (_ emit: (Span<UInt8>) -> Void) -> Void
 
-    public init(_ name: String, render: @escaping @Sendable (_ emit: ([UInt8]) -> Void) -> Void) {
+    public init(_ name: String, render: @escaping @Sendable (_ emit: (Span<UInt8>) -> Void) -> Void) {
         self.name = name
         self.render = render
     }

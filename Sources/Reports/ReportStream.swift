@@ -23,14 +23,16 @@ public struct ReportStream: Sendable {
     }
 
     /// The whole report of `context`, handed to `emit` in the pieces it is written in.
-    static func render(_ format: ReportFormat, _ context: ReportContext, colour: Bool, emit: ([UInt8]) -> Void) {
+    static func render(
+        _ format: ReportFormat, _ context: ReportContext, colour: Bool, emit: (Span<UInt8>) -> Void
+    ) {
         guard var stream = ReportStream(format, colour: colour) else {
             preconditionFailure("\(format) is not written in pieces")
         }
         let result = context.result
-        emit(stream.opening(toolVersion: result.toolVersion, catalogs: result.catalogs, date: context.date))
+        emit(stream.opening(toolVersion: result.toolVersion, catalogs: result.catalogs, date: context.date).span)
         stream.frameworks(context, emit: emit)
-        emit(stream.closing())
+        emit(stream.closing().span)
     }
 
     /// The whole report at once: the same pieces, joined.
@@ -38,11 +40,10 @@ public struct ReportStream: Sendable {
         String(decoding: joined { render(format, context, colour: colour, emit: $0) }, as: UTF8.self)
     }
 
-    /// The pieces `produce` hands over, joined; a single piece, as for a description of usual
-    /// size, is kept without a copy.
-    static func joined(_ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> [UInt8] {
+    /// The pieces `produce` lends, copied into one array.
+    public static func joined(_ produce: (_ emit: (Span<UInt8>) -> Void) -> Void) -> [UInt8] {
         var bytes: [UInt8] = []
-        produce { piece in if bytes.isEmpty { bytes = piece } else { bytes += piece } }
+        produce { piece in piece.withUnsafeBufferPointer { bytes += $0 } }
         return bytes
     }
 
@@ -63,9 +64,9 @@ public struct ReportStream: Sendable {
         Self.joined { frameworks(context, emit: $0) }
     }
 
-    /// The same, handed to `emit` as it is written, in pieces of about a MiB: the report of one
-    /// very large description is then never held whole.
-    public mutating func frameworks(_ context: ReportContext, emit: ([UInt8]) -> Void) {
+    /// The same, lent to `emit` as it is written, in pieces of about a MiB: the report of one
+    /// very large description is then never held whole, and no piece is copied to be written.
+    public mutating func frameworks(_ context: ReportContext, emit: (Span<UInt8>) -> Void) {
         switch state {
         case .json(var stream):
             // Written by a writer of its own that stands where the stream stands, as a part is:
@@ -78,10 +79,10 @@ public struct ReportStream: Sendable {
             }
             stream.resume(after: out.position)
             state = .json(stream)
-            emit(out.take())
+            out.handOver(emit)
         case .text(_, let totals):
             // Never nil without a bound.
-            emit(append(part(context, index: totals.frameworks)!))
+            append(part(context, index: totals.frameworks)!, emit: emit)
         }
     }
 
@@ -92,9 +93,12 @@ public struct ReportStream: Sendable {
     /// One framework's part of the report, made apart from the stream (on another thread) by
     /// `part(_:index:)` and written in its place by `append(_:)`.
     public struct Part: Sendable {
+        /// Text: the part. JSON: what was handed over while it was made (only a part of more than
+        /// a MiB has any).
         fileprivate var bytes: [UInt8]
-        /// JSON: where the writer stands after the part.
-        fileprivate var end: JSONWriter.Position?
+        /// JSON: the writer that made the part, holding the rest of it, lent from there when the
+        /// part is written (a copy of the ~140 KB of a usual framework was the only use of it).
+        fileprivate var writer: JSONWriter?
         /// Text: what the part adds to the closing line.
         fileprivate var totals: TextReport.Totals
     }
@@ -116,13 +120,11 @@ public struct ReportStream: Sendable {
             var over = false
             Self.json(context, into: &out) { piece in
                 over = bytes.count + piece.count > maxBytes
-                if over { bytes = [] } else { bytes += piece }
+                if over { bytes = [] } else { piece.withUnsafeBufferPointer { bytes += $0 } }
                 return !over
             }
             guard !over, bytes.count + out.pendingBytes <= maxBytes else { return nil }
-            let end = out.position
-            if bytes.isEmpty { bytes = out.take() } else { bytes += out.take() }
-            return Part(bytes: bytes, end: end, totals: .init())
+            return Part(bytes: bytes, writer: out, totals: .init())
         case .text(let colour, _):
             // Counted from `index`, so that every framework after the first is set apart by a
             // blank line; the part adds only its own frameworks.
@@ -134,25 +136,26 @@ public struct ReportStream: Sendable {
             }
             guard text.utf8.count <= maxBytes else { return nil }
             totals.frameworks -= index
-            return Part(bytes: Array(text.utf8), end: nil, totals: totals)
+            return Part(bytes: Array(text.utf8), writer: nil, totals: totals)
         }
     }
 
-    /// The bytes of `part`, with the stream moved on past it.
-    public mutating func append(_ part: Part) -> [UInt8] {
+    /// The bytes of `part`, lent to `emit`, with the stream moved on past it.
+    public mutating func append(_ part: Part, emit: (Span<UInt8>) -> Void) {
         switch state {
         case .json(var out):
-            if let end = part.end { out.resume(after: end) }
+            if let end = part.writer?.position { out.resume(after: end) }
             state = .json(out)
         case .text(let colour, var totals):
             totals.add(part.totals)
             state = .text(colour: colour, totals: totals)
         }
-        return part.bytes
+        if !part.bytes.isEmpty { emit(part.bytes.span) }
+        part.writer?.lend(emit)
     }
 
     /// The frameworks of `context` into `out`, in pieces handed to `emit` until it returns false.
-    private static func json(_ context: ReportContext, into out: inout JSONWriter, emit: ([UInt8]) -> Bool) {
+    private static func json(_ context: ReportContext, into out: inout JSONWriter, emit: (Span<UInt8>) -> Bool) {
         var going = true
         // `emit` is only called during the loop; the parameter is optional, hence escaping.
         withoutActuallyEscaping(emit) { emit in

@@ -16,10 +16,12 @@ public enum SARIFReport {
         String(decoding: ReportStream.joined { render(context, emit: $0) }, as: UTF8.self)
     }
 
-    /// The report handed to `emit` in pieces of about `piece` bytes, between results:
+    /// The report lent to `emit` in pieces of about `piece` bytes, between results:
     /// each result is made and written in turn, not all of them kept as one tree first (76 000
     /// results held 800 MB for a report of 164 MB).
-    public static func render(_ context: ReportContext, piece: Int = JSONReport.piece, emit: ([UInt8]) -> Void) {
+    public static func render(
+        _ context: ReportContext, piece: Int = JSONReport.piece, emit: (Span<UInt8>) -> Void
+    ) {
         let result = context.result
         let rules = rules(result)
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
@@ -68,7 +70,7 @@ public enum SARIFReport {
                     out.nextItem()
                     out.value(
                         self.result(finding, in: review, level: level, ruleIndex: index[Wording.ruleID(finding)]!))
-                    if out.pendingBytes >= piece { emit(out.take()) }
+                    if out.pendingBytes >= piece { out.handOver(emit) }
                 }
             }
         }
@@ -77,7 +79,7 @@ public enum SARIFReport {
         out.close(.array)
         out.close(.object)
         out.raw("\n")
-        emit(out.take())
+        out.handOver(emit)
     }
 
     /// A rule: one check of one clause, with what the catalog says about it.

@@ -52,11 +52,11 @@ public struct StreamedReview: Sendable {
     }
 
     /// Reviews `sources` (descriptions already checked as valid; `last`, when given, is the last
-    /// one decoded) and hands the report that `stream` writes to `write`, in order. The opening
+    /// one decoded) and lends the report that `stream` writes to `write`, in order. The opening
     /// is written after the first review: a stream stopped on the first description writes nothing.
     public func run(
         _ sources: [SourceFile], last: FrameworkDescription? = nil, into stream: ReportStream,
-        write: ([UInt8]) -> Void
+        write: (Span<UInt8>) -> Void
     ) throws(Failure) -> Summary {
         var stream = stream
         let infos = catalogs.catalogs.map(Engine.info)
@@ -90,9 +90,9 @@ public struct StreamedReview: Sendable {
             return .success(Made(output: .review(context), worstViolation: review.worstViolation))
         } consume: { (index: Int, result: Result<Made, Failure>) throws(Failure) in
             let made = try result.get()
-            if index == 0 { write(opening) }
+            if index == 0 { write(opening.span) }
             switch made.output {
-            case .part(let part): write(stream.append(part))
+            case .part(let part): stream.append(part, emit: write)
             case .review(let context): stream.frameworks(context, emit: write)
             }
             summary.frameworks += 1
@@ -101,8 +101,8 @@ public struct StreamedReview: Sendable {
             }
         }
         // No description, no review: still a whole report.
-        if summary.frameworks == 0 { write(opening) }
-        write(stream.closing())
+        if summary.frameworks == 0 { write(opening.span) }
+        write(stream.closing().span)
         return summary
     }
 

@@ -35,7 +35,7 @@ enum StandardStreams {
         let code = failure.load(ordering: .relaxed)
         guard code != 0 else { return }
         let message = "mupj: error: cannot write to standard output: \(String(cString: strerror(code)))\n"
-        _ = OutputFile.writeAll(Array(message.utf8), to: STDERR_FILENO)
+        _ = OutputFile.writeAll(Array(message.utf8).span, to: STDERR_FILENO)
         _exit(2)
     }
 
@@ -52,7 +52,7 @@ enum StandardStreams {
             let message =
                 "mupj: error: argument \(index) is not valid UTF-8 (\(shown)); "
                 + "mupj reads and writes only paths whose names are UTF-8\n"
-            _ = OutputFile.writeAll(Array(message.utf8), to: STDERR_FILENO)
+            _ = OutputFile.writeAll(Array(message.utf8).span, to: STDERR_FILENO)
             return false
         }
         return true

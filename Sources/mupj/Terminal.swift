@@ -18,12 +18,13 @@ struct Terminal: Sendable {
     }
 
     func write(_ text: String) {
-        write(Array(text.utf8))
+        var text = text
+        text.withUTF8 { write($0.span) }
     }
 
     /// A failure on standard output ends the run with exit 2 (see `StandardStreams`); on standard
     /// error there is nowhere left to say it.
-    func write(_ bytes: [UInt8]) {
+    func write(_ bytes: Span<UInt8>) {
         if !OutputFile.writeAll(bytes, to: descriptor) && descriptor == STDOUT_FILENO {
             StandardStreams.recordFailure(errno)
         }

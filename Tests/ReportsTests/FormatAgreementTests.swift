@@ -189,7 +189,7 @@ import YAMLDocument
         var pieces = [
             stream.opening(toolVersion: context.result.toolVersion, catalogs: context.result.catalogs, date: nil)
         ]
-        stream.frameworks(context) { pieces.append($0) }
+        stream.frameworks(context) { pieces.append(Inputs.copied($0)) }
         pieces.append(stream.closing())
         // The opening, several pieces of the framework, the last of it, and the closing.
         #expect(pieces.count >= 5)

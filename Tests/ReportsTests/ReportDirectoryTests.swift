@@ -12,7 +12,7 @@ import Testing
         var bytes: [UInt8] = []
         var pieces = 0
         format.render(context) { piece in
-            bytes += piece
+            bytes += Inputs.copied(piece)
             pieces += 1
         }
         #expect(String(decoding: bytes, as: UTF8.self) == format.render(context))
@@ -40,7 +40,7 @@ import Testing
     @Test func sarifGoesOutBetweenResults() throws {
         let context = try Inputs.shipped()
         var pieces: [[UInt8]] = []
-        SARIFReport.render(context, piece: 1) { pieces.append($0) }
+        SARIFReport.render(context, piece: 1) { pieces.append(Inputs.copied($0)) }
         let results = context.result.frameworks.flatMap(\.clauses).flatMap(\.findings).filter(\.status.isOpen)
         #expect(pieces.count == results.count + 1)
         #expect(String(decoding: pieces.joined(), as: UTF8.self) == SARIFReport.render(context))
@@ -49,7 +49,7 @@ import Testing
     @Test func aFileIsCheckedPieceByPiece() throws {
         let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
         func pieces(_ parts: [String]) -> RenderedFile {
-            RenderedFile("r.txt") { emit in parts.forEach { emit(Array($0.utf8)) } }
+            RenderedFile("r.txt") { emit in parts.forEach { emit(Array($0.utf8).span) } }
         }
         let file = pieces(["one ", "two ", "three\n"])
         // Missing: stale, and nothing is written by a check.
@@ -78,7 +78,7 @@ import Testing
                 at: directory.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         let files = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"].map { name in
-            RenderedFile(name) { emit in emit(Array("\(name)\n".utf8)) }
+            RenderedFile(name) { emit in emit(Array("\(name)\n".utf8).span) }
         }
         let failure = try #require(throws: OutputFile.Failure.self) {
             try ReportDirectory.sync(files, into: directory.path, check: false)

@@ -36,7 +36,7 @@ import YAMLDocument
         review.partBytes = partBytes
         var bytes: [UInt8] = []
         let stream = try #require(ReportStream(format, colour: false))
-        let summary = try review.run(sources, into: stream) { bytes += $0 }
+        let summary = try review.run(sources, into: stream) { bytes += Inputs.copied($0) }
         return (bytes, summary)
     }
 
@@ -76,8 +76,8 @@ import YAMLDocument
         let written = [itself.frameworks(context), itself.frameworks(context)]
         #expect(stream.part(context, index: 0, maxBytes: written[0].count - 1) == nil)
         #expect(stream.part(context, index: 0, maxBytes: written[0].count) != nil)
-        #expect(stream.append(first) == written[0])
-        #expect(stream.append(second) == written[1])
+        #expect(ReportStream.joined { stream.append(first, emit: $0) } == written[0])
+        #expect(ReportStream.joined { stream.append(second, emit: $0) } == written[1])
         #expect(written[0] != written[1])
         #expect(stream.closing() == itself.closing())
     }
@@ -101,7 +101,7 @@ import YAMLDocument
         review.threads = threads
         let stream = try #require(ReportStream(.json, colour: false))
         do throws(StreamedReview.Failure) {
-            _ = try review.run(sources, into: stream) { written += $0 }
+            _ = try review.run(sources, into: stream) { written += Inputs.copied($0) }
             Issue.record("the stream passed the limit")
         } catch {
             guard case .limit(let exceeded) = error else { throw error }

@@ -18,6 +18,11 @@ enum Inputs {
         "frameworks/glideinwms.yaml",
     ]
 
+    /// A piece of a report as it is lent to its writer, copied to be kept.
+    static func copied(_ piece: Span<UInt8>) -> [UInt8] {
+        piece.withUnsafeBufferPointer { Array($0) }
+    }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
