@@ -94,8 +94,16 @@ public struct Value: Sendable {
     /// The value as a reader would write it back, for messages ("found `none`"), cut after
     /// `displayLimit` bytes with "…".
     public var display: String {
-        // Most values a finding quotes are strings within the limit: they are shown as they are.
-        if case .string(let text) = content, text.utf8.count <= Self.displayLimit { return text }
+        // Most values a finding quotes are scalars within the limit: they are shown as they are,
+        // without building a string piece by piece.
+        switch content {
+        case .string(let text), .date(let text), .reference(_, let text):
+            if text.utf8.count <= Self.displayLimit { return text }
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .unknown: return "unknown"
+        case .number, .list, .object, .raw: break
+        }
         var out = ""
         _ = write(into: &out)
         return out
@@ -104,6 +112,7 @@ public struct Value: Sendable {
     /// `text` cut after `displayLimit` bytes with "…", at a character's end: for the other text of
     /// a description a finding quotes (sources, reasons).
     public static func shown(_ text: String) -> String {
+        if text.utf8.count <= displayLimit { return text }
         var out = ""
         _ = append(text, to: &out)
         return out

@@ -369,6 +369,28 @@ private let valid = """
         #expect(pasted.range.start == SourceLocation(line: 4, column: 71, offset: 101))
     }
 
+    /// A scalar is shown alone (without the general writer) as it is shown inside a list (with it),
+    /// and a date or a reference past the limit is cut as a string is.
+    @Test func aScalarIsShownAloneAsInAList() {
+        let range = SourceRange(at: .start)
+        let scalars: [(Value.Content, String)] = [
+            (.boolean(true), "true"), (.boolean(false), "false"), (.integer(-42), "-42"),
+            (.number(1.5), "1.5"), (.date("2009-11-25"), "2009-11-25"),
+            (.reference(collection: "components", id: "pilot"), "pilot"),
+            (.unknown(reason: "not in the public record"), "unknown"), (.string("voms-proxy"), "voms-proxy"),
+        ]
+        for (content, shown) in scalars {
+            let value = Value(content, range: range)
+            #expect(value.display == shown)
+            #expect(Value(.list([value]), range: range).display == "[\(shown)]")
+        }
+        let long = String(repeating: "d", count: Value.displayLimit + 1)
+        #expect(Value(.date(long), range: range).display == String(long.dropLast()) + "…")
+        #expect(
+            Value(.reference(collection: "components", id: long), range: range).display == String(long.dropLast()) + "…"
+        )
+    }
+
     /// A finding quotes at most `Value.displayLimit` bytes of a value, cut after a whole character
     /// with "…"; a short value whole.
     @Test func aQuotedValueIsCut() {
