@@ -91,7 +91,7 @@ public struct ReportStream: Sendable {
     private static let frameworkCapacity = 1 << 18
 
     /// One framework's part of the report, made apart from the stream (on another thread) by
-    /// `part(_:index:)` and written in its place by `append(_:)`.
+    /// `part(_:index:)` and written in its place by `append(_:emit:)`.
     public struct Part: Sendable {
         /// Text: the part. JSON: what was handed over while it was made (only a part of more than
         /// a MiB has any).
