@@ -56,7 +56,12 @@ public struct ReportContext: Sendable {
 
     /// The lines of `file` that `range` covers, at most `limit` of them; nil without the file's text.
     public func quote(_ file: String, _ range: SourceRange, limit: Int = 5) -> Quote? {
-        sources[file].map { Quote(range, in: $0, limit: limit) }
+        // A context mostly holds one file (the streamed review makes one per description): a
+        // comparison finds it without hashing the path again for every piece of evidence.
+        if sources.count == 1, let only = sources.first, only.key == file {
+            return Quote(range, in: only.value, limit: limit)
+        }
+        return sources[file].map { Quote(range, in: $0, limit: limit) }
     }
 }
 
