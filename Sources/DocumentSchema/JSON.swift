@@ -569,19 +569,37 @@ private final class JSONBytes: @unchecked Sendable {
             cursor.pointee = UInt8(ascii: "-")
             cursor += 1
         }
-        var digits = 1
-        var rest = value.magnitude / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
         var magnitude = value.magnitude
+        var digits = 1
+        var bound: UInt = 10
+        while digits < 20 && magnitude >= bound {
+            digits += 1
+            bound &*= 10
+        }
+        // Two digits per division, from a table of the hundred pairs: a report's numbers (lines,
+        // columns, offsets) are short, and they are about 600 per description.
+        let pairs = Self.pairs.utf8Start
         var position = cursor + digits
-        repeat {
-            position -= 1
-            position.pointee = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            position -= 2
+            position[0] = pairs[pair]
+            position[1] = pairs[pair &+ 1]
+        }
+        if magnitude >= 10 {
+            let pair = Int(magnitude) &* 2
+            position[-2] = pairs[pair]
+            position[-1] = pairs[pair &+ 1]
+        } else {
+            position[-1] = UInt8(ascii: "0") &+ UInt8(magnitude)
+        }
         count = start.distance(to: cursor + digits)
     }
+
+    private static let pairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 }

@@ -70,7 +70,10 @@ import Testing
     }
 
     @Test func integersAtTheirLimits() {
-        for value in [0, 7, -1, 10, 99, 100, -100, 1_234_567_890, Int.max, Int.min] {
+        // Every number of digits, at both ends, and both signs.
+        let powers = (0...18).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
+        let edges = powers.flatMap { [$0 - 1, $0, $0 + 1, 2 * $0 - 1, -$0, 1 - $0] }
+        for value in edges + [7, 1_234_567_890, Int.max, Int.min, Int.min + 1] {
             #expect(JSON.int(value).rendered() == "\(value)\n")
             var out = JSONWriter()
             out.object { $0.member("n", value) }
