@@ -384,6 +384,23 @@ private let valid = """
             #expect(value.display == shown)
             #expect(Value(.list([value]), range: range).display == "[\(shown)]")
         }
+        // A list that fits is shown whole, nested ones too; one byte more and it is cut where the
+        // limit falls.
+        let first = String(repeating: "a", count: 400)
+        let second = String(repeating: "b", count: Value.displayLimit - 400 - 4)
+        let pair = Value(
+            .list([Value(.string(first), range: range), Value(.string(second), range: range)]), range: range)
+        #expect(pair.display == "[\(first), \(second)]")
+        let over = Value(
+            .list([Value(.string(first), range: range), Value(.string(second + "b"), range: range)]), range: range)
+        #expect(over.display == "[\(first), \(second)b…")
+        let nested = Value(
+            .list([Value(.list([pair]), range: range), Value(.boolean(true), range: range)]), range: range)
+        #expect(nested.display.hasPrefix("[[[\(first), ") && nested.display.hasSuffix("…"))
+        let inner = Value(
+            .list([Value(.integer(1), range: range), Value(.date("2009-11-25"), range: range)]), range: range)
+        #expect(Value(.list([inner, inner]), range: range).display == "[[1, 2009-11-25], [1, 2009-11-25]]")
+        #expect(Value(.list([]), range: range).display == "[]")
         let long = String(repeating: "d", count: Value.displayLimit + 1)
         #expect(Value(.date(long), range: range).display == String(long.dropLast()) + "…")
         #expect(
