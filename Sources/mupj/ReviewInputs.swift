@@ -41,6 +41,14 @@ struct CatalogOptions: ParsableArguments {
         if !checklists.isEmpty { return checklists }
         return [CatalogSet.defaultDirectory]
     }
+
+    /// Said when the default directory is missing: it is looked for where the command is run.
+    var defaultDirectoryNote: Diagnostic {
+        Diagnostic(
+            file: CatalogSet.defaultDirectory, location: nil, severity: .note,
+            message: "catalogs are read from here unless --checklist names them; run from the project's root, "
+                + "or name them with --checklist or MUPJ_CHECKLISTS")
+    }
 }
 
 /// Loading what a review needs, with every problem printed as a diagnostic. Unreadable files
@@ -72,6 +80,10 @@ enum ReviewInputs {
         let (files, problems) = Inputs.expand(options.paths)
         let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
         var diagnostics = problems + unreadable
+        if options.checklists.isEmpty, case .failure = FileKind.of(CatalogSet.defaultDirectory) {
+            // The default is relative to where the command is run: say so, and how to name others.
+            diagnostics.append(options.defaultDirectoryNote)
+        }
         let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
         let exampleLimits = ReviewLimits(

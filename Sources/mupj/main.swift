@@ -17,7 +17,8 @@ do {
 } catch {
     let code = Mupj.exitCode(for: error)
     if code == .validationFailure {
-        Terminal.standardError.write(Mupj.fullMessage(for: error) + "\n")
+        let message = Mupj.unknownCommand(in: CommandLine.arguments) ?? Mupj.fullMessage(for: error)
+        Terminal.standardError.write(message + "\n")
         Mupj.exit(withError: ExitCode(2))
     }
     Mupj.exit(withError: error)

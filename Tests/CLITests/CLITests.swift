@@ -118,7 +118,16 @@ import Testing
         #expect(empty.stdout == run.stdout)
         let missing = try TestSupport.mupj(["clauses"], in: elsewhere, environment: ["MUPJ_CHECKLISTS": ""])
         #expect(missing.status == 2)
-        #expect(missing.stderr.hasPrefix("checklists: error: no such file or directory\n"))
+        #expect(
+            missing.stderr == "checklists: error: no such file or directory\n"
+                + "checklists: note: catalogs are read from here unless --checklist names them; run from the "
+                + "project's root, or name them with --checklist or MUPJ_CHECKLISTS\n"
+                + "error: the catalogs could not be loaded; no review was made\n")
+        // A catalog named and missing is an error of its own: the default's note is not added.
+        let named = try TestSupport.mupj(["clauses", "--checklist", "nowhere.yaml"], in: elsewhere)
+        #expect(named.status == 2)
+        #expect(named.stderr.hasPrefix("nowhere.yaml: error: no such file or directory\n"))
+        #expect(!named.stderr.contains("note:"))
     }
 
     /// A YAML string may hold any character (`"\e[2J"` clears a terminal); messages quote what the
@@ -159,6 +168,24 @@ import Testing
         #expect(try TestSupport.mupj(["validate"]).status == 2)
         #expect(try TestSupport.mupj(["review", "--fail-on", "severe", "frameworks/"]).status == 2)
         #expect(try TestSupport.mupj(["no-such-command"]).status == 2)
+    }
+
+    /// A misspelt command is named, with the nearest one; the hidden `bench` is never offered,
+    /// and a command's own usage errors keep the parser's message.
+    @Test func anUnknownCommandIsNamedWithTheNearest() throws {
+        let commands = "validate, review, explain, clauses, summary, status, init, schema"
+        let usage = "Usage: mupj <subcommand>\n  See 'mupj --help' for more information.\n"
+        let typo = try TestSupport.mupj(["reveiw", "frameworks/"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "Error: unknown command 'reveiw'; did you mean 'review'?\n" + usage)
+        let far = try TestSupport.mupj(["frameworks/alien.yaml"])
+        #expect(far.status == 2)
+        #expect(far.stderr == "Error: unknown command 'frameworks/alien.yaml'; the commands are \(commands)\n" + usage)
+        let hidden = try TestSupport.mupj(["bnch"])
+        #expect(hidden.stderr == "Error: unknown command 'bnch'; the commands are \(commands)\n" + usage)
+        let own = try TestSupport.mupj(["review", "--fromat", "json", "frameworks/"])
+        #expect(own.status == 2)
+        #expect(own.stderr.hasPrefix("Error: Unknown option '--fromat'. Did you mean '--format'?\n"))
     }
 
     @Test func yamlErrorsAreLocated() throws {
