@@ -21,6 +21,26 @@ public enum OutputFile {
         }
     }
 
+    /// Why `directory` (ending in "/") could not be made: the first part of it that is there but is
+    /// not a directory (`--output-dir` naming a file is the usual mistake), else what the system
+    /// says when that part is made on its own.
+    static func whyNoDirectory(_ directory: String) -> String {
+        var prefix = directory.hasPrefix("/") ? "/" : ""
+        for part in directory.split(separator: "/") {
+            prefix += part
+            switch FileKind.of(prefix) {
+            case .success(.directory): prefix += "/"
+            case .success(let other): return "\(prefix) is \(other.article), not a directory"
+            case .failure:
+                guard mkdir(prefix, 0o777) == 0 else {
+                    return "cannot create the directory \(prefix): \(String(cString: strerror(errno)))"
+                }
+                prefix += "/"
+            }
+        }
+        return "cannot create the directory \(directory)"
+    }
+
     public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) {
         try write(to: path, replace: replace) { emit in ReportFormat.emit(text, emit: emit) }
     }
@@ -56,7 +76,7 @@ public enum OutputFile {
             } catch {
                 // Files of one directory are written side by side: another may have made it first.
                 guard case .success(.directory) = FileKind.of(directory) else {
-                    throw .cannotWrite(path, "cannot create the directory \(directory)")
+                    throw .cannotWrite(path, whyNoDirectory(directory))
                 }
             }
         }

@@ -54,6 +54,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/new"))
     }
 
+    /// An output directory that names a file, a device or a path through a file says which part is
+    /// in the way, and the file is left as it was.
+    @Test func anOutputDirectoryThatIsNotADirectoryIsNamed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.path + "/notes.txt"
+        try "mine\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let cases = [
+            (file, "\(file) is a regular file, not a directory"),
+            (file + "/deeper", "\(file) is a regular file, not a directory"),
+            ("/dev/null", "/dev/null is a device, not a directory"),
+        ]
+        for (outputDirectory, reason) in cases {
+            let run = try TestSupport.mupj([
+                "review", "frameworks/dirac.yaml", "--format", "json", "--output-dir", outputDirectory, "--fail-on",
+                "never",
+            ])
+            #expect(run.status == 2, "\(outputDirectory)")
+            #expect(run.stderr == "\(outputDirectory)/review.json: error: cannot write: \(reason)\n")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
+    }
+
     /// The temporary file beside the target has a short name of its own, so any name the file
     /// system allows can be written.
     @Test func theLongestFileNameCanBeWritten() throws {
