@@ -30,7 +30,7 @@ public struct SourceFile: Sendable {
     public static func read(_ path: String, maxBytes: Int) throws(ReadFailure) -> SourceFile {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : "cannot open the file: \(systemError(errno))"
+            let reason = errno == ENOENT ? "no such file or directory" : "cannot open the file: \(systemError(errno))"
             throw .unreadable(Diagnostic(file: path, location: nil, message: reason))
         }
         defer { close(descriptor) }

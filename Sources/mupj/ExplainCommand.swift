@@ -32,14 +32,16 @@ struct ExplainCommand: ParsableCommand {
                 "error: no clause '\(clause)'; known clauses: \(ids.joined(separator: ", "))\n")
             throw ExitCode(2)
         }
-        Terminal.standardOutput.write(Explanation.clause(found, in: catalog))
-        guard let framework else { return }
-        for description in try ReviewInputs.descriptions([framework], limits: limits.limits) {
+        // The description is read and evaluated before anything is printed: one that cannot be
+        // read or is invalid gets its errors alone, not an explanation cut short.
+        var traces: [String] = []
+        for description in try framework.map({ try ReviewInputs.descriptions([$0], limits: limits.limits) }) ?? [] {
             let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
                 try Engine.evaluate(found, of: catalog, in: description, limits: reviewLimits.limits)
             }
-            Terminal.standardOutput.write("\n" + Explanation.trace(result, file: description.file))
+            traces.append("\n" + Explanation.trace(result, file: description.file))
         }
+        Terminal.standardOutput.write(Explanation.clause(found, in: catalog) + traces.joined())
     }
 }
 

@@ -201,7 +201,14 @@ struct ReportRun {
         }
         let directory = outputDir.hasSuffix("/") ? String(outputDir.dropLast()) : outputDir
         if check {
-            for path in stale { Terminal.standardError.write("\(path): error: stale report; regenerate it\n") }
+            for path in stale {
+                // A report never written is not stale: say how to write it.
+                let missing = if case .failure = FileKind.of(path) { true } else { false }
+                Terminal.standardError.write(
+                    missing
+                        ? "\(path): error: missing report; write it with the same command without --check\n"
+                        : "\(path): error: stale report; regenerate it\n")
+            }
             if !stale.isEmpty { throw ExitCode(1) }
             Terminal.standardOutput.write("\(rendered.count) report(s) in \(directory) are up to date\n")
         } else {

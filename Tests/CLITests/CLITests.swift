@@ -445,8 +445,16 @@ import Testing
             "review", "frameworks/", "--output-dir", directory, "--check", "--fail-on", "never",
         ])
         #expect(stale.status == 1)
-        #expect(stale.stderr.contains("\(json): error: stale report"))
+        #expect(stale.stderr == "\(json): error: stale report; regenerate it\n")
         #expect(try String(contentsOfFile: json, encoding: .utf8) == "stale\n")
+        // A report that is not there is named as missing, not stale.
+        try FileManager.default.removeItem(atPath: json)
+        let missing = try TestSupport.mupj([
+            "review", "frameworks/", "--output-dir", directory, "--check", "--fail-on", "never",
+        ])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "\(json): error: missing report; write it with the same command without --check\n")
+        #expect(!FileManager.default.fileExists(atPath: json))
     }
 
     @Test func explainTracesADecision() throws {
@@ -456,6 +464,22 @@ import Testing
         #expect(run.stdout.contains("Decision for frameworks/examples/common-mistakes.yaml: MUPJ-6 is violated"))
         #expect(run.stdout.contains("payload_execution.identity_switching.on_exit_code.203 = run-as-pilot"))
         #expect(try TestSupport.mupj(["explain", "MUPJ-99"]).status == 2)
+    }
+
+    /// A description that cannot be read, or is invalid, gets its errors alone: no explanation
+    /// is printed without the trace that was asked for.
+    @Test func explainPrintsNothingForADescriptionItCannotUse() throws {
+        let missing = try TestSupport.mupj(["explain", "MUPJ-6", "--framework", "no/such.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "no/such.yaml: error: no such file or directory\n")
+        #expect(missing.stdout.isEmpty)
+        let directory = try TestSupport.temporaryDirectory()
+        let invalid = directory.appendingPathComponent("invalid.yaml").path
+        try "format: mupj/1\n".write(toFile: invalid, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["explain", "MUPJ-6", "--framework", invalid])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(invalid):1:1: error: missing required field"))
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func clausesTable() throws {

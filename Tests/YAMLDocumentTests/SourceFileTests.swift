@@ -55,7 +55,7 @@ import YAMLDocument
             Issue.record("a missing file was read")
             return
         }
-        #expect(missing.message == "no such file")
+        #expect(missing.message == "no such file or directory")
         #expect(missing.location == nil)
         let directory = FileManager.default.temporaryDirectory.path
         guard case .unreadable(let dir)? = failure(directory, maxBytes: 100) else {
