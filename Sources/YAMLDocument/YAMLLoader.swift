@@ -528,7 +528,8 @@ private struct TableBuilder {
         if stack.count >= limits.maxDepth {
             throw YAMLError(
                 .tooDeep, at: start,
-                "collections nest deeper than \(limits.maxDepth) levels (raise the limit with --max-depth)")
+                "collections nest deeper than \(limits.maxDepth) level\(limits.maxDepth == 1 ? "" : "s") "
+                    + "(raise the limit with --max-depth)")
         }
         try countNode(at: start)
         // While the collection is open its anchor names it, hiding any older node of that name:

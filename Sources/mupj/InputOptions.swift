@@ -25,8 +25,20 @@ struct LimitOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard maxFileSize > 0, maxDepth > 0, maxAliasNodes >= 0, maxNodes > 0 else {
-            throw ValidationError("limits must be positive")
+        try Limit.refuseBelowLeast([
+            ("--max-file-size", maxFileSize, 1), ("--max-depth", maxDepth, 1), ("--max-alias-nodes", maxAliasNodes, 0),
+            ("--max-nodes", maxNodes, 1),
+        ])
+    }
+}
+
+/// The check every limit option gets.
+enum Limit {
+    /// The usage error for the first limit below its least value, naming the option and the value
+    /// given: one message for every limit, which says which of several options to mend.
+    static func refuseBelowLeast(_ limits: [(option: String, value: Int, least: Int)]) throws {
+        for limit in limits where limit.value < limit.least {
+            throw ValidationError("\(limit.option) must be at least \(limit.least), got \(limit.value)")
         }
     }
 }
@@ -46,7 +58,7 @@ struct ReviewLimitOptions: ParsableArguments {
     var limits: ReviewLimits { ReviewLimits(maxFindings: maxFindings, maxSteps: maxSteps) }
 
     func validate() throws {
-        guard maxFindings > 0, maxSteps > 0 else { throw ValidationError("review limits must be positive") }
+        try Limit.refuseBelowLeast([("--max-findings", maxFindings, 1), ("--max-steps", maxSteps, 1)])
     }
 }
 

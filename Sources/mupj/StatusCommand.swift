@@ -70,8 +70,9 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
     func validate() throws {
-        guard maxHistoryEntries > 0 else { throw ValidationError("--max-history-entries must be positive") }
-        guard maxHistoryStatuses > 0 else { throw ValidationError("--max-history-statuses must be positive") }
+        try Limit.refuseBelowLeast([
+            ("--max-history-entries", maxHistoryEntries, 1), ("--max-history-statuses", maxHistoryStatuses, 1),
+        ])
     }
 
     func run() throws {

@@ -92,7 +92,7 @@ import Testing
 
         let zero = try TestSupport.mupj(arguments + ["--max-history-statuses", "0"])
         #expect(zero.status == 2)
-        #expect(zero.stderr.contains("--max-history-statuses must be positive"))
+        #expect(zero.stderr.hasPrefix("Error: --max-history-statuses must be at least 1, got 0\n"))
     }
 
     /// The entry limit still applies where it is the lower of the two.

@@ -161,7 +161,7 @@ import Testing
 
         let zero = try TestSupport.mupj(["status", "--history", "--max-history-entries", "0"])
         #expect(zero.status == 2)
-        #expect(zero.stderr.contains("--max-history-entries must be positive"))
+        #expect(zero.stderr.hasPrefix("Error: --max-history-entries must be at least 1, got 0\n"))
     }
 
     @Test func usageAndInputErrorsExitTwo() throws {

@@ -161,6 +161,8 @@ import YAMLDocument
         #expect(error.kind == .tooDeep)
         #expect(error.location == SourceLocation(line: 4, column: 7, offset: byteOffset(of: "d:", in: text)!))
         #expect(error.message == "collections nest deeper than 3 levels (raise the limit with --max-depth)")
+        let one = try #require(loadError(text, limits: LoadLimits(maxDepth: 1)))
+        #expect(one.message == "collections nest deeper than 1 level (raise the limit with --max-depth)")
     }
 
     @Test func depthLimitOnBlockSequenceNesting() throws {
