@@ -516,7 +516,12 @@ private struct Walk {
             }
             return mismatch()
         case .date:
-            guard case .string(let s) = resolved, SchemaValidator.isDate(s) else { return mismatch() }
+            guard case .string(let s) = resolved, SchemaValidator.isDate(s) else {
+                guard case .string(let s) = resolved, let impossible = SchemaValidator.impossibleDate(s) else {
+                    return mismatch()
+                }
+                return mismatch("; \(impossible)")
+            }
             return Value(.date(s), range: range)
         case .fileMode:
             if case .int(let i) = resolved, scalar.style == .plain {
@@ -633,14 +638,26 @@ private struct Walk {
 /// The formats of dates and file modes, for every reader of them (the catalogs compare against them).
 extension SchemaValidator {
     public static func isDate(_ s: String) -> Bool {
-        guard s.utf8.count == 10 else { return false }
+        guard let (y, m, d) = dateFields(s) else { return false }
+        return impossibility(year: y, month: m, day: d) == nil
+    }
+
+    /// Why `s`, written as YYYY-MM-DD, names no day ("there is no month 13"); nil for a day, or for
+    /// text of another form.
+    public static func impossibleDate(_ s: String) -> String? {
+        dateFields(s).flatMap { impossibility(year: $0.0, month: $0.1, day: $0.2) }
+    }
+
+    /// The three numbers of text of the form YYYY-MM-DD.
+    private static func dateFields(_ s: String) -> (Int, Int, Int)? {
+        guard s.utf8.count == 10 else { return nil }
         var (y, m, d) = (0, 0, 0)
         for (i, byte) in s.utf8.enumerated() {
             if i == 4 || i == 7 {
-                guard byte == UInt8(ascii: "-") else { return false }
+                guard byte == UInt8(ascii: "-") else { return nil }
                 continue
             }
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
             let digit = Int(byte - UInt8(ascii: "0"))
             if i < 4 {
                 y = y * 10 + digit
@@ -650,10 +667,15 @@ extension SchemaValidator {
                 d = d * 10 + digit
             }
         }
-        guard (1...12).contains(m) else { return false }
+        return (y, m, d)
+    }
+
+    private static func impossibility(year y: Int, month m: Int, day d: Int) -> String? {
+        guard (1...12).contains(m) else { return "there is no month \(m)" }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...days[m - 1]).contains(d)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        if (1...days).contains(d) { return nil }
+        return d == 0 ? "there is no day 0" : "month \(m) of \(y) has \(days) days"
     }
 
     public static func isFileMode(_ s: String) -> Bool {

@@ -209,9 +209,9 @@ private func errors(replacing old: String, with new: String) -> [String] {
             errors(replacing: "date: 2009-01-01, result: pass}\n", with: "date: 2009-02-30, result: pass}\n")
                 == [
                     "p.yaml:16:53: error: in an example: expected a date (YYYY-MM-DD) for 'date', found the string "
-                        + "'2009-02-30'",
+                        + "'2009-02-30'; month 2 of 2009 has 28 days",
                     "p.yaml:17:54: error: in an example: expected a date (YYYY-MM-DD) for 'date', found the string "
-                        + "'2009-02-30'",
+                        + "'2009-02-30'; month 2 of 2009 has 28 days",
                 ])
     }
 

@@ -58,7 +58,8 @@ import YAMLDocument
         #expect(
             outcome.diagnostics.map(\.description) == [
                 "s.yaml:3:10: error: 'WLCG' is not allowed for 'by'; expected one of: EGEE, OSG",
-                "s.yaml:3:41: error: expected a date (YYYY-MM-DD) for 'date', found the string '2007-11-31'",
+                "s.yaml:3:41: error: expected a date (YYYY-MM-DD) for 'date', found the string '2007-11-31'; "
+                    + "month 11 of 2007 has 30 days",
                 "s.yaml:5:63: error: 'passed' is not allowed for 'result'; expected one of: pass, fail, in-progress; "
                     + "did you mean 'pass'?",
                 "s.yaml:7:5: error: missing required field 'suspends' in exception window: expected a list of words "
