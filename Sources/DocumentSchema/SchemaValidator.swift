@@ -516,11 +516,9 @@ private struct Walk {
             }
             return mismatch()
         case .date:
-            guard case .string(let s) = resolved, SchemaValidator.isDate(s) else {
-                guard case .string(let s) = resolved, let impossible = SchemaValidator.impossibleDate(s) else {
-                    return mismatch()
-                }
-                return mismatch("; \(impossible)")
+            guard case .string(let s) = resolved else { return mismatch() }
+            guard SchemaValidator.isDate(s) else {
+                return mismatch(SchemaValidator.impossibleDate(s).map { "; \($0)" } ?? "")
             }
             return Value(.date(s), range: range)
         case .fileMode:

@@ -23,7 +23,8 @@ public enum OutputFile {
 
     /// Why `directory` (ending in "/") could not be made: the first part of it that is there but is
     /// not a directory (`--output-dir` naming a file is the usual mistake), else what the system
-    /// says when that part is made on its own.
+    /// says when the first missing part is made on its own (the parts the write would have made
+    /// anyway).
     static func whyNoDirectory(_ directory: String) -> String {
         var prefix = directory.hasPrefix("/") ? "/" : ""
         for part in directory.split(separator: "/") {
