@@ -224,9 +224,9 @@ private final class PendingTemporaries: Sendable {
     /// start, before other threads run.
     nonisolated(unsafe) static var handled = sigset_t()
 
-    /// How long the handler waits for the creations under way: an `open` on a hung network file
-    /// system must not keep a run from ending.
-    private static let creationWait = 2.0
+    /// How long the handler waits for the creations under way, in milliseconds: an `open` on a hung
+    /// network file system must not keep a run from ending.
+    private static let creationWaitMilliseconds = 2_000
 
     /// More than the files of a report directory (eight), written at most one per core at a time.
     private static let slots = 64
@@ -304,10 +304,10 @@ private final class PendingTemporaries: Sendable {
     func removeFilesForGood() {
         stopping.store(true, ordering: .sequentiallyConsistent)
         var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
-        var waited = 0.0
-        while creating.load(ordering: .sequentiallyConsistent) != 0 && waited < Self.creationWait {
+        var waited = 0
+        while creating.load(ordering: .sequentiallyConsistent) != 0 && waited < Self.creationWaitMilliseconds {
             nanosleep(&pause, nil)
-            waited += 0.001
+            waited += 1
         }
         let present = published.load(ordering: .acquiring)
         for slot in 0..<Self.slots where present & (UInt64(1) << slot) != 0 { unlink(paths + slot * capacity) }

@@ -43,7 +43,7 @@ struct CatalogOptions: ParsableArguments {
     }
 
     /// Said when the default directory is missing: it is looked for where the command is run.
-    var defaultDirectoryNote: Diagnostic {
+    static var defaultDirectoryNote: Diagnostic {
         Diagnostic(
             file: CatalogSet.defaultDirectory, location: nil, severity: .note,
             message: "catalogs are read from here unless --checklist names them; run from the project's root, "
@@ -80,9 +80,10 @@ enum ReviewInputs {
         let (files, problems) = Inputs.expand(options.paths)
         let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
         var diagnostics = problems + unreadable
-        if options.checklists.isEmpty, case .failure = FileKind.of(CatalogSet.defaultDirectory) {
-            // The default is relative to where the command is run: say so, and how to name others.
-            diagnostics.append(options.defaultDirectoryNote)
+        // The default is relative to where the command is run: when it is missing, say so, and how
+        // to name others. Looked at only after a problem, so a run that reads its catalogs pays nothing.
+        if options.checklists.isEmpty, !problems.isEmpty, case .failure = FileKind.of(CatalogSet.defaultDirectory) {
+            diagnostics.append(CatalogOptions.defaultDirectoryNote)
         }
         let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
