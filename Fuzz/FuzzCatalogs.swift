@@ -6,9 +6,10 @@ import ReviewEngine
 import ReviewRecords
 import YAMLDocument
 
-// The second fuzz target: the inputs that are not descriptions. A catalog (`--checklist`) and the
-// status file (`--status-file`) are YAML written by people too, read by the same loader, and a
-// catalog carries its own examples and patterns. Each input is read as both.
+// The second fuzz target: the inputs that are not descriptions. A catalog (`--checklist`), the
+// status file (`--status-file`) and a tracking file (`--tracking`) are YAML written by people too,
+// read by the same loader, and a catalog carries its own examples and patterns. Each input is read
+// as all three.
 
 /// The files each input is reviewed or tracked with, read once from the work tree (the fuzzer
 /// runs at the package root): the shipped catalogs, the status file and one description.
@@ -58,7 +59,70 @@ public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     let limits = LoadLimits(maxBytes: 1 << 20, maxDepth: 64, maxAliasNodes: 10_000)
     readAsCatalog(source, lines, limits)
     readAsStatusFile(source, lines, limits)
+    readAsTrackingFile(source, lines, limits)
     return 0
+}
+
+/// As `--tracking FILE` for the fixture's description (whatever framework the file names), and as
+/// `mupj judge` and `mupj sign-off` add to it: the file with an entry added must read back valid
+/// with the entry last, and every byte before the insertion must be unchanged.
+private func readAsTrackingFile(_ source: SourceFile, _ lines: LineTable, _ limits: LoadLimits) {
+    let (loaded, diagnostics) = TrackingFileLoader.load(source, limits: limits)
+    requireLocated(diagnostics, in: source.path, lines)
+    guard let file = loaded else {
+        require(
+            diagnostics.contains { $0.severity == .error }, "a tracking file was refused without an error saying why")
+        return
+    }
+    let review = fixtures.review
+    let tracking = FrameworkTracking(review, file: file)
+    requireLocated(tracking.diagnostics, in: source.path, lines)
+    let verdict = FindingsVerdict(review, tracking: tracking)
+    require(verdict.signOff.signed == verdict.signOff.missing.isEmpty, "a verdict signed with something missing")
+    require(
+        !verdict.signOff.signed || verdict.verdict.rawValue != "review-incomplete", "a review-incomplete verdict signed"
+    )
+    var context = ReportContext(
+        result: ReviewResult(toolVersion: "fuzz", catalogs: fixtures.catalogInfos, frameworks: [review]),
+        sources: [fixtures.description.source])
+    context.tracking = TrackingSet.make([file]).set
+    for format in ReportFormat.allCases {
+        let text = format.render(context)
+        if format == .json || format == .sarif { requireJSON(text, "the \(format) report with a tracking file") }
+    }
+    for format in SummaryFormat.allCases { _ = SummaryReport(context).render(format) }
+    guard let open = review.findings.first(where: { $0.status.isOpen }) else { return }
+    let judgement = Judgement(
+        finding: open.id, rule: open.ruleID, status: open.status, kind: .confirmed, justification: "fuzz \u{2028}\"",
+        reviewer: Reviewer(name: "F", organisation: "OSG"), date: CalendarDay(year: 2009, month: 1, day: 1)!,
+        file: source.path, location: .start)
+    let bytes: [UInt8]
+    do {
+        bytes = try TrackingFileEdit.appending(TrackingFileEdit.lines(judgement), to: "judgements", in: source)
+    } catch {
+        require(error.file == source.path && error.location != nil, "an entry refused without a place: \(error)")
+        return
+    }
+    // What was there stays: the new text is the old with one piece put in, where at most the
+    // brackets of an empty list (and the blanks before them) gave way.
+    let old = source.bytes
+    var prefix = 0
+    while prefix < min(old.count, bytes.count) && old[prefix] == bytes[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < min(old.count, bytes.count) - prefix
+        && old[old.count - 1 - suffix] == bytes[bytes.count - 1 - suffix]
+    {
+        suffix += 1
+    }
+    let removed = old[prefix..<(old.count - suffix)]
+    require(removed.allSatisfy { " \t[]".utf8.contains($0) }, "adding an entry changed what was written")
+    let again = TrackingFileLoader.load(SourceFile(path: source.path, bytes: bytes), limits: .default)
+    let duplicate = file.judgements.contains { $0.finding == open.id }
+    guard !duplicate else { return }
+    require(
+        again.file?.judgements.count == file.judgements.count + 1, "the entry did not read back: \(again.diagnostics)")
+    require(again.file?.judgements.last?.finding == open.id, "the entry read back is not the one added last")
+    require(again.file?.signOffs.count == file.signOffs.count, "adding a judgement changed the sign-offs")
 }
 
 private func readAsCatalog(_ source: SourceFile, _ lines: LineTable, _ limits: LoadLimits) {

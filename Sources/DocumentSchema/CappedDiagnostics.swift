@@ -25,6 +25,11 @@ public struct CappedDiagnostics: Sendable {
         if hasRoom() { kept.append(diagnostic) }
     }
 
+    /// An error at `location` of the file.
+    public mutating func error(_ location: SourceLocation, _ message: String) {
+        append(Diagnostic(file: file, location: location, message: message))
+    }
+
     public mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
         for diagnostic in diagnostics { append(diagnostic) }
     }

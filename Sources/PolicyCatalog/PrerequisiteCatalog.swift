@@ -452,9 +452,7 @@ private struct PrerequisiteBuilder {
         }
     }
 
-    mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, location: location, message: message))
-    }
+    mutating func error(_ location: SourceLocation, _ message: String) { diagnostics.error(location, message) }
 
     func text(_ object: ObjectValue?, _ name: String) -> String { object?[name]?.string ?? "" }
 

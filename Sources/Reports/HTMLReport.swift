@@ -29,7 +29,7 @@ public enum HTMLReport {
             }
             out += "<a href=\"#provenance\">Files used</a></nav>\n"
         }
-        out += summary(result)
+        out += summary(context)
         out += matrix(result)
         out += legend()
         for (index, review) in result.frameworks.enumerated() {
@@ -44,7 +44,8 @@ public enum HTMLReport {
         emit(out)
     }
 
-    static func summary(_ result: ReviewResult) -> String {
+    static func summary(_ context: ReportContext) -> String {
+        let result = context.result
         var out = "<section id=\"summary\">\n<h2>Summary</h2>\n"
         guard !result.frameworks.isEmpty else {
             return out + "<p>No framework description was reviewed.</p>\n</section>\n"
@@ -55,11 +56,11 @@ public enum HTMLReport {
         out += "<tr>" + statusHeads + "</tr>\n</thead>\n<tbody>\n"
         for (index, review) in result.frameworks.enumerated() {
             let counts = Counts(review)
-            let verdict = FindingsVerdict(review)
+            let verdict = context.tracked(review).verdict
             out += "<tr data-framework=\"\(index + 1)\">" + frameworkCell(review, index: index)
             out += "<td class=\"st-\(counts.overall.rawValue)\">\(HTMLPage.badge(counts.overall))</td>"
             out += "<td><span class=\"verdict\">\(verdict.verdict.phrase)</span>"
-            if verdict.signOffPending { out += "<br><span class=\"pending\">pending sign-off</span>" }
+            out += verdict.signOffPending ? "<br><span class=\"pending\">pending sign-off</span>" : "<br>signed"
             out += "</td>"
             for status in Counts.statuses {
                 out += HTMLPage.number(
@@ -134,24 +135,27 @@ public enum HTMLReport {
 
     static func framework(_ review: FrameworkReview, index: Int, context: ReportContext) -> String {
         let counts = Counts(review)
-        let verdict = FindingsVerdict(review)
+        let (tracking, verdict) = context.tracked(review)
         var out = "<section class=\"framework\" id=\"\(Wording.frameworkAnchor(index))\">\n"
         out += "<h2>\(Escape.html(review.name)) <span class=\"meta\">(\(Escape.html(review.vo)))</span></h2>\n"
         out += "<p>Description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>, "
         out +=
             "version \(Escape.html(review.descriptionVersion)), described on \(Escape.html(review.describedOn)).</p>\n"
-        out += "<p>Overall \(HTMLPage.badge(counts.overall)). Verdict the findings alone support: "
-        out += "<span class=\"verdict\">\(verdict.verdict.phrase)</span>"
-        if verdict.signOffPending { out += " <span class=\"pending\">(pending reviewer sign-off)</span>" }
+        out += "<p>Overall \(HTMLPage.badge(counts.overall)). Verdict: "
+        out += "<span class=\"verdict\">\(verdict.verdict.phrase)</span>, "
+        let signOff = Escape.html(verdict.signOff.phrase)
+        out += verdict.signOffPending ? "<span class=\"pending\">\(signOff)</span>" : signOff
         out += ".</p>\n"
         for clause in review.clauses {
-            out += self.clause(clause, framework: index, context: context)
+            out += self.clause(clause, framework: index, context: context, tracking: tracking)
         }
         out += "</section>\n"
         return out
     }
 
-    static func clause(_ result: ClauseResult, framework: Int, context: ReportContext) -> String {
+    static func clause(
+        _ result: ClauseResult, framework: Int, context: ReportContext, tracking: FrameworkTracking
+    ) -> String {
         let info = result.clause
         let anchor = Wording.clauseAnchor(framework: framework, clause: info.id)
         var out = "<section class=\"clause st-\(result.status.rawValue)\" id=\"\(anchor)\">\n"
@@ -165,17 +169,19 @@ public enum HTMLReport {
         }
         let shown = ShownFindings(result)
         for finding in shown.findings {
-            out += self.finding(finding, clause: info, context: context)
+            out += self.finding(finding, clause: info, context: context, tracking: tracking)
         }
         if let omitted = shown.omittedSentence { out += "<p class=\"meta\">\(Escape.html(omitted))</p>\n" }
         out += "</section>\n"
         return out
     }
 
-    static func finding(_ finding: Finding, clause: ClauseInfo, context: ReportContext) -> String {
+    static func finding(
+        _ finding: Finding, clause: ClauseInfo, context: ReportContext, tracking: FrameworkTracking
+    ) -> String {
         var out = "<article class=\"finding st-\(finding.status.rawValue)\" id=\"\(Escape.html(finding.id))\">\n"
         out += "<h4>\(HTMLPage.badge(finding.status)) \(Escape.html(finding.title))</h4>\n<dl class=\"facts\">"
-        out += "<dt>Check</dt><dd><code>\(Escape.html(Wording.ruleID(finding)))</code>, severity "
+        out += "<dt>Check</dt><dd><code>\(Escape.html(finding.ruleID))</code>, severity "
         out += "\(finding.severity.rawValue), finding <a href=\"#\(Escape.html(finding.id))\"><code>"
         out += "\(Escape.html(finding.id))</code></a></dd>"
         if let subject = finding.subject {
@@ -184,6 +190,9 @@ public enum HTMLReport {
         out += "<dt>Found</dt><dd>\(Escape.htmlMessage(finding.message))</dd>"
         if finding.recommendation != clause.recommendation {
             out += "<dt>Recommendation</dt><dd>\(Escape.html(finding.recommendation))</dd>"
+        }
+        if let judgement = Wording.judgement(tracking.state(of: finding)) {
+            out += "<dt>Judgement</dt><dd class=\"judgement\">\(Escape.html(judgement)).</dd>"
         }
         out += "</dl>\n"
         if finding.evidence.isEmpty {
@@ -295,6 +304,10 @@ enum HTMLPage {
             out +=
                 "<li>description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>"
             out += " <code>\(Escape.html(review.sha256))</code></li>\n"
+        }
+        for file in context.tracking.files {
+            out += "<li>tracking file <a href=\"\(Escape.html(context.link(file.path)))\">\(Escape.html(file.path))</a>"
+            out += " <code>\(Escape.html(file.sha256))</code></li>\n"
         }
         for file in extra {
             out += "<li>\(Escape.html(file.kind)) <a href=\"\(Escape.html(context.link(file.path)))\">"

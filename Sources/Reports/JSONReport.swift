@@ -83,7 +83,7 @@ public enum JSONReport {
     ) {
         var going = true
         let counts = Counts(f)
-        let verdict = FindingsVerdict(f)
+        let (tracking, verdict) = context.tracked(f)
         out.nextItem()
         out.object { out in
             out.member("name", f.name)
@@ -99,8 +99,23 @@ public enum JSONReport {
             out.member("verdict") { out in
                 out.member("value", verdict.verdict.rawValue)
                 out.member("phrase", verdict.verdict.phrase)
+                out.member("supported", verdict.supported.rawValue)
                 out.member("sign_off_pending", verdict.signOffPending)
+                out.member("sign_off_missing", verdict.signOff.missing) { out, text in out.string(text) }
+                out.member("dismissed", verdict.dismissed)
                 out.member("reasons", verdict.reasons) { out, reason in out.string(reason.id) }
+            }
+            if let file = tracking.file {
+                out.member("tracking") { out in
+                    out.member("file", file.path)
+                    out.member("sha256", file.sha256)
+                    out.member("open_findings", tracking.open)
+                    out.member("unjudged", tracking.unjudged)
+                    out.member("sign_offs", tracking.signOffs) { out, s in signOff(s, into: &out) }
+                    out.member("other_sign_offs", tracking.outdatedSignOffs) { out, s in signOff(s, into: &out) }
+                }
+            } else {
+                out.member("tracking", JSON.null)
             }
             out.member("clauses", f.clauses) { out, c in
                 out.object { out in
@@ -109,7 +124,7 @@ public enum JSONReport {
                     out.member("status", c.status.rawValue)
                     out.member("findings", c.findings) { out, finding in
                         guard going else { return }
-                        Self.finding(finding, context: context, into: &out)
+                        Self.finding(finding, context: context, judged: tracking.state(of: finding), into: &out)
                         if let emit, out.pendingBytes >= piece { going = out.handOver(emit) }
                     }
                 }
@@ -117,10 +132,12 @@ public enum JSONReport {
         }
     }
 
-    static func finding(_ f: Finding, context: ReportContext, into out: inout JSONWriter) {
+    static func finding(
+        _ f: Finding, context: ReportContext, judged: FrameworkTracking.State = .unjudged, into out: inout JSONWriter
+    ) {
         out.object { out in
             out.member("id", f.id)
-            out.member("rule", Wording.ruleID(f))
+            out.member("rule", f.ruleID)
             out.member("check", f.checkID)
             out.member("title", f.title)
             out.member("severity", f.severity.rawValue)
@@ -130,6 +147,45 @@ public enum JSONReport {
             out.member("recommendation", f.recommendation)
             out.member("evidence", f.evidence) { out, e in evidence(e, context: context, into: &out) }
             out.member("trace", f.trace, observation)
+            switch judged {
+            case .unjudged: break
+            case .judged(let j): judgement(j, holds: true, into: &out)
+            case .lapsed(let j, _): judgement(j, holds: false, into: &out)
+            }
+        }
+    }
+
+    /// A reviewer's judgement on a finding; `holds` is false for one made when the finding had
+    /// another status.
+    static func judgement(_ j: Judgement, holds: Bool, into out: inout JSONWriter) {
+        out.member("judgement") { out in
+            out.member("kind", j.kind.rawValue)
+            out.member("holds", holds)
+            out.member("status_judged", j.status.rawValue)
+            out.member("justification", j.justification)
+            reviewer(j.reviewer, into: &out)
+            out.member("date", j.date.description)
+            out.member("file", j.file)
+            out.member("line", j.location.line)
+        }
+    }
+
+    static func signOff(_ s: SignOff, into out: inout JSONWriter) {
+        out.object { out in
+            reviewer(s.reviewer, into: &out)
+            out.member("date", s.date.description)
+            out.member("recommendation", s.recommendation.rawValue)
+            out.member("description_sha256", s.descriptionSHA256)
+            out.member("conditions", s.conditions) { out, text in out.string(text) }
+            out.member("file", s.file)
+            out.member("line", s.location.line)
+        }
+    }
+
+    static func reviewer(_ r: Reviewer, into out: inout JSONWriter) {
+        out.member("by") { out in
+            out.member("name", r.name)
+            out.member("organisation", r.organisation)
         }
     }
 

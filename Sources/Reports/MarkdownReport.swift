@@ -38,7 +38,18 @@ public enum MarkdownReport {
                     + "(\(context.link(catalog.file))), SHA-256 \(Escape.markdownCode(catalog.sha256))")
         }
         out.blank()
-        summary(result, into: &out)
+        if !context.tracking.files.isEmpty {
+            out.line("Tracking files (the reviewers' judgements and sign-offs):")
+            out.blank()
+            for file in context.tracking.files {
+                out.line(
+                    "- \(Escape.markdown(file.framework)) (\(Escape.markdown(file.vo))): "
+                        + "[\(Escape.markdown(file.path))](\(context.link(file.path))), SHA-256 "
+                        + Escape.markdownCode(file.sha256))
+            }
+            out.blank()
+        }
+        summary(context, into: &out)
         for (index, review) in result.frameworks.enumerated() {
             framework(review, index: index, context: context, into: &out)
             if out.text.utf8.count >= piece { emit(out.take()) }
@@ -46,7 +57,8 @@ public enum MarkdownReport {
         emit(out.take())
     }
 
-    static func summary(_ result: ReviewResult, into out: inout MarkdownWriter) {
+    static func summary(_ context: ReportContext, into out: inout MarkdownWriter) {
+        let result = context.result
         out.line("## Summary")
         out.blank()
         guard !result.frameworks.isEmpty else {
@@ -75,7 +87,7 @@ public enum MarkdownReport {
             "| Framework | "
                 + Counts.statuses.map { $0.phrase.capitalizedFirst }.joined(separator: " | ")
                 + " | Open: " + Counts.severities.map(\.rawValue).joined(separator: " | ")
-                + " | Verdict (pending sign-off) |")
+                + " | Verdict |")
         out.line("|---|" + String(repeating: "--:|", count: Counts.statuses.count + Counts.severities.count) + "---|")
         for (index, review) in result.frameworks.enumerated() {
             let counts = Counts(review)
@@ -84,15 +96,20 @@ public enum MarkdownReport {
             out.line(
                 "| [\(Escape.markdown(review.name))](#\(Wording.frameworkAnchor(index))) | "
                     + (statusCells + severityCells).joined(separator: " | ")
-                    + " | \(FindingsVerdict(review).verdict.phrase) |")
+                    + " | \(Self.verdictCell(context.tracked(review).verdict)) |")
         }
         out.blank()
+    }
+
+    /// The verdict, and whether it is signed.
+    static func verdictCell(_ verdict: FindingsVerdict) -> String {
+        verdict.verdict.phrase + (verdict.signOffPending ? " (pending sign-off)" : " (signed)")
     }
 
     static func framework(_ review: FrameworkReview, index: Int, context: ReportContext, into out: inout MarkdownWriter)
     {
         let counts = Counts(review)
-        let verdict = FindingsVerdict(review)
+        let (tracking, verdict) = context.tracked(review)
         out.line("<a id=\"\(Wording.frameworkAnchor(index))\"></a>")
         out.blank()
         out.line("## \(Escape.markdown(review.name)) (\(Escape.markdown(review.vo)))")
@@ -103,8 +120,8 @@ public enum MarkdownReport {
                 + "SHA-256 \(Escape.markdownCode(review.sha256)).")
         out.blank()
         out.line(
-            "Overall: **\(counts.overall.phrase)**. Verdict the findings alone support: "
-                + "**\(verdict.verdict.phrase)** (pending reviewer sign-off).")
+            "Overall: **\(counts.overall.phrase)**. Verdict: **\(verdict.verdict.phrase)**, "
+                + Escape.markdown(verdict.signOff.phrase) + ".")
         out.blank()
         out.line("| Clause | Title | Severity | Status | Findings |")
         out.line("|---|---|---|---|--:|")
@@ -116,11 +133,14 @@ public enum MarkdownReport {
         }
         out.blank()
         for clause in review.clauses {
-            self.clause(clause, framework: index, context: context, into: &out)
+            self.clause(clause, framework: index, context: context, tracking: tracking, into: &out)
         }
     }
 
-    static func clause(_ result: ClauseResult, framework: Int, context: ReportContext, into out: inout MarkdownWriter) {
+    static func clause(
+        _ result: ClauseResult, framework: Int, context: ReportContext, tracking: FrameworkTracking,
+        into out: inout MarkdownWriter
+    ) {
         let info = result.clause
         out.line("<a id=\"\(Wording.clauseAnchor(framework: framework, clause: info.id))\"></a>")
         out.blank()
@@ -136,7 +156,7 @@ public enum MarkdownReport {
         }
         let shown = ShownFindings(result)
         for finding in shown.findings {
-            self.finding(finding, clause: info, context: context, into: &out)
+            self.finding(finding, clause: info, context: context, tracking: tracking, into: &out)
         }
         if let omitted = shown.omittedSentence {
             out.line(Escape.markdown(omitted))
@@ -144,14 +164,16 @@ public enum MarkdownReport {
         }
     }
 
-    static func finding(_ finding: Finding, clause: ClauseInfo, context: ReportContext, into out: inout MarkdownWriter)
-    {
+    static func finding(
+        _ finding: Finding, clause: ClauseInfo, context: ReportContext, tracking: FrameworkTracking,
+        into out: inout MarkdownWriter
+    ) {
         out.line("<a id=\"\(Escape.html(finding.id))\"></a>")
         out.blank()
         out.line("#### \(finding.status.phrase.capitalizedFirst): \(Escape.markdown(finding.title))")
         out.blank()
         out.line(
-            "- Check \(Escape.markdownCode(Wording.ruleID(finding))), severity \(finding.severity.rawValue), "
+            "- Check \(Escape.markdownCode(finding.ruleID)), severity \(finding.severity.rawValue), "
                 + "finding id \(Escape.markdownCode(finding.id))")
         if let subject = finding.subject {
             out.line("- Subject: \(Escape.markdownCode(subject))")
@@ -168,6 +190,9 @@ public enum MarkdownReport {
         }
         if finding.recommendation != clause.recommendation {
             out.line("- Recommendation: \(Escape.markdown(finding.recommendation))")
+        }
+        if let judgement = Wording.judgement(tracking.state(of: finding)) {
+            out.line("- Judgement: \(Escape.markdown(judgement)).")
         }
         out.blank()
     }

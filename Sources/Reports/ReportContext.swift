@@ -1,4 +1,5 @@
 import ReviewEngine
+import ReviewRecords
 import Synchronization
 import YAMLDocument
 
@@ -23,6 +24,8 @@ public struct ReportContext: Sendable {
     public let reportDirectory: String
     /// The absolute working directory, needed only to relate an absolute path to a relative one.
     public let workingDirectory: String?
+    /// The reviewers' tracking files: their judgements on findings and their sign-offs.
+    public var tracking: TrackingSet
     /// The links made so far, one per file: Markdown and HTML link every piece of evidence to its
     /// file, and working the path out each time was a sixth of the time of a Markdown report. Made
     /// when first asked for: JSON, SARIF and text make none, and making them all up front cost
@@ -31,13 +34,21 @@ public struct ReportContext: Sendable {
 
     public init(
         result: ReviewResult, date: String? = nil, sources: [SourceFile] = [], reportDirectory: String = ".",
-        workingDirectory: String? = nil
+        workingDirectory: String? = nil, tracking: TrackingSet = .empty
     ) {
         self.result = result
+        self.tracking = tracking
         self.date = date
         self.sources = Dictionary(sources.map { ($0.path, SourceText($0)) }, uniquingKeysWith: { first, _ in first })
         self.reportDirectory = reportDirectory
         self.workingDirectory = workingDirectory
+    }
+
+    /// The review of `review` joined with its tracking file, and the verdict they give: what
+    /// every format shows of the reviewers' work, worked out the same way for all.
+    public func tracked(_ review: FrameworkReview) -> (tracking: FrameworkTracking, verdict: FindingsVerdict) {
+        let tracking = FrameworkTracking(review, file: self.tracking.file(for: review))
+        return (tracking, FindingsVerdict(review, tracking: tracking))
     }
 
     /// The link from the report to a line of a file, with a `#L<line>` anchor as code-hosting

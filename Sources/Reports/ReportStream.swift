@@ -132,7 +132,7 @@ public struct ReportStream: Sendable {
             totals.frameworks = index
             var text = ""
             for review in context.result.frameworks {
-                text += TextReport.framework(review, colour: colour, totals: &totals)
+                text += TextReport.framework(review, context: context, colour: colour, totals: &totals)
             }
             guard text.utf8.count <= maxBytes else { return nil }
             totals.frameworks -= index

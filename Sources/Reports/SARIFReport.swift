@@ -1,6 +1,7 @@
 import DocumentSchema
 import PolicyCatalog
 import ReviewEngine
+import ReviewRecords
 import YAMLDocument
 
 /// SARIF 2.1.0, shaped as code-scanning services read it: one run, one rule per check
@@ -28,6 +29,7 @@ public enum SARIFReport {
         let artifacts =
             result.catalogs.map { ($0.file, $0.sha256, "catalog") }
             + result.frameworks.map { ($0.file, $0.sha256, "description") }
+            + context.tracking.files.map { ($0.path, $0.sha256, "tracking") }
         var out = JSONWriter()
         out.open(.object)
         out.member("$schema", schemaURI)
@@ -64,12 +66,15 @@ public enum SARIFReport {
         out.key("results")
         out.open(.array)
         for review in result.frameworks {
+            let tracking = context.tracked(review).tracking
             for clause in review.clauses {
                 for finding in clause.findings {
                     guard let level = level(finding.status, finding.severity) else { continue }
                     out.nextItem()
                     out.value(
-                        self.result(finding, in: review, level: level, ruleIndex: index[Wording.ruleID(finding)]!))
+                        self.result(
+                            finding, in: review, level: level, ruleIndex: index[finding.ruleID]!,
+                            judgement: tracking.judgement(of: finding)))
                     if out.pendingBytes >= piece { out.handOver(emit) }
                 }
             }
@@ -107,7 +112,7 @@ public enum SARIFReport {
                         var previous: String?
                         for finding in clauseResult.findings where finding.checkID != previous {
                             previous = finding.checkID
-                            let id = Wording.ruleID(finding)
+                            let id = finding.ruleID
                             guard seen.insert(id).inserted else { continue }
                             rules.append(
                                 Rule(
@@ -172,7 +177,11 @@ public enum SARIFReport {
         ])
     }
 
-    static func result(_ finding: Finding, in review: FrameworkReview, level: String, ruleIndex: Int) -> JSON {
+    /// One result; a finding the reviewers judged is suppressed (SARIF's word for a result not to
+    /// be acted on, with who decided it and why), as code-scanning services show a dismissed alert.
+    static func result(
+        _ finding: Finding, in review: FrameworkReview, level: String, ruleIndex: Int, judgement: Judgement? = nil
+    ) -> JSON {
         let subject = finding.subject.map { " [\($0)]" } ?? ""
         let lead = finding.status == .violated ? "Violated" : "Needs information"
         // The locations are the listed places only; the message says how many more there were.
@@ -187,12 +196,13 @@ public enum SARIFReport {
             locations = [location(review.file, .start, .start)]
         }
         return .obj([
-            ("ruleId", .string(Wording.ruleID(finding))),
+            ("ruleId", .string(finding.ruleID)),
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(level)),
             ("message", .obj([("text", .string(message))])),
             ("locations", .array(locations)),
             ("partialFingerprints", .obj([(fingerprintKey, .string(finding.id))])),
+            ("suppressions", judgement.map { .array([suppression($0)]) }),
             (
                 "properties",
                 .obj([
@@ -201,6 +211,24 @@ public enum SARIFReport {
                     ("status", .string(finding.status.rawValue)),
                     ("severity", .string(finding.severity.rawValue)),
                     ("subject", finding.subject.map(JSON.string)),
+                ])
+            ),
+        ])
+    }
+
+    static func suppression(_ j: Judgement) -> JSON {
+        .obj([
+            ("kind", .string("external")),
+            ("status", .string("accepted")),
+            ("justification", .string("\(j.kind.phrase): \(j.justification)")),
+            ("location", location(j.file, j.location, j.location)),
+            (
+                "properties",
+                .obj([
+                    ("judgement", .string(j.kind.rawValue)),
+                    ("reviewer", .string(j.reviewer.name)),
+                    ("organisation", .string(j.reviewer.organisation)),
+                    ("date", .string(j.date.description)),
                 ])
             ),
         ])

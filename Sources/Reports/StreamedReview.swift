@@ -1,6 +1,7 @@
 import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
+import ReviewRecords
 import YAMLDocument
 
 /// The review of many descriptions written as one report, framework after framework, while the
@@ -19,6 +20,8 @@ public struct StreamedReview: Sendable {
     /// The report date (`ReportContext.date`).
     public var date: String?
     public var workingDirectory: String?
+    /// The reviewers' judgements and sign-offs (`ReportContext.tracking`).
+    public var tracking = TrackingSet.empty
     /// The threads, the calling one among them; with one, nothing is started.
     public var threads = Concurrently.cores
     /// The largest part made away from the calling thread. At most twice as many parts as threads
@@ -49,6 +52,8 @@ public struct StreamedReview: Sendable {
     public struct Summary: Sendable {
         public var frameworks = 0
         public var worstViolation: Severity?
+        /// What the tracking files say that matches no open finding as written, framework by framework.
+        public var trackingWarnings: [Diagnostic] = []
     }
 
     /// Reviews `sources` (descriptions already checked as valid; `last`, when given, is the last
@@ -79,15 +84,16 @@ public struct StreamedReview: Sendable {
             }
             let context = ReportContext(
                 result: ReviewResult(toolVersion: toolVersion, catalogs: infos, frameworks: [review]), date: date,
-                sources: [source], workingDirectory: workingDirectory)
+                sources: [source], workingDirectory: workingDirectory, tracking: tracking)
+            let warnings = tracking.file(for: review).map { FrameworkTracking(review, file: $0).diagnostics } ?? []
             // On one thread nothing is gained by making the part first; a file larger than the
             // bound surely gives a larger report.
             if parallel && source.bytes.count <= partBytes,
                 let part = start.part(context, index: index, maxBytes: partBytes)
             {
-                return .success(Made(output: .part(part), worstViolation: review.worstViolation))
+                return .success(Made(output: .part(part), worstViolation: review.worstViolation, warnings: warnings))
             }
-            return .success(Made(output: .review(context), worstViolation: review.worstViolation))
+            return .success(Made(output: .review(context), worstViolation: review.worstViolation, warnings: warnings))
         } consume: { (index: Int, result: Result<Made, Failure>) throws(Failure) in
             let made = try result.get()
             if index == 0 { write(opening.span) }
@@ -96,6 +102,7 @@ public struct StreamedReview: Sendable {
             case .review(let context): stream.frameworks(context, emit: write)
             }
             summary.frameworks += 1
+            summary.trackingWarnings += made.warnings
             if let worst = made.worstViolation {
                 summary.worstViolation = max(summary.worstViolation ?? worst, worst)
             }
@@ -116,5 +123,6 @@ public struct StreamedReview: Sendable {
 
         var output: Output
         var worstViolation: Severity?
+        var warnings: [Diagnostic]
     }
 }

@@ -94,15 +94,16 @@ public struct SummaryReport: Sendable {
         var review: FrameworkReview
         var counts: Counts
         var verdict: FindingsVerdict
+        var tracking: FrameworkTracking
         /// The three most important reasons, in plain words, with the findings they stand for.
         var reasons: [(finding: Finding, text: String)]
         /// Open findings beyond those three.
         var more: Int
 
-        init(_ review: FrameworkReview) {
+        init(_ review: FrameworkReview, context: ReportContext) {
             self.review = review
             counts = Counts(review)
-            verdict = FindingsVerdict(review)
+            (tracking, verdict) = context.tracked(review)
             let titles = Dictionary(
                 review.clauses.map { ($0.clause.id, $0.clause.title) }, uniquingKeysWith: { first, _ in first })
             reasons = verdict.reasons.prefix(3).map { ($0, Wording.reason($0, clauseTitle: titles[$0.clauseID] ?? "")) }
@@ -110,7 +111,14 @@ public struct SummaryReport: Sendable {
         }
     }
 
-    var entries: [Entry] { context.result.frameworks.map(Entry.init) }
+    var entries: [Entry] { context.result.frameworks.map { Entry($0, context: context) } }
+
+    /// The sign-off, the judgements and the conditions signed, one sentence each, in plain text.
+    static func signOffLines(_ entry: Entry) -> (lines: [String], conditions: [String]) {
+        var lines = [entry.verdict.signOff.phrase.capitalizedFirst + "."]
+        if let judgements = Wording.judgements(entry.tracking) { lines.append("Judgements: \(judgements).") }
+        return (lines, Wording.conditions(entry.verdict.signOff))
+    }
 
     static let openStatuses: [(Status, String)] = [
         (.violated, "Not met (violated)"), (.needsInformation, "Open questions (needs information)"),
@@ -143,7 +151,7 @@ public struct SummaryReport: Sendable {
                     [
                         "\(Escape.markdown(entry.review.name)) (\(Escape.markdown(entry.review.vo)))",
                         "**\(entry.verdict.verdict.phrase)**"
-                            + (entry.verdict.signOffPending ? " (pending sign-off)" : ""),
+                            + (entry.verdict.signOffPending ? " (pending sign-off)" : " (signed)"),
                     ] + Counts.statuses.map { String(entry.counts.count($0, in: entry.counts.clausesByStatus)) }
                 out.line("| " + cells.joined(separator: " | ") + " |")
             }
@@ -164,16 +172,25 @@ public struct SummaryReport: Sendable {
                 }
             }
             out.blank()
-            out.line(
-                "Every verdict is *pending sign-off*: it is what the findings alone support, and becomes the "
-                    + "review team's recommendation only when its reviewers from OSG and EGEE sign it.")
+            out.line(Escape.markdown(Wording.signOffRule))
         }
         out.blank()
         for entry in entries {
             out.line("### \(Escape.markdown(entry.review.name)): \(entry.verdict.verdict.phrase)")
             out.blank()
-            out.line(Wording.explanation(entry.verdict.verdict))
+            out.line(Wording.explanation(entry.verdict))
             out.blank()
+            let (lines, conditions) = SummaryReport.signOffLines(entry)
+            for line in lines {
+                out.line(Escape.markdown(line))
+                out.blank()
+            }
+            if !conditions.isEmpty {
+                out.line("Conditions signed:")
+                out.blank()
+                for condition in conditions { out.line("- " + Escape.markdown(condition)) }
+                out.blank()
+            }
             if entry.reasons.isEmpty {
                 out.line("Nothing to act on was found.")
             } else {
@@ -221,6 +238,9 @@ public struct SummaryReport: Sendable {
         for review in context.result.frameworks {
             out.line("- description \(Escape.markdownCode(review.file)): \(Escape.markdownCode(review.sha256))")
         }
+        for file in context.tracking.files {
+            out.line("- tracking file \(Escape.markdownCode(file.path)): \(Escape.markdownCode(file.sha256))")
+        }
         for file in prerequisites?.files ?? [] {
             out.line("- \(file.kind) \(Escape.markdownCode(file.path)): \(Escape.markdownCode(file.sha256))")
         }
@@ -256,7 +276,8 @@ public struct SummaryReport: Sendable {
                 out +=
                     "</span></th><td class=\"verdict-cell\"><span class=\"verdict\" data-verdict=\"\(entry.verdict.verdict.rawValue)\">"
                 out += "\(entry.verdict.verdict.phrase)</span>"
-                if entry.verdict.signOffPending { out += "<br><span class=\"pending\">pending sign-off</span>" }
+                out +=
+                    entry.verdict.signOffPending ? "<br><span class=\"pending\">pending sign-off</span>" : "<br>signed"
                 out += "</td>"
                 for (status, _) in SummaryReport.openStatuses {
                     for severity in Counts.severities {
@@ -267,20 +288,26 @@ public struct SummaryReport: Sendable {
                 out += "</tr>\n"
             }
             out += "</tbody>\n</table>\n"
-            out += "<p>Every verdict is <em>pending sign-off</em>: it is what the findings alone support, and becomes "
-            out += "the review team's recommendation only when its reviewers from OSG and EGEE sign it.</p>\n"
+            out += "<p>\(Escape.html(Wording.signOffRule))</p>\n"
         }
         out += "</section>\n"
         for (index, entry) in entries.enumerated() {
             out += "<section class=\"reasons\" id=\"\(Wording.frameworkAnchor(index))\">\n"
             out += "<h3>\(Escape.html(entry.review.name)): <span class=\"verdict\">\(entry.verdict.verdict.phrase)"
-            out += "</span></h3>\n<p>\(Escape.html(Wording.explanation(entry.verdict.verdict)))"
+            out += "</span></h3>\n<p>\(Escape.html(Wording.explanation(entry.verdict)))"
             out +=
                 " <em>Clauses</em>: "
                 + Counts.statuses.map { status in
                     let count = entry.counts.count(status, in: entry.counts.clausesByStatus)
                     return "<span data-count=\"clauses-\(status.rawValue)\">\(count)</span> \(status.phrase)"
                 }.joined(separator: ", ") + ".</p>\n"
+            let (lines, conditions) = SummaryReport.signOffLines(entry)
+            for line in lines { out += "<p class=\"sign-off\">\(Escape.html(line))</p>\n" }
+            if !conditions.isEmpty {
+                out += "<p>Conditions signed:</p>\n<ul>\n"
+                for condition in conditions { out += "<li>\(Escape.html(condition))</li>\n" }
+                out += "</ul>\n"
+            }
             if entry.reasons.isEmpty {
                 out += "<p>Nothing to act on was found.</p>\n"
             } else {
@@ -336,8 +363,24 @@ public struct SummaryReport: Sendable {
                             ("file", .string(entry.review.file)),
                             ("verdict", .string(entry.verdict.verdict.rawValue)),
                             ("verdict_phrase", .string(entry.verdict.verdict.phrase)),
-                            ("explanation", .string(Wording.explanation(entry.verdict.verdict))),
+                            ("explanation", .string(Wording.explanation(entry.verdict))),
+                            ("supported", .string(entry.verdict.supported.rawValue)),
                             ("sign_off_pending", .bool(entry.verdict.signOffPending)),
+                            ("sign_off_missing", .array(entry.verdict.signOff.missing.map(JSON.string))),
+                            (
+                                "signed_by",
+                                .array(
+                                    entry.verdict.signOff.signed
+                                        ? entry.verdict.signOff.signOffs.map {
+                                            .obj([
+                                                ("name", .string($0.reviewer.name)),
+                                                ("organisation", .string($0.reviewer.organisation)),
+                                                ("date", .string($0.date.description)),
+                                            ])
+                                        } : [])
+                            ),
+                            ("conditions", .array(Wording.conditions(entry.verdict.signOff).map(JSON.string))),
+                            ("judgements", Wording.judgements(entry.tracking).map(JSON.string)),
                             (
                                 "open_findings",
                                 .object(
@@ -386,6 +429,13 @@ public struct SummaryReport: Sendable {
                                     ("name", .string($0.name)), ("file", .string($0.file)),
                                     ("sha256", .string($0.sha256)),
                                 ])
+                            })
+                    ),
+                    (
+                        "tracking_files",
+                        .array(
+                            context.tracking.files.map {
+                                .obj([("file", .string($0.path)), ("sha256", .string($0.sha256))])
                             })
                     ),
                     (

@@ -26,7 +26,9 @@ public enum TextReport {
     }
 
     /// One framework's section (after a blank line, unless it is the first).
-    public static func framework(_ review: FrameworkReview, colour: Bool, totals: inout Totals) -> String {
+    public static func framework(
+        _ review: FrameworkReview, context: ReportContext, colour: Bool, totals: inout Totals
+    ) -> String {
         let paint = Paint(enabled: colour)
         // Descriptions and catalogs are untrusted: no control character reaches the terminal.
         let t = Escape.terminal
@@ -37,9 +39,8 @@ public enum TextReport {
             "  clauses: "
             + Counts.statuses.map { "\(counts.count($0, in: counts.clausesByStatus)) \($0.phrase)" }
             .joined(separator: ", ") + "\n"
-        let verdict = FindingsVerdict(review)
-        out += "  verdict the findings support: \(verdict.verdict.phrase)"
-        out += verdict.signOffPending ? " (pending sign-off)\n" : "\n"
+        let (tracking, verdict) = context.tracked(review)
+        out += "  verdict: \(verdict.verdict.phrase), \(t(verdict.signOff.phrase))\n"
         for clause in review.clauses {
             let status = paint.status(clause.status)
             out += "  \(status) \(t(clause.clause.id)) \(t(clause.clause.title)) [\(clause.clause.severity.rawValue)]\n"
@@ -57,6 +58,9 @@ public enum TextReport {
                 }
                 if finding.unlistedPlaces > 0 {
                     out += paint.dim("        (\(Wording.unlisted(finding.unlistedPlaces)))") + "\n"
+                }
+                if let judgement = Wording.judgement(tracking.state(of: finding)) {
+                    out += "        \(t(judgement)).\n"
                 }
                 if finding.status == .violated { totals.violated += 1 } else { totals.needsInformation += 1 }
             }

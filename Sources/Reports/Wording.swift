@@ -15,9 +15,6 @@ enum Wording {
         "its tests reached \(count) more place\(count == 1 ? "" : "s"), not listed"
     }
 
-    /// The identifier of a check across formats (SARIF rule id, anchors, tables): `MUPJ-5/glexec-used`.
-    static func ruleID(_ finding: Finding) -> String { finding.clauseID + "/" + finding.checkID }
-
     /// `channels[payload-fetch]` → `channel “payload-fetch”`; anything else as written.
     static func plainSubject(_ subject: String) -> String {
         let kinds = [("components[", "component"), ("credentials[", "credential"), ("channels[", "channel")]
@@ -52,6 +49,64 @@ enum Wording {
         case .satisfied: return "Met: \(what)\(subject) (\(where_))."
         case .notApplicable: return "Does not apply: \(what)\(subject) (\(where_))."
         }
+    }
+
+    /// What the reviewers said of a finding, as one sentence without its final full stop; nil
+    /// when they said nothing that holds or lapsed.
+    static func judgement(_ state: FrameworkTracking.State) -> String? {
+        switch state {
+        case .unjudged:
+            return nil
+        case .judged(let j):
+            return "Judged \(j.kind.phrase) by \(j.reviewer.phrase) on \(j.date): \(clause(oneLine(j.justification)))"
+        case .lapsed(let j, let now):
+            return "Judged \(j.kind.phrase) by \(j.reviewer.phrase) on \(j.date) when it was \(j.status.phrase); it is "
+                + "now \(now.phrase), so the judgement lapsed and the finding is open again"
+        }
+    }
+
+    /// How many open findings the reviewers judged, and how; nil without a tracking file.
+    static func judgements(_ tracking: FrameworkTracking) -> String? {
+        guard tracking.file != nil else { return nil }
+        let judged = tracking.open - tracking.unjudged
+        var text = "\(judged) of \(tracking.open) open finding\(tracking.open == 1 ? "" : "s") judged"
+        let kinds = Judgement.Kind.allCases.compactMap { kind -> String? in
+            guard let n = tracking.judged[kind], n > 0 else { return nil }
+            return "\(n) \(kind.phrase)"
+        }
+        if !kinds.isEmpty { text += " (" + kinds.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    /// When a verdict is signed, for the reader of a summary.
+    static let signOffRule =
+        "A verdict is signed when the reviewers have judged every open finding and reviewers from both OSG and EGEE "
+        + "have signed the same verdict for the description as reviewed; until then it is pending sign-off and is "
+        + "what the findings and the judgements made so far support."
+
+    /// The conditions the signatures of a conditional recommendation set, each once, in file order.
+    static func conditions(_ status: SignOffStatus) -> [String] {
+        guard status.signed else { return [] }
+        var seen = Set<String>()
+        return status.signOffs.flatMap(\.conditions).map(oneLine).filter { seen.insert($0).inserted }
+    }
+
+    /// Text written over several lines, on one: every run of white space becomes a space.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Why the verdict is what it is, for a board member.
+    static func explanation(_ verdict: FindingsVerdict) -> String {
+        if verdict.signOff.signed && verdict.verdict != verdict.supported {
+            return
+                "The reviewers signed a stricter verdict than the findings alone support (\(verdict.supported.phrase))."
+        }
+        if verdict.verdict == .recommend && verdict.dismissed > 0 {
+            return "Nothing counts against the framework: the reviewers judged every open finding mitigated or a "
+                + "false positive."
+        }
+        return explanation(verdict.verdict)
     }
 
     static func explanation(_ verdict: Verdict) -> String {
@@ -108,8 +163,9 @@ enum Wording {
         ),
         (
             "Sign-off",
-            "The verdict is what the findings alone support; it becomes the recommendation only when the "
-                + "reviewers from OSG and EGEE have signed it."
+            "Until it is signed, the verdict is what the findings support. It becomes the review team's "
+                + "recommendation when the reviewers have judged every open finding (accepted risk, mitigated or "
+                + "false positive) and reviewers from both OSG and EGEE have signed the same verdict."
         ),
         (
             "Prerequisite",

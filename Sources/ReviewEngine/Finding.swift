@@ -72,6 +72,9 @@ public struct Finding: Sendable {
     /// `Observation.listedPlaces`), counted per test; the evidence cites the listed ones only.
     public var unlistedPlaces: Int { trace.reduce(0) { $0 + $1.unlisted } }
 
+    /// `CLAUSE/check`: how reports and tracking files name what the finding is about.
+    public var ruleID: String { clauseID + "/" + checkID }
+
     static func fingerprint(
         catalog: String, clause: String, check: String, framework: String, subject: String?
     ) -> String {

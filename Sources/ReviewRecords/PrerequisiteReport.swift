@@ -138,16 +138,18 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
         self.file = file
     }
 
-    /// The verdict the findings of one reviewed framework support.
-    public init(_ review: FrameworkReview) {
+    /// The verdict on one reviewed framework, with the reviewers' judgements and sign-offs in
+    /// `tracking`.
+    public init(_ review: FrameworkReview, tracking: TrackingSet = .empty) {
+        let verdict = FindingsVerdict(review, tracking: FrameworkTracking(review, file: tracking.file(for: review)))
         self.init(
-            framework: review.name, vo: review.vo, verdict: FindingsVerdict(review).verdict,
+            framework: review.name, vo: review.vo, verdict: verdict.verdict,
             describedOn: CalendarDay(review.describedOn), file: review.file)
     }
 
     /// One record per framework of a review result.
-    public static func records(_ result: ReviewResult) -> [FrameworkVerdictRecord] {
-        result.frameworks.map(FrameworkVerdictRecord.init)
+    public static func records(_ result: ReviewResult, tracking: TrackingSet = .empty) -> [FrameworkVerdictRecord] {
+        result.frameworks.map { FrameworkVerdictRecord($0, tracking: tracking) }
     }
 
     public func applies(on day: CalendarDay) -> Bool { describedOn.map { $0 <= day } ?? true }

@@ -77,6 +77,11 @@ public struct DeploymentState: Sendable, Hashable {
 public struct Reviewer: Sendable, Hashable {
     public var name: String
     public var organisation: String
+
+    public init(name: String, organisation: String) {
+        self.name = name
+        self.organisation = organisation
+    }
 }
 
 /// The recommendation on one framework (PRE-2).
@@ -286,42 +291,40 @@ private struct StatusBuilder {
         diagnostics = CappedDiagnostics(file: file)
     }
 
-    mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, location: location, message: message))
-    }
+    mutating func error(_ location: SourceLocation, _ message: String) { diagnostics.error(location, message) }
 
     mutating func build(_ value: Value, sha256: String) -> PrerequisiteStatusFile {
         let root = value.object
         var status = PrerequisiteStatusFile(path: file, sha256: sha256)
         status.glexecReviews = entries(root, "glexec_reviews") { o, origin in
             GLExecReview(
-                organisation: o["by"]?.string ?? "", outcome: Self.word(o["outcome"]) ?? .pending,
-                date: Self.day(o["date"]),
+                organisation: o["by"]?.string ?? "", outcome: EntryValue.word(o["outcome"]) ?? .pending,
+                date: EntryValue.day(o["date"]),
                 reference: o["reference"]?.string, origin: origin)
         }
         status.batchSystemTests = entries(root, "batch_system_tests") { o, origin in
             BatchSystemTest(
-                batchSystem: o["batch_system"]?.string ?? "", site: o["site"]?.string, date: Self.day(o["date"]),
-                result: Self.word(o["result"]) ?? .inProgress, origin: origin)
+                batchSystem: o["batch_system"]?.string ?? "", site: o["site"]?.string, date: EntryValue.day(o["date"]),
+                result: EntryValue.word(o["result"]) ?? .inProgress, origin: origin)
         }
         status.authorizationService = entries(root, "authorization_service") { o, origin in
             ServiceState(
-                product: o["product"]?.string ?? "", state: Self.word(o["state"]) ?? .inDevelopment,
-                date: Self.day(o["date"]),
+                product: o["product"]?.string ?? "", state: EntryValue.word(o["state"]) ?? .inDevelopment,
+                date: EntryValue.day(o["date"]),
                 origin: origin)
         }
         status.glexecDeployment = entries(root, "glexec_deployment") { o, origin in
             DeploymentState(
-                state: Self.word(o["state"]) ?? .notStarted, date: Self.day(o["date"]), coverage: o["coverage"]?.string,
+                state: EntryValue.word(o["state"]) ?? .notStarted, date: EntryValue.day(o["date"]),
+                coverage: o["coverage"]?.string,
                 origin: origin)
         }
         status.frameworkReviews = entries(root, "framework_reviews") { o, origin in
-            let reviewers = o["reviewers"]?.list?.compactMap(\.object).map { r in
-                Reviewer(name: r["name"]?.string ?? "", organisation: r["organisation"]?.string ?? "")
-            }
+            let reviewers = o["reviewers"]?.list?.map(EntryValue.reviewer)
             return FrameworkRecommendation(
                 framework: o["framework"]?.string ?? "", vo: o["vo"]?.string ?? "",
-                outcome: Self.word(o["outcome"]) ?? .pending, date: Self.day(o["date"]), reviewers: reviewers,
+                outcome: EntryValue.word(o["outcome"]) ?? .pending, date: EntryValue.day(o["date"]),
+                reviewers: reviewers,
                 origin: origin)
         }
         status.mbDecisions = entries(root, "mb_decisions") { o, origin in
@@ -334,13 +337,13 @@ private struct StatusBuilder {
                     notes: a.notes)
             }
             return MBDecision(
-                date: Self.day(o["date"]), summary: o["summary"]?.string ?? "",
+                date: EntryValue.day(o["date"]), summary: o["summary"]?.string ?? "",
                 policyInEffect: o["policy_in_effect"]?.boolean,
                 assessment: assessment, origin: origin)
         }
         status.exceptionWindows = entries(root, "exception_windows") { o, origin in
             ExceptionWindow(
-                id: o["id"]?.string ?? "", from: Self.day(o["from"]), to: Self.day(o["to"]),
+                id: o["id"]?.string ?? "", from: EntryValue.day(o["from"]), to: EntryValue.day(o["to"]),
                 suspends: o["suspends"]?.list?.compactMap(\.string) ?? [],
                 conditions: o["conditions"]?.list?.compactMap(\.string) ?? [], decision: o["decision"]?.string ?? "",
                 origin: origin)
@@ -362,16 +365,6 @@ private struct StatusBuilder {
                 file: file, location: value.range.start, sources: value.sources, notes: object.notes)
             return make(object, origin)
         }
-    }
-
-    static func word<W: RawRepresentable>(_ value: Value?) -> W? where W.RawValue == String {
-        value?.string.flatMap(W.init(rawValue:))
-    }
-
-    /// The validator has checked the form; a fragment may leave a date out, which reads as the
-    /// earliest day so that the entry still counts.
-    static func day(_ value: Value?) -> CalendarDay {
-        value?.string.flatMap(CalendarDay.init) ?? CalendarDay(year: 1, month: 1, day: 1)!
     }
 
     mutating func checkConsistency(_ status: PrerequisiteStatusFile, root: ObjectValue?) {

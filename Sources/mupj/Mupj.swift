@@ -17,7 +17,7 @@ struct Mupj: ParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self, ReviewCommand.self, ExplainCommand.self, ClausesCommand.self, SummaryCommand.self,
-            StatusCommand.self, InitCommand.self,
+            StatusCommand.self, JudgeCommand.self, SignOffCommand.self, InitCommand.self,
             SchemaCommand.self, BenchCommand.self,
         ]
     )

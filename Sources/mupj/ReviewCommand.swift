@@ -22,7 +22,10 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             Every clause of every catalog is decided for each description: satisfied, violated, \
             needs-information (the description is silent or says it does not know) or not-applicable, \
-            with the evidence (file:line:col of every fact used) and a recommendation.
+            with the evidence (file:line:col of every fact used) and a recommendation. The reviewers' \
+            judgements and sign-offs come from the tracking files (--tracking, default reviews/tracking/ \
+            when it exists; docs/tracking.md): a judged finding shows its judgement, and each verdict \
+            whether it is signed.
 
             Formats: text (terminal, the default), json (schema mupj-report/1, docs/report-json.md), \
             markdown, html (one self-contained file), sarif (2.1.0, for code-scanning services). With \
@@ -66,6 +69,8 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Exit 1 when a violated finding of this severity or higher exists (or never).")
     var failOn: FailOn = .high
 
+    @OptionGroup var tracking: TrackingOptions
+
     @OptionGroup var status: StatusOptions
 
     @OptionGroup var limits: LimitOptions
@@ -82,7 +87,8 @@ struct ReviewCommand: ParsableCommand {
             return try self.stream(stream)
         }
         let run = try ReportRun(
-            paths, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits, output: output)
+            paths, catalogs: catalogs, tracking: tracking, limits: limits.limits, reviewLimits: reviewLimits.limits,
+            output: output)
         let context = run.context
         if let outputDir = output.outputDir {
             var files = (formats.isEmpty ? ReportFormat.allCases : formats).map { format in
@@ -112,9 +118,10 @@ struct ReviewCommand: ParsableCommand {
     private func stream(_ stream: ReportStream) throws {
         let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         let (sources, last) = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
-        let review = StreamedReview(
+        var review = StreamedReview(
             catalogs: catalogSet, limits: limits.limits, reviewLimits: reviewLimits.limits, toolVersion: Mupj.version,
             date: try ReportDate.resolve(output.date), workingDirectory: FileManager.default.currentDirectoryPath)
+        review.tracking = try ReviewInputs.tracking(tracking, limits: limits.limits)
         let out = Terminal.standardOutput
         let summary: StreamedReview.Summary
         do {
@@ -125,6 +132,7 @@ struct ReviewCommand: ParsableCommand {
             Terminal.standardError.write("\(path): error: internal error: the description no longer loads\n")
             throw ExitCode(2)
         }
+        DiagnosticPrinter.print(summary.trackingWarnings)
         if fails(summary.worstViolation) { throw ExitCode(1) }
     }
 
@@ -168,25 +176,29 @@ struct ReportRun {
     var context: ReportContext
 
     init(
-        _ paths: [String], catalogs options: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits,
-        output: OutputOptions
+        _ paths: [String], catalogs options: CatalogOptions, tracking: TrackingOptions, limits: LoadLimits,
+        reviewLimits: ReviewLimits, output: OutputOptions
     ) throws {
         let catalogs = try ReviewInputs.catalogs(options, limits: limits, reviewLimits: reviewLimits)
         self.catalogs = catalogs
         let descriptions = try ReviewInputs.descriptions(paths, limits: limits)
+        let trackingSet = try ReviewInputs.tracking(tracking, limits: limits)
         let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
             try Engine.review(descriptions, catalogs: catalogs, toolVersion: Mupj.version, limits: reviewLimits)
         }
+        ReviewInputs.trackingWarnings(result, tracking: trackingSet)
         context = ReportContext(
             result: result, date: try ReportDate.resolve(output.date), sources: descriptions.map(\.source),
-            reportDirectory: output.outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath)
+            reportDirectory: output.outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath,
+            tracking: trackingSet)
     }
 
     /// The MB summary, with the prerequisites as of `--as-of` (default: the status file's latest date).
     func summary(_ status: StatusOptions, limits: LoadLimits) throws -> SummaryReport {
         let explicit = status.statusFile != StatusOptions.defaultStatusFile
         let report = try ReviewInputs.prerequisites(
-            status, catalogs: catalogs, result: context.result, limits: limits, explicitFile: explicit)
+            status, catalogs: catalogs, result: context.result, tracking: context.tracking, limits: limits,
+            explicitFile: explicit)
         return SummaryReport(context, prerequisites: report.map(PrerequisitesSection.init))
     }
 
@@ -226,10 +238,19 @@ enum ReportDate {
             guard let day = CalendarDay(explicit) else { throw ValidationError("--date takes YYYY-MM-DD") }
             return day.description
         }
-        guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
-        guard let seconds = Int64(epoch), let day = CalendarDay(secondsSinceEpoch: seconds) else {
+        guard let seconds = try epoch() else { return nil }
+        guard let day = CalendarDay(secondsSinceEpoch: seconds) else {
             throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC")
         }
         return day.description
+    }
+
+    /// `SOURCE_DATE_EPOCH` in seconds, nil when not set.
+    static func epoch() throws -> Int64? {
+        guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
+        guard let seconds = Int64(epoch) else {
+            throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC")
+        }
+        return seconds
     }
 }

@@ -248,14 +248,14 @@ extension ReviewInputs {
     /// The prerequisites report for the summary: nil (shown as "not assessed") when no prerequisite
     /// catalog is loaded or the default status file is absent; an explicitly named file must exist.
     static func prerequisites(
-        _ options: StatusOptions, catalogs: CatalogSet, result: ReviewResult?, limits: LoadLimits,
-        explicitFile: Bool
+        _ options: StatusOptions, catalogs: CatalogSet, result: ReviewResult?, tracking: TrackingSet = .empty,
+        limits: LoadLimits, explicitFile: Bool
     ) throws -> PrerequisiteReport? {
         guard !catalogs.prerequisites.isEmpty else { return nil }
         if !explicitFile && !FileManager.default.fileExists(atPath: options.statusFile) { return nil }
         let status = try statusFile(
             options.statusFile, prerequisites: catalogs.prerequisites.flatMap(\.prerequisites), limits: limits)
-        let verdicts = result.map(FrameworkVerdictRecord.records) ?? []
+        let verdicts = result.map { FrameworkVerdictRecord.records($0, tracking: tracking) } ?? []
         let tracker = PrerequisiteTracker(catalogs: catalogs.prerequisites, status: status, verdicts: verdicts)
         guard let day = options.asOf.flatMap(CalendarDay.init) ?? status.latestDate else { return nil }
         return tracker.report(asOf: day)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocumentSchema
 import FrameworkModel
+import ReviewRecords
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,8 @@ struct SchemaCommand: ParsableCommand {
 
             Examples:
               mupj schema > framework-description.schema.json
-              mupj schema --format markdown   # the field reference in docs/format.md
+              mupj schema --format markdown                 # the field reference in docs/format.md
+              mupj schema --of tracking --format markdown   # the field reference in docs/tracking.md
             """
     )
 
@@ -20,13 +22,30 @@ struct SchemaCommand: ParsableCommand {
         case json, markdown
     }
 
+    enum Document: String, ExpressibleByArgument, CaseIterable {
+        case description, tracking
+    }
+
     @Option(help: "json (JSON Schema, draft 2020-12) or markdown (field reference).")
     var format: Format = .json
 
+    @Option(help: "description (mupj/1) or tracking (\(TrackingFormat.identifier), the reviewers' tracking file).")
+    var of: Document = .description
+
     func run() throws {
+        let (root, schema) =
+            switch of {
+            case .description: (FrameworkFormat.root, FrameworkFormat.jsonSchema())
+            case .tracking:
+                (
+                    TrackingFormat.root,
+                    JSONSchemaExport.schema(
+                        for: TrackingFormat.root, id: TrackingFormat.identifier, title: "mupj tracking file")
+                )
+            }
         switch format {
-        case .json: Terminal.standardOutput.write(FrameworkFormat.jsonSchema().rendered())
-        case .markdown: Terminal.standardOutput.write(MarkdownReference.render(FrameworkFormat.root))
+        case .json: Terminal.standardOutput.write(schema.rendered())
+        case .markdown: Terminal.standardOutput.write(MarkdownReference.render(root))
         }
     }
 }

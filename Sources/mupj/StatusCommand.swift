@@ -48,6 +48,8 @@ struct StatusCommand: ParsableCommand {
         completion: .file(extensions: ["yaml", "yml"]))
     var frameworks: [String] = []
 
+    @OptionGroup var tracking: TrackingOptions
+
     @Flag(help: "List the days on which any status changed, up to --as-of, with the status after each change.")
     var history = false
 
@@ -82,10 +84,12 @@ struct StatusCommand: ParsableCommand {
         var verdicts: [FrameworkVerdictRecord] = []
         if !frameworks.isEmpty {
             let descriptions = try ReviewInputs.descriptions(frameworks, limits: limits.limits)
+            let trackingSet = try ReviewInputs.tracking(tracking, limits: limits.limits)
             let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
                 try Engine.review(descriptions, catalogs: set, toolVersion: Mupj.version, limits: reviewLimits.limits)
             }
-            verdicts = FrameworkVerdictRecord.records(result)
+            ReviewInputs.trackingWarnings(result, tracking: trackingSet)
+            verdicts = FrameworkVerdictRecord.records(result, tracking: trackingSet)
         }
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
         let day = statusOptions.asOf.flatMap(CalendarDay.init) ?? status.latestDate

@@ -8,9 +8,10 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "The one-page summary for the WLCG Management Board.",
         discussion: """
-            Per framework: the verdict the findings alone support (recommend, recommend with conditions, \
-            do not recommend, review incomplete), pending reviewer sign-off; the open findings by severity \
-            and status; the three most important reasons in plain words. Then the MB prerequisites, a \
+            Per framework: the verdict (recommend, recommend with conditions, do not recommend, review \
+            incomplete), signed by the reviewers or what the findings and their judgements support, \
+            pending sign-off (the tracking files: --tracking, default reviews/tracking/, docs/tracking.md); \
+            the open findings by severity and status; the three most important reasons in plain words. Then the MB prerequisites, a \
             legend, and the SHA-256 of every catalog and description used.
 
             Examples:
@@ -34,6 +35,8 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var tracking: TrackingOptions
+
     @OptionGroup var status: StatusOptions
 
     @OptionGroup var limits: LimitOptions
@@ -44,7 +47,8 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let run = try ReportRun(
-            paths, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits, output: output)
+            paths, catalogs: catalogs, tracking: tracking, limits: limits.limits, reviewLimits: reviewLimits.limits,
+            output: output)
         let summary = try run.summary(status, limits: limits.limits)
         if let outputDir = output.outputDir {
             let chosen = formats.isEmpty ? SummaryFormat.allCases : formats

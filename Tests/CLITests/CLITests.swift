@@ -173,7 +173,7 @@ import Testing
     /// A misspelt command is named, with the nearest one; the hidden `bench` is never offered,
     /// and a command's own usage errors keep the parser's message.
     @Test func anUnknownCommandIsNamedWithTheNearest() throws {
-        let commands = "validate, review, explain, clauses, summary, status, init, schema"
+        let commands = "validate, review, explain, clauses, summary, status, judge, sign-off, init, schema"
         let usage = "Usage: mupj <subcommand>\n  See 'mupj --help' for more information.\n"
         let typo = try TestSupport.mupj(["reveiw", "frameworks/"])
         #expect(typo.status == 2)

@@ -3,6 +3,7 @@ import FrameworkModel
 import PolicyCatalog
 import Reports
 import ReviewEngine
+import ReviewRecords
 import TestSupport
 import Testing
 import YAMLDocument
@@ -58,6 +59,18 @@ enum Inputs {
         return ReportContext(
             result: result, date: date, sources: sources, reportDirectory: reportDirectory,
             workingDirectory: root.path)
+    }
+
+    /// The fictional signed review of "Shortcut" (reviews/examples/shortcut.yaml), beside PanDA,
+    /// which has no tracking file.
+    static func tracked() throws -> (context: ReportContext, tracking: TrackingFile) {
+        let loaded = TrackingFileLoader.load(try file("reviews/examples/shortcut.yaml"))
+        guard let tracking = loaded.file else {
+            throw Failure(description: loaded.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        var context = try context(try ["frameworks/examples/common-mistakes.yaml", "frameworks/panda.yaml"].map(file))
+        context.tracking = TrackingSet.make([tracking]).set
+        return (context, tracking)
     }
 
     static func shipped(reportDirectory: String = "reports") throws -> ReportContext {

@@ -13,6 +13,16 @@ public enum TestSupport {
         packageRoot.appendingPathComponent(relative).path
     }
 
+    /// The generated part of a document of the package, between its `<!-- reference:start -->`
+    /// and `<!-- reference:end -->` lines, for the tests that keep it current.
+    public static func generatedReference(in document: String) throws -> String {
+        let text = try String(contentsOfFile: path(document), encoding: .utf8)
+        guard let start = text.range(of: "<!-- reference:start -->\n"),
+            let end = text.range(of: "<!-- reference:end -->", range: start.upperBound..<text.endIndex)
+        else { throw Failure("\(document) has no generated reference between its markers") }
+        return String(text[start.upperBound..<end.lowerBound])
+    }
+
     /// Loads the shipped catalogs (`checklists/`), failing loudly if any has an error.
     public static func shippedCatalogs() throws -> CatalogSet {
         let (set, diagnostics) = CatalogSet.load(directory: path("checklists"))

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ReviewRecords
+
+struct JudgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "judge",
+        abstract: "Record a reviewer's judgement on an open finding in the framework's tracking file.",
+        discussion: """
+            The finding is named by its id, as every report gives it (16 hexadecimal digits). The \
+            description is reviewed first, so the judgement records the finding's rule and status as \
+            they are now; when the finding's status changes later, the judgement lapses and the finding \
+            is open again. A finding is judged once: to change a judgement, edit its entry in the file.
+
+            Judgements: confirmed (the finding stands and counts in full), accepted-risk (the risk is \
+            accepted and becomes a condition of the recommendation), mitigated (the risk is handled \
+            outside what the description says), false-positive (the finding is wrong). The last two \
+            take the finding out of the verdict. A verdict is signed only once every open finding is \
+            judged.
+
+            The entry is added after the last judgement of the file; nothing else in it changes. A \
+            missing file is made. The file's format is in docs/tracking.md.
+
+            Example, on the fictional framework of the examples:
+              F=frameworks/examples/common-mistakes.yaml
+              mupj judge cdf8a97b29b13027 --framework $F --as accepted-risk \\
+                --because "Kept 60 days; 90 from the next release." \\
+                --by "A. Reviewer" --organisation OSG
+
+            Exit codes: 0 recorded; 1 an invalid description or tracking file; 2 a finding that is not \
+            there or not open, one already judged, unreadable input or a usage error.
+            """
+    )
+
+    @Argument(help: "The finding's id, as the reports give it.")
+    var finding: String
+
+    @OptionGroup var target: TrackedFrameworkOptions
+
+    @Option(name: .customLong("as"), help: "The judgement: confirmed, accepted-risk, mitigated or false-positive.")
+    var kind: Judgement.Kind
+
+    @Option(help: ArgumentHelp("Why, in the reviewer's words.", valueName: "text"))
+    var because: String
+
+    @OptionGroup var reviewer: ReviewerOptions
+
+    @OptionGroup var catalogs: CatalogOptions
+
+    @OptionGroup var limits: LimitOptions
+
+    @OptionGroup var reviewLimits: ReviewLimitOptions
+
+    func validate() throws {
+        guard TrackingFileLoader.isFindingID(finding) else {
+            throw ValidationError(
+                "a finding id is 16 hexadecimal digits in lower case, as the reports give it; got '\(finding)'")
+        }
+        if because.allSatisfy(\.isWhitespace) { throw ValidationError("--because is empty; say why") }
+    }
+
+    func run() throws {
+        let write = try TrackingWrite(
+            target, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
+        let found = try write.openFinding(finding)
+        if let earlier = write.file?.judgements.first(where: { $0.finding == finding }) {
+            throw write.refusal(
+                earlier.location,
+                "finding \(finding) (\(found.ruleID)) is already judged \(earlier.kind.phrase) here; edit this entry "
+                    + "to change the judgement")
+        }
+        let judgement = Judgement(
+            finding: finding, rule: found.ruleID, status: found.status, kind: kind, justification: because,
+            reviewer: reviewer.reviewer, date: try reviewer.day(), file: write.path, location: .start)
+        let file = try write.add(TrackingFileEdit.lines(judgement), to: "judgements") { file in
+            file.judgements.last.map { ($0.finding, $0.kind, $0.justification) == (finding, kind, because) } ?? false
+        }
+        Terminal.standardOutput.write(
+            "judged \(finding) (\(found.ruleID), \(found.status.rawValue)) \(kind.phrase)\n" + write.verdict(with: file)
+        )
+    }
+}

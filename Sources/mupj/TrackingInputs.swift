@@ -1,0 +1,80 @@
+import ArgumentParser
+import ReviewEngine
+import ReviewRecords
+import YAMLDocument
+
+/// The reviewers' tracking files, for every command that gives a verdict: `--tracking` files or
+/// directories, by default the `reviews/tracking` directory when it exists.
+struct TrackingOptions: ParsableArguments {
+    static let defaultDirectory = "reviews/tracking"
+
+    @Option(
+        name: .customLong("tracking"),
+        help: ArgumentHelp(
+            "Tracking file or directory (repeatable): the reviewers' judgements on findings and their sign-offs "
+                + "(format mupj-tracking/1, docs/tracking.md). Default: ./reviews/tracking when it exists.",
+            valueName: "path"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var tracking: [String] = []
+
+    @Flag(help: "Read no tracking file, not even the default directory: the verdicts the findings alone support.")
+    var noTracking = false
+
+    func validate() throws {
+        if noTracking && !tracking.isEmpty {
+            throw ValidationError("--no-tracking and --tracking contradict each other; give one")
+        }
+    }
+}
+
+extension ReviewInputs {
+    /// The tracking files, each validated, at most one per framework. Unreadable files end the run
+    /// with exit 2, invalid ones with exit 1, before anything is reviewed.
+    static func tracking(_ options: TrackingOptions, limits: LoadLimits) throws -> TrackingSet {
+        if options.noTracking { return .empty }
+        var (files, problems): ([String], [Diagnostic])
+        if options.tracking.isEmpty {
+            // The default directory is optional: a project with no review under way has none.
+            guard case .success(.directory) = FileKind.of(TrackingOptions.defaultDirectory) else { return .empty }
+            guard let listed = FileKind.entries(of: TrackingOptions.defaultDirectory, endingWith: [".yaml", ".yml"])
+            else {
+                DiagnosticPrinter.print([
+                    Diagnostic(
+                        file: TrackingOptions.defaultDirectory, location: nil, message: "cannot read the directory")
+                ])
+                throw ExitCode(2)
+            }
+            (files, problems) = listed
+        } else {
+            (files, problems) = Inputs.expand(options.tracking)
+        }
+        let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
+        if !(problems + unreadable).isEmpty {
+            DiagnosticPrinter.print(problems + unreadable)
+            throw ExitCode(2)
+        }
+        var diagnostics: [Diagnostic] = []
+        var loaded: [TrackingFile] = []
+        for source in sources {
+            let outcome = TrackingFileLoader.load(source, limits: limits)
+            diagnostics += outcome.diagnostics
+            if let file = outcome.file { loaded.append(file) }
+        }
+        let (set, repeats) = TrackingSet.make(loaded)
+        diagnostics += repeats
+        DiagnosticPrinter.print(diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            Terminal.standardError.write("error: invalid tracking file; no review was made\n")
+            throw ExitCode(1)
+        }
+        return set
+    }
+
+    /// Prints what the tracking files say that matches no open finding as written: judgements of
+    /// findings that are gone, satisfied, or have changed status since.
+    static func trackingWarnings(_ result: ReviewResult, tracking: TrackingSet) {
+        guard !tracking.files.isEmpty else { return }
+        DiagnosticPrinter.print(
+            result.frameworks.flatMap { FrameworkTracking($0, file: tracking.file(for: $0)).diagnostics })
+    }
+}

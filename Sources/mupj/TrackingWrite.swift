@@ -1,0 +1,207 @@
+import ArgumentParser
+import FoundationEssentials
+import FrameworkModel
+import Glibc
+import PolicyCatalog
+import Reports
+import ReviewEngine
+import ReviewRecords
+import YAMLDocument
+
+extension Judgement.Kind: ExpressibleByArgument {}
+
+/// Who records an entry in a tracking file, and when: for `judge` and `sign-off`.
+struct ReviewerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The reviewer's name.", valueName: "name"))
+    var by: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Whom the reviewer represents: \(StatusFormat.Words.reviewerOrganisations.joined(separator: ", ")).",
+            valueName: "organisation"))
+    var organisation: String
+
+    @Option(
+        help: ArgumentHelp(
+            "The date to record, YYYY-MM-DD. Default: $SOURCE_DATE_EPOCH, else today (UTC).", valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if by.allSatisfy(\.isWhitespace) { throw ValidationError("--by is empty; give the reviewer's name") }
+        if !StatusFormat.Words.reviewerOrganisations.contains(organisation) {
+            throw ValidationError(
+                "--organisation takes one of \(StatusFormat.Words.reviewerOrganisations.joined(separator: ", ")), "
+                    + "got '\(organisation)'")
+        }
+        if let date, CalendarDay(date) == nil { throw ValidationError("--date takes a date YYYY-MM-DD, got '\(date)'") }
+    }
+
+    var reviewer: Reviewer { Reviewer(name: by, organisation: organisation) }
+
+    /// The day to record: `--date`, else `SOURCE_DATE_EPOCH`, else today.
+    func day() throws -> CalendarDay {
+        if let date, let day = CalendarDay(date) { return day }
+        let seconds = try ReportDate.epoch() ?? Int64(time(nil))
+        guard let day = CalendarDay(secondsSinceEpoch: seconds) else {
+            throw ValidationError("the clock gives no date; give --date")
+        }
+        return day
+    }
+}
+
+/// The description an entry is about, and the tracking file it goes to.
+struct TrackedFrameworkOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp("The framework description reviewed.", valueName: "path"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var framework: String
+
+    @Option(
+        help: ArgumentHelp(
+            "The tracking file to add to, made if missing. Default: the file in ./reviews/tracking that tracks the "
+                + "framework, else reviews/tracking/<framework name>.yaml.",
+            valueName: "path"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var tracking: String?
+}
+
+/// What `judge` and `sign-off` share: the framework reviewed as the reports review it, its
+/// tracking file, and an entry added to that file without touching anything else in it.
+struct TrackingWrite {
+    var review: FrameworkReview
+    var path: String
+    /// The file as it is, nil when it is to be made.
+    var source: SourceFile?
+    var file: TrackingFile?
+
+    init(
+        _ options: TrackedFrameworkOptions, catalogs: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits
+    ) throws {
+        let set = try ReviewInputs.catalogs(catalogs, limits: limits, reviewLimits: reviewLimits)
+        let descriptions = try ReviewInputs.descriptions([options.framework], limits: limits)
+        guard descriptions.count == 1, let description = descriptions.first else {
+            throw ValidationError("--framework names one description file, not a directory")
+        }
+        review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
+            try Engine.review(description, catalogs: set, limits: reviewLimits)
+        }
+        path = try options.tracking ?? Self.defaultPath(for: review, limits: limits)
+        guard case .success = FileKind.of(path) else { return }
+        source = try Self.read(path, limits: limits)
+        let loaded = TrackingFileLoader.load(source!, limits: limits)
+        DiagnosticPrinter.print(loaded.diagnostics)
+        guard let file = loaded.file else {
+            Terminal.standardError.write("error: invalid tracking file; nothing was added\n")
+            throw ExitCode(1)
+        }
+        guard file.key == FrameworkRecommendation.key(review.name, review.vo) else {
+            DiagnosticPrinter.print([
+                Diagnostic(
+                    file: path, location: file.location,
+                    message: "this file tracks \(file.framework) (\(file.vo)), not \(review.name) (\(review.vo)) "
+                        + "described in \(review.file); nothing was added")
+            ])
+            throw ExitCode(2)
+        }
+        self.file = file
+    }
+
+    /// The tracking file of the default directory that tracks the framework, else a new one named
+    /// after it there.
+    static func defaultPath(for review: FrameworkReview, limits: LoadLimits) throws -> String {
+        let directory = TrackingOptions.defaultDirectory
+        let key = FrameworkRecommendation.key(review.name, review.vo)
+        for path in FileKind.entries(of: directory, endingWith: [".yaml", ".yml"])?.files ?? [] {
+            guard let source = try? read(path, limits: limits) else { continue }
+            if TrackingFileLoader.load(source, limits: limits).file?.key == key { return path }
+        }
+        let name = review.name.lowercased().unicodeScalars.map {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-"
+        }
+        return directory + "/" + String(name) + ".yaml"
+    }
+
+    static func read(_ path: String, limits: LoadLimits) throws -> SourceFile {
+        do {
+            return try SourceFile.read(path, maxBytes: limits.maxBytes)
+        } catch {
+            switch error {
+            case .unreadable(let diagnostic), .tooLarge(let diagnostic): DiagnosticPrinter.print([diagnostic])
+            }
+            throw ExitCode(2)
+        }
+    }
+
+    /// The finding with `id`, which must be open.
+    func openFinding(_ id: String) throws -> Finding {
+        guard let finding = review.findings.first(where: { $0.id == id }) else {
+            throw refusal(
+                nil,
+                "no finding of \(review.name) (\(review.vo)) has the id \(id); the ids are in the reports "
+                    + "(mupj review \(review.file) --format json)")
+        }
+        guard finding.status.isOpen else {
+            throw refusal(
+                nil,
+                "finding \(id) (\(finding.ruleID)) is \(finding.status.rawValue); only open findings (violated, "
+                    + "needs-information) are judged")
+        }
+        return finding
+    }
+
+    /// Says why nothing was added, located in the description or at `location` in the tracking
+    /// file; returns the exit that ends the run.
+    func refusal(_ location: SourceLocation?, _ message: String) -> ExitCode {
+        DiagnosticPrinter.print([
+            Diagnostic(
+                file: location == nil ? review.file : path, location: location,
+                message: message + "; nothing was added")
+        ])
+        return ExitCode(2)
+    }
+
+    /// Adds `item` to the list `section`, writes the file atomically, and checks that it reads back
+    /// valid with the entry `added` finds in it; returns the file as written.
+    func add(_ item: [String], to section: String, added: (TrackingFile) -> Bool) throws -> TrackingFile {
+        let before =
+            source
+            ?? SourceFile(
+                path: path, bytes: Array(TrackingFileEdit.newFile(framework: review.name, vo: review.vo).utf8))
+        let bytes: [UInt8]
+        do {
+            bytes = try TrackingFileEdit.appending(item, to: section, in: before)
+        } catch {
+            DiagnosticPrinter.print([error])
+            throw ExitCode(2)
+        }
+        let written = TrackingFileLoader.load(SourceFile(path: path, bytes: bytes))
+        guard let file = written.file, added(file) else {
+            DiagnosticPrinter.print(written.diagnostics)
+            Terminal.standardError.write(
+                "\(path): error: internal error: the entry did not read back; nothing was written\n")
+            throw ExitCode(2)
+        }
+        do {
+            if source == nil { try Self.makeDirectory(for: path) }
+            try OutputFile.write(String(decoding: bytes, as: UTF8.self), to: path, replace: source != nil)
+        } catch {
+            Terminal.standardError.write("\(error)\n")
+            throw ExitCode(2)
+        }
+        Terminal.standardError.write("\(source == nil ? "wrote" : "updated") \(path)\n")
+        return file
+    }
+
+    /// The verdict with the file as written, for the command to print.
+    func verdict(with file: TrackingFile) -> String {
+        let verdict = FindingsVerdict(review, tracking: FrameworkTracking(review, file: file))
+        return "\(review.name) (\(review.vo)): \(verdict.verdict.phrase), \(verdict.signOff.phrase)\n"
+    }
+
+    private static func makeDirectory(for path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let directory = String(path[..<slash])
+        guard !directory.isEmpty, case .failure = FileKind.of(directory) else { return }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The reviewers' workflow through the built binary: judging findings and signing, into a tracking
+/// file that keeps what was written in it, and the reviews and summaries that read it.
+@Suite struct TrackingCLITests {
+    static let shortcut = "frameworks/examples/common-mistakes.yaml"
+    /// Shortcut's violated VO-4/retention and MUPJ-9/credential-channels findings, and a satisfied one.
+    static let retention = "cdf8a97b29b13027"
+    static let channels = "cd02729ca5ff6cb6"
+
+    let directory: URL
+    let tracking: String
+
+    /// The ids of Shortcut's findings of one status, from its JSON report.
+    static func findings(status: String) throws -> [String] {
+        let json = try TestSupport.mupj(["review", shortcut, "--format", "json", "--fail-on", "never"]).stdout
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let frameworks = object?["frameworks"] as? [[String: Any]] ?? []
+        let clauses = frameworks.first?["clauses"] as? [[String: Any]] ?? []
+        return clauses.flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+            .filter { $0["status"] as? String == status }.compactMap { $0["id"] as? String }
+    }
+
+    init() throws {
+        directory = try TestSupport.temporaryDirectory()
+        tracking = directory.appendingPathComponent("shortcut.yaml").path
+    }
+
+    func judge(_ finding: String, _ kind: String, file: String? = nil, framework: String = shortcut) throws
+        -> TestSupport.Run
+    {
+        try TestSupport.mupj([
+            "judge", finding, "--framework", framework, "--tracking", file ?? tracking, "--as", kind, "--because",
+            "Reasons, \"quoted\".", "--by", "A. Reviewer", "--organisation", "OSG", "--date", "2009-02-03",
+        ])
+    }
+
+    func signOff(_ organisation: String, _ recommendation: String = "do-not-recommend", extra: [String] = [])
+        throws -> TestSupport.Run
+    {
+        try TestSupport.mupj(
+            [
+                "sign-off", "--framework", Self.shortcut, "--tracking", tracking, "--recommend", recommendation,
+                "--by", "\(organisation) Reviewer", "--organisation", organisation, "--date", "2009-02-09",
+            ] + extra)
+    }
+
+    /// A tracking file for Shortcut with one confirmed judgement of `finding` (as written) under `rule`.
+    func writeTracking(finding: String, rule: String) throws {
+        try """
+        format: mupj-tracking/1
+        framework: Shortcut
+        vo: EXAMPLE
+        judgements:
+          - finding: \(finding)
+            rule: \(rule)
+            status: violated
+            judgement: confirmed
+            justification: Written by hand.
+            by: {name: A, organisation: OSG}
+            date: 2009-01-01
+
+        """.write(toFile: tracking, atomically: true, encoding: .utf8)
+    }
+
+    @Test func judgingAndSigningKeepWhatTheFileSaysAndReachASignedVerdict() throws {
+        let first = try judge(Self.retention, "accepted-risk")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr == "wrote \(tracking)\n")
+        #expect(
+            first.stdout == "judged \(Self.retention) (VO-4/retention, violated) accepted risk\n"
+                + "Shortcut (EXAMPLE): do not recommend, pending sign-off: 6 of the 7 open findings are not judged; "
+                + "no reviewer from EGEE or OSG has signed this description\n")
+        // A comment of the reviewers' own, which every later entry must leave in place.
+        let written = try String(contentsOfFile: tracking, encoding: .utf8)
+        let commented = written.replacingOccurrences(of: "judgements:\n", with: "judgements:  # ours\n")
+        try commented.write(toFile: tracking, atomically: true, encoding: .utf8)
+        let open = try Self.findings(status: "violated")
+        #expect(open.count == 7)
+        for id in open where id != Self.retention {
+            #expect(try judge(id, id == Self.channels ? "mitigated" : "confirmed").status == 0)
+        }
+        #expect(try signOff("OSG").status == 0)
+        let last = try signOff("EGEE")
+        #expect(last.status == 0, "\(last.stderr)")
+        #expect(
+            last.stdout == "signed do not recommend as EGEE Reviewer (EGEE)\n"
+                + "Shortcut (EXAMPLE): do not recommend, signed by OSG Reviewer (OSG) on 2009-02-09, "
+                + "EGEE Reviewer (EGEE) on 2009-02-09\n")
+        let final = try String(contentsOfFile: tracking, encoding: .utf8)
+        #expect(final.hasPrefix(commented.components(separatedBy: "sign_offs:")[0]))
+        #expect(final.contains("judgements:  # ours\n"))
+        #expect(final.contains("justification: \"Reasons, \\\"quoted\\\".\""))
+        let review = try TestSupport.mupj(["review", Self.shortcut, "--tracking", tracking])
+        #expect(review.status == 1)
+        #expect(review.stderr.isEmpty)
+        #expect(review.stdout.contains("  verdict: do not recommend, signed by OSG Reviewer (OSG) on 2009-02-09"))
+        #expect(
+            review.stdout.contains(
+                "        Judged mitigated by A. Reviewer (OSG) on 2009-02-03: Reasons, \"quoted\".\n"))
+    }
+
+    @Test func whatCannotBeRecordedIsRefusedAndTheFileIsLeftAsItWas() throws {
+        #expect(try judge(Self.retention, "confirmed").status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: tracking))
+        let cases: [(run: TestSupport.Run, stderr: String)] = [
+            (
+                try judge("0000000000000001", "confirmed"),
+                "\(Self.shortcut): error: no finding of Shortcut (EXAMPLE) has the id 0000000000000001; the ids are in "
+                    + "the reports (mupj review \(Self.shortcut) --format json); nothing was added\n"
+            ),
+            (
+                try judge(Self.retention, "mitigated"),
+                "\(tracking):7:5: error: finding \(Self.retention) (VO-4/retention) is already judged confirmed here; "
+                    + "edit this entry to change the judgement; nothing was added\n"
+            ),
+            (
+                try judge(Self.channels, "confirmed", framework: "frameworks/panda.yaml"),
+                "\(tracking):4:12: error: this file tracks Shortcut (EXAMPLE), not PanDA (ATLAS) described in "
+                    + "frameworks/panda.yaml; nothing was added\n"
+            ),
+            (
+                try signOff("OSG", "recommend-with-conditions"),
+                "Error: recommend-with-conditions needs its conditions: give --condition\n"
+            ),
+            (
+                try judge("0EF7320C30063D2D", "confirmed"),
+                "Error: a finding id is 16 hexadecimal digits in lower case, as the reports give it; got "
+                    + "'0EF7320C30063D2D'\n"
+            ),
+        ]
+        for (run, stderr) in cases {
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix(stderr), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tracking)) == before)
+        // A satisfied finding is not judged.
+        let satisfied = try #require(try Self.findings(status: "satisfied").first)
+        let refused = try judge(satisfied, "confirmed")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is satisfied; only open findings (violated, needs-information) are judged"))
+    }
+
+    @Test func anInvalidTrackingFileStopsTheReviewWhereItIsWrong() throws {
+        try writeTracking(finding: "abc", rule: "VO-4/retention")
+        let run = try TestSupport.mupj(["review", Self.shortcut, "--tracking", tracking])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(
+            run.stderr
+                == "\(tracking):5:14: error: a finding id is 16 hexadecimal digits in lower case, as the reports "
+                + "give it; found 'abc'\nerror: invalid tracking file; no review was made\n")
+        let usage = try TestSupport.mupj(["review", Self.shortcut, "--tracking", tracking, "--no-tracking"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.hasPrefix("Error: --no-tracking and --tracking contradict each other; give one\n"))
+    }
+
+    @Test func aJudgementThatNoLongerAppliesIsSaidOnEveryReadingCommand() throws {
+        try writeTracking(finding: "\"0000000000000001\"", rule: "MUPJ-1/approval-process")
+        let warning =
+            "\(tracking):5:5: warning: no finding of Shortcut (EXAMPLE) has the id 0000000000000001: the judgement is "
+            + "ignored (the check or its subject may have been removed; the ids are in the reports)\n"
+        for arguments in [
+            ["review", Self.shortcut, "--tracking", tracking, "--fail-on", "never"],
+            ["review", Self.shortcut, "--tracking", tracking, "--format", "json", "--fail-on", "never"],
+            ["summary", Self.shortcut, "--tracking", tracking],
+        ] {
+            let run = try TestSupport.mupj(arguments)
+            #expect(run.status == 0, "\(arguments)")
+            #expect(run.stderr == warning, "\(arguments)")
+        }
+    }
+
+    /// `reviews/tracking` is read when it is there, without being named; the project ships none.
+    @Test func theDefaultDirectoryIsReadWhenItExists() throws {
+        let project = try TestSupport.temporaryDirectory()
+        let root = TestSupport.packageRoot
+        for name in ["checklists", "frameworks"] {
+            try FileManager.default.createSymbolicLink(
+                at: project.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
+        }
+        let before = try TestSupport.mupj(["summary", Self.shortcut], in: project)
+        #expect(before.stdout.contains("Pending sign-off: no judgement or sign-off is recorded."))
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("reviews/tracking"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("reviews/examples/shortcut.yaml"),
+            to: project.appendingPathComponent("reviews/tracking/shortcut.yaml"))
+        let after = try TestSupport.mupj(["summary", Self.shortcut], in: project)
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("| Shortcut (EXAMPLE) | **do not recommend** (signed) |"))
+        let ignored = try TestSupport.mupj(["summary", Self.shortcut, "--no-tracking"], in: project)
+        #expect(ignored.stdout.contains("Pending sign-off: no judgement or sign-off is recorded."))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("reviews/tracking").path))
+    }
+}
