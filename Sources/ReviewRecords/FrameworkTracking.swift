@@ -1,3 +1,4 @@
+import DocumentSchema
 import PolicyCatalog
 import ReviewEngine
 import YAMLDocument
@@ -66,8 +67,15 @@ public struct FrameworkTracking: Sendable {
     public private(set) var signOffs: [SignOff] = []
     /// Sign-offs of other versions of the description.
     public private(set) var outdatedSignOffs: [SignOff] = []
-    /// Warnings about judgements that apply to no open finding as written.
+    /// Warnings about judgements that apply to no open finding as written, at most
+    /// `maxWarnings`, then a note with the number left out.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Judgements past `maxWarnings` that apply to no open finding.
+    private var unlisted = 0
+
+    /// As many as a file's errors (`SchemaValidator.maxDiagnostics`): a tracking file kept from
+    /// an older catalog could hold thousands of judgements that no finding matches any more.
+    public static let maxWarnings = SchemaValidator.maxDiagnostics
 
     public init(_ review: FrameworkReview, file: TrackingFile?) {
         self.file = file
@@ -125,6 +133,16 @@ public struct FrameworkTracking: Sendable {
                 outdatedSignOffs.append(signOff)
             }
         }
+        if let file, unlisted > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    file: file.path, location: nil, severity: .note,
+                    message: unlisted == 1
+                        ? "1 more judgement of \(review.name) (\(review.vo)) applies to no open finding as written; "
+                            + "not listed"
+                        : "\(unlisted) more judgements of \(review.name) (\(review.vo)) apply to no open finding as "
+                            + "written; not listed"))
+        }
     }
 
     /// Whether any judgement holds or lapsed: without one, every finding is unjudged.
@@ -143,8 +161,12 @@ public struct FrameworkTracking: Sendable {
         return nil
     }
 
-    private mutating func warn(_ judgement: Judgement, _ message: String) {
+    private mutating func warn(_ judgement: Judgement, _ message: @autoclosure () -> String) {
+        guard diagnostics.count < Self.maxWarnings else {
+            unlisted += 1
+            return
+        }
         diagnostics.append(
-            Diagnostic(file: judgement.file, location: judgement.location, severity: .warning, message: message))
+            Diagnostic(file: judgement.file, location: judgement.location, severity: .warning, message: message()))
     }
 }

@@ -181,9 +181,21 @@ struct TrackingWrite {
                 "\(path): error: internal error: the entry did not read back; nothing was written\n")
             throw ExitCode(2)
         }
+        // Another reviewer's entry, written since the file was read, would be lost by replacing
+        // it: the file must still be what was read (or still be missing).
+        let changed =
+            "\(path): error: the file changed while the entry was being added; nothing was written, "
+            + "run the command again\n"
+        if let source, (try? SourceFile.read(path, maxBytes: Int.max))?.bytes != source.bytes {
+            Terminal.standardError.write(changed)
+            throw ExitCode(2)
+        }
         do {
             if source == nil { try Self.makeDirectory(for: path) }
             try OutputFile.write(String(decoding: bytes, as: UTF8.self), to: path, replace: source != nil)
+        } catch OutputFile.Failure.exists {
+            Terminal.standardError.write(changed)
+            throw ExitCode(2)
         } catch {
             Terminal.standardError.write("\(error)\n")
             throw ExitCode(2)

@@ -243,3 +243,27 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(FrameworkVerdictRecord(review, tracking: set).verdict == .recommendWithConditions)
     }
 }
+
+/// A tracking file kept from an older catalog may hold thousands of judgements that no finding
+/// matches: the warnings stop at a file's worth, then one note counts the rest.
+@Suite struct TrackingWarningCapTests {
+    @Test func warningsStopAtTheCapAndTheRestAreCounted() throws {
+        let review = try pandaReview()
+        var text = "framework: PanDA\nvo: ATLAS\njudgements:\n"
+        let count = FrameworkTracking.maxWarnings + 7
+        for n in 0..<count {
+            let hex = String(n, radix: 16)
+            let id = String(repeating: "0", count: 16 - hex.count) + hex
+            text += "  - {finding: \"\(id)\", rule: A/b, status: violated, judgement: confirmed, justification: x, "
+            text += "by: {name: A, organisation: OSG}, date: 2009-01-01}\n"
+        }
+        let file = try #require(loadTracking(text).file)
+        #expect(file.judgements.count == count)
+        let tracking = FrameworkTracking(review, file: file)
+        #expect(tracking.diagnostics.count == FrameworkTracking.maxWarnings + 1)
+        #expect(tracking.diagnostics.dropLast().allSatisfy { $0.severity == .warning })
+        #expect(
+            tracking.diagnostics.last?.description
+                == "t.yaml: note: 7 more judgements of PanDA (ATLAS) apply to no open finding as written; not listed")
+    }
+}
