@@ -77,10 +77,17 @@ struct TrackingWrite {
     init(
         _ options: TrackedFrameworkOptions, catalogs: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits
     ) throws {
+        if case .success(.directory) = FileKind.of(options.framework) {
+            DiagnosticPrinter.print([
+                Diagnostic(
+                    file: options.framework, location: nil,
+                    message: "is a directory; --framework names the one description the entry is about")
+            ])
+            throw ExitCode(2)
+        }
         let set = try ReviewInputs.catalogs(catalogs, limits: limits, reviewLimits: reviewLimits)
-        let descriptions = try ReviewInputs.descriptions([options.framework], limits: limits)
-        guard descriptions.count == 1, let description = descriptions.first else {
-            throw ValidationError("--framework names one description file, not a directory")
+        guard let description = try ReviewInputs.descriptions([options.framework], limits: limits).first else {
+            throw ExitCode(2)
         }
         review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
             try Engine.review(description, catalogs: set, limits: reviewLimits)

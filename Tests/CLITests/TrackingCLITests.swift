@@ -122,6 +122,10 @@ import Testing
                     + "frameworks/panda.yaml; nothing was added\n"
             ),
             (
+                try judge(Self.retention, "confirmed", framework: "frameworks/"),
+                "frameworks/: error: is a directory; --framework names the one description the entry is about\n"
+            ),
+            (
                 try signOff("OSG", "recommend-with-conditions"),
                 "Error: recommend-with-conditions needs its conditions: give --condition\n"
             ),
