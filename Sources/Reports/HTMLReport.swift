@@ -60,7 +60,7 @@ public enum HTMLReport {
             out += "<tr data-framework=\"\(index + 1)\">" + frameworkCell(review, index: index)
             out += "<td class=\"st-\(counts.overall.rawValue)\">\(HTMLPage.badge(counts.overall))</td>"
             out += "<td><span class=\"verdict\">\(verdict.verdict.phrase)</span>"
-            out += verdict.signOffPending ? "<br><span class=\"pending\">pending sign-off</span>" : "<br>signed"
+            out += HTMLPage.signOffMark(verdict)
             out += "</td>"
             for status in Counts.statuses {
                 out += HTMLPage.number(
@@ -254,6 +254,12 @@ enum HTMLPage {
         var text = "Made by mupj \(Escape.html(context.result.toolVersion))"
         if let date = context.date { text += " on \(Escape.html(date))" }
         return text + "."
+    }
+
+    /// Under a verdict in a table: whether it is signed, the pending ones marked.
+    static func signOffMark(_ verdict: FindingsVerdict) -> String {
+        let mark = Wording.signOffMark(verdict)
+        return verdict.signOffPending ? "<br><span class=\"pending\">\(mark)</span>" : "<br>\(mark)"
     }
 
     static func badge(_ status: Status) -> String {

@@ -103,7 +103,7 @@ public enum MarkdownReport {
 
     /// The verdict, and whether it is signed.
     static func verdictCell(_ verdict: FindingsVerdict) -> String {
-        verdict.verdict.phrase + (verdict.signOffPending ? " (pending sign-off)" : " (signed)")
+        "\(verdict.verdict.phrase) (\(Wording.signOffMark(verdict)))"
     }
 
     static func framework(_ review: FrameworkReview, index: Int, context: ReportContext, into out: inout MarkdownWriter)

@@ -2,6 +2,20 @@
 /// touches the file system, so the links depend only on the paths the user gave.
 public enum Paths {
     /// `./a//b/../c` → `a/c`; an absolute path stays absolute; the empty result is `.`.
+    /// Lowercase letters, digits and single hyphens only: for anchors and file names.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "x" : out
+    }
+
     public static func normalise(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []

@@ -151,7 +151,7 @@ public struct SummaryReport: Sendable {
                     [
                         "\(Escape.markdown(entry.review.name)) (\(Escape.markdown(entry.review.vo)))",
                         "**\(entry.verdict.verdict.phrase)**"
-                            + (entry.verdict.signOffPending ? " (pending sign-off)" : " (signed)"),
+                            + " (\(Wording.signOffMark(entry.verdict)))",
                     ] + Counts.statuses.map { String(entry.counts.count($0, in: entry.counts.clausesByStatus)) }
                 out.line("| " + cells.joined(separator: " | ") + " |")
             }
@@ -276,8 +276,7 @@ public struct SummaryReport: Sendable {
                 out +=
                     "</span></th><td class=\"verdict-cell\"><span class=\"verdict\" data-verdict=\"\(entry.verdict.verdict.rawValue)\">"
                 out += "\(entry.verdict.verdict.phrase)</span>"
-                out +=
-                    entry.verdict.signOffPending ? "<br><span class=\"pending\">pending sign-off</span>" : "<br>signed"
+                out += HTMLPage.signOffMark(entry.verdict)
                 out += "</td>"
                 for (status, _) in SummaryReport.openStatuses {
                     for severity in Counts.severities {

@@ -65,6 +65,11 @@ enum Wording {
         }
     }
 
+    /// Whether the verdict is signed, in two words for a table cell.
+    static func signOffMark(_ verdict: FindingsVerdict) -> String {
+        verdict.signOffPending ? "pending sign-off" : "signed"
+    }
+
     /// How many open findings the reviewers judged, and how; nil without a tracking file.
     static func judgements(_ tracking: FrameworkTracking) -> String? {
         guard tracking.file != nil else { return nil }
@@ -124,24 +129,10 @@ enum Wording {
 
     /// Anchor of a clause section inside a framework section: `fw2-mupj-5`.
     static func clauseAnchor(framework index: Int, clause: String) -> String {
-        "fw\(index + 1)-" + slug(clause)
+        "fw\(index + 1)-" + Paths.slug(clause)
     }
 
     static func frameworkAnchor(_ index: Int) -> String { "fw\(index + 1)" }
-
-    /// Lowercase letters, digits and single hyphens only.
-    static func slug(_ text: String) -> String {
-        var out = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if !out.isEmpty && !out.hasSuffix("-") {
-                out += "-"
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "x" : out
-    }
 
     /// Words a board member may not know, explained once per summary.
     static let legend: [(term: String, meaning: String)] = [

@@ -92,10 +92,11 @@ struct TrackingWrite {
         review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
             try Engine.review(description, catalogs: set, limits: reviewLimits)
         }
-        path = try options.tracking ?? Self.defaultPath(for: review, limits: limits)
+        path = options.tracking ?? Self.defaultPath(for: review, limits: limits)
         guard case .success = FileKind.of(path) else { return }
-        source = try Self.read(path, limits: limits)
-        let loaded = TrackingFileLoader.load(source!, limits: limits)
+        let source = try Self.read(path, limits: limits)
+        self.source = source
+        let loaded = TrackingFileLoader.load(source, limits: limits)
         DiagnosticPrinter.print(loaded.diagnostics)
         guard let file = loaded.file else {
             Terminal.standardError.write("error: invalid tracking file; nothing was added\n")
@@ -115,17 +116,16 @@ struct TrackingWrite {
 
     /// The tracking file of the default directory that tracks the framework, else a new one named
     /// after it there.
-    static func defaultPath(for review: FrameworkReview, limits: LoadLimits) throws -> String {
+    static func defaultPath(for review: FrameworkReview, limits: LoadLimits) -> String {
         let directory = TrackingOptions.defaultDirectory
         let key = FrameworkRecommendation.key(review.name, review.vo)
+        // Files that cannot be read or are not valid are passed over here, without a word: each
+        // command that reads the directory names them.
         for path in FileKind.entries(of: directory, endingWith: [".yaml", ".yml"])?.files ?? [] {
-            guard let source = try? read(path, limits: limits) else { continue }
+            guard let source = try? SourceFile.read(path, maxBytes: limits.maxBytes) else { continue }
             if TrackingFileLoader.load(source, limits: limits).file?.key == key { return path }
         }
-        let name = review.name.lowercased().unicodeScalars.map {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-"
-        }
-        return directory + "/" + String(name) + ".yaml"
+        return directory + "/" + Paths.slug(review.name) + ".yaml"
     }
 
     static func read(_ path: String, limits: LoadLimits) throws -> SourceFile {
