@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ReviewEngineTests", dependencies: ["ReviewEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords", "Corpora", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Corpora", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["mupj", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["mupj", "Reports", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HardeningTests", dependencies: ["mupj", "Corpora", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -26,8 +26,11 @@ struct JudgeCommand: ParsableCommand {
                 --because "Kept 60 days; 90 from the next release." \\
                 --by "A. Reviewer" --organisation OSG
 
+            \(TrackingWrite.turns)
+
             Exit codes: 0 recorded; 1 an invalid description or tracking file; 2 a finding that is not \
-            there or not open, one already judged, unreadable input or a usage error.
+            there or not open, one already judged, another command writing in the directory for 10 s, \
+            unreadable input or a usage error.
             """
     )
 

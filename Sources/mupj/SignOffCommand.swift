@@ -27,8 +27,11 @@ struct SignOffCommand: ParsableCommand {
                 --condition "Private payload directories by the next release." \\
                 --by "B. Reviewer" --organisation EGEE
 
+            \(TrackingWrite.turns)
+
             Exit codes: 0 recorded; 1 an invalid description or tracking file; 2 a second signature by \
-            the same reviewer on the same version, unreadable input or a usage error.
+            the same reviewer on the same version, another command writing in the directory for 10 s, \
+            unreadable input or a usage error.
             """
     )
 

@@ -68,11 +68,19 @@ struct TrackedFrameworkOptions: ParsableArguments {
 /// What `judge` and `sign-off` share: the framework reviewed as the reports review it, its
 /// tracking file, and an entry added to that file without touching anything else in it.
 struct TrackingWrite {
+    /// For the commands' help.
+    static let turns = """
+        Commands adding to files of one directory take turns: one that finds another at work waits \
+        for it (up to 10 s), then adds to the file as the other left it.
+        """
+
     var review: FrameworkReview
     var path: String
     /// The file as it is, nil when it is to be made.
     var source: SourceFile?
     var file: TrackingFile?
+    /// Released when the command ends.
+    let lock: WriterLock
 
     init(
         _ options: TrackedFrameworkOptions, catalogs: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits
@@ -91,6 +99,17 @@ struct TrackingWrite {
         }
         review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
             try Engine.review(description, catalogs: set, limits: reviewLimits)
+        }
+        // Held from the first look at the directory to the write: another judge or sign-off in
+        // the same directory waits its turn instead of losing its entry or this one.
+        let tracking = options.tracking ?? TrackingOptions.defaultDirectory + "/"
+        do {
+            lock = try WriterLock(forFileAt: tracking) { directory in
+                Terminal.standardError.write("waiting for another mupj command adding to a file in \(directory)\n")
+            }
+        } catch {
+            Terminal.standardError.write("\(error)\n")
+            throw ExitCode(2)
         }
         path = options.tracking ?? Self.defaultPath(for: review, limits: limits)
         guard case .success = FileKind.of(path) else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import TestSupport
 import Testing
 
@@ -176,6 +177,37 @@ import Testing
             #expect(run.status == 0, "\(arguments)")
             #expect(run.stderr == warning, "\(arguments)")
         }
+    }
+
+    /// A judge that finds the directory's writers' lock taken waits, then gives up with nothing
+    /// written; once the lock is free, it adds its entry. (That a waiting judge goes on when the
+    /// lock is freed is what the next test needs: without the lock, one of three runs lost an entry.)
+    @Test func aWriterWaitsWhileAnotherHoldsTheDirectoryThenGivesUp() throws {
+        let held = try WriterLock(forFileAt: tracking) { _ in }
+        let refused = try judge(Self.retention, "confirmed")
+        #expect(held.held)
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr == "waiting for another mupj command adding to a file in \(directory.path)\n"
+                + "\(directory.path): error: another mupj command has been adding to a file here for 10 s; nothing "
+                + "was added, run the command again when it has finished\n")
+        #expect(!FileManager.default.fileExists(atPath: tracking))
+        withExtendedLifetime(held) {}
+    }
+
+    /// Judges of one framework run side by side: each entry lands, none is refused or lost.
+    @Test func writersSideBySideEachAddTheirEntry() async throws {
+        let open = try Self.findings(status: "violated")
+        #expect(open.count == 7)
+        let runs = try await withThrowingTaskGroup(of: TestSupport.Run.self) { group in
+            for id in open { group.addTask { [self] in try judge(id, "confirmed") } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(runs.map(\.status) == Array(repeating: 0, count: 7), "\(runs.map(\.stderr))")
+        let loaded = try TestSupport.mupj(["review", Self.shortcut, "--tracking", tracking, "--format", "json"])
+        #expect(loaded.stderr.isEmpty)
+        let written = try String(contentsOfFile: tracking, encoding: .utf8)
+        for id in open { #expect(written.components(separatedBy: "finding: \"\(id)\"").count == 2, "\(id)") }
     }
 
     /// `reviews/tracking` is read when it is there, without being named; the project ships none.
