@@ -18,6 +18,9 @@ public struct HostileInput: Sendable {
         /// The same, for every day it changed (`status --history`), whose work grows with the
         /// square of the entries.
         case history
+        /// A reviewers' tracking file, joined with the review of `HostileTrackingFile.description`
+        /// (`review --tracking`).
+        case trackingFile
     }
 
     public let name: String
@@ -142,6 +145,18 @@ public struct HostileInput: Sendable {
             historyCatalog: { HostileStatusFile.prerequisiteCatalog(count: 1_000) }
         ) {
             Array(HostileStatusFile.text(HostileStatusFile.kind("glexec_reviews"), count: 1_000).utf8)
+        },
+        HostileInput(
+            "tracking: \(HostileTrackingFile.entries) judgements of no finding", acceptedBy: [.trackingFile],
+            aimedAt: .trackingFile
+        ) { Array(HostileTrackingFile.judgements(count: HostileTrackingFile.entries).utf8) },
+        HostileInput(
+            "tracking: \(HostileTrackingFile.entries) sign-offs that disagree", acceptedBy: [.trackingFile],
+            aimedAt: .trackingFile
+        ) { Array(HostileTrackingFile.signOffs(count: HostileTrackingFile.entries).utf8) },
+        HostileInput("tracking: one finding judged twice, far apart", aimedAt: .trackingFile) {
+            let count = HostileTrackingFile.entries
+            return Array(HostileTrackingFile.judgements(count: count, repeatedAt: count - 1).utf8)
         },
     ]
 }

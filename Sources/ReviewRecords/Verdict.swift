@@ -43,7 +43,18 @@ public struct SignOffStatus: Sendable {
     /// Who signed, or what the sign-off still lacks, without a final full stop.
     public var phrase: String {
         guard signed else { return "pending sign-off: " + missing.joined(separator: "; ") }
-        return "signed by " + signOffs.map { "\($0.reviewer.phrase) on \($0.date)" }.joined(separator: ", ")
+        return "signed by " + Self.named(signOffs) { "\($0.reviewer.phrase) on \($0.date)" }
+    }
+
+    /// The most sign-offs a phrase names. It is one line of the MB's page, and a tracking file
+    /// written by a script can hold thousands of sign-offs (the JSON reports list them all).
+    public static let namedAtMost = 6
+
+    /// The first `namedAtMost` sign-offs, each as `name` says, and how many more there are.
+    static func named(_ signOffs: [SignOff], _ name: (SignOff) -> String) -> String {
+        let named = signOffs.prefix(namedAtMost).map(name).joined(separator: ", ")
+        let more = signOffs.count - namedAtMost
+        return more > 0 ? named + " and \(more) more" : named
     }
 }
 
@@ -138,8 +149,7 @@ public struct FindingsVerdict: Sendable {
             if said.contains(where: { $0 != first }) {
                 missing.append(
                     "the sign-offs disagree: "
-                        + signOffs.map { "\($0.reviewer.phrase) signed \($0.recommendation.phrase)" }.joined(
-                            separator: ", "))
+                        + SignOffStatus.named(signOffs) { "\($0.reviewer.phrase) signed \($0.recommendation.phrase)" })
             } else if first.favour > supported.favour {
                 missing.append(
                     "the sign-offs say \(first.phrase), more than the judged findings support (\(supported.phrase))")

@@ -5,7 +5,7 @@ import PolicyCatalog
 
 /// The hardening issue's bounds on hostile inputs, timed: each input of `HostileInput.all`
 /// through `mupj validate` and `mupj review`, and as the other YAML people write (a catalog, the
-/// status file, for a day and for its history), as child processes, each within 2 s and 512 MiB,
+/// status file, for a day and for its history, a tracking file), as child processes, each within 2 s and 512 MiB,
 /// ending with exit 0 where the input is valid for that reader, or refused with its first error
 /// located in the file. The hardening tests check what each run says; this checks what it costs.
 /// An input may hold its commands to less memory (`HostileInput.maxMebibytes`).
@@ -16,40 +16,53 @@ enum BenchHostile {
     struct Command: Sendable {
         var name: String
         var reader: HostileInput.Reader
-        /// The arguments, for the input's path, the path of `Hostile.catalogPartner` and the
-        /// input's own prerequisite catalog for its history, if it has one.
-        var arguments: @Sendable (_ input: String, _ partner: String, _ historyCatalog: String?) -> [String]
-        /// The exit code of a refusal: 1 for an invalid description or status file, 2 for a
+        /// The arguments, for the input and the files it is read with.
+        var arguments: @Sendable (Files) -> [String]
+        /// The exit code of a refusal: 1 for an invalid description, status or tracking file, 2 for a
         /// catalog that does not load (README, exit codes).
         var refusal: Int32 = 1
     }
 
+    /// The input's path and those of the files it is read with.
+    struct Files {
+        var input: String
+        /// `Hostile.catalogPartner`, reviewed with a catalog.
+        var partner: String
+        /// The input's own prerequisite catalog for its history, if it has one.
+        var historyCatalog: String?
+        /// `HostileTrackingFile.description`, reviewed with a tracking file.
+        var tracked: String
+    }
+
     static let commands = [
-        Command(name: "validate", reader: .description, arguments: { input, _, _ in ["validate", input] }),
+        Command(name: "validate", reader: .description, arguments: { ["validate", $0.input] }),
         Command(
             name: "review", reader: .description,
-            arguments: { input, _, _ in ["review", input, "--format", "json", "--fail-on", "never"] }),
+            arguments: { ["review", $0.input, "--format", "json", "--fail-on", "never"] }),
         // The README's main job: every report format, written into a directory beside the input.
         Command(
             name: "all formats", reader: .description,
-            arguments: { input, _, _ in ["review", input, "--output-dir", reportDirectory(input), "--fail-on", "never"]
-            }),
+            arguments: { ["review", $0.input, "--output-dir", reportDirectory($0.input), "--fail-on", "never"] }),
         Command(
             name: "as catalog", reader: .catalog,
-            arguments: { input, partner, _ in ["review", "--checklist", input, partner, "--fail-on", "never"] },
+            arguments: { ["review", "--checklist", $0.input, $0.partner, "--fail-on", "never"] },
             refusal: 2),
         Command(
             name: "as status file", reader: .statusFile,
-            arguments: { input, _, _ in ["status", "--status-file", input] }),
+            arguments: { ["status", "--status-file", $0.input] }),
         Command(
             name: "status --history", reader: .history,
-            arguments: { input, _, catalog in
-                ["status", "--history", "--status-file", input] + (catalog.map { ["--checklist", $0] } ?? [])
+            arguments: { files in
+                ["status", "--history", "--status-file", files.input]
+                    + (files.historyCatalog.map { ["--checklist", $0] } ?? [])
             }),
+        Command(
+            name: "as tracking file", reader: .trackingFile,
+            arguments: { ["review", $0.tracked, "--tracking", $0.input, "--format", "json", "--fail-on", "never"] }),
     ]
 
     /// The input, its size, one column per command, and the error (unpadded, last).
-    static let widths = [36, 8, 25, 25, 25, 25, 25, 25, 0]
+    static let widths = [36, 8, 25, 25, 25, 25, 25, 25, 25, 0]
 
     /// Where "all formats" writes the reports of the input at `path`; removed after each run.
     static func reportDirectory(_ path: String) -> String { path + ".reports" }
@@ -73,6 +86,9 @@ enum BenchHostile {
         let partner = folder + "/partner.yaml"
         try Data(Hostile.catalogPartner().utf8).write(to: URL(fileURLWithPath: partner))
         defer { try? FileManager.default.removeItem(atPath: partner) }
+        let tracked = folder + "/tracked.yaml"
+        try Data(HostileTrackingFile.description.utf8).write(to: URL(fileURLWithPath: tracked))
+        defer { try? FileManager.default.removeItem(atPath: tracked) }
         var verdicts: [(String, Bool)] = []
         for (index, input) in HostileInput.all.enumerated() {
             let bytes = input.bytes()
@@ -89,7 +105,10 @@ enum BenchHostile {
             var firstError = ""
             for command in commands {
                 let child = try Bench.measured(
-                    executable, command.arguments(path, partner, historyCatalog), scratch: directory,
+                    executable,
+                    command.arguments(
+                        Files(input: path, partner: partner, historyCatalog: historyCatalog, tracked: tracked)),
+                    scratch: directory,
                     standardError: errors)
                 try? FileManager.default.removeItem(atPath: reportDirectory(path))
                 let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""

@@ -48,12 +48,22 @@ extension ReviewInputs {
         } else {
             (files, problems) = Inputs.expand(options.tracking)
         }
-        let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
-        if !(problems + unreadable).isEmpty {
-            DiagnosticPrinter.print(problems + unreadable)
+        var sources: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        for path in files {
+            do {
+                sources.append(try SourceFile.read(path, maxBytes: limits.maxBytes))
+            } catch .unreadable(let diagnostic) {
+                problems.append(diagnostic)
+            } catch .tooLarge(let diagnostic) {
+                // Content, not the file system: an invalid file (exit 1), as for a description.
+                diagnostics.append(diagnostic)
+            }
+        }
+        if !problems.isEmpty {
+            DiagnosticPrinter.print(problems)
             throw ExitCode(2)
         }
-        var diagnostics: [Diagnostic] = []
         var loaded: [TrackingFile] = []
         for source in sources {
             let outcome = TrackingFileLoader.load(source, limits: limits)

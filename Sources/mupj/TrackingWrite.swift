@@ -151,9 +151,9 @@ struct TrackingWrite {
         do {
             return try SourceFile.read(path, maxBytes: limits.maxBytes)
         } catch {
-            switch error {
-            case .unreadable(let diagnostic), .tooLarge(let diagnostic): DiagnosticPrinter.print([diagnostic])
-            }
+            DiagnosticPrinter.print([error.diagnostic])
+            // Too large is the content's fault: an invalid tracking file, as for a description.
+            if case .tooLarge = error { throw ExitCode(1) }
             throw ExitCode(2)
         }
     }

@@ -210,6 +210,25 @@ import Testing
         for id in open { #expect(written.components(separatedBy: "finding: \"\(id)\"").count == 2, "\(id)") }
     }
 
+    /// A tracking file over the size limit is refused as an invalid file (exit 1), as a description
+    /// is, not as one that cannot be read (exit 2); by the commands that read it and those that add to it.
+    @Test func aTrackingFileOverTheSizeLimitIsInvalid() throws {
+        let text =
+            "format: mupj-tracking/1\nframework: Shortcut\nvo: EXAMPLE\n# " + String(repeating: "x", count: 40_000)
+        try (text + "\n").write(toFile: tracking, atomically: true, encoding: .utf8)
+        let limit = ["--max-file-size", "30000"]
+        let tooLarge =
+            "\(tracking):1:1: error: file is \(text.utf8.count + 1) bytes, more than the limit of 30000 bytes (raise it with "
+            + "--max-file-size)\n"
+        let review = try TestSupport.mupj(["review", Self.shortcut, "--tracking", tracking] + limit)
+        #expect(review.status == 1)
+        #expect(review.stderr == tooLarge + "error: invalid tracking file; no review was made\n")
+        let signing = try signOff("OSG", extra: limit)
+        #expect(signing.status == 1)
+        #expect(signing.stderr == tooLarge)
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8) == text + "\n")
+    }
+
     /// `reviews/tracking` is read when it is there, without being named; the project ships none.
     @Test func theDefaultDirectoryIsReadWhenItExists() throws {
         let project = try TestSupport.temporaryDirectory()

@@ -363,7 +363,8 @@ import YAMLDocument
 
 /// Every input that `mupj bench --part hostile` times ends here as its entry in the list says,
 /// read as the commands read it: as a description (and reviewed with the shipped catalogs), as a
-/// catalog (and reviewed with `Hostile.catalogPartner`) and as a status file. A valid one loads,
+/// catalog (and reviewed with `Hostile.catalogPartner`), as a status file and as a tracking file.
+/// (The tracking file's join with a review only warns: TrackingFileHardeningTests.) A valid one loads,
 /// and is reviewed within the default review limits, with no error; a refused one gives errors,
 /// the first of them located. (The tests above check each one's exact error; the history's limit
 /// is checked through the binary, in StatusFileHardeningTests.)
@@ -386,6 +387,7 @@ import YAMLDocument
         let input = HostileInput.all[index]
         let file = SourceFile(path: "hostile.yaml", bytes: input.bytes())
         let status = StatusFileLoader.load(file)
+        let tracking = TrackingFileLoader.load(file)
         let partner = try #require(Self.partner.description, "\(Self.partner.diagnostics.prefix(3))")
         let shipped = try TestSupport.shippedCatalogs()
         var description = DescriptionLoader.load(file)
@@ -415,6 +417,7 @@ import YAMLDocument
             (.description, description.description != nil, description.diagnostics),
             (.catalog, catalog.catalog != nil, catalog.diagnostics),
             (.statusFile, status.file != nil, status.diagnostics),
+            (.trackingFile, tracking.file != nil, tracking.diagnostics),
         ]
         for (reader, loaded, diagnostics) in readings {
             let errors = diagnostics.filter { $0.severity == .error }

@@ -133,6 +133,35 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(verdict.signOff.signOffs.map(\.reviewer.name) == ["O", "E"])
     }
 
+    /// A verdict is one line of the MB's page: past `namedAtMost` sign-offs, the rest are counted.
+    @Test func aPhraseNamesAFewSignOffsAndCountsTheRest() throws {
+        let organisations = ["OSG", "EGEE"]
+        func signers(_ count: Int, disagreeing: Bool) -> [(String, String, Verdict, String?)] {
+            (0..<count).map {
+                (
+                    "R\($0)", organisations[$0 % 2],
+                    disagreeing && $0 == 1 ? .doNotRecommend : .recommendWithConditions, nil
+                )
+            }
+        }
+        #expect(SignOffStatus.namedAtMost == 6)
+        let named = (0..<6).map { "R\($0) (\(organisations[$0 % 2])) on 2008-07-09" }.joined(separator: ", ")
+        for (count, more) in [(6, ""), (7, " and 1 more"), (40, " and 34 more")] {
+            let (_, verdict) = try tracked(
+                review, trackingText(review, judging: judgedAll, signOffs: signers(count, disagreeing: false)))
+            #expect(verdict.signOff.phrase == "signed by " + named + more)
+            #expect(verdict.signOff.signOffs.count == count)
+        }
+        let (_, verdict) = try tracked(
+            review, trackingText(review, judging: judgedAll, signOffs: signers(9, disagreeing: true)))
+        #expect(
+            verdict.signOff.missing == [
+                "the sign-offs disagree: R0 (OSG) signed recommend with conditions, R1 (EGEE) signed do not recommend, "
+                    + (2..<6).map { "R\($0) (\(organisations[$0 % 2])) signed recommend with conditions" }.joined(
+                        separator: ", ") + " and 3 more"
+            ])
+    }
+
     @Test func aStricterSignedVerdictHolds() throws {
         let text = trackingText(
             review, judging: judgedAll,
