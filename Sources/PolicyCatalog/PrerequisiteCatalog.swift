@@ -157,6 +157,17 @@ public struct ExampleVerdict: Sendable, Hashable {
     /// One of `StatusFormat.Words.verdicts` (the raw values of ReviewRecords' `Verdict`).
     public var verdict: String
     public var describedOn: String?
+    /// The day of the last signature, when the example stands in for a verdict the reviewers
+    /// signed (mupj sign-off); nil for a verdict not signed.
+    public var signedOn: String?
+    public var signedBy: [ExampleSigner]
+}
+
+/// A reviewer who signed an example's verdict.
+public struct ExampleSigner: Sendable, Hashable {
+    public var name: String
+    /// One of `StatusFormat.Words.reviewerOrganisations`.
+    public var organisation: String
 }
 
 // MARK: - The status file format
@@ -352,6 +363,13 @@ enum PrerequisiteCatalogFormat {
             Field("vo", .string, unknown: false, doc: "Its VO."),
             Field("verdict", .enumeration(StatusFormat.Words.verdicts), unknown: false, doc: "The verdict."),
             Field("described_on", .date, required: false, unknown: false, doc: "Date of the description."),
+            Field(
+                "signed_on", .date, required: false, unknown: false,
+                doc: "For a verdict the reviewers signed (mupj sign-off): the day of the last signature. With "
+                    + "signed_by."),
+            Field(
+                "signed_by", .list(.object(StatusFormat.reviewer), minCount: 1), required: false, unknown: false,
+                doc: "Who signed it. With signed_on."),
         ])
 
     static let example = ObjectShape(
@@ -560,10 +578,25 @@ private struct PrerequisiteBuilder {
         if object["as_of"] == nil, !Self.containsDate(status) {
             error(range.start, "this example's fragment has no date; give the day to read it on in 'as_of'")
         }
-        let verdicts = (object["verdicts"]?.list ?? []).compactMap(\.object).map { v in
-            ExampleVerdict(
-                framework: text(v, "framework"), vo: text(v, "vo"), verdict: text(v, "verdict"),
-                describedOn: v["described_on"]?.string)
+        var verdicts: [ExampleVerdict] = []
+        for v in (object["verdicts"]?.list ?? []).compactMap(\.object) {
+            let (on, by) = (v.entry("signed_on"), v.entry("signed_by"))
+            if (on == nil) != (by == nil), let given = on ?? by {
+                error(
+                    given.keyRange.start,
+                    "a signed verdict has both signed_on and signed_by; this one has only \(on == nil ? "signed_by" : "signed_on")"
+                )
+            }
+            if on != nil, let verdict = v.entry("verdict"), verdict.value.string == "review-incomplete" {
+                error(verdict.value.range.start, "review-incomplete is a state of the review; nobody signs it")
+            }
+            verdicts.append(
+                ExampleVerdict(
+                    framework: text(v, "framework"), vo: text(v, "vo"), verdict: text(v, "verdict"),
+                    describedOn: v["described_on"]?.string, signedOn: v["signed_on"]?.string,
+                    signedBy: (v["signed_by"]?.list ?? []).compactMap(\.object).map {
+                        ExampleSigner(name: text($0, "name"), organisation: text($0, "organisation"))
+                    }))
         }
         return PrerequisiteExample(
             expect: expect, note: text(object, "note"), asOf: object["as_of"]?.string, verdicts: verdicts,

@@ -129,22 +129,73 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
     public var describedOn: CalendarDay?
     /// The description the verdict is about, when it came from a review.
     public var file: String?
+    /// When the verdict is signed (mupj sign-off): from `signature.on`, the reviewers'
+    /// recommendation, which PRE-2 counts as a recommendation on file does.
+    public var signature: Signature?
 
-    public init(framework: String, vo: String, verdict: Verdict, describedOn: CalendarDay?, file: String? = nil) {
+    /// The signatures that make a verdict the review team's recommendation.
+    public struct Signature: Sendable, Hashable {
+        /// The day of the last signature: the recommendation is made then.
+        public var on: CalendarDay
+        public var by: [Reviewer]
+        /// Where the last signature is written.
+        public var origin: EntryOrigin
+        /// What the findings and judgements supported, which stands until `on`.
+        public var unsigned: Verdict
+
+        public init(on: CalendarDay, by: [Reviewer], origin: EntryOrigin, unsigned: Verdict) {
+            self.on = on
+            self.by = by
+            self.origin = origin
+            self.unsigned = unsigned
+        }
+    }
+
+    public init(
+        framework: String, vo: String, verdict: Verdict, describedOn: CalendarDay?, file: String? = nil,
+        signature: Signature? = nil
+    ) {
         self.framework = framework
         self.vo = vo
         self.verdict = verdict
         self.describedOn = describedOn
         self.file = file
+        self.signature = signature
     }
 
     /// The verdict on one reviewed framework, with the reviewers' judgements and sign-offs in
     /// `tracking`.
     public init(_ review: FrameworkReview, tracking: TrackingSet = .empty) {
         let verdict = FindingsVerdict(review, tracking: FrameworkTracking(review, file: tracking.file(for: review)))
+        var signature: Signature?
+        // The last signature makes the recommendation; of two on one day, the later written.
+        let last = verdict.signOff.signOffs.reduce(nil as SignOff?) { last, s in
+            last.map { s.date >= $0.date ? s : $0 } ?? s
+        }
+        if verdict.signOff.signed, let last {
+            signature = Signature(
+                on: last.date, by: verdict.signOff.signOffs.map(\.reviewer),
+                origin: EntryOrigin(file: last.file, location: last.location, sources: [], notes: nil),
+                unsigned: verdict.supported)
+        }
         self.init(
             framework: review.name, vo: review.vo, verdict: verdict.verdict,
-            describedOn: CalendarDay(review.describedOn), file: review.file)
+            describedOn: CalendarDay(review.describedOn), file: review.file, signature: signature)
+    }
+
+    /// The verdict as it stood on `day`: what the findings supported until the reviewers signed.
+    public func verdict(on day: CalendarDay) -> Verdict {
+        guard let signature, day < signature.on else { return verdict }
+        return signature.unsigned
+    }
+
+    /// The reviewers' signed recommendation on `day`, if it is positive: a recommendation to count
+    /// for PRE-2.
+    func signedRecommendation(on day: CalendarDay) -> Signature? {
+        guard let signature, signature.on <= day, verdict == .recommend || verdict == .recommendWithConditions else {
+            return nil
+        }
+        return signature
     }
 
     /// One record per framework of a review result.

@@ -62,7 +62,10 @@ public struct PrerequisiteTracker: Sendable {
         let dates = status.dates
         var days = Set(dates)
         for window in status.exceptionWindows { days.insert(window.to.next) }
-        for verdict in verdicts { if let day = verdict.describedOn { days.insert(day) } }
+        for verdict in verdicts {
+            if let day = verdict.describedOn { days.insert(day) }
+            if let day = verdict.signature?.on { days.insert(day) }
+        }
         let sorted = days.sorted()
         guard let first = sorted.first else { return [] }
         var previous = report(asOf: first.previous, latestDate: dates.last)
@@ -490,11 +493,30 @@ public struct PrerequisiteTracker: Sendable {
             let name = names[key]!
             let verdict = latestVerdict[key].map { verdicts[$0] }
             let verdictPhrase = verdict.map { v in
-                let about = [v.file, v.describedOn.map { "described on \($0)" }].compactMap { $0 }
-                return "findings verdict: \(v.verdict.phrase)"
+                let signed = v.signature.flatMap { $0.on <= day ? "signed on \($0.on)" : nil }
+                let about = [v.file, v.describedOn.map { "described on \($0)" }, signed].compactMap { $0 }
+                return "findings verdict: \(v.verdict(on: day).phrase)"
                     + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")")
             }
-            guard let record = index.frameworkReviews[key]?.latest(asOf: day) else {
+            let record = index.frameworkReviews[key]?.latest(asOf: day)
+            // The reviewers' signed recommendation, made with mupj, counts as one on file does,
+            // unless the file has a later one.
+            if let verdict, let signed = verdict.signedRecommendation(on: day),
+                record.map({ $0.date <= signed.on }) ?? true
+            {
+                let present = Set(signed.by.map(\.organisation))
+                let lacking = organisations.filter { !present.contains($0) }
+                let what = "\(name): signed \(verdict.verdict.phrase) on \(signed.on) (\(signed.origin.file))"
+                decision.items.append(
+                    RequirementItem(
+                        name: name, state: lacking.isEmpty ? .done : .partial,
+                        detail: lacking.isEmpty
+                            ? "\(what), reviewers include \(Self.list(organisations))"
+                            : "\(what) but no \(Self.list(lacking, or: true)) reviewer signed",
+                        evidence: [entry(signed.on, "sign_offs", signed.origin)]))
+                continue
+            }
+            guard let record else {
                 decision.items.append(
                     RequirementItem(
                         name: name, state: .absent, detail: "\(name): no recommendation on file", evidence: []))
@@ -520,7 +542,7 @@ public struct PrerequisiteTracker: Sendable {
                 } else {
                     problems.append("reviewers not on record")
                 }
-                if let verdict, let verdictPhrase, verdict.verdict == .doNotRecommend {
+                if let verdict, let verdictPhrase, verdict.verdict(on: day) == .doNotRecommend {
                     problems.append(verdictPhrase)
                 } else if let verdictPhrase {
                     decision.notes.append("\(name): \(verdictPhrase)")
@@ -574,7 +596,13 @@ extension PrerequisiteTracker {
             Verdict(rawValue: v.verdict).map { verdict in
                 FrameworkVerdictRecord(
                     framework: v.framework, vo: v.vo, verdict: verdict,
-                    describedOn: v.describedOn.flatMap(CalendarDay.init))
+                    describedOn: v.describedOn.flatMap(CalendarDay.init),
+                    signature: v.signedOn.flatMap(CalendarDay.init).map { day in
+                        .init(
+                            on: day, by: v.signedBy.map { Reviewer(name: $0.name, organisation: $0.organisation) },
+                            origin: EntryOrigin(file: file, location: example.range.start, sources: [], notes: nil),
+                            unsigned: verdict)
+                    })
             }
         }
         let tracker = PrerequisiteTracker(prerequisites: [prerequisite], status: status, verdicts: verdicts)

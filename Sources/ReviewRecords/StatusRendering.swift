@@ -360,6 +360,22 @@ public enum StatusRendering {
             ("framework", .string(v.framework)), ("vo", .string(v.vo)), ("verdict", .string(v.verdict.rawValue)),
             ("described_on", v.describedOn.map { .string($0.description) } ?? .null),
             ("file", v.file.map(JSON.string)),
+            (
+                "signed",
+                v.signature.map { s in
+                    .obj([
+                        ("on", .string(s.on.description)),
+                        (
+                            "by",
+                            .array(
+                                s.by.map {
+                                    .obj([("name", .string($0.name)), ("organisation", .string($0.organisation))])
+                                })
+                        ),
+                        ("place", .string(s.origin.place)),
+                    ])
+                } ?? .null
+            ),
         ])
     }
 

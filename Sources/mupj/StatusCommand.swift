@@ -43,7 +43,8 @@ struct StatusCommand: ParsableCommand {
         name: .customLong("frameworks"),
         help: ArgumentHelp(
             "Descriptions to review (repeatable); a do-not-recommend findings verdict keeps a framework from "
-                + "counting as positively recommended (PRE-2) from its described_on date.",
+                + "counting as positively recommended (PRE-2) from its described_on date, and a positive verdict the "
+                + "reviewers signed (--tracking) counts as their recommendation from the day of the last signature.",
             valueName: "path"),
         completion: .file(extensions: ["yaml", "yml"]))
     var frameworks: [String] = []

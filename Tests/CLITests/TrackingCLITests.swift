@@ -210,6 +210,39 @@ import Testing
         for id in open { #expect(written.components(separatedBy: "finding: \"\(id)\"").count == 2, "\(id)") }
     }
 
+    /// Every open finding dismissed and a positive verdict signed: `mupj status` counts it for PRE-2
+    /// as the team's recommendation, from the day of the last signature.
+    @Test func aSignedPositiveVerdictCountsForThePrerequisites() throws {
+        for id in try Self.findings(status: "violated") {
+            let run = try judge(id, "false-positive")
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try signOff("OSG", "recommend").status == 0)
+        #expect(try signOff("EGEE", "recommend").status == 0)
+        func status(_ day: String) throws -> TestSupport.Run {
+            try TestSupport.mupj([
+                "status", "--frameworks", Self.shortcut, "--tracking", tracking, "--as-of", day, "--format", "json",
+            ])
+        }
+        func shortcut(_ run: TestSupport.Run) throws -> [String: Any]? {
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let prerequisites = report?["prerequisites"] as? [[String: Any]] ?? []
+            let items = prerequisites.first { $0["id"] as? String == "PRE-2" }?["items"] as? [[String: Any]] ?? []
+            return items.first { $0["name"] as? String == "Shortcut (EXAMPLE)" }
+        }
+        let signed = try status("2009-02-09")
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let item = try #require(try shortcut(signed))
+        #expect(item["state"] as? String == "done")
+        #expect(
+            item["detail"] as? String
+                == "Shortcut (EXAMPLE): signed recommend on 2009-02-09 (\(tracking)), reviewers include OSG and EGEE")
+        // The day before, nothing is signed, and nothing is on file for the example framework.
+        let before = try #require(try shortcut(try status("2009-02-08")))
+        #expect(before["state"] as? String == "absent")
+        #expect(before["detail"] as? String == "Shortcut (EXAMPLE): no recommendation on file")
+    }
+
     /// A tracking file over the size limit is refused as an invalid file (exit 1), as a description
     /// is, not as one that cannot be read (exit 2); by the commands that read it and those that add to it.
     @Test func aTrackingFileOverTheSizeLimitIsInvalid() throws {

@@ -237,6 +237,30 @@ private func errors(replacing old: String, with new: String) -> [String] {
                 ])
     }
 
+    /// A signed verdict in an example says when and by whom, both; and nobody signs an incomplete review.
+    @Test func aSignedExampleVerdictSaysWhenAndByWhom() throws {
+        let shipped = try String(contentsOfFile: TestSupport.path("checklists/mb-prerequisites.yaml"), encoding: .utf8)
+        let signers =
+            "            signed_by: [{name: Reviewer A, organisation: EGEE}, {name: Reviewer B, organisation: OSG}]\n"
+        let lines = shipped.components(separatedBy: "\n")
+        let signedOn = try #require(lines.firstIndex { $0.hasPrefix("            signed_on: ") }) + 1
+        func diagnostics(_ text: String) -> [String] { load(text).diagnostics.map(\.description) }
+        #expect(diagnostics(shipped).isEmpty)
+        let unsigned = try #require(shipped.range(of: signers))
+        #expect(
+            diagnostics(shipped.replacingCharacters(in: unsigned, with: "")) == [
+                "p.yaml:\(signedOn):13: error: a signed verdict has both signed_on and signed_by; this one has only "
+                    + "signed_on"
+            ])
+        let verdict = try #require(lines.firstIndex { $0 == "            verdict: recommend-with-conditions" })
+        var incomplete = lines
+        incomplete[verdict] = "            verdict: review-incomplete"
+        #expect(
+            diagnostics(incomplete.joined(separator: "\n")) == [
+                "p.yaml:\(verdict + 1):22: error: review-incomplete is a state of the review; nobody signs it"
+            ])
+    }
+
     @Test func everyPrerequisiteNeedsAMetAndANotMetExample() {
         #expect(
             errors(replacing: "expect: not-met", with: "expect: partly-met") == [

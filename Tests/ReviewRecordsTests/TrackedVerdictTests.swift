@@ -271,6 +271,59 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(FrameworkVerdictRecord(review).verdict == .doNotRecommend)
         #expect(FrameworkVerdictRecord(review, tracking: set).verdict == .recommendWithConditions)
     }
+
+    /// PRE-2 with the shipped status file, where PanDA's recommendation of 2009-11-24 names no
+    /// reviewer: the signed conditional recommendation counts from its last signature on. (A later
+    /// recommendation in the file replacing it is an example of the shipped catalog's PRE-2.)
+    @Test func aSignedPositiveVerdictCountsForPRE2FromItsLastSignature() throws {
+        let text = trackingText(
+            review, judging: judgedAll,
+            signOffs: [("O", "OSG", .recommendWithConditions, nil), ("E", "EGEE", .recommendWithConditions, nil)]
+        )
+        // OSG signs on 2010-01-04, EGEE on 2010-01-05.
+        let parts = text.components(separatedBy: "date: 2008-07-09")
+        #expect(parts.count == 3)
+        let dated = parts[0] + "date: 2010-01-04" + parts[1] + "date: 2010-01-05" + parts[2]
+        let file = try #require(loadTracking(dated).file)
+        let record = FrameworkVerdictRecord(review, tracking: TrackingSet.make([file]).set)
+        let signature = try #require(record.signature)
+        #expect(signature.on == day("2010-01-05"))
+        #expect(signature.by.map(\.organisation) == ["OSG", "EGEE"])
+        #expect(signature.origin.place == "t.yaml:\(try #require(file.signOffs.last).location.line)")
+
+        let status = try shippedStatus()
+        func pre2(on date: String) throws -> PrerequisiteStatus {
+            try #require(try tracker(status, verdicts: [record]).report(asOf: day(date)).prerequisite("PRE-2"))
+        }
+        let before = try pre2(on: "2010-01-04")
+        let panda = try #require(before.items.first { $0.name == "PanDA (ATLAS)" })
+        #expect(panda.state == .partial)
+        #expect(panda.detail == "PanDA (ATLAS): positive on 2009-11-24 but reviewers not on record")
+        #expect(
+            before.notes.contains(
+                "PanDA (ATLAS): findings verdict: recommend with conditions (\(review.file), described on 2009-03-21)"))
+
+        let after = try pre2(on: "2010-01-05")
+        let signed = try #require(after.items.first { $0.name == "PanDA (ATLAS)" })
+        #expect(signed.state == .done)
+        #expect(
+            signed.detail
+                == "PanDA (ATLAS): signed recommend with conditions on 2010-01-05 (t.yaml), reviewers include OSG and EGEE"
+        )
+        #expect(signed.evidence.map(\.origin.place) == [signature.origin.place])
+        #expect(signed.evidence.map(\.section) == ["sign_offs"])
+        // The other three frameworks are as on file: still partly met.
+        #expect(after.state == .partlyMet)
+        #expect(after.items.filter { $0.state == .done }.map(\.name) == ["PanDA (ATLAS)"])
+
+        // Signed do-not-recommend: not a recommendation to count, and the one on file cannot count.
+        let negative = FrameworkVerdictRecord(
+            framework: record.framework, vo: record.vo, verdict: .doNotRecommend, describedOn: record.describedOn,
+            signature: record.signature)
+        let blocked = try #require(
+            try tracker(status, verdicts: [negative]).report(asOf: day("2010-01-05")).prerequisite("PRE-2"))
+        #expect(blocked.items.first { $0.name == "PanDA (ATLAS)" }?.state == .partial)
+    }
 }
 
 /// A tracking file kept from an older catalog may hold thousands of judgements that no finding
