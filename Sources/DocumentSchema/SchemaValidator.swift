@@ -59,12 +59,18 @@ public struct SchemaValidator: Sendable {
     /// A document whose `format:` names another format than `expected` gets one clear message
     /// instead of dozens of unknown-key errors.
     public static func formatMismatch(_ table: NodeTable, expected: String, file: String) -> Diagnostic? {
-        guard let format = table.value(forKey: "format", in: NodeTable.root), let text = table.text(format),
-            text != expected
-        else { return nil }
+        guard let (text, location) = declaredFormat(table), text != expected else { return nil }
         return Diagnostic(
-            file: file, location: table.start(format),
+            file: file, location: location,
             message: "unsupported format \(Diagnostic.quote(text)); this mupj reads \(expected)")
+    }
+
+    /// What the document's root `format:` says, and where; nil without one.
+    public static func declaredFormat(_ table: NodeTable) -> (format: String, location: SourceLocation)? {
+        guard let format = table.value(forKey: "format", in: NodeTable.root), let text = table.text(format) else {
+            return nil
+        }
+        return (text, table.start(format))
     }
 
     /// A tree built elsewhere (a fragment of a larger document) is checked through its table.

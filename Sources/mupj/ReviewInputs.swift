@@ -171,7 +171,8 @@ enum ReviewInputs {
     /// What loading one file gave; a valid description may still have warnings.
     enum LoadedFile: Sendable {
         case unreadable(Diagnostic)
-        case invalid(path: String, [Diagnostic])
+        /// With the file as read, unless it was too large to read.
+        case invalid(path: String, [Diagnostic], SourceFile?)
         case valid(SourceFile, [Diagnostic], Described, FrameworkDescription?)
     }
 
@@ -183,7 +184,7 @@ enum ReviewInputs {
                 let source = try SourceFile.read(files[index], maxBytes: limits.maxBytes)
                 let outcome = DescriptionLoader.load(source, limits: limits)
                 guard let description = outcome.description else {
-                    return .invalid(path: files[index], outcome.diagnostics)
+                    return .invalid(path: files[index], outcome.diagnostics, source)
                 }
                 let framework = Described(
                     name: description.name, vo: description.vo,
@@ -193,7 +194,7 @@ enum ReviewInputs {
             } catch {
                 switch error {
                 case .unreadable(let diagnostic): return .unreadable(diagnostic)
-                case .tooLarge(let diagnostic): return .invalid(path: files[index], [diagnostic])
+                case .tooLarge(let diagnostic): return .invalid(path: files[index], [diagnostic], nil)
                 }
             }
         }
@@ -218,7 +219,7 @@ enum ReviewInputs {
             switch file {
             case .unreadable(let diagnostic):
                 unreadable.append(diagnostic)
-            case .invalid(_, let problems):
+            case .invalid(_, let problems, _):
                 diagnostics += problems
             case .valid(let source, let problems, let framework, let description):
                 diagnostics += problems

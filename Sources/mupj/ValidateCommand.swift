@@ -1,6 +1,8 @@
 import ArgumentParser
 import DocumentSchema
 import FrameworkModel
+import PolicyCatalog
+import ReviewRecords
 import YAMLDocument
 
 struct ValidateCommand: ParsableCommand {
@@ -12,9 +14,14 @@ struct ValidateCommand: ParsableCommand {
             sub-directories; names that start with a dot, such as editors' lock files, are left out). \
             Errors are printed as path:line:col: error: message, in file order, up to 500 a file.
 
+            A file whose first key says format: mupj-tracking/1 is checked as the reviewers' tracking \
+            file it is (docs/tracking.md); whether its judgements match the findings is for \
+            mupj review DESCRIPTION --tracking FILE to say.
+
             Examples:
               mupj validate frameworks/
               mupj validate my-framework.yaml --format json
+              mupj validate reviews/tracking/
 
             Exit codes: 0 all valid; 1 at least one invalid; 2 a path could not be read.
             """
@@ -35,12 +42,16 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
-        var results: [(file: String, diagnostics: [Diagnostic])] = []
+        var results: [Checked] = []
         for file in ReviewInputs.load(files, limits: limits.limits, keeping: .none) {
             switch file {
             case .unreadable(let diagnostic): unreadable.append(diagnostic)
-            case .invalid(let path, let diagnostics): results.append((path, diagnostics))
-            case .valid(let source, let diagnostics, _, _): results.append((source.path, diagnostics))
+            case .invalid(let path, let diagnostics, let source):
+                results.append(
+                    source.flatMap { Self.inOtherFormat($0, diagnostics, limits: limits.limits) }
+                        ?? Checked(file: path, kind: .description, diagnostics: diagnostics))
+            case .valid(let source, let diagnostics, _, _):
+                results.append(Checked(file: source.path, kind: .description, diagnostics: diagnostics))
             }
         }
         let invalid = results.filter { $0.diagnostics.contains { $0.severity == .error } }
@@ -48,8 +59,7 @@ struct ValidateCommand: ParsableCommand {
         case .text:
             DiagnosticPrinter.print(unreadable + results.flatMap(\.diagnostics))
             let errors = invalid.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == .error }.count }
-            let noun = results.count == 1 ? "description" : "descriptions"
-            var summary = "\(results.count) \(noun) checked: \(results.count - invalid.count) valid"
+            var summary = "\(Self.counted(results)) checked: \(results.count - invalid.count) valid"
             if !invalid.isEmpty { summary += ", \(invalid.count) invalid (\(errors) error\(errors == 1 ? "" : "s"))" }
             if !unreadable.isEmpty { summary += ", \(unreadable.count) unreadable" }
             Terminal.standardOutput.write(summary + "\n")
@@ -62,6 +72,7 @@ struct ValidateCommand: ParsableCommand {
                         results.map { result in
                             .obj([
                                 ("path", .string(result.file)),
+                                ("kind", .string(result.kind.rawValue)),
                                 ("valid", .bool(!result.diagnostics.contains { $0.severity == .error })),
                                 ("diagnostics", .array(result.diagnostics.map(DiagnosticPrinter.json))),
                             ])
@@ -73,5 +84,59 @@ struct ValidateCommand: ParsableCommand {
         }
         if !unreadable.isEmpty { throw ExitCode(2) }
         if !invalid.isEmpty { throw ExitCode(1) }
+    }
+
+    /// What a file was checked as.
+    enum Kind: String, CaseIterable {
+        case description
+        case trackingFile = "tracking-file"
+
+        func noun(_ count: Int) -> String {
+            switch self {
+            case .description: return count == 1 ? "description" : "descriptions"
+            case .trackingFile: return count == 1 ? "tracking file" : "tracking files"
+            }
+        }
+    }
+
+    struct Checked {
+        var file: String
+        var kind: Kind
+        var diagnostics: [Diagnostic]
+    }
+
+    /// "3 descriptions", or "4 files (3 descriptions, 1 tracking file)" when of several kinds.
+    static func counted(_ results: [Checked]) -> String {
+        let kinds = Kind.allCases.compactMap { kind -> String? in
+            let n = results.count { $0.kind == kind }
+            return n == 0 ? nil : "\(n) \(kind.noun(n))"
+        }
+        guard kinds.count > 1 else { return kinds.first ?? "0 \(Kind.description.noun(0))" }
+        return "\(results.count) files (\(kinds.joined(separator: ", ")))"
+    }
+
+    /// A file refused as a description because its `format:` names another format of mupj's
+    /// (the format check gives that one error, before anything else): a tracking file is checked
+    /// as one; the status file is named, with the command that checks it.
+    static func inOtherFormat(_ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits) -> Checked? {
+        let path = source.path
+        guard diagnostics.count == 1, let table = try? source.loadTable(limits: limits),
+            let (format, location) = SchemaValidator.declaredFormat(table)
+        else { return nil }
+        switch format {
+        case TrackingFormat.identifier:
+            return Checked(
+                file: path, kind: .trackingFile,
+                diagnostics: TrackingFileLoader.load(source, limits: limits).diagnostics)
+        case StatusFormat.identifier:
+            let message =
+                "this is an MB prerequisites status file (\(format)), not a framework description; "
+                + "mupj status --status-file \(path) checks it"
+            return Checked(
+                file: path, kind: .description,
+                diagnostics: [Diagnostic(file: path, location: location, message: message)])
+        default:
+            return nil
+        }
     }
 }

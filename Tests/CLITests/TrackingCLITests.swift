@@ -243,6 +243,38 @@ import Testing
         #expect(before["detail"] as? String == "Shortcut (EXAMPLE): no recommendation on file")
     }
 
+    /// `mupj validate` checks a tracking file as one, beside descriptions, and names the status
+    /// file for what it is.
+    @Test func validateChecksTrackingFilesAsTrackingFiles() throws {
+        let example = "reviews/examples/shortcut.yaml"
+        let both = try TestSupport.mupj(["validate", example, Self.shortcut])
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(both.stdout == "2 files (1 description, 1 tracking file) checked: 2 valid\n")
+        #expect(both.stderr.isEmpty)
+
+        let text = try String(contentsOfFile: TestSupport.path(example), encoding: .utf8)
+        let first = try #require(text.range(of: "    justification: \""))
+        let line = text[..<first.lowerBound].count { $0 == "\n" } + 1
+        let broken = text.replacingCharacters(in: first, with: "    justification: \"   \"  # ")
+        try broken.write(toFile: tracking, atomically: true, encoding: .utf8)
+        let invalid = try TestSupport.mupj(["validate", tracking])
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout == "1 tracking file checked: 0 valid, 1 invalid (1 error)\n")
+        #expect(invalid.stderr == "\(tracking):\(line):20: error: the justification is empty; say why, in your words\n")
+        let json = try TestSupport.mupj(["validate", tracking, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let files = object?["files"] as? [[String: Any]]
+        #expect(files?.map { $0["kind"] as? String } == ["tracking-file"])
+        #expect(files?.first?["valid"] as? Bool == false)
+
+        let status = try TestSupport.mupj(["validate", "reviews/prerequisites.yaml"])
+        #expect(status.status == 1)
+        #expect(
+            status.stderr.hasSuffix(
+                ": error: this is an MB prerequisites status file (mupj-status/1), not a framework description; mupj "
+                    + "status --status-file reviews/prerequisites.yaml checks it\n"))
+    }
+
     /// A tracking file over the size limit is refused as an invalid file (exit 1), as a description
     /// is, not as one that cannot be read (exit 2); by the commands that read it and those that add to it.
     @Test func aTrackingFileOverTheSizeLimitIsInvalid() throws {
