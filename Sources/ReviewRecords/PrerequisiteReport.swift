@@ -168,11 +168,8 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
     public init(_ review: FrameworkReview, tracking: TrackingSet = .empty) {
         let verdict = FindingsVerdict(review, tracking: FrameworkTracking(review, file: tracking.file(for: review)))
         var signature: Signature?
-        // The last signature makes the recommendation; of two on one day, the later written.
-        let last = verdict.signOff.signOffs.reduce(nil as SignOff?) { last, s in
-            last.map { s.date >= $0.date ? s : $0 } ?? s
-        }
-        if verdict.signOff.signed, let last {
+        // The last signature makes the recommendation.
+        if verdict.signOff.signed, let last = verdict.signOff.last {
             signature = Signature(
                 on: last.date, by: verdict.signOff.signOffs.map(\.reviewer),
                 origin: EntryOrigin(file: last.file, location: last.location, sources: [], notes: nil),

@@ -46,6 +46,13 @@ public struct SignOffStatus: Sendable {
         return "signed by " + Self.named(signOffs) { "\($0.reviewer.phrase) on \($0.date)" }
     }
 
+    /// The latest sign-off; of two on one day, the later written.
+    public var last: SignOff? {
+        var last: SignOff?
+        for signOff in signOffs where last.map({ signOff.date >= $0.date }) ?? true { last = signOff }
+        return last
+    }
+
     /// The most sign-offs a phrase names. It is one line of the MB's page, and a tracking file
     /// written by a script can hold thousands of sign-offs (the JSON reports list them all).
     public static let namedAtMost = 6

@@ -151,6 +151,8 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
                 review, trackingText(review, judging: judgedAll, signOffs: signers(count, disagreeing: false)))
             #expect(verdict.signOff.phrase == "signed by " + named + more)
             #expect(verdict.signOff.signOffs.count == count)
+            // All on one day: the last written is the last signature.
+            #expect(verdict.signOff.last?.reviewer.name == "R\(count - 1)")
         }
         let (_, verdict) = try tracked(
             review, trackingText(review, judging: judgedAll, signOffs: signers(9, disagreeing: true)))
