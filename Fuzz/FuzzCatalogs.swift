@@ -91,6 +91,16 @@ private func readAsTrackingFile(_ source: SourceFile, _ lines: LineTable, _ limi
         if format == .json || format == .sarif { requireJSON(text, "the \(format) report with a tracking file") }
     }
     for format in SummaryFormat.allCases { _ = SummaryReport(context).render(format) }
+    // A signed verdict is the reviewers' recommendation for PRE-2: the status, its history and the
+    // MB summary with it (only then: unsigned, the record is the findings verdict the status-file
+    // reading already tracks).
+    let record = FrameworkVerdictRecord(review, tracking: context.tracking)
+    require((record.signature != nil) == verdict.signOff.signed, "a signature without a signed verdict, or none")
+    if verdict.signOff.signed {
+        track(
+            PrerequisiteTracker(catalogs: fixtures.catalogs.prerequisites, status: fixtures.status, verdicts: [record]),
+            nil)
+    }
     guard let open = review.findings.first(where: { $0.status.isOpen }) else { return }
     let judgement = Judgement(
         finding: open.id, rule: open.ruleID, status: open.status, kind: .confirmed, justification: "fuzz \u{2028}\"",
@@ -180,7 +190,16 @@ private func readAsStatusFile(_ source: SourceFile, _ lines: LineTable, _ limits
     }
     requireLocated(diagnostics, in: source.path, lines)
     guard let file = outcome.file, !diagnostics.contains(where: { $0.severity == .error }) else { return }
-    let verdicts = [FrameworkVerdictRecord(fixtures.review)]
+    // The fixture's findings verdict, and a positive one signed for PanDA, which a status file's
+    // PanDA entries may come before or after.
+    let signed = FrameworkVerdictRecord(
+        framework: "PanDA", vo: "ATLAS", verdict: .recommend, describedOn: CalendarDay(year: 2009, month: 3, day: 21),
+        signature: .init(
+            on: CalendarDay(year: 2009, month: 6, day: 1)!,
+            by: [Reviewer(name: "A", organisation: "OSG"), Reviewer(name: "B", organisation: "EGEE")],
+            origin: EntryOrigin(file: source.path, location: .start),
+            unsigned: .recommendWithConditions))
+    let verdicts = [FrameworkVerdictRecord(fixtures.review), signed]
     track(PrerequisiteTracker(catalogs: prerequisites, status: file, verdicts: verdicts), lines)
 }
 

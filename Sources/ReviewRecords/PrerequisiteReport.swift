@@ -172,7 +172,7 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
         if verdict.signOff.signed, let last = verdict.signOff.last {
             signature = Signature(
                 on: last.date, by: verdict.signOff.signOffs.map(\.reviewer),
-                origin: EntryOrigin(file: last.file, location: last.location, sources: [], notes: nil),
+                origin: EntryOrigin(file: last.file, location: last.location),
                 unsigned: verdict.supported)
         }
         self.init(

@@ -600,7 +600,7 @@ extension PrerequisiteTracker {
                     signature: v.signedOn.flatMap(CalendarDay.init).map { day in
                         .init(
                             on: day, by: v.signedBy.map { Reviewer(name: $0.name, organisation: $0.organisation) },
-                            origin: EntryOrigin(file: file, location: example.range.start, sources: [], notes: nil),
+                            origin: EntryOrigin(file: file, location: example.range.start),
                             unsigned: verdict)
                     })
             }

@@ -9,6 +9,13 @@ public struct EntryOrigin: Sendable, Hashable {
     public var sources: [String]
     public var notes: String?
 
+    public init(file: String, location: SourceLocation, sources: [String] = [], notes: String? = nil) {
+        self.file = file
+        self.location = location
+        self.sources = sources
+        self.notes = notes
+    }
+
     /// `path:line`, for reports.
     public var place: String { "\(file):\(location.line)" }
 }
