@@ -95,9 +95,13 @@ private func readAsTrackingFile(_ source: SourceFile, _ lines: LineTable, _ limi
     // it, its evidence pointing into the input (only when signed: unsigned, the record is the
     // findings verdict the status-file reading already tracks; and not the history, whose days are
     // the shipped file's but one, for a third of the target's speed).
+    // (The record joins the file only when it names the fixture's framework, as the commands do.)
     let record = FrameworkVerdictRecord(review, tracking: context.tracking)
-    require((record.signature != nil) == verdict.signOff.signed, "a signature without a signed verdict, or none")
-    if verdict.signOff.signed {
+    let joined = context.tracking.file(for: review) != nil
+    require(
+        (record.signature != nil) == (joined && verdict.signOff.signed), "a signature without a signed verdict, or none"
+    )
+    if record.signature != nil {
         let tracker = PrerequisiteTracker(
             catalogs: fixtures.catalogs.prerequisites, status: fixtures.status, verdicts: [record])
         track(tracker, lines, of: source.path, history: false)
