@@ -318,6 +318,15 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(after.state == .partlyMet)
         #expect(after.items.filter { $0.state == .done }.map(\.name) == ["PanDA (ATLAS)"])
 
+        // The history has the day of the last signature, and what changed on it.
+        let history = try tracker(status, verdicts: [record]).history()
+        let change = try #require(history.first { $0.date == day("2010-01-05") })
+        #expect(
+            change.changes == [
+                "PRE-2: still partly met (1 of 4 frameworks positively recommended by reviewers from OSG and EGEE; "
+                    + "missing AliEn (ALICE), glideinWMS (CMS), DIRAC (LHCb))"
+            ])
+
         // Signed do-not-recommend: not a recommendation to count, and the one on file cannot count.
         let negative = FrameworkVerdictRecord(
             framework: record.framework, vo: record.vo, verdict: .doNotRecommend, describedOn: record.describedOn,
