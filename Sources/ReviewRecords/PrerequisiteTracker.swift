@@ -461,6 +461,12 @@ public struct PrerequisiteTracker: Sendable {
         return decision
     }
 
+    /// The organisations of `organisations` that none of `reviewers` represents, in their order.
+    static func lacking(_ organisations: [String], among reviewers: [Reviewer]) -> [String] {
+        let present = Set(reviewers.map(\.organisation))
+        return organisations.filter { !present.contains($0) }
+    }
+
     // PRE-2: per framework, a positive recommendation signed by reviewers from each organisation,
     // not contradicted by a do-not-recommend findings verdict.
     func frameworkReviews(_ organisations: [String], asOf day: CalendarDay) -> Decision {
@@ -504,8 +510,7 @@ public struct PrerequisiteTracker: Sendable {
             if let verdict, let signed = verdict.signedRecommendation(on: day),
                 record.map({ $0.date <= signed.on }) ?? true
             {
-                let present = Set(signed.by.map(\.organisation))
-                let lacking = organisations.filter { !present.contains($0) }
+                let lacking = Self.lacking(organisations, among: signed.by)
                 let what = "\(name): signed \(verdict.verdict.phrase) on \(signed.on) (\(signed.origin.file))"
                 decision.items.append(
                     RequirementItem(
@@ -536,8 +541,7 @@ public struct PrerequisiteTracker: Sendable {
             case .positive:
                 var problems: [String] = []
                 if let reviewers = record.reviewers {
-                    let present = Set(reviewers.map(\.organisation))
-                    let lacking = organisations.filter { !present.contains($0) }
+                    let lacking = Self.lacking(organisations, among: reviewers)
                     if !lacking.isEmpty { problems.append("no \(Self.list(lacking, or: true)) reviewer on record") }
                 } else {
                     problems.append("reviewers not on record")
