@@ -29,11 +29,12 @@ public enum HTMLReport {
             }
             out += "<a href=\"#provenance\">Files used</a></nav>\n"
         }
-        out += summary(context)
+        let overviews = FrameworkOverview.all(context)
+        out += summary(overviews)
         out += matrix(result)
         out += legend()
-        for (index, review) in result.frameworks.enumerated() {
-            out += framework(review, index: index, context: context)
+        for (index, overview) in overviews.enumerated() {
+            out += framework(overview, index: index, context: context)
             if out.utf8.count >= piece {
                 emit(out)
                 out = ""
@@ -44,19 +45,17 @@ public enum HTMLReport {
         emit(out)
     }
 
-    static func summary(_ context: ReportContext) -> String {
-        let result = context.result
+    static func summary(_ overviews: [FrameworkOverview]) -> String {
         var out = "<section id=\"summary\">\n<h2>Summary</h2>\n"
-        guard !result.frameworks.isEmpty else {
+        guard !overviews.isEmpty else {
             return out + "<p>No framework description was reviewed.</p>\n</section>\n"
         }
         let statusHeads = Counts.statuses.map { "<th>\($0.phrase)</th>" }.joined()
         out += "<table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">Framework</th><th rowspan=\"2\">Overall</th>"
         out += "<th rowspan=\"2\">Verdict</th><th colspan=\"\(Counts.statuses.count)\">Clauses by status</th></tr>\n"
         out += "<tr>" + statusHeads + "</tr>\n</thead>\n<tbody>\n"
-        for (index, review) in result.frameworks.enumerated() {
-            let counts = Counts(review)
-            let verdict = context.tracked(review).verdict
+        for (index, overview) in overviews.enumerated() {
+            let (review, counts, verdict) = (overview.review, overview.counts, overview.verdict)
             out += "<tr data-framework=\"\(index + 1)\">" + frameworkCell(review, index: index)
             out += "<td class=\"st-\(counts.overall.rawValue)\">\(HTMLPage.badge(counts.overall))</td>"
             out += "<td><span class=\"verdict\">\(verdict.verdict.phrase)</span>"
@@ -74,8 +73,8 @@ public enum HTMLReport {
         out += "<th colspan=\"\(Counts.severities.count)\">Open findings by severity</th></tr>\n<tr>"
         out += statusHeads + Counts.severities.map { "<th>\($0.rawValue)</th>" }.joined()
         out += "</tr>\n</thead>\n<tbody>\n"
-        for (index, review) in result.frameworks.enumerated() {
-            let counts = Counts(review)
+        for (index, overview) in overviews.enumerated() {
+            let (review, counts) = (overview.review, overview.counts)
             out += "<tr data-framework=\"\(index + 1)\">" + frameworkCell(review, index: index)
             for status in Counts.statuses {
                 out += HTMLPage.number(
@@ -133,9 +132,9 @@ public enum HTMLReport {
         return out
     }
 
-    static func framework(_ review: FrameworkReview, index: Int, context: ReportContext) -> String {
-        let counts = Counts(review)
-        let (tracking, verdict) = context.tracked(review)
+    static func framework(_ overview: FrameworkOverview, index: Int, context: ReportContext) -> String {
+        let (review, counts) = (overview.review, overview.counts)
+        let (tracking, verdict) = (overview.tracking, overview.verdict)
         var out = "<section class=\"framework\" id=\"\(Wording.frameworkAnchor(index))\">\n"
         out += "<h2>\(Escape.html(review.name)) <span class=\"meta\">(\(Escape.html(review.vo)))</span></h2>\n"
         out += "<p>Description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>, "

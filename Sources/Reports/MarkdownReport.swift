@@ -49,19 +49,19 @@ public enum MarkdownReport {
             }
             out.blank()
         }
-        summary(context, into: &out)
-        for (index, review) in result.frameworks.enumerated() {
-            framework(review, index: index, context: context, into: &out)
+        let overviews = FrameworkOverview.all(context)
+        summary(overviews, into: &out)
+        for (index, overview) in overviews.enumerated() {
+            framework(overview, index: index, context: context, into: &out)
             if out.text.utf8.count >= piece { emit(out.take()) }
         }
         emit(out.take())
     }
 
-    static func summary(_ context: ReportContext, into out: inout MarkdownWriter) {
-        let result = context.result
+    static func summary(_ overviews: [FrameworkOverview], into out: inout MarkdownWriter) {
         out.line("## Summary")
         out.blank()
-        guard !result.frameworks.isEmpty else {
+        guard !overviews.isEmpty else {
             out.line("No framework description was reviewed.")
             out.blank()
             return
@@ -72,8 +72,8 @@ public enum MarkdownReport {
             "| Framework | VO | Overall | "
                 + Counts.statuses.map { $0.phrase.capitalizedFirst }.joined(separator: " | ") + " |")
         out.line("|---|---|---|" + String(repeating: "--:|", count: Counts.statuses.count))
-        for (index, review) in result.frameworks.enumerated() {
-            let counts = Counts(review)
+        for (index, overview) in overviews.enumerated() {
+            let (review, counts) = (overview.review, overview.counts)
             let cells = Counts.statuses.map { String(counts.count($0, in: counts.clausesByStatus)) }
             out.line(
                 "| [\(Escape.markdown(review.name))](#\(Wording.frameworkAnchor(index))) | "
@@ -89,14 +89,14 @@ public enum MarkdownReport {
                 + " | Open: " + Counts.severities.map(\.rawValue).joined(separator: " | ")
                 + " | Verdict |")
         out.line("|---|" + String(repeating: "--:|", count: Counts.statuses.count + Counts.severities.count) + "---|")
-        for (index, review) in result.frameworks.enumerated() {
-            let counts = Counts(review)
+        for (index, overview) in overviews.enumerated() {
+            let (review, counts) = (overview.review, overview.counts)
             let statusCells = Counts.statuses.map { String(counts.count($0, in: counts.findingsByStatus)) }
             let severityCells = counts.openBySeverity.map { String($0.1) }
             out.line(
                 "| [\(Escape.markdown(review.name))](#\(Wording.frameworkAnchor(index))) | "
                     + (statusCells + severityCells).joined(separator: " | ")
-                    + " | \(Self.verdictCell(context.tracked(review).verdict)) |")
+                    + " | \(Self.verdictCell(overview.verdict)) |")
         }
         out.blank()
     }
@@ -106,10 +106,11 @@ public enum MarkdownReport {
         "\(verdict.verdict.phrase) (\(Wording.signOffMark(verdict)))"
     }
 
-    static func framework(_ review: FrameworkReview, index: Int, context: ReportContext, into out: inout MarkdownWriter)
-    {
-        let counts = Counts(review)
-        let (tracking, verdict) = context.tracked(review)
+    static func framework(
+        _ overview: FrameworkOverview, index: Int, context: ReportContext, into out: inout MarkdownWriter
+    ) {
+        let (review, counts) = (overview.review, overview.counts)
+        let (tracking, verdict) = (overview.tracking, overview.verdict)
         out.line("<a id=\"\(Wording.frameworkAnchor(index))\"></a>")
         out.blank()
         out.line("## \(Escape.markdown(review.name)) (\(Escape.markdown(review.vo)))")

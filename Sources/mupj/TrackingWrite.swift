@@ -111,16 +111,11 @@ struct TrackingWrite {
             Terminal.standardError.write("\(error)\n")
             throw ExitCode(2)
         }
-        path = options.tracking ?? Self.defaultPath(for: review, limits: limits)
-        guard case .success = FileKind.of(path) else { return }
-        let source = try Self.read(path, limits: limits)
-        self.source = source
-        let loaded = TrackingFileLoader.load(source, limits: limits)
-        DiagnosticPrinter.print(loaded.diagnostics)
-        guard let file = loaded.file else {
-            Terminal.standardError.write("error: invalid tracking file; nothing was added\n")
-            throw ExitCode(1)
-        }
+        let found: (path: String, read: (SourceFile, TrackingFile)?) =
+            try options.tracking.map { ($0, try Self.load($0, limits: limits)) }
+            ?? Self.defaultFile(for: review, limits: limits)
+        path = found.path
+        guard let (source, file) = found.read else { return }
         guard file.key == FrameworkRecommendation.key(review.name, review.vo) else {
             DiagnosticPrinter.print([
                 Diagnostic(
@@ -130,21 +125,39 @@ struct TrackingWrite {
             ])
             throw ExitCode(2)
         }
+        self.source = source
         self.file = file
     }
 
-    /// The tracking file of the default directory that tracks the framework, else a new one named
-    /// after it there.
-    static func defaultPath(for review: FrameworkReview, limits: LoadLimits) -> String {
+    /// The tracking file at `path` as read, nil when there is none; an invalid one ends the run.
+    static func load(_ path: String, limits: LoadLimits) throws -> (SourceFile, TrackingFile)? {
+        guard case .success = FileKind.of(path) else { return nil }
+        let source = try Self.read(path, limits: limits)
+        let loaded = TrackingFileLoader.load(source, limits: limits)
+        DiagnosticPrinter.print(loaded.diagnostics)
+        guard let file = loaded.file else {
+            Terminal.standardError.write("error: invalid tracking file; nothing was added\n")
+            throw ExitCode(1)
+        }
+        return (source, file)
+    }
+
+    /// The tracking file of the default directory that tracks the framework, as read, else the
+    /// path of a new one named after it there.
+    static func defaultFile(
+        for review: FrameworkReview, limits: LoadLimits
+    ) -> (path: String, read: (SourceFile, TrackingFile)?) {
         let directory = TrackingOptions.defaultDirectory
         let key = FrameworkRecommendation.key(review.name, review.vo)
         // Files that cannot be read or are not valid are passed over here, without a word: each
         // command that reads the directory names them.
         for path in FileKind.entries(of: directory, endingWith: [".yaml", ".yml"])?.files ?? [] {
-            guard let source = try? SourceFile.read(path, maxBytes: limits.maxBytes) else { continue }
-            if TrackingFileLoader.load(source, limits: limits).file?.key == key { return path }
+            guard let source = try? SourceFile.read(path, maxBytes: limits.maxBytes),
+                let file = TrackingFileLoader.load(source, limits: limits).file, file.key == key
+            else { continue }
+            return (path, (source, file))
         }
-        return directory + "/" + Paths.slug(review.name) + ".yaml"
+        return (directory + "/" + Paths.slug(review.name) + ".yaml", nil)
     }
 
     static func read(_ path: String, limits: LoadLimits) throws -> SourceFile {

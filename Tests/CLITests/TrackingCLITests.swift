@@ -294,6 +294,44 @@ import Testing
         #expect(try String(contentsOfFile: tracking, encoding: .utf8) == text + "\n")
     }
 
+    /// Without `--tracking`, `judge` adds to the file of `reviews/tracking` that tracks the
+    /// framework, whatever its name, passing over files it cannot read as tracking files; with
+    /// none, it makes one named after the framework.
+    @Test func judgeFindsTheFrameworksFileInTheDefaultDirectory() throws {
+        let project = try TestSupport.temporaryDirectory()
+        let root = TestSupport.packageRoot
+        for name in ["checklists", "frameworks"] {
+            try FileManager.default.createSymbolicLink(
+                at: project.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
+        }
+        func judge(_ finding: String) throws -> TestSupport.Run {
+            try TestSupport.mupj(
+                [
+                    "judge", finding, "--framework", Self.shortcut, "--as", "confirmed", "--because", "Seen.",
+                    "--by", "A. Reviewer", "--organisation", "EGEE", "--date", "2009-02-03",
+                ], in: project)
+        }
+        let made = try judge(Self.retention)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr == "wrote reviews/tracking/shortcut.yaml\n")
+        let directory = project.appendingPathComponent("reviews/tracking")
+        try FileManager.default.moveItem(
+            at: directory.appendingPathComponent("shortcut.yaml"), to: directory.appendingPathComponent("b.yml"))
+        let broken = "format: mupj-tracking/1\nframework: [\n"
+        try broken.write(to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let other = "format: mupj-tracking/1\nframework: Other\nvo: EXAMPLE\n"
+        try other.write(to: directory.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        let updated = try judge(Self.channels)
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(updated.stderr == "updated reviews/tracking/b.yml\n")
+        let written = try String(contentsOf: directory.appendingPathComponent("b.yml"), encoding: .utf8)
+        #expect(written.contains("finding: \"\(Self.retention)\"") && written.contains("finding: \"\(Self.channels)\""))
+        #expect(try String(contentsOf: directory.appendingPathComponent("a.yaml"), encoding: .utf8) == broken)
+        #expect(try String(contentsOf: directory.appendingPathComponent("c.yaml"), encoding: .utf8) == other)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == ["a.yaml", "b.yml", "c.yaml"])
+    }
+
     /// `reviews/tracking` is read when it is there, without being named; the project ships none.
     @Test func theDefaultDirectoryIsReadWhenItExists() throws {
         let project = try TestSupport.temporaryDirectory()
