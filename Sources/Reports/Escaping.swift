@@ -113,6 +113,19 @@ public enum Escape {
         }
     }
 
+    /// Text for a terminal that is folded into lines of the report's own: line breaks, tabs and
+    /// line separators become spaces (the text's own line breaks, as in a block scalar, only end
+    /// its words), and every other control and bidirectional character is shown as `terminal`
+    /// shows it.
+    public static func terminalParagraph(_ text: String) -> String {
+        rewrite(text) { scalar in
+            switch scalar {
+            case 0x0A, 0x0D, 0x09, 0x2028, 0x2029: return " "
+            default: return isControl(scalar) || isBidi(scalar) ? visible(scalar) : nil
+            }
+        }
+    }
+
     /// Whether `text` holds `needle`, searched as bytes.
     private static func contains(_ text: String, _ needle: StaticString) -> Bool {
         var text = text

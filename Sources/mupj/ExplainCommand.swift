@@ -1,15 +1,23 @@
 import ArgumentParser
 import PolicyCatalog
+import Reports
 import ReviewEngine
+import ReviewRecords
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain a clause: its source, its checks in words and, with --framework, the decision trace.",
         discussion: """
+            With --framework, each finding of the clause is traced on the description: the tests it ran, \
+            the places they reached and what they found there. A finding the reviewers have judged in the \
+            framework's tracking file shows their judgement under its message.
+
             Examples:
               mupj explain MUPJ-6
               mupj explain MUPJ-6 --framework frameworks/dirac.yaml
+              mupj explain VO-4 --framework frameworks/examples/common-mistakes.yaml \\
+                --tracking reviews/examples/shortcut.yaml
             """
     )
 
@@ -24,6 +32,14 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
+    @OptionGroup var tracking: TrackingOptions
+
+    func validate() throws {
+        if framework == nil && !tracking.tracking.isEmpty {
+            throw ValidationError("--tracking needs --framework: judgements are on a framework's findings")
+        }
+    }
+
     func run() throws {
         let set = try ReviewInputs.catalogs(catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         guard let (catalog, found) = set.clause(clause) else {
@@ -36,10 +52,25 @@ struct ExplainCommand: ParsableCommand {
         // read or is invalid gets its errors alone, not an explanation cut short.
         var traces: [String] = []
         for description in try framework.map({ try ReviewInputs.descriptions([$0], limits: limits.limits) }) ?? [] {
-            let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
-                try Engine.evaluate(found, of: catalog, in: description, limits: reviewLimits.limits)
+            let files = try ReviewInputs.tracking(tracking, limits: limits.limits)
+            let key = FrameworkRecommendation.key(description.name, description.vo)
+            guard let file = files.files.first(where: { $0.key == key }) else {
+                let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
+                    try Engine.evaluate(found, of: catalog, in: description, limits: reviewLimits.limits)
+                }
+                traces.append("\n" + Explanation.trace(result, file: description.file))
+                continue
             }
-            traces.append("\n" + Explanation.trace(result, file: description.file))
+            // A judgement is of a finding of the whole review: whether it still holds, or names a
+            // finding that is gone, is decided against every finding, as the reports decide it.
+            let review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
+                try Engine.review(description, catalogs: set, limits: reviewLimits.limits)
+            }
+            let joined = FrameworkTracking(review, file: file)
+            DiagnosticPrinter.print(joined.diagnostics)
+            for result in review.clauses where result.clause.catalogID == catalog.id && result.clause.id == found.id {
+                traces.append("\n" + Explanation.trace(result, file: description.file, tracking: joined))
+            }
         }
         Terminal.standardOutput.write(Explanation.clause(found, in: catalog) + traces.joined())
     }

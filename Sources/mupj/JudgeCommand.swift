@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import ReviewRecords
 
 struct JudgeCommand: ParsableCommand {
@@ -78,7 +79,7 @@ struct JudgeCommand: ParsableCommand {
             file.judgements.last.map { ($0.finding, $0.kind, $0.justification) == (finding, kind, because) } ?? false
         }
         Terminal.standardOutput.write(
-            "judged \(finding) (\(found.ruleID), \(found.status.rawValue)) \(kind.phrase)\n" + write.verdict(with: file)
-        )
+            Escape.terminal("judged \(finding) (\(found.ruleID), \(found.status.rawValue)) \(kind.phrase)") + "\n"
+                + write.verdict(with: file))
     }
 }

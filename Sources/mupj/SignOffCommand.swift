@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import ReviewRecords
 
 /// What a reviewer can sign: "review incomplete" is a state of the review, not a recommendation.
@@ -89,6 +90,6 @@ struct SignOffCommand: ParsableCommand {
             } ?? false
         }
         Terminal.standardOutput.write(
-            "signed \(recommendation.phrase) as \(signer.phrase)\n" + write.verdict(with: file))
+            Escape.terminal("signed \(recommendation.phrase) as \(signer.phrase)") + "\n" + write.verdict(with: file))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyCatalog
+import Reports
 import ReviewEngine
 import ReviewRecords
 import YAMLDocument

@@ -239,14 +239,16 @@ struct TrackingWrite {
             Terminal.standardError.write("\(error)\n")
             throw ExitCode(2)
         }
-        Terminal.standardError.write("\(source == nil ? "wrote" : "updated") \(path)\n")
+        Terminal.standardError.write("\(source == nil ? "wrote" : "updated") \(Escape.terminal(path))\n")
         return file
     }
 
     /// The verdict with the file as written, for the command to print.
     func verdict(with file: TrackingFile) -> String {
         let verdict = FindingsVerdict(review, tracking: FrameworkTracking(review, file: file))
-        return "\(review.name) (\(review.vo)): \(verdict.verdict.phrase), \(verdict.signOff.phrase)\n"
+        // The names come from the description and the tracking file, written by others.
+        return Escape.terminal("\(review.name) (\(review.vo)): \(verdict.verdict.phrase), \(verdict.signOff.phrase)")
+            + "\n"
     }
 
     private static func makeDirectory(for path: String) throws {

@@ -172,11 +172,38 @@ import Testing
             ["review", Self.shortcut, "--tracking", tracking, "--fail-on", "never"],
             ["review", Self.shortcut, "--tracking", tracking, "--format", "json", "--fail-on", "never"],
             ["summary", Self.shortcut, "--tracking", tracking],
+            ["explain", "MUPJ-1", "--framework", Self.shortcut, "--tracking", tracking],
         ] {
             let run = try TestSupport.mupj(arguments)
             #expect(run.status == 0, "\(arguments)")
             #expect(run.stderr == warning, "\(arguments)")
         }
+    }
+
+    /// `explain --framework` shows the reviewers' judgement under the finding it is of, from the
+    /// tracking file named or the default directory, and none with `--no-tracking`.
+    @Test func explainShowsTheJudgementOfEachFinding() throws {
+        let arguments = ["explain", "VO-4", "--framework", Self.shortcut]
+        let judged = try TestSupport.mupj(arguments + ["--tracking", "reviews/examples/shortcut.yaml"])
+        #expect(judged.status == 0, "\(judged.stderr)")
+        #expect(judged.stderr.isEmpty)
+        #expect(
+            judged.stdout.contains(
+                "\n  retention: violated\n    expected `traceability.retention_days` is at least 90, found 30 (line "
+                    + "211).\n    Judged accepted risk by A. Reviewer (OSG) on 2009-02-05: Logs are kept 60 days today; "
+                    + "EXAMPLE has committed to 90 days from its next release.\n    [require] "),
+            "\(judged.stdout)")
+        let plain = try TestSupport.mupj(arguments + ["--no-tracking"])
+        #expect(plain.status == 0)
+        #expect(!plain.stdout.contains("Judged"))
+        // The rest of the explanation is the same with and without the judgements.
+        #expect(
+            judged.stdout.split(separator: "\n").filter { !$0.hasPrefix("    Judged ") }
+                == plain.stdout.split(separator: "\n"))
+        let usage = try TestSupport.mupj(["explain", "VO-4", "--tracking", "reviews/examples/shortcut.yaml"])
+        #expect(usage.status == 2)
+        #expect(
+            usage.stderr.hasPrefix("Error: --tracking needs --framework: judgements are on a framework's findings\n"))
     }
 
     /// A judge that finds the directory's writers' lock taken waits, then gives up with nothing

@@ -1,66 +1,9 @@
 import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
+import TestSupport
 import Testing
 import YAMLDocument
-
-/// Builds a one-clause catalog around the given checks and evaluates fragments with it.
-struct Probe {
-    let clause: Clause
-    let catalog: Catalog
-
-    init(checks: String, examples: String = Probe.defaultExamples) throws {
-        let text = """
-            catalog: probe
-            title: Probe
-            document: {title: Probe, reference: P, version: "1"}
-            clauses:
-              - id: P-1
-                title: Probe
-                paraphrase: Probe.
-                subject: [framework]
-                source: {document: P, version: "1", section: "1"}
-                severity: high
-                rationale: Probe.
-                recommendation: Fix it.
-                checks:
-            \(checks.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n"))
-                examples:
-            \(examples)
-            """
-        let outcome = CatalogLoader.load(SourceFile(path: "probe.yaml", bytes: Array(text.utf8)))
-        guard let catalog = outcome.catalog else {
-            throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
-        }
-        clause = catalog.clauses[0]
-        self.catalog = catalog
-    }
-
-    /// Placeholder examples (the loader requires them); the tests below evaluate their own fragments.
-    static let defaultExamples = """
-              - {expect: satisfied, description: {}}
-              - {expect: violated, description: {}}
-        """
-
-    func evaluate(
-        _ fragment: String, file: String = "f.yaml", limits: ReviewLimits = .default
-    ) throws -> ClauseResult {
-        let node = try YAMLLoader.load(fragment)
-        let source = SourceFile(path: file, bytes: Array(fragment.utf8))
-        let outcome = DescriptionLoader.validate(node, source: source, mode: .fragment)
-        guard let description = outcome.description else {
-            throw Failure(outcome.diagnostics.map(\.description).joined(separator: "\n"))
-        }
-        return try Engine.evaluate(clause, of: catalog, in: description, limits: limits)
-    }
-
-    func status(_ fragment: String) throws -> Status { try evaluate(fragment).status }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
-}
 
 private func check(_ require: String, extra: String = "") -> String {
     "- id: c\n  title: C\n\(extra)  require: \(require)\n"
@@ -550,9 +493,6 @@ private func check(_ require: String, extra: String = "") -> String {
         let trace = result.findings[0]
         #expect(!trace.evidence.map(\.path).contains("components[server].zone"))
         #expect(trace.trace.flatMap(\.reached).filter(\.possible).map(\.path) == ["components[server].zone"])
-        // `mupj explain` names it as possible.
-        let explained = Explanation.trace(result, file: "f.yaml")
-        #expect(explained.contains("        possibly components[server].zone = central  at f.yaml:2:"), "\(explained)")
     }
 
     /// Only possible places: there may be none (false) or only passing ones, so unknown.

@@ -1,4 +1,5 @@
 import PolicyCatalog
+import TestSupport
 import Testing
 
 @testable import ReviewEngine

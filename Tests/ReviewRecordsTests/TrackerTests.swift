@@ -258,35 +258,6 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
     }
 }
 
-/// A window's free text is cut in the day's listing as findings cut values: a decision of 1 MB
-/// pasted by alias into 1 000 windows open on the day printed 1 GB in 31 s.
-@Suite struct WindowTextTests {
-    @Test(arguments: StatusFormatChoice.allCases)
-    func aLongDecisionAndConditionAreCut(format: StatusFormatChoice) throws {
-        let decision = String(repeating: "d", count: 5_000)
-        let condition = String(repeating: "c", count: 5_000)
-        let file = try status(
-            """
-            exception_windows:
-              - id: w
-                from: 2009-12-01
-                to: 2010-02-28
-                suspends: [identity-switching]
-                conditions: [\(condition), short condition]
-                decision: \(decision)
-
-            """)
-        let report = try tracker(file).report(asOf: day("2010-01-01"))
-        let out = StatusRendering.render(report, as: format)
-        for text in [decision, condition] {
-            let kept = String(text.prefix(Value.displayLimit))
-            #expect(out.contains(kept + "…"))
-            #expect(!out.contains(kept + String(text.first!)))
-        }
-        #expect(out.contains("short condition"))
-    }
-}
-
 @Suite struct GateTests {
     @Test func withoutEvidenceNothingIsMetAndThePolicyIsBlocked() throws {
         let report = try tracker(try status("")).report(asOf: day("2009-11-25"))

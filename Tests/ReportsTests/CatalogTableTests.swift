@@ -1,4 +1,5 @@
 import PolicyCatalog
+import Reports
 import Testing
 
 @Suite struct CatalogTableTests {

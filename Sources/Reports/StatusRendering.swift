@@ -1,5 +1,6 @@
 import DocumentSchema
 import PolicyCatalog
+import ReviewRecords
 
 /// The formats of `mupj status`. Every format is a function of the `PrerequisiteReport` (or of the
 /// history), so no two can disagree; none reads the clock.
@@ -30,11 +31,13 @@ public enum StatusRendering {
 
     public static func text(_ report: PrerequisiteReport) -> String {
         var out = "MB prerequisites for multi-user pilot jobs, as of \(report.asOf)\n"
-        out += "status file \(report.statusFile)" + (report.latestDate.map { " (latest date \($0))" } ?? "") + "\n\n"
+        out +=
+            "status file \(Escape.terminal(report.statusFile))"
+            + (report.latestDate.map { " (latest date \($0))" } ?? "") + "\n\n"
         let gate = report.gate
         var headline = "Policy: \(gate.phrase) on \(report.asOf)"
         if !gate.blocking.isEmpty && !gate.inEffect {
-            headline += " (blocked by " + gate.blocking.joined(separator: ", ") + ")"
+            headline += " (blocked by " + Escape.terminal(gate.blocking.joined(separator: ", ")) + ")"
         }
         out += headline + "\n"
         for reason in gate.reasons { out += wrap(reason, first: "  - ", rest: "    ") }
@@ -72,7 +75,7 @@ public enum StatusRendering {
     }
 
     static func prerequisiteText(_ p: PrerequisiteStatus) -> String {
-        var out = "\(p.id)  \(p.state.phrase)  \(p.title)\n"
+        var out = "\(Escape.terminal(p.id))  \(p.state.phrase)  \(Escape.terminal(p.title))\n"
         if let addition = p.addition {
             out += wrap(
                 "not in the original list of November 2007; added by \(addition.by) on \(addition.date)",
@@ -95,7 +98,7 @@ public enum StatusRendering {
     }
 
     public static func text(history: [StatusChange], file: String) -> String {
-        var out = "History of the MB prerequisites, from \(file)\n"
+        var out = "History of the MB prerequisites, from \(Escape.terminal(file))\n"
         if history.isEmpty { return out + "no dated entries\n" }
         for change in history {
             out += "\n"
@@ -118,9 +121,13 @@ public enum StatusRendering {
     }
 
     /// Word-wraps `text` to `width` columns, the first line after `first`, the others after `rest`.
+    /// The text comes from the status file and the catalog, written by others: its line breaks
+    /// only end words and its other control characters are shown, not sent to the terminal
+    /// (`Escape.terminalParagraph`), so that it cannot print a line of the report's own.
     /// Words are split at space bytes, and a word is measured once: a decision of 15 MB split and
     /// counted by characters took 1.6 s.
     static func wrap(_ text: String, first: String, rest: String) -> String {
+        let text = Escape.terminalParagraph(text)
         var out = first
         var lineWidth = first.count
         var empty = true
@@ -153,15 +160,15 @@ public enum StatusRendering {
 
     public static func markdown(_ report: PrerequisiteReport) -> String {
         var out = "# MB prerequisites for multi-user pilot jobs, as of \(report.asOf)\n\n"
-        out += "Status file `\(report.statusFile)`"
+        out += "Status file \(Escape.markdownCode(report.statusFile))"
         if let latest = report.latestDate { out += " (latest date \(latest))" }
         out += ".\n\n"
         let gate = report.gate
         out += "## Policy: \(gate.phrase)\n\n"
         if !gate.blocking.isEmpty && !gate.inEffect {
-            out += "Blocked by " + gate.blocking.joined(separator: ", ") + ".\n\n"
+            out += "Blocked by " + cell(gate.blocking.joined(separator: ", ")) + ".\n\n"
         }
-        for reason in gate.reasons { out += "- \(escape(reason))\n" }
+        for reason in gate.reasons { out += "- \(cell(reason))\n" }
         out += "\n"
         if gate.exceptionWindows.isEmpty {
             out += "No exception window applies on \(report.asOf).\n\n"
@@ -178,29 +185,29 @@ public enum StatusRendering {
         out += "## Prerequisites\n\n| Id | Prerequisite | Status | Summary | MB reported |\n|---|---|---|---|---|\n"
         for p in report.prerequisites {
             let reported = p.mbReported.map { "\($0.state.phrase) (\($0.date))" } ?? ""
-            out += "| \(p.id) | \(cell(p.title)) | \(p.state.phrase) | \(cell(p.summary)) | \(reported) |\n"
+            out += "| \(cell(p.id)) | \(cell(p.title)) | \(p.state.phrase) | \(cell(p.summary)) | \(reported) |\n"
         }
         for p in report.prerequisites {
-            out += "\n### \(p.id): \(escape(p.title))\n\n"
-            out += "\(escape(p.paraphrase))\n\n"
-            out += "Source: \(escape(p.source.description)).\n\n"
+            out += "\n### \(cell(p.id)): \(cell(p.title))\n\n"
+            out += "\(cell(p.paraphrase))\n\n"
+            out += "Source: \(cell(p.source.description)).\n\n"
             if let addition = p.addition {
                 out +=
-                    "Not in the original list of November 2007; added by \(escape(addition.by)) on \(addition.date).\n\n"
+                    "Not in the original list of November 2007; added by \(cell(addition.by)) on \(addition.date).\n\n"
             }
-            out += "Decided by: \(escape(p.decidedBy))\n\n"
-            out += "**\(p.state.phrase)**: \(escape(p.summary))\n\n"
+            out += "Decided by: \(cell(p.decidedBy))\n\n"
+            out += "**\(p.state.phrase)**: \(cell(p.summary))\n\n"
             for item in p.items {
-                out += "- \(item.state.rawValue): \(escape(item.detail))\n"
+                out += "- \(item.state.rawValue): \(cell(item.detail))\n"
                 for evidence in item.evidence {
-                    out += "  - `\(evidence.origin.place)` (\(evidence.section))"
+                    out += "  - \(Escape.markdownCode(evidence.origin.place)) (\(cell(evidence.section)))"
                     if !evidence.origin.sources.isEmpty {
-                        out += ", source: " + evidence.origin.sources.map(escape).joined(separator: "; ")
+                        out += ", source: " + evidence.origin.sources.map(cell).joined(separator: "; ")
                     }
                     out += "\n"
                 }
             }
-            for note in p.notes { out += "- note: \(escape(note))\n" }
+            for note in p.notes { out += "- note: \(cell(note))\n" }
             if let r = p.mbReported {
                 out += "- MB reported on \(r.date): \(r.state.phrase)"
                 out += r.agreesWithEvidence ? "\n" : " (the evidence on file says \(p.state.phrase))\n"
@@ -210,7 +217,7 @@ public enum StatusRendering {
     }
 
     public static func markdown(history: [StatusChange], file: String) -> String {
-        var out = "# History of the MB prerequisites\n\nFrom `\(file)`.\n\n"
+        var out = "# History of the MB prerequisites\n\nFrom \(Escape.markdownCode(file)).\n\n"
         guard !history.isEmpty else { return out + "No dated entries.\n" }
         out += "| Date | Change | Status after the change |\n|---|---|---|\n"
         for change in history {
@@ -221,27 +228,9 @@ public enum StatusRendering {
         return out
     }
 
-    /// Backslash before each character that could start Markdown or end a table cell, and a space
-    /// for a line break. Byte by byte, as the review reports escape (those characters are ASCII, so
-    /// never part of a longer character's bytes): by characters, a field of 15 MB took 1.3–5.6 s,
-    /// and a carriage return before a line feed, one character, was kept and broke the table.
-    static func escape(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): bytes.append(UInt8(ascii: " "))
-            default: bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func cell(_ text: String) -> String { escape(text) }
+    /// Text from the status file or the catalog, in Markdown: escaped as every Markdown report
+    /// escapes it (markup, table cells, control characters).
+    static func cell(_ text: String) -> String { Escape.markdown(text) }
 
     // MARK: - JSON
 

@@ -1,12 +1,17 @@
-/// The catalogs as a table, for `mupj clauses`.
+import PolicyCatalog
+
+/// The catalogs as a table, for `mupj clauses`. A catalog is written by others: its strings are
+/// shown with their control characters escaped (`Escape.terminal`), so that a title cannot
+/// repaint the terminal or print a row of its own.
 public enum CatalogTable {
     public static func render(_ set: CatalogSet) -> String {
         var rows: [[String]] = [["ID", "TITLE", "SUBJECT", "SEVERITY", "SOURCE"]]
         for catalog in set.catalogs {
             for clause in catalog.clauses {
                 rows.append([
-                    clause.id, clause.title, clause.subjects.map(\.rawValue).joined(separator: ","),
-                    clause.severity.rawValue, clause.source.description,
+                    Escape.terminal(clause.id), Escape.terminal(clause.title),
+                    clause.subjects.map(\.rawValue).joined(separator: ","), clause.severity.rawValue,
+                    Escape.terminal(clause.source.description),
                 ])
             }
         }

@@ -1,0 +1,86 @@
+import PolicyCatalog
+import ReviewEngine
+import ReviewRecords
+
+/// `mupj explain`: a clause in words, and the decision trace of its checks on a description,
+/// with the reviewers' judgements when there is a tracking file. For a terminal: the catalog and
+/// the description are written by others, so every string from them is shown with its control
+/// characters escaped (`Escape.terminal`).
+public enum Explanation {
+    public static func clause(_ clause: Clause, in catalog: Catalog) -> String {
+        let t = Escape.terminal
+        var out = "\(t(clause.id)): \(t(clause.title))\n"
+        out += "Source: \(t(catalog.document.title)), \(t(clause.source.description)) "
+        out += "(\(t(catalog.document.reference)))\n"
+        out +=
+            "Binds: \(clause.subjects.map(\.rawValue).joined(separator: ", ")). Severity: \(clause.severity.rawValue).\n\n"
+        out += wrap(clause.paraphrase) + "\n\nWhy: " + wrap(clause.rationale) + "\n\nChecks:\n"
+        for check in clause.checks {
+            out += "  \(t(check.id)) [\((check.severity ?? clause.severity).rawValue)]: \(t(check.title))\n"
+            if let when = check.when { out += "    applies when \(t(when.words))\n" }
+            if let collection = check.forEach {
+                let filter = check.whereCondition.map { " where \(t($0.words))" } ?? ""
+                out += "    for each of the \(collection.rawValue)\(filter)\n"
+            }
+            out += "    requires \(t(check.require.words))\n"
+        }
+        out += "\nExamples (each run whenever the catalog is loaded):\n"
+        for example in clause.examples {
+            let note = example.note.isEmpty ? "" : ": \(t(example.note))"
+            out += "  \(example.expect.rawValue)\(note) (\(t(catalog.file)):\(example.range.start.line))\n"
+        }
+        out += "\nRecommendation: " + wrap(clause.recommendation) + "\n"
+        return out
+    }
+
+    /// How the clause was decided on the description in `file`, finding by finding, each with
+    /// what the reviewers said of it in `tracking`, if anything.
+    public static func trace(_ result: ClauseResult, file: String, tracking: FrameworkTracking? = nil) -> String {
+        let t = Escape.terminal
+        var out = "Decision for \(t(file)): \(t(result.clause.id)) is \(result.status.phrase)\n"
+        for finding in result.findings {
+            let subject = finding.subject.map { " on \(t($0))" } ?? ""
+            out += "\n  \(t(finding.checkID))\(subject): \(finding.status.phrase)\n"
+            out += "    \(t(finding.message))\n"
+            if let judgement = tracking.flatMap({ Wording.judgement($0.state(of: finding)) }) {
+                out += "    \(t(judgement)).\n"
+            }
+            for observation in finding.trace {
+                out += "    [\(observation.phase.rawValue)] \(t(observation.test.words(negated: false))) → "
+                out += "\(observation.truth.rawValue)\n"
+                if observation.reached.isEmpty { out += "        (no element reached)\n" }
+                for place in observation.reached {
+                    let value: String
+                    switch place.state {
+                    case .known(let v): value = t(v.display)
+                    case .unknown: value = "unknown"
+                    case .absent: value = "(not stated)"
+                    }
+                    // A place reached through an element that may not refer back (see `Reached.possible`).
+                    let possibly = place.possible ? "possibly " : ""
+                    out +=
+                        "        \(possibly)\(t(place.path)) = \(value)  at \(t(file)):\(place.range.start.line):"
+                        + "\(place.range.start.column)\n"
+                }
+                if observation.unlisted > 0 { out += "        … and \(observation.unlisted) more places, not listed\n" }
+            }
+        }
+        return out
+    }
+
+    /// Folds text to about 96 columns for the terminal, its own line breaks and controls
+    /// escaped (`Escape.terminalParagraph`).
+    static func wrap(_ text: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in Escape.terminalParagraph(text).split(separator: " ") {
+            if !line.isEmpty && line.count + word.count + 1 > 96 {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,93 @@
+import DocumentSchema
+import PolicyCatalog
+import ReviewRecords
+import TestSupport
+import Testing
+import YAMLDocument
+
+@testable import Reports
+
+/// The status formats' text handling: wrapping by characters over bytes, free text cut as
+/// findings cut values, and text from the status file escaped for where it goes.
+@Suite struct StatusTextTests {
+    /// The MB prerequisites on `day` with a status file of `body` (sources not required).
+    static func report(_ body: String, on day: String) throws -> PrerequisiteReport {
+        let text = "format: mupj-status/1\n" + body
+        let value = try #require(
+            SchemaValidator(root: StatusFormat.root).validate(
+                try SourceFile(path: "s.yaml", bytes: Array(text.utf8)).load(limits: .default), file: "s.yaml"
+            ).value)
+        let built = StatusFileLoader.build(value, file: "s.yaml", requireSources: false)
+        #expect(built.diagnostics.isEmpty, "\(built.diagnostics)")
+        let tracker = PrerequisiteTracker(
+            catalogs: try TestSupport.shippedCatalogs().prerequisites, status: built.file, verdicts: [])
+        return tracker.report(asOf: try #require(CalendarDay(day)))
+    }
+
+    @Test func wrappingCountsCharacters() {
+        let words = Array(repeating: "été", count: 60).joined(separator: " ")
+        let wrapped = StatusRendering.wrap(words, first: "  - ", rest: "    ")
+        let lines = wrapped.split(separator: "\n")
+        #expect(lines.map(\.count) == [99, 99, 51])
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    été") })
+        // A word of more bytes than a line holds gets a line of its own, whole.
+        let long = String(repeating: "x", count: 1_000)
+        #expect(StatusRendering.wrap("a \(long) b", first: "", rest: "") == "a\n\(long)\nb\n")
+    }
+
+    /// A line break in the text only ends a word; an escape sequence is shown, not sent.
+    @Test func wrappedTextCannotPrintALineOfItsOwn() {
+        #expect(
+            StatusRendering.wrap("one\ntwo\r\nPRE-1  met\u{1B}[2J \u{202E}x", first: "- ", rest: "  ")
+                == "- one two PRE-1 met\\u{1b}[2J \\u{202e}x\n")
+    }
+
+    /// A window's free text is cut in the day's listing as findings cut values: a decision of 1 MB
+    /// pasted by alias into 1 000 windows open on the day printed 1 GB in 31 s.
+    @Test(arguments: StatusFormatChoice.allCases)
+    func aLongDecisionAndConditionAreCut(format: StatusFormatChoice) throws {
+        let decision = String(repeating: "d", count: 5_000)
+        let condition = String(repeating: "c", count: 5_000)
+        let report = try Self.report(
+            """
+            exception_windows:
+              - id: w
+                from: 2009-12-01
+                to: 2010-02-28
+                suspends: [identity-switching]
+                conditions: [\(condition), short condition]
+                decision: \(decision)
+
+            """, on: "2010-01-01")
+        let out = StatusRendering.render(report, as: format)
+        for text in [decision, condition] {
+            let kept = String(text.prefix(Value.displayLimit))
+            #expect(out.contains(kept + "…"))
+            #expect(!out.contains(kept + String(text.first!)))
+        }
+        #expect(out.contains("short condition"))
+    }
+
+    /// A window's text with markup, a table cell's bar and control characters: the Markdown
+    /// escapes them as the review reports do, the text shows them, and neither sends one.
+    @Test func aWindowsTextIsEscapedForEachFormat() throws {
+        let report = try Self.report(
+            """
+            exception_windows:
+              - id: w
+                from: 2009-12-01
+                to: 2010-02-28
+                suspends: [identity-switching]
+                conditions: ["a | b", "**bold** \\e[31mred"]
+                decision: "line\\nbreak"
+
+            """, on: "2010-01-01")
+        let markdown = StatusRendering.render(report, as: .markdown)
+        #expect(markdown.contains("| a \\| b; \\*\\*bold\\*\\* \u{FFFD}\\[31mred | line break |"), "\(markdown)")
+        let text = StatusRendering.render(report, as: .text)
+        #expect(text.contains("conditions: a | b; **bold**\n    \\u{1b}[31mred; decision: line break\n"), "\(text)")
+        for out in [markdown, text] {
+            #expect(!out.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        }
+    }
+}
