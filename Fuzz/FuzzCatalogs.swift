@@ -165,6 +165,12 @@ private func readAsCatalog(_ source: SourceFile, _ lines: LineTable, _ limits: L
             }
         }
     }
+    requireNoControls(CatalogTable.render(set), "the clauses table")
+    for catalog in set.catalogs {
+        for clause in catalog.clauses {
+            requireNoControls(Explanation.clause(clause, in: catalog), "the explanation of \(clause.id)")
+        }
+    }
     if !set.catalogs.isEmpty {
         let reviewed = withinLimits(in: source.path, lines) { () throws(ReviewLimitExceeded) in
             try Engine.review(fixtures.description, catalogs: set)
@@ -232,10 +238,18 @@ private func track(_ tracker: PrerequisiteTracker, _ lines: LineTable?, of input
     require(zip(changes, changes.dropFirst()).allSatisfy { $0.date < $1.date }, "history days out of order")
     for format in StatusFormatChoice.allCases {
         let now = StatusRendering.render(report, as: format)
-        if format == .json { requireJSON(now, "the status in JSON") }
+        if format == .json {
+            requireJSON(now, "the status in JSON")
+        } else {
+            requireNoControls(now, "the \(format) status")
+        }
         guard history else { continue }
         let then = StatusRendering.render(history: changes, file: tracker.status.path, as: format)
-        if format == .json { requireJSON(then, "the history in JSON") }
+        if format == .json {
+            requireJSON(then, "the history in JSON")
+        } else {
+            requireNoControls(then, "the \(format) history")
+        }
     }
     let context = ReportContext(
         result: ReviewResult(

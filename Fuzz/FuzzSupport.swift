@@ -13,6 +13,17 @@ func requireJSON(_ text: String, _ what: @autoclosure () -> String) {
     require(parsed != nil, "\(what()) is not JSON")
 }
 
+/// A text for a terminal or a Markdown viewer: whatever the input holds, it sends no control
+/// character but the line feed, and no bidirectional control (each is shown or replaced).
+func requireNoControls(_ text: String, _ what: @autoclosure () -> String) {
+    let sent = text.unicodeScalars.first { scalar in
+        let value = scalar.value
+        return (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+    }
+    require(sent == nil, "\(what()) sends U+\(String(sent?.value ?? 0, radix: 16))")
+}
+
 /// Every diagnostic about the input points into it, at the line and column of its offset.
 func requireLocated(_ diagnostics: [Diagnostic], in file: String, _ lines: LineTable) {
     for diagnostic in diagnostics where diagnostic.file == file {
@@ -27,8 +38,12 @@ func checkReports(_ review: FrameworkReview, catalogs: [CatalogInfo], _ source: 
         result: ReviewResult(toolVersion: "fuzz", catalogs: catalogs, frameworks: [review]), sources: [source])
     for format in ReportFormat.allCases {
         let text = format.render(context)
+        if format == .text || format == .markdown { requireNoControls(text, "the \(format) report") }
         guard format == .json || format == .sarif else { continue }
         requireJSON(text, "the \(format) report")
+    }
+    for clause in review.clauses {
+        requireNoControls(Explanation.trace(clause, file: source.path), "the explanation of \(clause.clause.id)")
     }
     // A part made apart, as the streamed review makes it on another thread, is what the stream
     // itself writes in its place: first, or after another framework.
