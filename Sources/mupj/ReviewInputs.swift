@@ -75,7 +75,7 @@ enum ReviewInputs {
     /// where those are higher: a limit lowered for the descriptions does not refuse the catalogs.
     static func catalogs(
         _ options: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits = .default,
-        requireClauses: Bool = true
+        requireClauses: Bool = true, requirePrerequisites: Bool = false
     ) throws -> CatalogSet {
         let (files, problems) = Inputs.expand(options.paths)
         let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
@@ -95,6 +95,12 @@ enum ReviewInputs {
         DiagnosticPrinter.print(diagnostics)
         guard let set, diagnostics.allSatisfy({ $0.severity != .error }) else {
             Terminal.standardError.write("error: the catalogs could not be loaded; no review was made\n")
+            throw ExitCode(2)
+        }
+        if requirePrerequisites && set.prerequisites.isEmpty {
+            Terminal.standardError.write(
+                "error: no prerequisite catalog (a file with 'prerequisites:') among "
+                    + options.paths.joined(separator: ", ") + "\n")
             throw ExitCode(2)
         }
         return set

@@ -116,14 +116,8 @@ struct StatusCommand: ParsableCommand {
 
     /// The catalogs: a prerequisite catalog is needed; clause catalogs only to review --frameworks.
     func loadCatalogs() throws -> CatalogSet {
-        let set = try ReviewInputs.catalogs(
-            catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits, requireClauses: !frameworks.isEmpty)
-        guard !set.prerequisites.isEmpty else {
-            Terminal.standardError.write(
-                "error: no prerequisite catalog (a file with 'prerequisites:') among "
-                    + catalogs.paths.joined(separator: ", ") + "\n")
-            throw ExitCode(2)
-        }
-        return set
+        try ReviewInputs.catalogs(
+            catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits, requireClauses: !frameworks.isEmpty,
+            requirePrerequisites: true)
     }
 }

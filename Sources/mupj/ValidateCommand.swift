@@ -14,16 +14,19 @@ struct ValidateCommand: ParsableCommand {
             sub-directories; names that start with a dot, such as editors' lock files, are left out). \
             Errors are printed as path:line:col: error: message, in file order, up to 500 a file.
 
-            A file whose first key says format: mupj-tracking/1 is checked as the reviewers' tracking \
-            file it is (docs/tracking.md); whether its judgements match the findings is for \
-            mupj review DESCRIPTION --tracking FILE to say.
+            A file whose format: says mupj-tracking/1 is checked as the reviewers' tracking file it is \
+            (docs/tracking.md); whether its judgements match the findings is for \
+            mupj review DESCRIPTION --tracking FILE to say. A file whose format: says mupj-status/1 is \
+            checked as the MB prerequisites status file it is (docs/prerequisites.md), against the \
+            prerequisite catalog (--checklist), which is read only then.
 
             Examples:
               mupj validate frameworks/
               mupj validate my-framework.yaml --format json
-              mupj validate reviews/tracking/
+              mupj validate reviews/ reviews/tracking/
 
-            Exit codes: 0 all valid; 1 at least one invalid; 2 a path could not be read.
+            Exit codes: 0 all valid; 1 at least one invalid; 2 a path could not be read, or catalog \
+            errors.
             """
     )
 
@@ -39,16 +42,27 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var catalogs: CatalogOptions
+
     func run() throws {
         let (files, problems) = Inputs.expand(paths)
         var unreadable = problems
         var results: [Checked] = []
+        // A status file is checked against the prerequisite catalog, read for the first one only.
+        var prerequisites: [Prerequisite]?
+        let catalog = { () throws -> [Prerequisite] in
+            if let prerequisites { return prerequisites }
+            let set = try ReviewInputs.catalogs(
+                catalogs, limits: limits.limits, requireClauses: false, requirePrerequisites: true)
+            prerequisites = set.prerequisites.flatMap(\.prerequisites)
+            return prerequisites ?? []
+        }
         for file in ReviewInputs.load(files, limits: limits.limits, keeping: .none) {
             switch file {
             case .unreadable(let diagnostic): unreadable.append(diagnostic)
             case .invalid(let path, let diagnostics, let source):
                 results.append(
-                    source.flatMap { Self.inOtherFormat($0, diagnostics, limits: limits.limits) }
+                    try source.flatMap { try Self.inOtherFormat($0, diagnostics, limits: limits.limits, catalog) }
                         ?? Checked(file: path, kind: .description, diagnostics: diagnostics))
             case .valid(let source, let diagnostics, _, _):
                 results.append(Checked(file: source.path, kind: .description, diagnostics: diagnostics))
@@ -90,11 +104,13 @@ struct ValidateCommand: ParsableCommand {
     enum Kind: String, CaseIterable {
         case description
         case trackingFile = "tracking-file"
+        case statusFile = "status-file"
 
         func noun(_ count: Int) -> String {
             switch self {
             case .description: return count == 1 ? "description" : "descriptions"
             case .trackingFile: return count == 1 ? "tracking file" : "tracking files"
+            case .statusFile: return count == 1 ? "status file" : "status files"
             }
         }
     }
@@ -116,12 +132,14 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// A file refused as a description because its `format:` names another format of mupj's
-    /// (the format check gives that one error, before anything else): a tracking file is checked
-    /// as one; the status file is named, with the command that checks it.
-    static func inOtherFormat(_ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits) -> Checked? {
+    /// (the format check gives that one error, before anything else), checked as the file it is:
+    /// a tracking file, or a status file against the prerequisites `catalog` gives.
+    static func inOtherFormat(
+        _ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits, _ catalog: () throws -> [Prerequisite]
+    ) throws -> Checked? {
         let path = source.path
         guard diagnostics.count == 1, let table = try? source.loadTable(limits: limits),
-            let (format, location) = SchemaValidator.declaredFormat(table)
+            let (format, _) = SchemaValidator.declaredFormat(table)
         else { return nil }
         switch format {
         case TrackingFormat.identifier:
@@ -129,12 +147,9 @@ struct ValidateCommand: ParsableCommand {
                 file: path, kind: .trackingFile,
                 diagnostics: TrackingFileLoader.load(source, limits: limits).diagnostics)
         case StatusFormat.identifier:
-            let message =
-                "this is an MB prerequisites status file (\(format)), not a framework description; "
-                + "mupj status --status-file \(path) checks it"
-            return Checked(
-                file: path, kind: .description,
-                diagnostics: [Diagnostic(file: path, location: location, message: message)])
+            let outcome = StatusFileLoader.load(source, limits: limits)
+            let crossChecked = try outcome.file.map { StatusFileLoader.crossCheck($0, against: try catalog()) } ?? []
+            return Checked(file: path, kind: .statusFile, diagnostics: outcome.diagnostics + crossChecked)
         default:
             return nil
         }

@@ -272,7 +272,7 @@ import Testing
 
     /// `mupj validate` checks a tracking file as one, beside descriptions, and names the status
     /// file for what it is.
-    @Test func validateChecksTrackingFilesAsTrackingFiles() throws {
+    @Test func validateChecksTrackingAndStatusFilesAsWhatTheyAre() throws {
         let example = "reviews/examples/shortcut.yaml"
         let both = try TestSupport.mupj(["validate", example, Self.shortcut])
         #expect(both.status == 0, "\(both.stderr)")
@@ -294,12 +294,41 @@ import Testing
         #expect(files?.map { $0["kind"] as? String } == ["tracking-file"])
         #expect(files?.first?["valid"] as? Bool == false)
 
-        let status = try TestSupport.mupj(["validate", "reviews/prerequisites.yaml"])
-        #expect(status.status == 1)
+        // The status file is checked as one, against the prerequisite catalog: its format, then its
+        // references to prerequisites.
+        let all = try TestSupport.mupj(["validate", "reviews/", "reviews/examples/", "frameworks/"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout == "6 files (4 descriptions, 1 tracking file, 1 status file) checked: 6 valid\n")
+        let statusText = try String(contentsOfFile: TestSupport.path("reviews/prerequisites.yaml"), encoding: .utf8)
+        let statusFile = directory.appendingPathComponent("status.yaml").path
+        try statusText.replacingOccurrences(
+            of: "{prerequisite: PRE-5, status: not-met", with: "{prerequisite: PRE-9, status: not-met"
+        )
+        .replacingOccurrences(of: "  - by: EGEE\n    outcome: positive\n", with: "  - by: EGEE\n    outcome: good\n")
+        .write(toFile: statusFile, atomically: true, encoding: .utf8)
+        let wrong = try TestSupport.mupj(["validate", statusFile, "--format", "json"])
+        #expect(wrong.status == 1)
+        let checked = try JSONSerialization.jsonObject(with: Data(wrong.stdout.utf8)) as? [String: Any]
+        let entry = (checked?["files"] as? [[String: Any]])?.first
+        #expect(entry?["kind"] as? String == "status-file")
+        let messages = (entry?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        #expect(messages.count == 1 && messages[0].contains("'good'"), "\(messages)")
+        try statusText.replacingOccurrences(
+            of: "{prerequisite: PRE-5, status: not-met", with: "{prerequisite: PRE-9, status: not-met"
+        )
+        .write(toFile: statusFile, atomically: true, encoding: .utf8)
+        let reference = try TestSupport.mupj(["validate", statusFile])
+        #expect(reference.status == 1)
+        #expect(reference.stdout == "1 status file checked: 0 valid, 1 invalid (1 error)\n")
         #expect(
-            status.stderr.hasSuffix(
-                ": error: this is an MB prerequisites status file (mupj-status/1), not a framework description; mupj "
-                    + "status --status-file reviews/prerequisites.yaml checks it\n"))
+            reference.stderr.contains(": error: no prerequisite 'PRE-9' in the catalogs (known: PRE-1, "),
+            "\(reference.stderr)")
+        let noCatalog = try TestSupport.mupj(["validate", statusFile, "--checklist", "checklists/vo-operations.yaml"])
+        #expect(noCatalog.status == 2)
+        #expect(
+            noCatalog.stderr
+                == "error: no prerequisite catalog (a file with 'prerequisites:') among checklists/vo-operations.yaml\n"
+        )
     }
 
     /// A tracking file over the size limit is refused as an invalid file (exit 1), as a description
