@@ -48,6 +48,18 @@ import Testing
             ] + extra)
     }
 
+    /// A project of its own, with the shipped catalogs and descriptions linked in, for the
+    /// commands that read or write `reviews/tracking` where they are run.
+    static func project() throws -> URL {
+        let project = try TestSupport.temporaryDirectory()
+        for name in ["checklists", "frameworks"] {
+            try FileManager.default.createSymbolicLink(
+                at: project.appendingPathComponent(name),
+                withDestinationURL: TestSupport.packageRoot.appendingPathComponent(name))
+        }
+        return project
+    }
+
     /// A tracking file for Shortcut with one confirmed judgement of `finding` (as written) under `rule`.
     func writeTracking(finding: String, rule: String) throws {
         try """
@@ -354,12 +366,7 @@ import Testing
     /// framework, whatever its name, passing over files it cannot read as tracking files; with
     /// none, it makes one named after the framework.
     @Test func judgeFindsTheFrameworksFileInTheDefaultDirectory() throws {
-        let project = try TestSupport.temporaryDirectory()
-        let root = TestSupport.packageRoot
-        for name in ["checklists", "frameworks"] {
-            try FileManager.default.createSymbolicLink(
-                at: project.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
-        }
+        let project = try Self.project()
         func judge(_ finding: String) throws -> TestSupport.Run {
             try TestSupport.mupj(
                 [
@@ -390,24 +397,19 @@ import Testing
 
     /// `reviews/tracking` is read when it is there, without being named; the project ships none.
     @Test func theDefaultDirectoryIsReadWhenItExists() throws {
-        let project = try TestSupport.temporaryDirectory()
-        let root = TestSupport.packageRoot
-        for name in ["checklists", "frameworks"] {
-            try FileManager.default.createSymbolicLink(
-                at: project.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
-        }
+        let project = try Self.project()
         let before = try TestSupport.mupj(["summary", Self.shortcut], in: project)
         #expect(before.stdout.contains("Pending sign-off: no judgement or sign-off is recorded."))
         try FileManager.default.createDirectory(
             at: project.appendingPathComponent("reviews/tracking"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: root.appendingPathComponent("reviews/examples/shortcut.yaml"),
+            at: TestSupport.packageRoot.appendingPathComponent("reviews/examples/shortcut.yaml"),
             to: project.appendingPathComponent("reviews/tracking/shortcut.yaml"))
         let after = try TestSupport.mupj(["summary", Self.shortcut], in: project)
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("| Shortcut (EXAMPLE) | **do not recommend** (signed) |"))
         let ignored = try TestSupport.mupj(["summary", Self.shortcut, "--no-tracking"], in: project)
         #expect(ignored.stdout.contains("Pending sign-off: no judgement or sign-off is recorded."))
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("reviews/tracking").path))
+        #expect(!FileManager.default.fileExists(atPath: TestSupport.path("reviews/tracking")))
     }
 }

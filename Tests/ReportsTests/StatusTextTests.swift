@@ -24,6 +24,22 @@ import YAMLDocument
         return tracker.report(asOf: try #require(CalendarDay(day)))
     }
 
+    /// The prerequisites on a day within one exception window, of the conditions and decision given
+    /// as YAML.
+    static func window(conditions: String, decision: String) throws -> PrerequisiteReport {
+        try report(
+            """
+            exception_windows:
+              - id: w
+                from: 2009-12-01
+                to: 2010-02-28
+                suspends: [identity-switching]
+                conditions: \(conditions)
+                decision: \(decision)
+
+            """, on: "2010-01-01")
+    }
+
     @Test func wrappingCountsCharacters() {
         let words = Array(repeating: "été", count: 60).joined(separator: " ")
         let wrapped = StatusRendering.wrap(words, first: "  - ", rest: "    ")
@@ -48,17 +64,7 @@ import YAMLDocument
     func aLongDecisionAndConditionAreCut(format: StatusFormatChoice) throws {
         let decision = String(repeating: "d", count: 5_000)
         let condition = String(repeating: "c", count: 5_000)
-        let report = try Self.report(
-            """
-            exception_windows:
-              - id: w
-                from: 2009-12-01
-                to: 2010-02-28
-                suspends: [identity-switching]
-                conditions: [\(condition), short condition]
-                decision: \(decision)
-
-            """, on: "2010-01-01")
+        let report = try Self.window(conditions: "[\(condition), short condition]", decision: decision)
         let out = StatusRendering.render(report, as: format)
         for text in [decision, condition] {
             let kept = String(text.prefix(Value.displayLimit))
@@ -71,17 +77,7 @@ import YAMLDocument
     /// A window's text with markup, a table cell's bar and control characters: the Markdown
     /// escapes them as the review reports do, the text shows them, and neither sends one.
     @Test func aWindowsTextIsEscapedForEachFormat() throws {
-        let report = try Self.report(
-            """
-            exception_windows:
-              - id: w
-                from: 2009-12-01
-                to: 2010-02-28
-                suspends: [identity-switching]
-                conditions: ["a | b", "**bold** \\e[31mred"]
-                decision: "line\\nbreak"
-
-            """, on: "2010-01-01")
+        let report = try Self.window(conditions: #"["a | b", "**bold** \e[31mred"]"#, decision: #""line\nbreak""#)
         let markdown = StatusRendering.render(report, as: .markdown)
         #expect(markdown.contains("| a \\| b; \\*\\*bold\\*\\* \u{FFFD}\\[31mred | line break |"), "\(markdown)")
         let text = StatusRendering.render(report, as: .text)
