@@ -34,9 +34,12 @@ public struct TrackingSet: Sendable {
     }
 
     /// The file about the framework reviewed, matched by name and VO as written in it.
-    public func file(for review: FrameworkReview) -> TrackingFile? {
+    public func file(for review: FrameworkReview) -> TrackingFile? { file(framework: review.name, vo: review.vo) }
+
+    /// The file about the framework `name` of `vo`, matched as `FrameworkRecommendation.key` matches.
+    public func file(framework name: String, vo: String) -> TrackingFile? {
         guard !byKey.isEmpty else { return nil }
-        return byKey[FrameworkRecommendation.key(review.name, review.vo)].map { files[$0] }
+        return byKey[FrameworkRecommendation.key(name, vo)].map { files[$0] }
     }
 }
 

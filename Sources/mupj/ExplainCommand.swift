@@ -53,8 +53,7 @@ struct ExplainCommand: ParsableCommand {
         var traces: [String] = []
         for description in try framework.map({ try ReviewInputs.descriptions([$0], limits: limits.limits) }) ?? [] {
             let files = try ReviewInputs.tracking(tracking, limits: limits.limits)
-            let key = FrameworkRecommendation.key(description.name, description.vo)
-            guard let file = files.files.first(where: { $0.key == key }) else {
+            guard let file = files.file(framework: description.name, vo: description.vo) else {
                 let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
                     try Engine.evaluate(found, of: catalog, in: description, limits: reviewLimits.limits)
                 }
