@@ -1,10 +1,10 @@
 import ReviewEngine
 import ReviewRecords
 
-/// What the reports written for reading (HTML, Markdown) show of a framework in more than one
-/// place: its tallies and verdict in the overview tables, then again in its own section. Worked
-/// out once per framework and report, so that the places cannot disagree and the tracking file is
-/// joined once.
+/// What the reports written for reading (HTML, Markdown, the MB summary) show of a framework in
+/// more than one place: its tallies and verdict in the overview tables, then again in its own
+/// section. Worked out once per framework and report, so that the places cannot disagree and the
+/// tracking file is joined once.
 struct FrameworkOverview {
     let review: FrameworkReview
     let counts: Counts

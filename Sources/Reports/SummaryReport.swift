@@ -89,29 +89,11 @@ public struct SummaryReport: Sendable {
         }
     }
 
-    /// What the summary says about one framework, worked out once for every format.
-    struct Entry {
-        var review: FrameworkReview
-        var counts: Counts
-        var verdict: FindingsVerdict
-        var tracking: FrameworkTracking
-        /// The three most important reasons, in plain words, with the findings they stand for.
-        var reasons: [(finding: Finding, text: String)]
-        /// Open findings beyond those three.
-        var more: Int
+    /// What the summary says about one framework, worked out once for every format: what the
+    /// review reports show of it, and the reasons for its verdict (`topReasons`).
+    typealias Entry = FrameworkOverview
 
-        init(_ review: FrameworkReview, context: ReportContext) {
-            self.review = review
-            counts = Counts(review)
-            (tracking, verdict) = context.tracked(review)
-            let titles = Dictionary(
-                review.clauses.map { ($0.clause.id, $0.clause.title) }, uniquingKeysWith: { first, _ in first })
-            reasons = verdict.reasons.prefix(3).map { ($0, Wording.reason($0, clauseTitle: titles[$0.clauseID] ?? "")) }
-            more = max(verdict.reasons.count - 3, 0)
-        }
-    }
-
-    var entries: [Entry] { context.result.frameworks.map { Entry($0, context: context) } }
+    var entries: [Entry] { FrameworkOverview.all(context) }
 
     /// The sign-off, the judgements and the conditions signed, one sentence each, in plain text.
     static func signOffLines(_ entry: Entry) -> (lines: [String], conditions: [String]) {
@@ -191,17 +173,19 @@ public struct SummaryReport: Sendable {
                 for condition in conditions { out.line("- " + Escape.markdown(condition)) }
                 out.blank()
             }
-            if entry.reasons.isEmpty {
+            if entry.verdict.reasons.isEmpty {
                 out.line("Nothing to act on was found.")
             } else {
                 out.line("Main reasons:")
                 out.blank()
-                for (i, reason) in entry.reasons.enumerated() {
+                for (i, reason) in entry.topReasons.enumerated() {
                     out.line("\(i + 1). \(Escape.markdown(reason.text))")
                 }
-                if entry.more > 0 {
+                if entry.moreReasons > 0 {
                     out.blank()
-                    out.line("And \(entry.more) more point\(entry.more == 1 ? "" : "s") in the reviewers' report.")
+                    out.line(
+                        "And \(entry.moreReasons) more point\(entry.moreReasons == 1 ? "" : "s") in the reviewers' report."
+                    )
                 }
             }
             out.blank()
@@ -307,16 +291,17 @@ public struct SummaryReport: Sendable {
                 for condition in conditions { out += "<li>\(Escape.html(condition))</li>\n" }
                 out += "</ul>\n"
             }
-            if entry.reasons.isEmpty {
+            if entry.verdict.reasons.isEmpty {
                 out += "<p>Nothing to act on was found.</p>\n"
             } else {
                 out += "<ol>\n"
-                for reason in entry.reasons {
+                for reason in entry.topReasons {
                     out += "<li data-finding=\"\(Escape.html(reason.finding.id))\">\(Escape.html(reason.text))</li>\n"
                 }
                 out += "</ol>\n"
-                if entry.more > 0 {
-                    out += "<p class=\"meta\">And \(entry.more) more point\(entry.more == 1 ? "" : "s") in the "
+                if entry.moreReasons > 0 {
+                    out +=
+                        "<p class=\"meta\">And \(entry.moreReasons) more point\(entry.moreReasons == 1 ? "" : "s") in the "
                     out += "reviewers' report.</p>\n"
                 }
             }
@@ -391,7 +376,7 @@ public struct SummaryReport: Sendable {
                             (
                                 "reasons",
                                 .array(
-                                    entry.reasons.map { reason in
+                                    entry.topReasons.map { reason in
                                         .obj([
                                             ("finding", .string(reason.finding.id)),
                                             ("clause", .string(reason.finding.clauseID)),
@@ -402,7 +387,7 @@ public struct SummaryReport: Sendable {
                                         ])
                                     })
                             ),
-                            ("more_reasons", .int(entry.more)),
+                            ("more_reasons", .int(entry.moreReasons)),
                         ])
                     })
             ),
@@ -471,4 +456,17 @@ public struct SummaryReport: Sendable {
             ("gate", .string(prerequisites.gate)),
         ])
     }
+}
+
+extension FrameworkOverview {
+    /// The three most important reasons for the verdict, in plain words, with the findings they
+    /// stand for.
+    var topReasons: [(finding: Finding, text: String)] {
+        let titles = Dictionary(
+            review.clauses.map { ($0.clause.id, $0.clause.title) }, uniquingKeysWith: { first, _ in first })
+        return verdict.reasons.prefix(3).map { ($0, Wording.reason($0, clauseTitle: titles[$0.clauseID] ?? "")) }
+    }
+
+    /// Open findings beyond those three.
+    var moreReasons: Int { max(verdict.reasons.count - 3, 0) }
 }
