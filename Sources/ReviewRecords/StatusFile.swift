@@ -2,8 +2,19 @@ import DocumentSchema
 import PolicyCatalog
 import YAMLDocument
 
+/// An entry of a file of the reviews (a status or tracking file), with where it is written.
+public protocol WrittenEntry {
+    var file: String { get }
+    var location: SourceLocation { get }
+}
+
+extension WrittenEntry {
+    /// `path:line`, for reports.
+    public var place: String { "\(file):\(location.line)" }
+}
+
 /// Where an entry of the status file is written, and what it cites.
-public struct EntryOrigin: Sendable, Hashable {
+public struct EntryOrigin: WrittenEntry, Sendable, Hashable {
     public var file: String
     public var location: SourceLocation
     public var sources: [String]
@@ -15,9 +26,6 @@ public struct EntryOrigin: Sendable, Hashable {
         self.sources = sources
         self.notes = notes
     }
-
-    /// `path:line`, for reports.
-    public var place: String { "\(file):\(location.line)" }
 }
 
 /// A security review of gLExec (PRE-1).

@@ -3,7 +3,7 @@ import PolicyCatalog
 import YAMLDocument
 
 /// A reviewer's judgement on one open finding.
-public struct Judgement: Sendable, Hashable {
+public struct Judgement: WrittenEntry, Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         /// The finding stands as the engine gives it: a breach, or a question still open.
         case confirmed
@@ -52,13 +52,18 @@ public struct Judgement: Sendable, Hashable {
         self.file = file
         self.location = location
     }
+}
 
-    /// `path:line`, for reports.
-    public var place: String { "\(file):\(location.line)" }
+extension SignOff {
+    /// Who signed which version of the description: a reviewer signs a version once (the name
+    /// matched regardless of case). What the tracking file's check and `mupj sign-off` compare.
+    public var signer: String {
+        reviewer.name.lowercased() + "\u{1F}" + reviewer.organisation + "\u{1F}" + descriptionSHA256
+    }
 }
 
 /// A reviewer's signature on the recommendation for one version of a description.
-public struct SignOff: Sendable, Hashable {
+public struct SignOff: WrittenEntry, Sendable, Hashable {
     public var reviewer: Reviewer
     public var date: CalendarDay
     /// Never `.reviewIncomplete`.
@@ -80,8 +85,6 @@ public struct SignOff: Sendable, Hashable {
         self.file = file
         self.location = location
     }
-
-    public var place: String { "\(file):\(location.line)" }
 }
 
 extension Reviewer {
@@ -158,9 +161,7 @@ private struct TrackingBuilder {
             guard let o = item.object else { continue }
             let signOff = signOff(o, at: item.range.start)
             // One signature per reviewer and version: two could disagree, and neither would say which holds.
-            let key =
-                signOff.reviewer.name.lowercased() + "\u{1F}" + signOff.reviewer.organisation + "\u{1F}"
-                + signOff.descriptionSHA256
+            let key = signOff.signer
             if let first = signed[key] {
                 error(
                     item.range.start,

@@ -71,19 +71,16 @@ struct SignOffCommand: ParsableCommand {
         let write = try TrackingWrite(
             target, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         let signer = reviewer.reviewer
-        if let earlier = write.file?.signOffs.first(where: {
-            $0.descriptionSHA256 == write.review.sha256 && $0.reviewer.organisation == signer.organisation
-                && $0.reviewer.name.lowercased() == signer.name.lowercased()
-        }) {
+        let recommendation = recommend.verdict
+        let signOff = SignOff(
+            reviewer: signer, date: try reviewer.day(), recommendation: recommendation,
+            descriptionSHA256: write.review.sha256, conditions: conditions, file: write.path, location: .start)
+        if let earlier = write.file?.signOffs.first(where: { $0.signer == signOff.signer }) {
             throw write.refusal(
                 earlier.location,
                 "\(signer.phrase) already signed this version of the description (\(earlier.recommendation.phrase)); "
                     + "edit this entry to change it")
         }
-        let recommendation = recommend.verdict
-        let signOff = SignOff(
-            reviewer: signer, date: try reviewer.day(), recommendation: recommendation,
-            descriptionSHA256: write.review.sha256, conditions: conditions, file: write.path, location: .start)
         let file = try write.add(TrackingFileEdit.lines(signOff), to: "sign_offs") { file in
             file.signOffs.last.map {
                 ($0.reviewer, $0.recommendation, $0.descriptionSHA256) == (signer, recommendation, write.review.sha256)

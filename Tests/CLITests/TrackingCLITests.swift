@@ -161,6 +161,22 @@ import Testing
         #expect(refused.stderr.contains("is satisfied; only open findings (violated, needs-information) are judged"))
     }
 
+    /// A reviewer signs a version of the description once, whatever the case of the name given.
+    @Test func aSecondSignatureOfTheSameVersionIsRefused() throws {
+        #expect(try signOff("OSG").status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: tracking))
+        let again = try TestSupport.mupj([
+            "sign-off", "--framework", Self.shortcut, "--tracking", tracking, "--recommend", "recommend",
+            "--by", "osg reviewer", "--organisation", "OSG", "--date", "2009-02-10",
+        ])
+        #expect(again.status == 2)
+        #expect(
+            again.stderr.hasSuffix(
+                ": error: osg reviewer (OSG) already signed this version of the description (do not recommend); edit "
+                    + "this entry to change it; nothing was added\n"), "\(again.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tracking)) == before)
+    }
+
     @Test func anInvalidTrackingFileStopsTheReviewWhereItIsWrong() throws {
         try writeTracking(finding: "abc", rule: "VO-4/retention")
         let run = try TestSupport.mupj(["review", Self.shortcut, "--tracking", tracking])
