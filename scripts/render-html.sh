@@ -1,10 +1,16 @@
 #!/bin/sh
 # Renders HTML reports with headless Chromium to PNG and checks that they rendered: the PNG
 # exists, is a real PNG of the requested width, and is not blank (it has many distinct colours
-# and a reasonable share of non-white pixels).
+# and a reasonable share of non-white pixels). It also checks that the browser's parser built
+# exactly the elements the file writes: a tag misplaced (a list inside a paragraph, a row
+# without its table body, tags crossed) makes the parser add or split elements, so the counts
+# of each element in the file and in the parsed document differ.
 #
 # Usage: scripts/render-html.sh [--out DIR] [--height PX] REPORT.html...
 #        scripts/render-html.sh            (renders review.html and summary.html of frameworks/)
+#        scripts/render-html.sh --hostile  (the same of a copy of frameworks/examples/common-mistakes.yaml
+#                                           whose name and summary are written to break the markup)
+# MUPJ names the mupj binary to use; by default a debug build is made.
 #
 # Needs chromium (apt-get install -y chromium) and python3. Exit 0 all rendered; 1 a render
 # looks wrong; 2 a tool is missing or a file cannot be read.
@@ -12,11 +18,13 @@ set -eu
 
 out=""
 height=2400
+hostile=false
 while [ $# -gt 0 ]; do
     case "$1" in
     --out) out=$2; shift 2 ;;
     --height) height=$2; shift 2 ;;
-    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+    --hostile) hostile=true; shift ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
     --) shift; break ;;
     -*) echo "render-html.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
@@ -35,21 +43,53 @@ command -v python3 >/dev/null 2>&1 || { echo "render-html.sh: error: python3 is 
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+reference=""
 trap 'rm -rf "$work"' EXIT
 
+# review.html and summary.html of the descriptions $1, written into the folder $2.
+reports() {
+    (cd "$root" && "$mupj" review "$1" --format html --output-dir "$2" --fail-on never >/dev/null)
+    (cd "$root" && "$mupj" summary "$1" --format html --output-dir "$2" >/dev/null)
+}
+
 if [ $# -eq 0 ]; then
-    # No files named: build the reports of the shipped descriptions.
+    # No files named: build the reports, of the shipped descriptions or of the hostile copy.
     mupj=${MUPJ:-}
     if [ -z "$mupj" ]; then
         (cd "$root" && swift build --scratch-path .build-render -q) >&2
         mupj="$root/.build-render/debug/mupj"
     fi
-    (cd "$root" && "$mupj" review frameworks/ --format html --output-dir "$work/reports" --fail-on never >/dev/null)
-    (cd "$root" && "$mupj" summary frameworks/ --format html --output-dir "$work/reports" >/dev/null)
+    inputs=frameworks/
+    if $hostile; then
+        # Markup in a name and a summary: every place the reports show them must escape it, or the
+        # browser parses other elements than the file writes.
+        mkdir -p "$work/hostile"
+        sed -e 's|^  name: Shortcut$|  name: "Short</td></tr></table><script>alert(1)</script><b><i>cut</b></i> \& <!-- x"|' \
+            -e 's|^    Like Beacon, but|    </p><ul><li>Like Beacon</ul>]]> <style>body{display:none}</style>, but|' \
+            "$root/frameworks/examples/common-mistakes.yaml" >"$work/hostile/hostile.yaml"
+        if ! grep -q '<script>' "$work/hostile/hostile.yaml" || ! grep -q '<style>' "$work/hostile/hostile.yaml"; then
+            echo "render-html.sh: error: common-mistakes.yaml changed; the hostile copy did not take its markup" >&2
+            exit 2
+        fi
+        inputs=$work/hostile/hostile.yaml
+        # The same reports of the file as shipped: the markup must add no element to them.
+        reference=$work/reference
+        reports frameworks/examples/common-mistakes.yaml "$reference"
+    fi
+    reports "$inputs" "$work/reports"
     set -- "$work/reports/review.html" "$work/reports/summary.html"
+elif $hostile; then
+    echo "render-html.sh: error: --hostile makes its own reports; name no file with it" >&2
+    exit 2
 fi
 [ -n "$out" ] || out="$work/png"
 mkdir -p "$out"
+
+# The document the browser parsed from a file, serialized.
+dom() {
+    "$browser" --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" \
+        --dump-dom "file://$1" >"$2" 2>"$work/chromium.log" || true
+}
 
 status=0
 for html in "$@"; do
@@ -60,6 +100,46 @@ for html in "$@"; do
     # A fresh profile each time, so that nothing cached or configured changes the rendering.
     "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
         --screenshot="$png" --window-size=1280,"$height" "file://$absolute" >"$work/chromium.log" 2>&1 || true
+    dom "$absolute" "$work/dom.html"
+    expected=""
+    if [ -n "$reference" ]; then
+        expected=$work/expected.html
+        dom "$reference/$(basename "$html")" "$expected"
+    fi
+    if ! python3 - "$html" "$work/dom.html" $expected <<'PY'
+import collections, re, sys
+
+
+def elements(text):
+    """How many of each element the markup opens, leaving out comments and what styles and
+    scripts hold (their elements still count)."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"<(style|script)\b([^>]*)>.*?</\1>", r"<\1\2></\1>", text, flags=re.S | re.I)
+    return collections.Counter(tag.lower() for tag in re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)\b", text))
+
+
+written = elements(open(sys.argv[1], encoding="utf-8").read())
+parsed = elements(open(sys.argv[2], encoding="utf-8").read())
+if not parsed:
+    sys.exit(f"{sys.argv[1]}: error: the browser returned no document")
+differ = {tag: (written[tag], parsed[tag]) for tag in sorted(set(written) | set(parsed)) if written[tag] != parsed[tag]}
+if differ:
+    listed = ", ".join(f"<{tag}> {w} written, {p} parsed" for tag, (w, p) in differ.items())
+    sys.exit(f"{sys.argv[1]}: error: the browser parsed other elements than the file writes: {listed}")
+if len(sys.argv) > 3:
+    # The hostile copy: its text must add nothing to the report of the file as shipped.
+    expected = elements(open(sys.argv[3], encoding="utf-8").read())
+    added = {tag: (expected[tag], parsed[tag]) for tag in sorted(set(expected) | set(parsed)) if expected[tag] != parsed[tag]}
+    if added:
+        listed = ", ".join(f"<{tag}> {e} in the shipped file's report, {p} here" for tag, (e, p) in added.items())
+        sys.exit(f"{sys.argv[1]}: error: the markup in the description became elements: {listed}")
+    print(f"{sys.argv[1]}: {sum(written.values())} elements, parsed as written, the markup in the description shown as text")
+else:
+    print(f"{sys.argv[1]}: {sum(written.values())} elements, parsed as written")
+PY
+    then
+        status=1
+    fi
     if python3 - "$png" <<'PY'
 import struct, sys, zlib
 

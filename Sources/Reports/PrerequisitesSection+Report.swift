@@ -10,17 +10,18 @@ extension PrerequisitesSection {
             }
             return Item(id: status.id, title: status.title, status: status.state.phrase, evidence: evidence)
         }
-        var gate = "On \(report.asOf) the policy is \(report.gate.phrase)"
-        gate += report.gate.reasons.isEmpty ? "." : ": " + report.gate.reasons.joined(separator: "; ") + "."
+        var reasons = report.gate.reasons
         for window in report.gate.exceptionWindows {
-            gate += " Exception window \(window.id) (\(window.from) to \(window.to)) applies"
-            if !window.suspends.isEmpty { gate += ", suspending " + window.suspends.joined(separator: ", ") }
-            if !window.conditions.isEmpty { gate += "; conditions: " + window.conditions.joined(separator: "; ") }
-            gate += "."
+            var text = "exception window \(window.id) (\(window.from) to \(window.to)) applies"
+            if !window.suspends.isEmpty { text += ", suspending " + window.suspends.joined(separator: ", ") }
+            if !window.conditions.isEmpty { text += ", on these conditions" }
+            reasons.append(.init(text, items: window.conditions))
         }
         let files =
             report.catalogs.map { File(kind: "prerequisite catalog", path: $0.file, sha256: $0.sha256) }
             + [File(kind: "status file", path: report.statusFile, sha256: report.statusFileSHA256)]
-        self.init(items: items, gate: gate, files: files)
+        self.init(
+            items: items, gateHeadline: "On \(report.asOf) the policy is \(report.gate.phrase)", gateReasons: reasons,
+            files: files)
     }
 }

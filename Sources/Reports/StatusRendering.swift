@@ -40,12 +40,19 @@ public enum StatusRendering {
             headline += " (blocked by " + Escape.terminal(gate.blocking.joined(separator: ", ")) + ")"
         }
         out += headline + "\n"
-        for reason in gate.reasons { out += wrap(reason, first: "  - ", rest: "    ") }
+        for reason in gate.reasons { out += reasonText(reason) }
         out += windowsText(gate.exceptionWindows, day: report.asOf)
         for prerequisite in report.prerequisites {
             out += "\n" + prerequisiteText(prerequisite)
         }
         return out
+    }
+
+    /// A reason on one line, or, when it lists more than one item, its items listed under it.
+    static func reasonText(_ reason: PolicyGate.Reason) -> String {
+        guard reason.items.count > 1 else { return wrap(reason.sentence, first: "  - ", rest: "    ") }
+        return wrap(reason.text + ":", first: "  - ", rest: "    ")
+            + reason.items.map { wrap($0, first: "    - ", rest: "      ") }.joined()
     }
 
     static func windowsText(_ windows: [ExceptionWindow], day: CalendarDay) -> String {
@@ -168,7 +175,7 @@ public enum StatusRendering {
         if !gate.blocking.isEmpty && !gate.inEffect {
             out += "Blocked by " + cell(gate.blocking.joined(separator: ", ")) + ".\n\n"
         }
-        for reason in gate.reasons { out += "- \(cell(reason))\n" }
+        out += markdownList(gate.reasons)
         out += "\n"
         if gate.exceptionWindows.isEmpty {
             out += "No exception window applies on \(report.asOf).\n\n"
@@ -232,6 +239,21 @@ public enum StatusRendering {
     /// escapes it (markup, table cells, control characters).
     static func cell(_ text: String) -> String { Escape.markdown(text) }
 
+    /// The gate's reasons as a Markdown list, a reason's items nested under it when it lists more
+    /// than one.
+    public static func markdownList(_ reasons: [PolicyGate.Reason]) -> String {
+        var out = ""
+        for reason in reasons {
+            guard reason.items.count > 1 else {
+                out += "- \(cell(reason.sentence))\n"
+                continue
+            }
+            out += "- \(cell(reason.text)):\n"
+            for item in reason.items { out += "  - \(cell(item))\n" }
+        }
+        return out
+    }
+
     // MARK: - JSON
 
     public static func json(_ report: PrerequisiteReport) -> JSON {
@@ -263,7 +285,7 @@ public enum StatusRendering {
             ("in_effect", .bool(gate.inEffect)),
             ("state", .string(gate.state.rawValue)),
             ("blocking", .array(gate.blocking.map(JSON.string))),
-            ("reasons", .array(gate.reasons.map(JSON.string))),
+            ("reasons", .array(gate.reasons.map { .string($0.sentence) })),
             (
                 "declaration",
                 gate.declaration.map { d in

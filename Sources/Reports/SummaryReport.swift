@@ -38,14 +38,26 @@ public struct PrerequisitesSection: Sendable {
     }
 
     public var items: [Item]
-    /// Whether the policy can come into effect, in one sentence.
-    public var gate: String
+    /// Whether the policy can come into effect: "On 2010-04-06 the policy is not in effect".
+    public var gateHeadline: String
+    /// Why, and the exception windows that apply; shown as a list under the headline.
+    public var gateReasons: [PolicyGate.Reason]
     public var files: [File]
 
-    public init(items: [Item], gate: String, files: [File] = []) {
+    public init(items: [Item], gateHeadline: String, gateReasons: [PolicyGate.Reason] = [], files: [File] = []) {
         self.items = items
-        self.gate = gate
+        self.gateHeadline = gateHeadline
+        self.gateReasons = gateReasons
         self.files = files
+    }
+
+    /// The headline as it leads the list of reasons.
+    var gateLead: String { gateHeadline + (gateReasons.isEmpty ? "." : ":") }
+
+    /// The headline and its reasons in one sentence, for the JSON summary.
+    public var gate: String {
+        gateReasons.isEmpty
+            ? gateHeadline + "." : gateHeadline + ": " + gateReasons.map(\.sentence).joined(separator: "; ") + "."
     }
 }
 
@@ -201,7 +213,11 @@ public struct SummaryReport: Sendable {
                         + "\(Escape.markdown(item.evidence)) |")
             }
             out.blank()
-            out.line("**Can the policy come into effect?** \(Escape.markdown(prerequisites.gate))")
+            out.line("**Can the policy come into effect?** \(Escape.markdown(prerequisites.gateLead))")
+            if !prerequisites.gateReasons.isEmpty {
+                out.blank()
+                out.text += StatusRendering.markdownList(prerequisites.gateReasons)
+            }
         } else {
             out.line(SummaryReport.notAssessed)
         }
@@ -315,7 +331,20 @@ public struct SummaryReport: Sendable {
                 out += "<td>\(Escape.html(item.status))</td><td>\(Escape.html(item.evidence))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n<p><strong>Can the policy come into effect?</strong> "
-            out += "\(Escape.html(prerequisites.gate))</p>\n"
+            out += "\(Escape.html(prerequisites.gateLead))</p>\n"
+            if !prerequisites.gateReasons.isEmpty {
+                out += "<ul>\n"
+                for reason in prerequisites.gateReasons {
+                    guard reason.items.count > 1 else {
+                        out += "<li>\(Escape.html(reason.sentence))</li>\n"
+                        continue
+                    }
+                    out += "<li>\(Escape.html(reason.text)):\n<ul>\n"
+                    for item in reason.items { out += "<li>\(Escape.html(item))</li>\n" }
+                    out += "</ul></li>\n"
+                }
+                out += "</ul>\n"
+            }
         } else {
             out += "<p class=\"not-assessed\">\(Escape.html(SummaryReport.notAssessed))</p>\n"
         }
@@ -454,6 +483,13 @@ public struct SummaryReport: Sendable {
                     })
             ),
             ("gate", .string(prerequisites.gate)),
+            (
+                "gate_reasons",
+                .array(
+                    prerequisites.gateReasons.map {
+                        .obj([("text", .string($0.text)), ("items", .array($0.items.map(JSON.string)))])
+                    })
+            ),
         ])
     }
 }

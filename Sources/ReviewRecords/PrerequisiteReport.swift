@@ -103,12 +103,29 @@ public struct PolicyGate: Sendable {
     public var blocking: [String]
     /// The latest MB decision on or before the day that declared the policy in or out of effect.
     public var declaration: MBDecision?
-    /// Why, one sentence each.
-    public var reasons: [String]
+    /// Why, one reason each: a prerequisite not met with what it misses, or the MB's decision.
+    public var reasons: [Reason]
     /// The exception windows that cover the day (overlapping windows all apply), by start date.
     public var exceptionWindows: [ExceptionWindow]
 
     public var inEffect: Bool { state == .inEffect }
+
+    /// One reason, with the items it lists kept apart, so that a report can show them as a list
+    /// (PRE-2 names every framework) rather than one long sentence.
+    public struct Reason: Sendable, Hashable {
+        /// "PRE-2 partly met"; or the whole reason when it lists nothing.
+        public var text: String
+        /// What is missing, one item each; empty when the reason lists nothing.
+        public var items: [String]
+
+        public init(_ text: String, items: [String] = []) {
+            self.text = text
+            self.items = items
+        }
+
+        /// The reason as one sentence: "PRE-1 partly met: OSG: no review of gLExec on file".
+        public var sentence: String { items.isEmpty ? text : text + ": " + items.joined(separator: "; ") }
+    }
 
     public var phrase: String {
         switch state {

@@ -110,31 +110,32 @@ public struct PrerequisiteTracker: Sendable {
         let blocking = states.filter { $0.state != .met }
         let declaration = index.declarations.latest(asOf: day)
         let windows = status.exceptionWindows.filter { $0.covers(day) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
-        var reasons: [String] = []
+        var reasons: [PolicyGate.Reason] = []
         let state: PolicyGate.State
         if let declaration, declaration.policyInEffect == true {
             state = .inEffect
-            reasons.append("the MB declared the policy in effect on \(declaration.date)")
+            reasons.append(.init("the MB declared the policy in effect on \(declaration.date)"))
             if !blocking.isEmpty {
                 reasons.append(
-                    "the evidence on file does not show "
-                        + blocking.map { "\($0.id) (\($0.state.phrase))" }.joined(separator: ", ") + " as met")
+                    .init(
+                        "the evidence on file does not show "
+                            + blocking.map { "\($0.id) (\($0.state.phrase))" }.joined(separator: ", ") + " as met"))
             }
         } else {
             state = blocking.isEmpty ? .awaitingMB : .blocked
             for prerequisite in blocking {
-                reasons.append(
-                    "\(prerequisite.id) \(prerequisite.state.phrase): " + prerequisite.missing.joined(separator: "; "))
+                reasons.append(.init("\(prerequisite.id) \(prerequisite.state.phrase)", items: prerequisite.missing))
             }
             if blocking.isEmpty {
                 reasons.append(
-                    "every prerequisite is met on the evidence, but the policy comes into effect only when the MB "
-                        + "agrees, and no MB decision on file declares it in effect")
+                    .init(
+                        "every prerequisite is met on the evidence, but the policy comes into effect only when the MB "
+                            + "agrees, and no MB decision on file declares it in effect"))
             }
             if let declaration {
-                reasons.append("the MB recorded on \(declaration.date) that the policy was not in effect")
+                reasons.append(.init("the MB recorded on \(declaration.date) that the policy was not in effect"))
             } else if !blocking.isEmpty {
-                reasons.append("no MB decision on file declares the policy in effect")
+                reasons.append(.init("no MB decision on file declares the policy in effect"))
             }
         }
         return PolicyGate(

@@ -60,20 +60,69 @@ import Testing
                     id: "PRE-4", title: "Server LCAS/LCMAPS <deployed>", status: "not met",
                     evidence: "SCAS certified | not deployed (MB 24 Nov 2009)")
             ],
-            gate: "No: PRE-4 is not met.")
+            gateHeadline: "On 2010-04-06 the policy is not in effect",
+            gateReasons: [
+                .init("PRE-4 not met", items: ["deployed: SCAS <not> deployed", "certified: none on record"]),
+                .init("PRE-5 not met", items: ["gLExec deployment at the sites: no record on file"]),
+                .init("the MB recorded on 2009-11-24 that the policy was not in effect"),
+            ])
         let with = SummaryReport(context, prerequisites: prerequisites)
         let markdown = with.render(.markdown)
         #expect(!markdown.contains("Not assessed in this run"))
         #expect(
             markdown.contains("| PRE-4: Server LCAS/LCMAPS \\<deployed\\> | not met | SCAS certified \\| not deployed"))
-        #expect(markdown.contains("**Can the policy come into effect?** No: PRE-4 is not met."))
+        // The answer is a headline and a list, a reason's items under it when it has several.
+        #expect(
+            markdown.contains(
+                """
+                **Can the policy come into effect?** On 2010-04-06 the policy is not in effect:
+
+                - PRE-4 not met:
+                  - deployed: SCAS \\<not\\> deployed
+                  - certified: none on record
+                - PRE-5 not met: gLExec deployment at the sites: no record on file
+                - the MB recorded on 2009-11-24 that the policy was not in effect
+
+                """))
         let html = with.render(.html)
         #expect(html.contains("Server LCAS/LCMAPS &lt;deployed&gt;"))
+        #expect(
+            html.contains(
+                "<p><strong>Can the policy come into effect?</strong> On 2010-04-06 the policy is not in effect:</p>\n"
+                    + "<ul>\n<li>PRE-4 not met:\n<ul>\n<li>deployed: SCAS &lt;not&gt; deployed</li>\n"
+                    + "<li>certified: none on record</li>\n</ul></li>\n"
+                    + "<li>PRE-5 not met: gLExec deployment at the sites: no record on file</li>\n"))
         let json = try Inputs.jsonObject(with.render(.json))
         let section = try #require(json["prerequisites"] as? [String: Any])
         #expect(section["assessed"] as? Bool == true)
-        #expect(section["gate"] as? String == "No: PRE-4 is not met.")
+        #expect(
+            section["gate"] as? String
+                == "On 2010-04-06 the policy is not in effect: PRE-4 not met: deployed: SCAS <not> deployed; certified: "
+                + "none on record; PRE-5 not met: gLExec deployment at the sites: no record on file; the MB recorded "
+                + "on 2009-11-24 that the policy was not in effect.")
+        let reasons = try #require(section["gate_reasons"] as? [[String: Any]])
+        #expect(
+            reasons.map { $0["text"] as? String } == [
+                "PRE-4 not met", "PRE-5 not met", prerequisites.gateReasons[2].text,
+            ])
+        #expect(reasons[0]["items"] as? [String] == ["deployed: SCAS <not> deployed", "certified: none on record"])
         #expect((section["items"] as? [[String: Any]])?.first?["status"] as? String == "not met")
+
+        // Without reasons the headline is a sentence of its own.
+        let inEffect = SummaryReport(
+            context,
+            prerequisites: PrerequisitesSection(items: [], gateHeadline: "On 2010-07-01 the policy is in effect"))
+        #expect(
+            inEffect.render(.markdown).contains(
+                "**Can the policy come into effect?** On 2010-07-01 the policy is in effect.\n"))
+        #expect(
+            inEffect.render(.html).contains(
+                "<p><strong>Can the policy come into effect?</strong> On 2010-07-01 the policy is in effect.</p>\n"
+                    + "</section>"))
+        let inEffectJSON = try Inputs.jsonObject(inEffect.render(.json))
+        #expect(
+            (inEffectJSON["prerequisites"] as? [String: Any])?["gate"] as? String
+                == "On 2010-07-01 the policy is in effect.")
     }
 
     @Test func aFrameworkWithNothingOpenIsRecommended() throws {

@@ -20,6 +20,32 @@ import Testing
                 "PRE-3  met  gLExec tested with the common batch systems\n  6 of 6 batch systems tested"))
     }
 
+    @Test func aReasonListingSeveralItemsListsThemUnderIt() throws {
+        // PRE-2 names every framework; one long sentence was hard to read, so each is an item.
+        let text = try TestSupport.mupj(["status", "--as-of", "2010-04-06"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(
+            text.stdout.contains(
+                "\n  - PRE-2 partly met:\n    - AliEn (ALICE): positive on 2009-11-24 but reviewers not on record\n"
+                    + "    - PanDA (ATLAS): positive on 2009-11-24 but reviewers not on record\n"))
+        // A reason with one item stays on one line.
+        #expect(text.stdout.contains("\n  - PRE-1 partly met: OSG: no review of gLExec on file\n"))
+        let markdown = try TestSupport.mupj(["status", "--as-of", "2010-04-06", "--format", "markdown"])
+        #expect(
+            markdown.stdout.contains(
+                "\n- PRE-2 partly met:\n  - AliEn (ALICE): positive on 2009-11-24 but reviewers not on record\n"))
+        // JSON keeps each reason as one sentence.
+        let json = try TestSupport.mupj(["status", "--as-of", "2010-04-06", "--format", "json"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let reasons = try #require((object["policy"] as? [String: Any])?["reasons"] as? [String])
+        #expect(
+            reasons.contains(
+                "PRE-2 partly met: AliEn (ALICE): positive on 2009-11-24 but reviewers not on record; PanDA (ATLAS): "
+                    + "positive on 2009-11-24 but reviewers not on record; glideinWMS (CMS): positive on 2009-11-24 but "
+                    + "reviewers not on record; DIRAC (LHCb): positive on 2009-11-24 but reviewers not on record"))
+    }
+
     @Test func theDefaultDayIsTheLatestDateInTheFile() throws {
         let implicit = try TestSupport.mupj(["status"])
         let explicit = try TestSupport.mupj(["status", "--as-of", "2010-04-06"])

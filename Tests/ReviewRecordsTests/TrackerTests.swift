@@ -266,7 +266,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(!report.gate.inEffect)
         #expect(report.gate.blocking == ["PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5"])
         #expect(
-            report.gate.reasons == [
+            report.gate.reasons.map(\.sentence) == [
                 "PRE-1 not met: OSG: no review of gLExec on file; EGEE: no review of gLExec on file",
                 "PRE-2 not met: no framework review on file",
                 "PRE-3 not met: BQS: no test on file; PBS: no test on file; PBS Pro: no test on file; Condor: no test on "
@@ -277,6 +277,12 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
                 "PRE-5 not met: gLExec deployment at the sites: no record on file",
                 "no MB decision on file declares the policy in effect",
             ])
+        // Each prerequisite's reason keeps what it misses item by item, for the reports' lists.
+        for (reason, prerequisite) in zip(report.gate.reasons, report.prerequisites) {
+            #expect(reason.text == "\(prerequisite.id) not met")
+            #expect(reason.items == prerequisite.missing)
+        }
+        #expect(report.gate.reasons.last?.items == [])
     }
 
     @Test func allMetStillAwaitsTheMB() throws {
@@ -300,11 +306,11 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(t.report(asOf: day("2010-06-14")).gate.state == .awaitingMB)
         let inEffect = t.report(asOf: day("2010-06-15")).gate
         #expect(inEffect.inEffect)
-        #expect(inEffect.reasons == ["the MB declared the policy in effect on 2010-06-15"])
+        #expect(inEffect.reasons.map(\.sentence) == ["the MB declared the policy in effect on 2010-06-15"])
         #expect(t.report(asOf: day("2010-08-31")).gate.inEffect)
         let after = t.report(asOf: day("2010-09-01")).gate
         #expect(after.state == .awaitingMB)
-        #expect(after.reasons.last == "the MB recorded on 2010-09-01 that the policy was not in effect")
+        #expect(after.reasons.last?.sentence == "the MB recorded on 2010-09-01 that the policy was not in effect")
     }
 
     @Test func aDeclarationDespiteMissingEvidenceSaysSo() throws {
@@ -318,7 +324,8 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(gate.inEffect)
         #expect(gate.blocking.count == 5)
         #expect(gate.reasons.count == 2)
-        #expect(gate.reasons[1].hasPrefix("the evidence on file does not show PRE-1 (not met), PRE-2 (not met)"))
+        #expect(
+            gate.reasons[1].sentence.hasPrefix("the evidence on file does not show PRE-1 (not met), PRE-2 (not met)"))
     }
 
     @Test func theMBAssessmentIsShownBesideTheEvidence() throws {
@@ -347,7 +354,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
             report.prerequisite("PRE-5")?.missing == [
                 "gLExec not yet deployed at the sites: in progress as of 2009-11-24"
             ])
-        #expect(report.gate.reasons.last == "the MB recorded on 2009-11-24 that the policy was not in effect")
+        #expect(report.gate.reasons.last?.sentence == "the MB recorded on 2009-11-24 that the policy was not in effect")
         #expect(report.gate.exceptionWindows.isEmpty)
     }
 
