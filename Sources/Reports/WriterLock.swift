@@ -19,8 +19,11 @@ public final class WriterLock {
         public var description: String {
             switch self {
             case .busy(let directory, let seconds):
-                return "\(directory): error: another mupj command has been adding to a file here for \(seconds) s; "
-                    + "nothing was added, run the command again when it has finished"
+                let other =
+                    seconds == 0
+                    ? "another mupj command is adding to a file here"
+                    : "another mupj command has been adding to a file here for \(seconds) s"
+                return "\(directory): error: \(other); nothing was added, run the command again when it has finished"
             case .cannotOpen(let directory, let reason):
                 return "\(directory): error: cannot lock the directory for writing: \(reason); nothing was added"
             }
@@ -36,7 +39,7 @@ public final class WriterLock {
     private let descriptor: Int32
 
     /// Takes the lock for writing the file at `path`, waiting at most `timeout`; `waiting` is
-    /// called once, with the directory, when the lock is found taken.
+    /// called once, with the directory, when the lock is found taken and there is time to wait.
     public init(
         forFileAt path: String, timeout: Duration = .seconds(10), waiting: (_ directory: String) -> Void
     ) throws(Failure) {
@@ -63,13 +66,13 @@ public final class WriterLock {
                 held = false
                 return
             }
-            if !announced {
-                waiting(directory)
-                announced = true
-            }
             guard clock.now < deadline else {
                 close(descriptor)
                 throw .busy(directory: directory, seconds: Int(timeout.components.seconds))
+            }
+            if !announced {
+                waiting(directory)
+                announced = true
             }
             var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
             nanosleep(&pause, nil)

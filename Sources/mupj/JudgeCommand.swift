@@ -30,7 +30,7 @@ struct JudgeCommand: ParsableCommand {
             \(TrackingWrite.turns)
 
             Exit codes: 0 recorded; 1 an invalid description or tracking file; 2 a finding that is not \
-            there or not open, one already judged, another command writing in the directory for 10 s, \
+            there or not open, one already judged, another command writing in the directory longer than --wait, \
             unreadable input or a usage error.
             """
     )

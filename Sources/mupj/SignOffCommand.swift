@@ -31,7 +31,7 @@ struct SignOffCommand: ParsableCommand {
             \(TrackingWrite.turns)
 
             Exit codes: 0 recorded; 1 an invalid description or tracking file; 2 a second signature by \
-            the same reviewer on the same version, another command writing in the directory for 10 s, \
+            the same reviewer on the same version, another command writing in the directory longer than --wait, \
             unreadable input or a usage error.
             """
     )

@@ -63,6 +63,19 @@ struct TrackedFrameworkOptions: ParsableArguments {
             valueName: "path"),
         completion: .file(extensions: ["yaml", "yml"]))
     var tracking: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "How long to wait for another mupj command adding to a file in the same directory, 0 to 3600; 0: do "
+                + "not wait.",
+            valueName: "seconds"))
+    var wait: Int = 10
+
+    func validate() throws {
+        guard (0...3600).contains(wait) else {
+            throw ValidationError("--wait takes 0 to 3600 seconds, not \(wait)")
+        }
+    }
 }
 
 /// What `judge` and `sign-off` share: the framework reviewed as the reports review it, its
@@ -71,7 +84,7 @@ struct TrackingWrite {
     /// For the commands' help.
     static let turns = """
         Commands adding to files of one directory take turns: one that finds another at work waits \
-        for it (up to 10 s), then adds to the file as the other left it.
+        for it (up to 10 s, --wait), then adds to the file as the other left it.
         """
 
     var review: FrameworkReview
@@ -104,7 +117,7 @@ struct TrackingWrite {
         // the same directory waits its turn instead of losing its entry or this one.
         let tracking = options.tracking ?? TrackingOptions.defaultDirectory + "/"
         do {
-            lock = try WriterLock(forFileAt: tracking) { directory in
+            lock = try WriterLock(forFileAt: tracking, timeout: .seconds(options.wait)) { directory in
                 Terminal.standardError.write("waiting for another mupj command adding to a file in \(directory)\n")
             }
         } catch {

@@ -29,13 +29,14 @@ import Testing
         tracking = directory.appendingPathComponent("shortcut.yaml").path
     }
 
-    func judge(_ finding: String, _ kind: String, file: String? = nil, framework: String = shortcut) throws
-        -> TestSupport.Run
-    {
-        try TestSupport.mupj([
-            "judge", finding, "--framework", framework, "--tracking", file ?? tracking, "--as", kind, "--because",
-            "Reasons, \"quoted\".", "--by", "A. Reviewer", "--organisation", "OSG", "--date", "2009-02-03",
-        ])
+    func judge(
+        _ finding: String, _ kind: String, file: String? = nil, framework: String = shortcut, extra: [String] = []
+    ) throws -> TestSupport.Run {
+        try TestSupport.mupj(
+            [
+                "judge", finding, "--framework", framework, "--tracking", file ?? tracking, "--as", kind, "--because",
+                "Reasons, \"quoted\".", "--by", "A. Reviewer", "--organisation", "OSG", "--date", "2009-02-03",
+            ] + extra)
     }
 
     func signOff(_ organisation: String, _ recommendation: String = "do-not-recommend", extra: [String] = [])
@@ -238,16 +239,40 @@ import Testing
     /// written; once the lock is free, it adds its entry. (That a waiting judge goes on when the
     /// lock is freed is what the next test needs: without the lock, one of three runs lost an entry.)
     @Test func aWriterWaitsWhileAnotherHoldsTheDirectoryThenGivesUp() throws {
-        let held = try WriterLock(forFileAt: tracking) { _ in }
-        let refused = try judge(Self.retention, "confirmed")
-        #expect(held.held)
+        var held: WriterLock? = try WriterLock(forFileAt: tracking) { _ in }
+        #expect(held?.held == true)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let refused = try judge(Self.retention, "confirmed", extra: ["--wait", "1"])
+        // It waited its second, and not the default ten.
+        #expect(clock.now - start >= .seconds(1))
+        #expect(clock.now - start < .seconds(10))
         #expect(refused.status == 2)
         #expect(
             refused.stderr == "waiting for another mupj command adding to a file in \(directory.path)\n"
-                + "\(directory.path): error: another mupj command has been adding to a file here for 10 s; nothing "
+                + "\(directory.path): error: another mupj command has been adding to a file here for 1 s; nothing "
                 + "was added, run the command again when it has finished\n")
+        // --wait 0 does not wait, and so does not say it is waiting.
+        let atOnce = try signOff("OSG", "recommend", extra: ["--wait", "0"])
+        #expect(atOnce.status == 2)
+        #expect(
+            atOnce.stderr == "\(directory.path): error: another mupj command is adding to a file here; nothing was "
+                + "added, run the command again when it has finished\n")
         #expect(!FileManager.default.fileExists(atPath: tracking))
-        withExtendedLifetime(held) {}
+        // Once the other command has finished, the same judgement is recorded without waiting.
+        held = nil
+        let recorded = try judge(Self.retention, "confirmed", extra: ["--wait", "0"])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(FileManager.default.fileExists(atPath: tracking))
+    }
+
+    @Test func waitOutsideItsRangeIsAUsageError() throws {
+        for value in ["-1", "3601", "ten"] {
+            let run = try judge(Self.retention, "confirmed", extra: ["--wait", value])
+            #expect(run.status == 2, "\(value)")
+            #expect(run.stderr.contains("--wait"), "\(value): \(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: tracking))
     }
 
     /// Judges of one framework run side by side: each entry lands, none is refused or lost.
