@@ -183,7 +183,12 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
     /// The verdict on one reviewed framework, with the reviewers' judgements and sign-offs in
     /// `tracking`.
     public init(_ review: FrameworkReview, tracking: TrackingSet = .empty) {
-        let verdict = FindingsVerdict(review, tracking: FrameworkTracking(review, file: tracking.file(for: review)))
+        self.init(review, tracking: FrameworkTracking(review, file: tracking.file(for: review)))
+    }
+
+    /// The verdict on one reviewed framework joined with its tracking file already.
+    public init(_ review: FrameworkReview, tracking: FrameworkTracking) {
+        let verdict = FindingsVerdict(review, tracking: tracking)
         var signature: Signature?
         // The last signature makes the recommendation.
         if verdict.signOff.signed, let last = verdict.signOff.last {

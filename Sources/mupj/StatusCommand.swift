@@ -90,8 +90,10 @@ struct StatusCommand: ParsableCommand {
             let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
                 try Engine.review(descriptions, catalogs: set, toolVersion: Mupj.version, limits: reviewLimits.limits)
             }
-            ReviewInputs.trackingWarnings(result, tracking: trackingSet)
-            verdicts = FrameworkVerdictRecord.records(result, tracking: trackingSet)
+            // Joined once: for the warnings and for the verdicts.
+            let joined = result.frameworks.map { ($0, FrameworkTracking($0, file: trackingSet.file(for: $0))) }
+            DiagnosticPrinter.print(joined.flatMap(\.1.diagnostics))
+            verdicts = joined.map { FrameworkVerdictRecord($0, tracking: $1) }
         }
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
         let day = statusOptions.asOf.flatMap(CalendarDay.init) ?? status.latestDate
