@@ -50,9 +50,9 @@ public enum StatusRendering {
 
     /// A reason on one line, or, when it lists more than one item, its items listed under it.
     static func reasonText(_ reason: PolicyGate.Reason) -> String {
-        guard reason.items.count > 1 else { return wrap(reason.sentence, first: "  - ", rest: "    ") }
+        guard let listed = reason.listed else { return wrap(reason.sentence, first: "  - ", rest: "    ") }
         return wrap(reason.text + ":", first: "  - ", rest: "    ")
-            + reason.items.map { wrap($0, first: "    - ", rest: "      ") }.joined()
+            + listed.map { wrap($0, first: "    - ", rest: "      ") }.joined()
     }
 
     static func windowsText(_ windows: [ExceptionWindow], day: CalendarDay) -> String {
@@ -244,12 +244,12 @@ public enum StatusRendering {
     public static func markdownList(_ reasons: [PolicyGate.Reason]) -> String {
         var out = ""
         for reason in reasons {
-            guard reason.items.count > 1 else {
+            guard let listed = reason.listed else {
                 out += "- \(cell(reason.sentence))\n"
                 continue
             }
             out += "- \(cell(reason.text)):\n"
-            for item in reason.items { out += "  - \(cell(item))\n" }
+            for item in listed { out += "  - \(cell(item))\n" }
         }
         return out
     }

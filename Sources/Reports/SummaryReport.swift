@@ -335,12 +335,12 @@ public struct SummaryReport: Sendable {
             if !prerequisites.gateReasons.isEmpty {
                 out += "<ul>\n"
                 for reason in prerequisites.gateReasons {
-                    guard reason.items.count > 1 else {
+                    guard let listed = reason.listed else {
                         out += "<li>\(Escape.html(reason.sentence))</li>\n"
                         continue
                     }
                     out += "<li>\(Escape.html(reason.text)):\n<ul>\n"
-                    for item in reason.items { out += "<li>\(Escape.html(item))</li>\n" }
+                    for item in listed { out += "<li>\(Escape.html(item))</li>\n" }
                     out += "</ul></li>\n"
                 }
                 out += "</ul>\n"

@@ -125,6 +125,10 @@ public struct PolicyGate: Sendable {
 
         /// The reason as one sentence: "PRE-1 partly met: OSG: no review of gLExec on file".
         public var sentence: String { items.isEmpty ? text : text + ": " + items.joined(separator: "; ") }
+
+        /// The items to list under `text`, or nil when the reason reads best as its sentence (it
+        /// lists one item or none). Every report that lists reasons follows this.
+        public var listed: [String]? { items.count > 1 ? items : nil }
     }
 
     public var phrase: String {
