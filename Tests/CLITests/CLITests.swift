@@ -508,6 +508,18 @@ import Testing
         #expect(run.stdout.contains("| PRE-3: gLExec tested with the common batch systems | not met |"))
     }
 
+    @Test func anExceptionWindowIsListedWithTheGateOnItsDays() throws {
+        let run = try TestSupport.mupj(["summary", "frameworks/", "--as-of", "2010-01-15"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout.contains(
+                "- the MB recorded on 2009-11-24 that the policy was not in effect\n- exception window "
+                    + "no-identity-switching-2009-12 (2009-12-01 to 2010-02-28) applies, suspending identity-switching, "
+                    + "on these conditions:\n  - the whole VO is answerable for problems\n"))
+        let after = try TestSupport.mupj(["summary", "frameworks/", "--as-of", "2010-03-01"])
+        #expect(!after.stdout.contains("exception window"))
+    }
+
     @Test func missingExplicitStatusFileIsAnError() throws {
         let run = try TestSupport.mupj(["summary", "frameworks/", "--status-file", "no/such.yaml"])
         #expect(run.status == 2)
