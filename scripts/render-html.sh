@@ -9,7 +9,7 @@
 # Usage: scripts/render-html.sh [--out DIR] [--height PX] REPORT.html...
 #        scripts/render-html.sh            (renders review.html and summary.html of frameworks/)
 #        scripts/render-html.sh --hostile  (the same of a copy of frameworks/examples/common-mistakes.yaml
-#                                           whose name and summary are written to break the markup)
+#                                           whose name and summary hold markup: scripts/hostile-copy.sh)
 # MUPJ names the mupj binary to use; by default a debug build is made.
 #
 # Needs chromium (apt-get install -y chromium) and python3. Exit 0 all rendered; 1 a render
@@ -44,6 +44,7 @@ command -v python3 >/dev/null 2>&1 || { echo "render-html.sh: error: python3 is 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 reference=""
+name=""
 trap 'rm -rf "$work"' EXIT
 
 # review.html and summary.html of the descriptions $1, written into the folder $2.
@@ -61,17 +62,11 @@ if [ $# -eq 0 ]; then
     fi
     inputs=frameworks/
     if $hostile; then
-        # Markup in a name and a summary: every place the reports show them must escape it, or the
-        # browser parses other elements than the file writes.
+        # Markup in a name and a summary: every place the reports show them must escape it.
         mkdir -p "$work/hostile"
-        sed -e 's|^  name: Shortcut$|  name: "Short</td></tr></table><script>alert(1)</script><b><i>cut</b></i> \& <!-- x"|' \
-            -e 's|^    Like Beacon, but|    </p><ul><li>Like Beacon</ul>]]> <style>body{display:none}</style>, but|' \
-            "$root/frameworks/examples/common-mistakes.yaml" >"$work/hostile/hostile.yaml"
-        if ! grep -q '<script>' "$work/hostile/hostile.yaml" || ! grep -q '<style>' "$work/hostile/hostile.yaml"; then
-            echo "render-html.sh: error: common-mistakes.yaml changed; the hostile copy did not take its markup" >&2
-            exit 2
-        fi
+        "$root/scripts/hostile-copy.sh" "$work/hostile/hostile.yaml"
         inputs=$work/hostile/hostile.yaml
+        name=$(sed -n 's/^  name: "\(.*\)"$/\1/p' "$inputs")
         # The same reports of the file as shipped: the markup must add no element to them.
         reference=$work/reference
         reports frameworks/examples/common-mistakes.yaml "$reference"
@@ -106,8 +101,8 @@ for html in "$@"; do
         expected=$work/expected.html
         dom "$reference/$(basename "$html")" "$expected"
     fi
-    if ! python3 - "$html" "$work/dom.html" $expected <<'PY'
-import collections, re, sys
+    if ! python3 - "$html" "$work/dom.html" ${expected:+"$expected" "$name"} <<'PY'
+import collections, html, re, sys
 
 
 def elements(text):
@@ -133,6 +128,9 @@ if len(sys.argv) > 3:
     if added:
         listed = ", ".join(f"<{tag}> {e} in the shipped file's report, {p} here" for tag, (e, p) in added.items())
         sys.exit(f"{sys.argv[1]}: error: the markup in the description became elements: {listed}")
+    # The text of the page, tags taken out and entities read, holds the name as written.
+    if sys.argv[4] not in html.unescape(re.sub(r"<[^>]*>", "", open(sys.argv[2], encoding="utf-8").read())):
+        sys.exit(f"{sys.argv[1]}: error: the name in the description does not read as written")
     print(f"{sys.argv[1]}: {sum(written.values())} elements, parsed as written, the markup in the description shown as text")
 else:
     print(f"{sys.argv[1]}: {sum(written.values())} elements, parsed as written")
