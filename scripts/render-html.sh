@@ -6,7 +6,11 @@
 # without its table body, tags crossed) makes the parser add or split elements, so the counts
 # of each element in the file and in the parsed document differ.
 #
-# Usage: scripts/render-html.sh [--out DIR] [--height PX] REPORT.html...
+# With --one-sheet, an MB summary (a page whose body is of class summary) must also print on one
+# sheet, on A4 and on Letter paper: two pages, and one without the words used and the files, so that
+# the decision (verdicts, reasons, prerequisites) is on the front and the rest on the back.
+#
+# Usage: scripts/render-html.sh [--out DIR] [--height PX] [--one-sheet] REPORT.html...
 #        scripts/render-html.sh            (renders review.html and summary.html of frameworks/)
 #        scripts/render-html.sh --hostile  (the same of a copy of frameworks/examples/common-mistakes.yaml
 #                                           whose name and summary hold markup: scripts/hostile-copy.sh)
@@ -19,12 +23,14 @@ set -eu
 out=""
 height=2400
 hostile=false
+sheet=false
 while [ $# -gt 0 ]; do
     case "$1" in
     --out) out=$2; shift 2 ;;
     --height) height=$2; shift 2 ;;
     --hostile) hostile=true; shift ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    --one-sheet) sheet=true; shift ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     --) shift; break ;;
     -*) echo "render-html.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
@@ -79,6 +85,29 @@ elif $hostile; then
 fi
 [ -n "$out" ] || out="$work/png"
 mkdir -p "$out"
+
+# How many pages the file $1 prints on, on paper of size $2 (A4 or letter), with the CSS $3 added
+# for print.
+pages() {
+    python3 - "$1" "$2" "${3:-}" "$work/print.html" <<'PY'
+import sys
+source, size, extra, copy = sys.argv[1:]
+text = open(source, encoding="utf-8").read()
+style = f"<style>@media print {{ @page {{ size: {size}; }} @page summary {{ size: {size}; }} {extra} }}</style>\n</head>"
+open(copy, "w", encoding="utf-8").write(text.replace("</head>", style, 1))
+PY
+    rm -f "$work/print.pdf"
+    "$browser" --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" --no-pdf-header-footer \
+        --print-to-pdf="$work/print.pdf" "file://$work/print.html" >"$work/chromium.log" 2>&1 || true
+    python3 -c '
+import re, sys
+try:
+    data = open(sys.argv[1], "rb").read()
+except OSError:
+    sys.exit("no PDF was written")
+print(len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)))
+' "$work/print.pdf"
+}
 
 # The document the browser parsed from a file, serialized.
 dom() {
@@ -137,6 +166,19 @@ else:
 PY
     then
         status=1
+    fi
+    if $sheet && grep -q '<body class="summary">' "$html"; then
+        for size in A4 letter; do
+            whole=$(pages "$absolute" $size) || whole="none: $whole"
+            front=$(pages "$absolute" $size "#legend, footer { display: none; }") || front="none: $front"
+            if [ "$whole" = 2 ] && [ "$front" = 1 ]; then
+                echo "$html: prints on one sheet of $size: the decision on the front, the words and files on the back"
+            else
+                echo "$html: error: on $size it prints on $whole pages, and on $front without the words and files;" \
+                    "expected 2 and 1" >&2
+                status=1
+            fi
+        done
     fi
     if python3 - "$png" <<'PY'
 import struct, sys, zlib

@@ -86,16 +86,24 @@ enum HTMLStyle {
           article.finding, table.summary, pre.quote, tr { break-inside: avoid; }
           article.finding { background: none; border: 1px solid var(--rule); border-left-width: 4px; }
           .status, mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          /* The MB summary aims at one sheet. */
-          body.summary { font-size: 8.5pt; line-height: 1.3; }
-          body.summary h1 { font-size: 13pt; }
-          body.summary h2 { font-size: 11pt; margin: 10px 0 4px; }
-          body.summary h3 { font-size: 9.5pt; margin: 8px 0 2px; }
-          body.summary ol { margin: 2px 0; }
+          /* The MB summary prints on one sheet: the decision (verdicts, reasons, prerequisites) on
+             the front, the words used and the files on the back (scripts/render-html.sh --one-sheet
+             checks it on A4 and Letter). */
+          @page summary { margin: 9mm 10mm; }
+          body.summary { page: summary; font-size: 7.3pt; line-height: 1.18; }
+          body.summary h1 { font-size: 11pt; }
+          body.summary h2 { font-size: 9pt; margin: 5px 0 2px; padding-bottom: 1px; }
+          body.summary h3 { font-size: 8pt; margin: 0 0 1px; }
+          body.summary p { margin: 1px 0; }
+          body.summary ol, body.summary ul { margin: 1px 0; padding-left: 14px; }
           body.summary th, body.summary td { padding: 1px 5px; }
-          body.summary section.reasons, body.summary #legend { break-inside: avoid; }
-          body.summary dl.legend { gap: 0 10px; }
-          body.summary footer { margin-top: 10px; font-size: 7pt; }
+          body.summary div.frameworks { columns: 2; column-gap: 14px; margin-top: 4px; }
+          body.summary section.reasons { break-inside: avoid; margin-bottom: 3px; }
+          body.summary #prerequisites table { width: 100%; }
+          body.summary #prerequisites th:first-child { width: 30%; }
+          body.summary #legend { break-before: page; }
+          body.summary dl.legend { grid-template-columns: max-content 1fr max-content 1fr; gap: 1px 8px; }
+          body.summary footer { margin-top: 8px; padding-top: 3px; font-size: 6.5pt; }
         }
         """
 }

@@ -290,6 +290,8 @@ public struct SummaryReport: Sendable {
             out += "<p>\(Escape.html(Wording.signOffRule))</p>\n"
         }
         out += "</section>\n"
+        // One block, so that print can set the frameworks side by side.
+        if !entries.isEmpty { out += "<div class=\"frameworks\">\n" }
         for (index, entry) in entries.enumerated() {
             out += "<section class=\"reasons\" id=\"\(Wording.frameworkAnchor(index))\">\n"
             out += "<h3>\(Escape.html(entry.review.name)): <span class=\"verdict\">\(entry.verdict.verdict.phrase)"
@@ -323,6 +325,7 @@ public struct SummaryReport: Sendable {
             }
             out += "</section>\n"
         }
+        if !entries.isEmpty { out += "</div>\n" }
         out += "<section id=\"prerequisites\">\n<h2>MB prerequisites</h2>\n"
         if let prerequisites {
             out += "<table>\n<thead><tr><th>Prerequisite</th><th>Status</th><th>Evidence</th></tr></thead>\n<tbody>\n"

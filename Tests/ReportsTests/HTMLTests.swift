@@ -87,6 +87,10 @@ import YAMLDocument
         #expect(limited?.omitted == 2)
         let html = HTMLReport.render(context)
         #expect(html.contains("No framework description was reviewed."))
+        // Nor an empty block for the frameworks in the MB summary.
+        let summary = SummaryReport(context).render(.html)
+        #expect(summary.contains("No framework description was reviewed."))
+        #expect(!summary.contains("<div class=\"frameworks\">"))
         var missing = context
         missing.sources = [:]
         #expect(missing.quote("q.yaml", range((2, 6), (2, 11))) == nil)

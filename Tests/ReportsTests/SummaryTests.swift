@@ -41,6 +41,14 @@ import Testing
             #expect(summary.render(.json).contains(catalog.sha256))
         }
         #expect(markdown.contains("mupj version 0.1.0-test"))
+        // The frameworks' sections are one block (print sets them side by side), between the
+        // verdicts and the prerequisites, each framework once.
+        let block = try #require(
+            html.components(separatedBy: "<div class=\"frameworks\">\n").dropFirst().first?
+                .components(separatedBy: "</div>\n<section id=\"prerequisites\">").first)
+        #expect(block.components(separatedBy: "<section class=\"reasons\"").count - 1 == entries.count)
+        #expect(html.components(separatedBy: "<section class=\"reasons\"").count - 1 == entries.count)
+        #expect(html.contains("</section>\n<div class=\"frameworks\">\n<section class=\"reasons\" id=\"fw1\">"))
         // The words a board member may not know are explained.
         for term in ["Clause", "Needs information", "Sign-off", "Severity", "Prerequisite"] {
             #expect(markdown.contains("- *\(term)"), "\(term)")
