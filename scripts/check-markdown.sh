@@ -1,11 +1,12 @@
 #!/bin/sh
-# Checks that markup written in a description stays text in the Markdown reports. It renders the
-# review and the MB summary, in Markdown, of frameworks/examples/common-mistakes.yaml and of a copy
-# whose name and summary hold links, images, inline HTML, emphasis, autolinks and table cell
-# boundaries (scripts/hostile-copy.sh), with a CommonMark parser and GitHub's extensions
-# (markdown-it-py, preset gfm-like: tables, strikethrough, autolinks). It fails when the copy's
-# reports have other elements than the shipped file's (a link, an image or a cell more), or when
-# the name does not read, as text, exactly as written.
+# Checks that markup written in a description or a status file stays text in the Markdown reports.
+# It renders the review and the MB summary, in Markdown, of frameworks/examples/common-mistakes.yaml
+# and of a copy whose name and summary hold links, images, inline HTML, emphasis, autolinks and
+# table cell boundaries (scripts/hostile-copy.sh), and `mupj status` of reviews/prerequisites.yaml
+# and of a copy with the same markup in a record's coverage, with a CommonMark parser and GitHub's
+# extensions (markdown-it-py, preset gfm-like: tables, strikethrough, autolinks). It fails when a
+# copy's report has other elements than the shipped file's (a link, an image or a cell more), or
+# when the markup does not read, as text, exactly as written.
 #
 # Usage: scripts/check-markdown.sh
 # MUPJ names the mupj binary to use; by default a debug build is made. Needs python3 with
@@ -13,7 +14,7 @@
 # 1 markup became elements; 2 a tool is missing or a command failed.
 set -eu
 case "${1:-}" in
--h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+-h | --help) sed -n '2,14p' "$0"; exit 0 ;;
 "") ;;
 *) echo "check-markdown.sh: error: no arguments are taken" >&2; exit 2 ;;
 esac
@@ -31,10 +32,13 @@ if [ -z "$mupj" ]; then
     mupj="$root/.build-render/debug/mupj"
 fi
 "$root/scripts/hostile-copy.sh" "$work/hostile.yaml"
+"$root/scripts/hostile-copy.sh" --status "$work/hostile-status.yaml"
 for pair in "shipped:frameworks/examples/common-mistakes.yaml" "hostile:$work/hostile.yaml"; do
     (cd "$root" && "$mupj" review "${pair#*:}" --format markdown --fail-on never >"$work/${pair%%:*}-review.md")
     (cd "$root" && "$mupj" summary "${pair#*:}" --format markdown >"$work/${pair%%:*}-summary.md")
 done
+(cd "$root" && "$mupj" status --format markdown >"$work/shipped-status.md")
+(cd "$root" && "$mupj" status --status-file "$work/hostile-status.yaml" --format markdown >"$work/hostile-status.md")
 name=$(sed -n 's/^  name: "\(.*\)"$/\1/p' "$work/hostile.yaml")
 python3 - "$work" "$name" <<'PY'
 import collections, html, re, sys
@@ -54,22 +58,22 @@ def elements(markup):
 
 
 failed = False
-for report in ("review", "summary"):
+for report in ("review", "summary", "status"):
     shipped = rendered(f"{work}/shipped-{report}.md")
     hostile = rendered(f"{work}/hostile-{report}.md")
     expected, got = elements(shipped), elements(hostile)
     differ = {t: (expected[t], got[t]) for t in sorted(set(expected) | set(got)) if expected[t] != got[t]}
     if differ:
         listed = ", ".join(f"<{t}> {e} in the shipped file's report, {g} here" for t, (e, g) in differ.items())
-        print(f"{report}.md: error: the markup in the description became elements: {listed}", file=sys.stderr)
+        print(f"{report}.md: error: the markup in the file became elements: {listed}", file=sys.stderr)
         failed = True
         continue
     # The text of the page, tags taken out and entities read, holds the name as written.
     text = html.unescape(re.sub(r"<[^>]*>", "", hostile))
     if name not in text:
-        print(f"{report}.md: error: the name does not read as written", file=sys.stderr)
+        print(f"{report}.md: error: the markup does not read as written", file=sys.stderr)
         failed = True
         continue
-    print(f"{report}.md: {sum(got.values())} elements, as for the shipped file; the name reads as written")
+    print(f"{report}.md: {sum(got.values())} elements, as for the shipped file; the markup reads as written")
 sys.exit(1 if failed else 0)
 PY
