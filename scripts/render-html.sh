@@ -121,7 +121,7 @@ for html in "$@"; do
     absolute=$(cd "$(dirname "$html")" && pwd)/$(basename "$html")
     png="$out/$(basename "$html" .html).png"
     rm -f "$png"
-    # A fresh profile each time, so that nothing cached or configured changes the rendering.
+    # A browser profile of this run's own, so that nothing configured elsewhere changes the rendering.
     "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
         --screenshot="$png" --window-size=1280,"$height" "file://$absolute" >"$work/chromium.log" 2>&1 || true
     dom "$absolute" "$work/dom.html"
