@@ -31,18 +31,18 @@ if [ -z "$mupj" ]; then
     (cd "$root" && swift build --scratch-path .build-render -q) >&2
     mupj="$root/.build-render/debug/mupj"
 fi
-"$root/scripts/hostile-copy.sh" "$work/hostile.yaml"
-"$root/scripts/hostile-copy.sh" --status "$work/hostile-status.yaml"
+name=$("$root/scripts/hostile-copy.sh" "$work/hostile.yaml")
+"$root/scripts/hostile-copy.sh" --status "$work/hostile-status.yaml" >/dev/null
 for pair in "shipped:frameworks/examples/common-mistakes.yaml" "hostile:$work/hostile.yaml"; do
     (cd "$root" && "$mupj" review "${pair#*:}" --format markdown --fail-on never >"$work/${pair%%:*}-review.md")
     (cd "$root" && "$mupj" summary "${pair#*:}" --format markdown >"$work/${pair%%:*}-summary.md")
 done
 (cd "$root" && "$mupj" status --format markdown >"$work/shipped-status.md")
 (cd "$root" && "$mupj" status --status-file "$work/hostile-status.yaml" --format markdown >"$work/hostile-status.md")
-name=$(sed -n 's/^  name: "\(.*\)"$/\1/p' "$work/hostile.yaml")
-python3 - "$work" "$name" <<'PY'
-import collections, html, re, sys
+PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$root/scripts" python3 - "$work" "$name" <<'PY'
+import sys
 
+from elements import differences, elements, reads
 from markdown_it import MarkdownIt
 
 work, name = sys.argv[1], sys.argv[2]
@@ -53,27 +53,17 @@ def rendered(path):
     return parser.render(open(path, encoding="utf-8").read())
 
 
-def elements(markup):
-    return collections.Counter(tag.lower() for tag in re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)\b", markup))
-
-
 failed = False
 for report in ("review", "summary", "status"):
-    shipped = rendered(f"{work}/shipped-{report}.md")
     hostile = rendered(f"{work}/hostile-{report}.md")
-    expected, got = elements(shipped), elements(hostile)
-    differ = {t: (expected[t], got[t]) for t in sorted(set(expected) | set(got)) if expected[t] != got[t]}
-    if differ:
-        listed = ", ".join(f"<{t}> {e} in the shipped file's report, {g} here" for t, (e, g) in differ.items())
-        print(f"{report}.md: error: the markup in the file became elements: {listed}", file=sys.stderr)
+    expected, got = elements(rendered(f"{work}/shipped-{report}.md")), elements(hostile)
+    if differ := differences(expected, got, "in the shipped file's report", "here"):
+        print(f"{report}.md: error: the markup in the file became elements: {differ}", file=sys.stderr)
         failed = True
-        continue
-    # The text of the page, tags taken out and entities read, holds the name as written.
-    text = html.unescape(re.sub(r"<[^>]*>", "", hostile))
-    if name not in text:
+    elif not reads(hostile, name):
         print(f"{report}.md: error: the markup does not read as written", file=sys.stderr)
         failed = True
-        continue
-    print(f"{report}.md: {sum(got.values())} elements, as for the shipped file; the markup reads as written")
+    else:
+        print(f"{report}.md: {sum(got.values())} elements, as for the shipped file; the markup reads as written")
 sys.exit(1 if failed else 0)
 PY

@@ -7,6 +7,8 @@
 # the file as shipped. With --status, a copy of reviews/prerequisites.yaml instead, whose last
 # record of gLExec deployment begins its coverage with the same markup (for mupj status).
 #
+# Prints the markup it wrote, as a reader should see it, for the checks to look for.
+#
 # Usage: scripts/hostile-copy.sh [--status] OUT.yaml
 set -eu
 status=false
@@ -29,6 +31,7 @@ if $status; then
         echo "hostile-copy.sh: error: reviews/prerequisites.yaml changed; the copy did not take its markup" >&2
         exit 2
     }
+    printf '%s\n' "$NAME"
     exit 0
 fi
 SUMMARY='</p><ul><li>Like Beacon</ul>]]> <style>body{display:none}</style> [more](https://evil.example/)'
@@ -42,3 +45,4 @@ awk '
     echo "hostile-copy.sh: error: common-mistakes.yaml changed; the copy did not take its markup" >&2
     exit 2
 }
+printf '%s\n' "$NAME"

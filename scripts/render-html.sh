@@ -70,9 +70,8 @@ if [ $# -eq 0 ]; then
     if $hostile; then
         # Markup in a name and a summary: every place the reports show them must escape it.
         mkdir -p "$work/hostile"
-        "$root/scripts/hostile-copy.sh" "$work/hostile/hostile.yaml"
         inputs=$work/hostile/hostile.yaml
-        name=$(sed -n 's/^  name: "\(.*\)"$/\1/p' "$inputs")
+        name=$("$root/scripts/hostile-copy.sh" "$inputs")
         # The same reports of the file as shipped: the markup must add no element to them.
         reference=$work/reference
         reports frameworks/examples/common-mistakes.yaml "$reference"
@@ -130,39 +129,28 @@ for html in "$@"; do
         expected=$work/expected.html
         dom "$reference/$(basename "$html")" "$expected"
     fi
-    if ! python3 - "$html" "$work/dom.html" ${expected:+"$expected" "$name"} <<'PY'
-import collections, html, re, sys
+    if ! PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$root/scripts" python3 - "$html" "$work/dom.html" ${expected:+"$expected" "$name"} <<'PY'
+import sys
 
+from elements import differences, elements, reads
 
-def elements(text):
-    """How many of each element the markup opens, leaving out comments and what styles and
-    scripts hold (their elements still count)."""
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    text = re.sub(r"<(style|script)\b([^>]*)>.*?</\1>", r"<\1\2></\1>", text, flags=re.S | re.I)
-    return collections.Counter(tag.lower() for tag in re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)\b", text))
-
-
-written = elements(open(sys.argv[1], encoding="utf-8").read())
-parsed = elements(open(sys.argv[2], encoding="utf-8").read())
+path = sys.argv[1]
+parsed_markup = open(sys.argv[2], encoding="utf-8").read()
+written, parsed = elements(open(path, encoding="utf-8").read()), elements(parsed_markup)
 if not parsed:
-    sys.exit(f"{sys.argv[1]}: error: the browser returned no document")
-differ = {tag: (written[tag], parsed[tag]) for tag in sorted(set(written) | set(parsed)) if written[tag] != parsed[tag]}
-if differ:
-    listed = ", ".join(f"<{tag}> {w} written, {p} parsed" for tag, (w, p) in differ.items())
-    sys.exit(f"{sys.argv[1]}: error: the browser parsed other elements than the file writes: {listed}")
+    sys.exit(f"{path}: error: the browser returned no document")
+if differ := differences(written, parsed, "written", "parsed"):
+    sys.exit(f"{path}: error: the browser parsed other elements than the file writes: {differ}")
 if len(sys.argv) > 3:
     # The hostile copy: its text must add nothing to the report of the file as shipped.
-    expected = elements(open(sys.argv[3], encoding="utf-8").read())
-    added = {tag: (expected[tag], parsed[tag]) for tag in sorted(set(expected) | set(parsed)) if expected[tag] != parsed[tag]}
-    if added:
-        listed = ", ".join(f"<{tag}> {e} in the shipped file's report, {p} here" for tag, (e, p) in added.items())
-        sys.exit(f"{sys.argv[1]}: error: the markup in the description became elements: {listed}")
-    # The text of the page, tags taken out and entities read, holds the name as written.
-    if sys.argv[4] not in html.unescape(re.sub(r"<[^>]*>", "", open(sys.argv[2], encoding="utf-8").read())):
-        sys.exit(f"{sys.argv[1]}: error: the name in the description does not read as written")
-    print(f"{sys.argv[1]}: {sum(written.values())} elements, parsed as written, the markup in the description shown as text")
+    shipped = elements(open(sys.argv[3], encoding="utf-8").read())
+    if differ := differences(shipped, parsed, "in the shipped file's report", "here"):
+        sys.exit(f"{path}: error: the markup in the description became elements: {differ}")
+    if not reads(parsed_markup, sys.argv[4]):
+        sys.exit(f"{path}: error: the name in the description does not read as written")
+    print(f"{path}: {sum(written.values())} elements, parsed as written, the markup in the description shown as text")
 else:
-    print(f"{sys.argv[1]}: {sum(written.values())} elements, parsed as written")
+    print(f"{path}: {sum(written.values())} elements, parsed as written")
 PY
     then
         status=1
