@@ -28,12 +28,20 @@ struct TrackingOptions: ParsableArguments {
 }
 
 extension ReviewInputs {
-    /// The tracking files, each validated, at most one per framework. Unreadable files end the run
-    /// with exit 2, invalid ones with exit 1, before anything is reviewed.
+    /// The tracking files the options name, each validated, at most one per framework.
     static func tracking(_ options: TrackingOptions, limits: LoadLimits) throws -> TrackingSet {
         if options.noTracking { return .empty }
+        return try tracking(named: options.tracking, limits: limits)
+    }
+
+    /// The tracking files `paths` name, or with none those of the default directory, each
+    /// validated, at most one per framework. Unreadable files end the run with exit 2, invalid ones
+    /// with exit 1, before anything is reviewed; `outcome` says what the command then did not do.
+    static func tracking(
+        named paths: [String], limits: LoadLimits, outcome: String = "no review was made"
+    ) throws -> TrackingSet {
         var (files, problems): ([String], [Diagnostic])
-        if options.tracking.isEmpty {
+        if paths.isEmpty {
             // The default directory is optional: a project with no review under way has none.
             guard case .success(.directory) = FileKind.of(TrackingOptions.defaultDirectory) else { return .empty }
             guard let listed = FileKind.entries(of: TrackingOptions.defaultDirectory, endingWith: [".yaml", ".yml"])
@@ -46,7 +54,7 @@ extension ReviewInputs {
             }
             (files, problems) = listed
         } else {
-            (files, problems) = Inputs.expand(options.tracking)
+            (files, problems) = Inputs.expand(paths)
         }
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
@@ -66,15 +74,15 @@ extension ReviewInputs {
         }
         var loaded: [TrackingFile] = []
         for source in sources {
-            let outcome = TrackingFileLoader.load(source, limits: limits)
-            diagnostics += outcome.diagnostics
-            if let file = outcome.file { loaded.append(file) }
+            let read = TrackingFileLoader.load(source, limits: limits)
+            diagnostics += read.diagnostics
+            if let file = read.file { loaded.append(file) }
         }
         let (set, repeats) = TrackingSet.make(loaded)
         diagnostics += repeats
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) {
-            Terminal.standardError.write("error: invalid tracking file; no review was made\n")
+            Terminal.standardError.write("error: invalid tracking file; \(outcome)\n")
             throw ExitCode(1)
         }
         return set

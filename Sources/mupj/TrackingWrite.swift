@@ -59,7 +59,8 @@ struct TrackedFrameworkOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The tracking file to add to, made if missing. Default: the file in ./reviews/tracking that tracks the "
-                + "framework, else reviews/tracking/<framework name>.yaml.",
+                + "framework, else reviews/tracking/<framework name>.yaml (or <name>-<vo>.yaml, when another "
+                + "framework's file has that name).",
             valueName: "path"),
         completion: .file(extensions: ["yaml", "yml"]))
     var tracking: String?
@@ -157,20 +158,34 @@ struct TrackingWrite {
 
     /// The tracking file of the default directory that tracks the framework, as read, else the
     /// path of a new one named after it there.
+    ///
+    /// The directory is read as the reports read it, and an unreadable or invalid file in it ends
+    /// the run: it may be this framework's, and passing it over would start a second file for the
+    /// framework, which every report would then refuse.
     static func defaultFile(
         for review: FrameworkReview, limits: LoadLimits
-    ) -> (path: String, read: (SourceFile, TrackingFile)?) {
+    ) throws -> (path: String, read: (SourceFile, TrackingFile)?) {
         let directory = TrackingOptions.defaultDirectory
-        let key = FrameworkRecommendation.key(review.name, review.vo)
-        // Files that cannot be read or are not valid are passed over here, without a word: each
-        // command that reads the directory names them.
-        for path in FileKind.entries(of: directory, endingWith: [".yaml", ".yml"])?.files ?? [] {
-            guard let source = try? SourceFile.read(path, maxBytes: limits.maxBytes),
-                let file = TrackingFileLoader.load(source, limits: limits).file, file.key == key
-            else { continue }
-            return (path, (source, file))
+        let set = try ReviewInputs.tracking(named: [], limits: limits, outcome: "nothing was added")
+        if let file = set.file(for: review) { return (file.path, try load(file.path, limits: limits)) }
+        // The framework's name, else its name and VO: two frameworks of one name in different VOs
+        // each get a file. A file of that name that tracks another framework is never written to.
+        let names = [Paths.slug(review.name), Paths.slug(review.name + " " + review.vo)]
+        let paths = names.map { directory + "/" + $0 + ".yaml" }
+        if let free = paths.first(where: { path in
+            guard case .failure = FileKind.of(path) else { return false }
+            return true
+        }) {
+            return (free, nil)
         }
-        return (directory + "/" + Paths.slug(review.name) + ".yaml", nil)
+        DiagnosticPrinter.print([
+            Diagnostic(
+                file: directory, location: nil,
+                message:
+                    "\(paths.joined(separator: " and ")) are taken by other frameworks' tracking files; name a new "
+                    + "file for \(review.name) (\(review.vo)) with --tracking; nothing was added")
+        ])
+        throw ExitCode(2)
     }
 
     static func read(_ path: String, limits: LoadLimits) throws -> SourceFile {

@@ -404,8 +404,9 @@ import Testing
     }
 
     /// Without `--tracking`, `judge` adds to the file of `reviews/tracking` that tracks the
-    /// framework, whatever its name, passing over files it cannot read as tracking files; with
-    /// none, it makes one named after the framework.
+    /// framework, whatever its name; with none, it makes one named after the framework. A file
+    /// there that is not a valid tracking file may be the framework's: nothing is added until it is
+    /// mended, rather than a second file being started beside it.
     @Test func judgeFindsTheFrameworksFileInTheDefaultDirectory() throws {
         let project = try Self.project()
         func judge(_ finding: String) throws -> TestSupport.Run {
@@ -421,8 +422,6 @@ import Testing
         let directory = project.appendingPathComponent("reviews/tracking")
         try FileManager.default.moveItem(
             at: directory.appendingPathComponent("shortcut.yaml"), to: directory.appendingPathComponent("b.yml"))
-        let broken = "format: mupj-tracking/1\nframework: [\n"
-        try broken.write(to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         let other = "format: mupj-tracking/1\nframework: Other\nvo: EXAMPLE\n"
         try other.write(to: directory.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
         let updated = try judge(Self.channels)
@@ -430,10 +429,67 @@ import Testing
         #expect(updated.stderr == "updated reviews/tracking/b.yml\n")
         let written = try String(contentsOf: directory.appendingPathComponent("b.yml"), encoding: .utf8)
         #expect(written.contains("finding: \"\(Self.retention)\"") && written.contains("finding: \"\(Self.channels)\""))
-        #expect(try String(contentsOf: directory.appendingPathComponent("a.yaml"), encoding: .utf8) == broken)
         #expect(try String(contentsOf: directory.appendingPathComponent("c.yaml"), encoding: .utf8) == other)
+
+        // The framework's own file, its list of judgements emptied by hand, under the name a new
+        // file would get.
+        let emptied = "format: mupj-tracking/1\nframework: Shortcut\nvo: EXAMPLE\njudgements:\n"
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("b.yml"))
+        try emptied.write(to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let refused = try judge(Self.channels)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr == "reviews/tracking/a.yaml:4:12: error: expected a list of judgements for 'judgements', "
+                + "found nothing (an empty value)\nerror: invalid tracking file; nothing was added\n")
+        #expect(try String(contentsOf: directory.appendingPathComponent("a.yaml"), encoding: .utf8) == emptied)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(files == ["a.yaml", "b.yml", "c.yaml"])
+        #expect(files == ["a.yaml", "c.yaml"])
+    }
+
+    /// Two frameworks of one name in different VOs: the second file made in `reviews/tracking` is
+    /// named after the framework and its VO, and a name taken by another framework's file is never
+    /// written to.
+    @Test func aNewTrackingFileNeverTakesTheNameOfAnotherFrameworksFile() throws {
+        let project = try Self.project()
+        let description = try String(
+            contentsOf: TestSupport.packageRoot.appendingPathComponent(Self.shortcut), encoding: .utf8)
+        #expect(description.contains("\n  vo: EXAMPLE\n"))
+        try description.replacingOccurrences(of: "\n  vo: EXAMPLE\n", with: "\n  vo: Other VO\n")
+            .write(to: project.appendingPathComponent("other.yaml"), atomically: true, encoding: .utf8)
+        func judge(_ framework: String) throws -> TestSupport.Run {
+            // The finding of the same rule and subject in the other VO has another id.
+            let id = try #require(
+                try TestSupport.mupj(["review", framework, "--format", "json", "--fail-on", "never"], in: project)
+                    .stdout.firstMatch(of: /"id": "([0-9a-f]{16})",\s*"rule": "VO-4\/retention"/)?.1)
+            return try TestSupport.mupj(
+                [
+                    "judge", String(id), "--framework", framework, "--as", "confirmed", "--because", "Seen.",
+                    "--by", "A. Reviewer", "--organisation", "EGEE", "--date", "2009-02-03",
+                ], in: project)
+        }
+        #expect(try judge(Self.shortcut).stderr == "wrote reviews/tracking/shortcut.yaml\n")
+        let second = try judge("other.yaml")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr == "wrote reviews/tracking/shortcut-other-vo.yaml\n")
+        let directory = project.appendingPathComponent("reviews/tracking")
+        let made = try String(contentsOf: directory.appendingPathComponent("shortcut-other-vo.yaml"), encoding: .utf8)
+        #expect(made.contains("framework: \"Shortcut\"\nvo: \"Other VO\"\n"))
+
+        // Both names taken by other frameworks: refused, naming them.
+        try FileManager.default.moveItem(
+            at: directory.appendingPathComponent("shortcut-other-vo.yaml"),
+            to: directory.appendingPathComponent("o.yaml"))
+        try "format: mupj-tracking/1\nframework: Third\nvo: X\n".write(
+            to: directory.appendingPathComponent("shortcut-other-vo.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("o.yaml"))
+        let refused = try judge("other.yaml")
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr == "reviews/tracking: error: reviews/tracking/shortcut.yaml and "
+                + "reviews/tracking/shortcut-other-vo.yaml are taken by other frameworks' tracking files; name a new "
+                + "file for Shortcut (Other VO) with --tracking; nothing was added\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == ["shortcut-other-vo.yaml", "shortcut.yaml"])
     }
 
     /// `reviews/tracking` is read when it is there, without being named; the project ships none.
