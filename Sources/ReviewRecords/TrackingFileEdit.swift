@@ -49,17 +49,26 @@ public enum TrackingFileEdit {
 
     /// The bytes of `source`, a valid tracking file, with `item` (lines from `lines(_:)`) added
     /// at the end of its top-level list `section` (`judgements` or `sign_offs`). The list is made
-    /// when the file has none. A list written in flow style with items in it (`[{…}]`) is refused:
-    /// where an item would go in it is the writer's layout to decide.
+    /// after the file's last entry when the file has none. A file or a list written in flow style
+    /// (`{…}`, `[{…}]`) is refused: where an item would go in it is the writer's layout to decide.
     public static func appending(_ item: [String], to section: String, in source: SourceFile)
         throws(Diagnostic) -> [UInt8]
     {
         let table = try source.loadTable(limits: .default)
         let validated = SchemaValidator(root: TrackingFormat.root).validate(table, file: source.path)
-        guard let root = validated.value?.object else {
+        guard let document = validated.value, let root = document.object else {
             throw validated.diagnostics.first ?? Diagnostic(file: source.path, location: nil, message: "not valid")
         }
         var bytes = source.bytes
+        let rootStart = Self.contentStart(of: document, in: bytes)
+        if Self.isFlow(document, in: bytes) {
+            throw Diagnostic(
+                file: source.path, location: document.range.start,
+                message: "the file is one mapping in flow style ({…}); mupj adds entries to a file in block style "
+                    + "only ('key: value' lines): write it in block style, or add the entry by hand")
+        }
+        // The root mapping's keys start at this column (in bytes: indentation is spaces).
+        let rootIndent = rootStart - (bytes[..<rootStart].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
         // New lines end as the file's lines do.
         let crlf = bytes.indices.dropLast().contains { bytes[$0] == 0x0D && bytes[$0 + 1] == 0x0A }
         let newline = crlf ? "\r\n" : "\n"
@@ -69,12 +78,24 @@ public enum TrackingFileEdit {
                 .joined(separator: newline)
         }
         guard let entry = root.entry(section) else {
-            // No such list yet: it goes at the end of the file.
-            if let last = bytes.last, last != 0x0A { bytes += Array(newline.utf8) }
-            return bytes + Array((section + ":" + newline + text(2) + newline).utf8)
+            // No such list yet: it goes after the line of the file's last value, before anything
+            // that may follow the mapping (a comment, a document end marker `...`), as a key of it.
+            let at = Self.lineEnd(after: Self.end(of: document, in: bytes), in: &bytes, newline: newline)
+            let key = String(repeating: " ", count: rootIndent) + section + ":"
+            bytes.insert(contentsOf: Array((key + newline + text(rootIndent + 2) + newline).utf8), at: at)
+            return bytes
         }
         let list = entry.value
         let start = list.range.start.offset
+        let content = Self.contentStart(of: list, in: bytes)
+        guard content == start && start < bytes.count && bytes[start] != UInt8(ascii: "*") else {
+            // An anchor may be copied elsewhere in the file, where the new entry does not belong;
+            // an alias would be lost, and with it what the writer meant by it.
+            throw Diagnostic(
+                file: source.path, location: list.range.start,
+                message: "'\(section)' carries an anchor, a tag or an alias (&…, !…, *…); mupj adds entries only "
+                    + "to a list written without them: remove them, or add the entry by hand")
+        }
         guard let items = list.list, let last = items.last else {
             // `section: []`: the brackets, and the spaces before them, give way to a block list.
             var from = start
@@ -82,7 +103,7 @@ public enum TrackingFileEdit {
             bytes.replaceSubrange(from..<list.range.end.offset, with: Array((newline + text(2)).utf8))
             return bytes
         }
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "-") else {
+        guard bytes[content] == UInt8(ascii: "-") else {
             throw Diagnostic(
                 file: source.path, location: list.range.start,
                 message: "'\(section)' is written in flow style ([…]); mupj adds entries to a block list only "
@@ -90,27 +111,53 @@ public enum TrackingFileEdit {
         }
         // After the line where the last item's last value ends: a block mapping or list ends only
         // where the next token starts, past any comment, so the end is found from the values in it.
-        var at = Self.end(of: last, in: bytes)
-        if at > 0 && at <= bytes.count && bytes[at - 1] != 0x0A {
-            while at < bytes.count && bytes[at] != 0x0A { at += 1 }
-            if at == bytes.count {
-                bytes += Array(newline.utf8)
-                at = bytes.count
-            } else {
-                at += 1
-            }
-        }
+        let at = Self.lineEnd(after: Self.end(of: last, in: bytes), in: &bytes, newline: newline)
         bytes.insert(contentsOf: Array((text(list.range.start.column - 1) + newline).utf8), at: at)
         return bytes
     }
 
+    /// Whether `value` is a flow collection: its content starts with an opening bracket.
+    static func isFlow(_ value: Value, in bytes: [UInt8]) -> Bool {
+        let start = contentStart(of: value, in: bytes)
+        return start < bytes.count && (bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "["))
+    }
+
+    /// Where `value`'s content starts: its range starts at its properties (an anchor `&a`, a tag
+    /// `!!seq`) when it has any, and a block collection may start lines below them.
+    static func contentStart(of value: Value, in bytes: [UInt8]) -> Int {
+        var at = value.range.start.offset
+        let end = min(value.range.end.offset, bytes.count)
+        while at < end {
+            switch bytes[at] {
+            case UInt8(ascii: "&"), UInt8(ascii: "!"):
+                while at < end && bytes[at] != 0x20 && bytes[at] != 0x09 && bytes[at] != 0x0D && bytes[at] != 0x0A {
+                    at += 1
+                }
+            case 0x20, 0x09, 0x0D, 0x0A: at += 1
+            case UInt8(ascii: "#"):
+                while at < end && bytes[at] != 0x0A { at += 1 }
+            default: return at
+            }
+        }
+        return at
+    }
+
+    /// The start of the line after the one holding offset `end`, ending the file's last line with
+    /// `newline` when it has none, so that text inserted there starts a line of its own.
+    static func lineEnd(after end: Int, in bytes: inout [UInt8], newline: String) -> Int {
+        var at = end
+        guard at > 0 && at <= bytes.count && bytes[at - 1] != 0x0A else { return at }
+        while at < bytes.count && bytes[at] != 0x0A { at += 1 }
+        if at < bytes.count { return at + 1 }
+        bytes += Array(newline.utf8)
+        return bytes.count
+    }
+
     /// Where the last scalar, flow collection or alias of `value` ends (a byte offset in `bytes`).
     static func end(of value: Value, in bytes: [UInt8]) -> Int {
-        let start = value.range.start.offset
         // A flow collection's range ends at its closing bracket; an alias's where the alias is
         // (what it copies is written earlier in the file).
-        let flow = start < bytes.count && (bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "["))
-        if flow || value.isAliasCopy { return value.range.end.offset }
+        if isFlow(value, in: bytes) || value.isAliasCopy { return value.range.end.offset }
         switch value.content {
         case .object(let object):
             return object.entries.map { end(of: $0.value, in: bytes) }.max() ?? value.range.end.offset

@@ -93,6 +93,18 @@ import YAMLDocument
         ),
         ("no list yet", head + "sign_offs: []", head + "sign_offs: []\njudgements:\n" + added(indent: 2)),
         (
+            "no list yet, before a document end marker and a comment",
+            "--- !!map\n" + head + "...\n# the end\n",
+            "--- !!map\n" + head + "judgements:\n" + added(indent: 2) + "...\n# the end\n"
+        ),
+        (
+            "no list yet, in a mapping indented by two",
+            head.split(separator: "\n").map { "  " + $0 + "\n" }.joined() + "# the end\n",
+            head.split(separator: "\n").map { "  " + $0 + "\n" }.joined() + "  judgements:\n" + added(indent: 4)
+                + "# the end\n"
+        ),
+
+        (
             "lines ending in CR LF", head.replacingOccurrences(of: "\n", with: "\r\n") + "judgements: []\r\n",
             head.replacingOccurrences(of: "\n", with: "\r\n") + "judgements:\r\n"
                 + added(indent: 2, newline: "\r\n")
@@ -114,17 +126,40 @@ import YAMLDocument
         #expect(judgements.last?.justification == Self.judgement.justification, "\(layout.name)")
     }
 
-    @Test func aFlowListWithItemsIsLeftToItsWriter() {
-        let text =
-            Self.head + "judgements: [{finding: \"00000000000000aa\", rule: A/b, status: violated, "
-            + "judgement: mitigated, justification: x, by: {name: A, organisation: OSG}, date: 2009-01-01}]\n"
+    /// Layouts whose new entry would change more than the list it goes in, or need a layout only
+    /// its writer can choose: each refused where it is written, the file left as it was.
+    static let refused: [(text: String, error: String)] = [
+        (
+            "{format: mupj-tracking/1, framework: X, vo: Y, judgements: []}\n",
+            "t.yaml:1:1: error: the file is one mapping in flow style ({…}); mupj adds entries to a file in block "
+                + "style only ('key: value' lines): write it in block style, or add the entry by hand"
+        ),
+        (
+            head + "judgements: &none []\nsign_offs: *none\n",
+            "t.yaml:4:13: error: 'judgements' carries an anchor, a tag or an alias (&…, !…, *…); mupj adds entries "
+                + "only to a list written without them: remove them, or add the entry by hand"
+        ),
+        (
+            head + "sign_offs: &none []\njudgements: *none\n",
+            "t.yaml:5:13: error: 'judgements' carries an anchor, a tag or an alias (&…, !…, *…); mupj adds entries "
+                + "only to a list written without them: remove them, or add the entry by hand"
+        ),
+        (
+            head + "judgements: [{finding: \"00000000000000aa\", rule: A/b, status: violated, "
+                + "judgement: mitigated, justification: x, by: {name: A, organisation: OSG}, date: 2009-01-01}]\n",
+            "t.yaml:4:13: error: 'judgements' is written in flow style ([…]); mupj adds entries to a block "
+                + "list only ('- ' items): write this list in block style, or add the entry by hand"
+        ),
+    ]
+
+    @Test(arguments: refused.indices)
+    func aLayoutTheEntryCannotGoIntoIsRefusedWhereItIsWritten(index: Int) {
+        let (text, message) = Self.refused[index]
         #expect(Self.load(text).diagnostics.isEmpty)
         #expect {
             _ = try appending(text)
         } throws: { error in
-            (error as? Diagnostic)?.description
-                == "t.yaml:4:13: error: 'judgements' is written in flow style ([…]); mupj adds entries to a block "
-                + "list only ('- ' items): write this list in block style, or add the entry by hand"
+            (error as? Diagnostic)?.description == message
         }
     }
 
