@@ -50,25 +50,6 @@ public enum Operator: Sendable, Hashable {
     case containsAll([Literal])
     case containsAny([Literal])
 
-    public var isMatches: Bool {
-        if case .matches = self { return true }
-        return false
-    }
-
-    public var keyword: String {
-        switch self {
-        case .exists: return "exists"
-        case .equals: return "equals"
-        case .oneOf: return "one_of"
-        case .atLeast: return "at_least"
-        case .atMost: return "at_most"
-        case .matches: return "matches"
-        case .contains: return "contains"
-        case .containsAll: return "contains_all"
-        case .containsAny: return "contains_any"
-        }
-    }
-
     public static let keywords = [
         "exists", "equals", "one_of", "at_least", "at_most", "matches", "contains", "contains_all", "contains_any",
     ]

@@ -93,17 +93,6 @@ public enum PrerequisiteEvidence: Sendable, Hashable {
         case authorizationService = "authorization-service"
         case glexecDeployment = "glexec-deployment"
 
-        /// The status file section that holds the evidence.
-        public var section: String {
-            switch self {
-            case .glexecReviews: return "glexec_reviews"
-            case .frameworkReviews: return "framework_reviews"
-            case .batchSystemTests: return "batch_system_tests"
-            case .authorizationService: return "authorization_service"
-            case .glexecDeployment: return "glexec_deployment"
-            }
-        }
-
         /// The catalog key that carries the rule's list parameter, if it has one.
         var parameter: String? {
             switch self {
@@ -123,16 +112,6 @@ public enum PrerequisiteEvidence: Sendable, Hashable {
         case .batchSystemTests: return .batchSystemTests
         case .authorizationService: return .authorizationService
         case .glexecDeployment: return .glexecDeployment
-        }
-    }
-
-    /// The rule's list (organisations, batch systems or products); empty for gLExec deployment.
-    public var parameters: [String] {
-        switch self {
-        case .glexecReviews(let list), .frameworkReviews(let list), .batchSystemTests(let list),
-            .authorizationService(let list):
-            return list
-        case .glexecDeployment: return []
         }
     }
 }
