@@ -58,15 +58,18 @@ public enum OutputFile {
         var target = path
         var link = stat()
         if lstat(path, &link) == 0 {
-            guard replace else { throw .exists(path) }
+            // What is never replaced says so first: "use --force" would not help there.
             switch FileKind.of(path) {
             case .success(.regular):
+                guard replace else { throw .exists(path) }
                 if link.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
                     target = String(cString: resolved)
                     free(resolved)
                 }
             case .success(let other): throw .cannotWrite(path, "is \(other.article), not a regular file")
-            case .failure(let problem): throw .cannotWrite(path, problem.message)
+            case .failure(let problem):
+                guard replace else { throw .exists(path) }
+                throw .cannotWrite(path, problem.message)
             }
         }
         let slash = target.lastIndex(of: "/")

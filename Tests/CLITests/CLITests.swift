@@ -225,6 +225,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["mine.yaml"])
     }
 
+    /// A directory named as the file is never replaced, so the error does not suggest `--force`.
+    @Test func aDirectoryNamedAsTheOutputIsRefusedForWhatItIs() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        for extra in [[], ["--force"]] {
+            let run = try TestSupport.mupj(["init", "-o", directory.path] + extra)
+            #expect(run.status == 2)
+            #expect(run.stderr == "\(directory.path): error: cannot write: is a directory, not a regular file\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
     /// A new file in a directory that does not exist yet: the directory is made, and no
     /// temporary file is left beside the result.
     @Test func writesIntoNewDirectoriesLeavingNothingElse() throws {
