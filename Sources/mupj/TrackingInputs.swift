@@ -34,21 +34,21 @@ extension ReviewInputs {
         return try tracking(named: options.tracking, limits: limits)
     }
 
-    /// The tracking files `paths` name, or with none those of the default directory, each
-    /// validated, at most one per framework. Unreadable files end the run with exit 2, invalid ones
-    /// with exit 1, before anything is reviewed; `outcome` says what the command then did not do.
+    /// The tracking files `paths` name, or with none those of `directory`, each validated, at most
+    /// one per framework. Unreadable files end the run with exit 2, invalid ones with exit 1, before
+    /// anything is reviewed; `outcome` says what the command then did not do.
     static func tracking(
-        named paths: [String], limits: LoadLimits, outcome: String = "no review was made"
+        named paths: [String], otherwise directory: String = TrackingOptions.defaultDirectory, limits: LoadLimits,
+        outcome: String = "no review was made"
     ) throws -> TrackingSet {
         var (files, problems): ([String], [Diagnostic])
         if paths.isEmpty {
-            // The default directory is optional: a project with no review under way has none.
-            guard case .success(.directory) = FileKind.of(TrackingOptions.defaultDirectory) else { return .empty }
-            guard let listed = FileKind.entries(of: TrackingOptions.defaultDirectory, endingWith: [".yaml", ".yml"])
-            else {
+            // The directory is optional, and may hold no file yet: a project with no review under way
+            // has none.
+            guard case .success(.directory) = FileKind.of(directory) else { return .empty }
+            guard let listed = FileKind.entries(of: directory, endingWith: [".yaml", ".yml"]) else {
                 DiagnosticPrinter.print([
-                    Diagnostic(
-                        file: TrackingOptions.defaultDirectory, location: nil, message: "cannot read the directory")
+                    Diagnostic(file: directory, location: nil, message: "cannot read the directory")
                 ])
                 throw ExitCode(2)
             }

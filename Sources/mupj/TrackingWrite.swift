@@ -58,9 +58,9 @@ struct TrackedFrameworkOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The tracking file to add to, made if missing. Default: the file in ./reviews/tracking that tracks the "
-                + "framework, else reviews/tracking/<framework name>.yaml (or <name>-<vo>.yaml, when another "
-                + "framework's file has that name).",
+            "The tracking file to add to, made if missing, or a directory of them. Default: ./reviews/tracking. In a "
+                + "directory: the file that tracks the framework, else <framework name>.yaml (or <name>-<vo>.yaml, "
+                + "when another framework's file has that name).",
             valueName: "path"),
         completion: .file(extensions: ["yaml", "yml"]))
     var tracking: String?
@@ -114,11 +114,17 @@ struct TrackingWrite {
         review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
             try Engine.review(description, catalogs: set, limits: reviewLimits)
         }
+        // A file, or the directory the file is found or made in (one that exists, or a path ending
+        // in "/").
+        let named = options.tracking
+        var file = named
+        if let named, case .success(.directory) = FileKind.of(named) { file = nil }
+        if named?.hasSuffix("/") == true { file = nil }
+        let directory = named.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? TrackingOptions.defaultDirectory
         // Held from the first look at the directory to the write: another judge or sign-off in
         // the same directory waits its turn instead of losing its entry or this one.
-        let tracking = options.tracking ?? TrackingOptions.defaultDirectory + "/"
         do {
-            lock = try WriterLock(forFileAt: tracking, timeout: .seconds(options.wait)) { directory in
+            lock = try WriterLock(forFileAt: file ?? directory + "/", timeout: .seconds(options.wait)) { directory in
                 Terminal.standardError.write("waiting for another mupj command adding to a file in \(directory)\n")
             }
         } catch {
@@ -126,8 +132,8 @@ struct TrackingWrite {
             throw ExitCode(2)
         }
         let found: (path: String, read: (SourceFile, TrackingFile)?) =
-            try options.tracking.map { ($0, try Self.load($0, limits: limits)) }
-            ?? Self.defaultFile(for: review, limits: limits)
+            try file.map { ($0, try Self.load($0, limits: limits)) }
+            ?? Self.file(for: review, in: directory, limits: limits)
         path = found.path
         guard let (source, file) = found.read else { return }
         guard file.key == FrameworkRecommendation.key(review.name, review.vo) else {
@@ -156,17 +162,17 @@ struct TrackingWrite {
         return (source, file)
     }
 
-    /// The tracking file of the default directory that tracks the framework, as read, else the
-    /// path of a new one named after it there.
+    /// The tracking file of `directory` that tracks the framework, as read, else the path of a new
+    /// one named after it there.
     ///
     /// The directory is read as the reports read it, and an unreadable or invalid file in it ends
     /// the run: it may be this framework's, and passing it over would start a second file for the
     /// framework, which every report would then refuse.
-    static func defaultFile(
-        for review: FrameworkReview, limits: LoadLimits
+    static func file(
+        for review: FrameworkReview, in directory: String, limits: LoadLimits
     ) throws -> (path: String, read: (SourceFile, TrackingFile)?) {
-        let directory = TrackingOptions.defaultDirectory
-        let set = try ReviewInputs.tracking(named: [], limits: limits, outcome: "nothing was added")
+        let set = try ReviewInputs.tracking(
+            named: [], otherwise: directory, limits: limits, outcome: "nothing was added")
         if let file = set.file(for: review) { return (file.path, try load(file.path, limits: limits)) }
         // The framework's name, else its name and VO: two frameworks of one name in different VOs
         // each get a file. A file of that name that tracks another framework is never written to.

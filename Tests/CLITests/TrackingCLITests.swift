@@ -446,6 +446,27 @@ import Testing
         #expect(files == ["a.yaml", "c.yaml"])
     }
 
+    /// `--tracking` naming a directory, as the reports take it: the framework's file there, found
+    /// or made as in `reviews/tracking`, and the same file for every later entry.
+    @Test func judgeAndSignOffTakeADirectoryAsTheReportsDo() throws {
+        let round = directory.appendingPathComponent("round").path
+        let made = try judge(Self.retention, "confirmed", file: round + "/")
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr == "wrote \(round)/shortcut.yaml\n")
+        try FileManager.default.moveItem(atPath: round + "/shortcut.yaml", toPath: round + "/mine.yaml")
+        let again = try judge(Self.channels, "mitigated", file: round)
+        #expect(again.stderr == "updated \(round)/mine.yaml\n")
+        let signed = try TestSupport.mupj([
+            "sign-off", "--framework", Self.shortcut, "--tracking", round, "--recommend", "do-not-recommend", "--by",
+            "E. Reviewer", "--organisation", "EGEE", "--date", "2009-02-09",
+        ])
+        #expect(signed.stderr == "updated \(round)/mine.yaml\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: round) == ["mine.yaml"])
+        let review = try TestSupport.mupj(["review", Self.shortcut, "--tracking", round, "--format", "json"])
+        #expect(review.stdout.components(separatedBy: "\"judgement\": {").count == 3)
+        #expect(review.stdout.contains("\"name\": \"E. Reviewer\""))
+    }
+
     /// Two frameworks of one name in different VOs: the second file made in `reviews/tracking` is
     /// named after the framework and its VO, and a name taken by another framework's file is never
     /// written to.
