@@ -85,13 +85,9 @@ enum ReviewInputs {
         if options.checklists.isEmpty, !problems.isEmpty, case .failure = FileKind.of(CatalogSet.defaultDirectory) {
             diagnostics.append(CatalogOptions.defaultDirectoryNote)
         }
-        let (set, loadDiagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
+        let (set, loadDiagnostics) = checked(
+            sources, limits: limits, reviewLimits: reviewLimits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
-        let exampleLimits = ReviewLimits(
-            maxFindings: max(reviewLimits.maxFindings, ReviewLimits.default.maxFindings),
-            maxSteps: max(reviewLimits.maxSteps, ReviewLimits.default.maxSteps))
-        for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog, limits: exampleLimits) }
-        for catalog in set?.prerequisites ?? [] { diagnostics += PrerequisiteTracker.exampleFailures(of: catalog) }
         DiagnosticPrinter.print(diagnostics)
         guard let set, diagnostics.allSatisfy({ $0.severity != .error }) else {
             Terminal.standardError.write("error: the catalogs could not be loaded; no review was made\n")
@@ -104,6 +100,21 @@ enum ReviewInputs {
             throw ExitCode(2)
         }
         return set
+    }
+
+    /// The catalogs in `sources` loaded, with what is wrong in them, each catalog's examples run
+    /// within `reviewLimits`, or the default limits where those are higher.
+    static func checked(
+        _ sources: [SourceFile], limits: LoadLimits, reviewLimits: ReviewLimits = .default, requireClauses: Bool
+    ) -> (set: CatalogSet?, diagnostics: [Diagnostic]) {
+        var (set, diagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
+        let exampleLimits = ReviewLimits(
+            maxFindings: max(reviewLimits.maxFindings, ReviewLimits.default.maxFindings),
+            maxSteps: max(reviewLimits.maxSteps, ReviewLimits.default.maxSteps))
+        for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog, limits: exampleLimits) }
+        for catalog in set?.prerequisites ?? [] { diagnostics += PrerequisiteTracker.exampleFailures(of: catalog) }
+        if diagnostics.contains(where: { $0.severity == .error }) { set = nil }
+        return (set, diagnostics)
     }
 
     /// The prerequisites status file, checked against the prerequisite catalogs.

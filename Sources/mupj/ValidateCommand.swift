@@ -18,12 +18,16 @@ struct ValidateCommand: ParsableCommand {
             (docs/tracking.md); whether its judgements match the findings is for \
             mupj review DESCRIPTION --tracking FILE to say. A file whose format: says mupj-status/1 is \
             checked as the MB prerequisites status file it is (docs/prerequisites.md), against the \
-            prerequisite catalog (--checklist), which is read only then.
+            prerequisite catalog (--checklist), which is read only then. A file with catalog: and no \
+            format: is checked as the clause or prerequisite catalog it is (docs/check-language.md), \
+            its examples run, on its own: ids shared with other catalogs are for the commands that \
+            read them together to find.
 
             Examples:
               mupj validate frameworks/
               mupj validate my-framework.yaml --format json
               mupj validate reviews/ reviews/tracking/
+              mupj validate checklists/
 
             Exit codes: 0 all valid; 1 at least one invalid; 2 a path could not be read, or catalog \
             errors.
@@ -100,17 +104,31 @@ struct ValidateCommand: ParsableCommand {
         if !invalid.isEmpty { throw ExitCode(1) }
     }
 
+    /// Whether a line of `bytes` starts with `catalog:`, as a catalog's root key is written.
+    static func hasCatalogLine(_ bytes: [UInt8]) -> Bool {
+        let key = Array("catalog:".utf8)
+        var start = 0
+        while start + key.count <= bytes.count {
+            if bytes[start..<(start + key.count)].elementsEqual(key) { return true }
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return false }
+            start = newline + 1
+        }
+        return false
+    }
+
     /// What a file was checked as.
     enum Kind: String, CaseIterable {
         case description
         case trackingFile = "tracking-file"
         case statusFile = "status-file"
+        case catalog
 
         func noun(_ count: Int) -> String {
             switch self {
             case .description: return count == 1 ? "description" : "descriptions"
             case .trackingFile: return count == 1 ? "tracking file" : "tracking files"
             case .statusFile: return count == 1 ? "status file" : "status files"
+            case .catalog: return count == 1 ? "catalog" : "catalogs"
             }
         }
     }
@@ -131,16 +149,24 @@ struct ValidateCommand: ParsableCommand {
         return "\(results.count) files (\(kinds.joined(separator: ", ")))"
     }
 
-    /// A file refused as a description because its `format:` names another format of mupj's
-    /// (the format check gives that one error, before anything else), checked as the file it is:
-    /// a tracking file, or a status file against the prerequisites `catalog` gives.
+    /// A file refused as a description that is another of mupj's files, checked as the file it is:
+    /// one whose `format:` names another format (the format check gives that one error, before
+    /// anything else), a tracking file or a status file against the prerequisites `catalog` gives;
+    /// one with `catalog:` and no `format:`, a catalog.
     static func inOtherFormat(
         _ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits, _ catalog: () throws -> [Prerequisite]
     ) throws -> Checked? {
         let path = source.path
-        guard diagnostics.count == 1, let table = try? source.loadTable(limits: limits),
-            let (format, _) = SchemaValidator.declaredFormat(table)
+        // Read again only when it may be one: a large invalid description is not read twice.
+        guard diagnostics.count == 1 || Self.hasCatalogLine(source.bytes),
+            let table = try? source.loadTable(limits: limits)
         else { return nil }
+        guard let (format, _) = SchemaValidator.declaredFormat(table) else {
+            guard table.value(forKey: "catalog", in: NodeTable.root) != nil else { return nil }
+            let checked = ReviewInputs.checked([source], limits: limits, requireClauses: false)
+            return Checked(file: path, kind: .catalog, diagnostics: checked.diagnostics)
+        }
+        guard diagnostics.count == 1 else { return nil }
         switch format {
         case TrackingFormat.identifier:
             return Checked(

@@ -384,6 +384,44 @@ import Testing
         )
     }
 
+    /// A catalog is checked as one, on its own, with its examples run: what a catalog's maintainers
+    /// check before the catalog reviews anything.
+    @Test func validateChecksACatalogAsOneWithItsExamples() throws {
+        let shipped = try TestSupport.mupj(["validate", "checklists/", Self.shortcut])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(shipped.stdout == "4 files (1 description, 3 catalogs) checked: 4 valid\n")
+        #expect(shipped.stderr.isEmpty)
+
+        // Example 2 of VO-1 expects a violation: three years between reviews of the contact. Six
+        // months satisfies the check.
+        let text = try String(contentsOfFile: TestSupport.path("checklists/vo-operations.yaml"), encoding: .utf8)
+        let written = "security_contact_review_interval_months: 36}"
+        let at = try #require(text.range(of: written))
+        let line = text[..<at.lowerBound].count { $0 == "\n" } + 1
+        let catalog = directory.appendingPathComponent("vo.yaml").path
+        try text.replacingCharacters(in: at, with: "security_contact_review_interval_months: 6}")
+            .write(toFile: catalog, atomically: true, encoding: .utf8)
+        let broken = try TestSupport.mupj(["validate", catalog])
+        #expect(broken.status == 1)
+        #expect(broken.stdout == "1 catalog checked: 0 valid, 1 invalid (1 error)\n")
+        let example = text[..<at.lowerBound].range(of: "      - expect: violated", options: .backwards)
+        let exampleLine = try text[..<#require(example).lowerBound].count { $0 == "\n" } + 1
+        #expect(line == exampleLine + 4)
+        #expect(
+            broken.stderr.hasPrefix(
+                "\(catalog):\(exampleLine):9: error: example 2 of VO-1 expects violated, but the checks give satisfied"),
+            "\(broken.stderr)")
+        let json = try TestSupport.mupj(["validate", catalog, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["files"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["catalog"])
+
+        // Read as a catalog on its catalog: key alone; one that is not a description's.
+        try "catalog: x\ntitle: X\nclauses: []\n".write(toFile: catalog, atomically: true, encoding: .utf8)
+        let empty = try TestSupport.mupj(["validate", catalog])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("\(catalog):1:1: error: missing required field 'document' in catalog"))
+    }
+
     /// A tracking file over the size limit is refused as an invalid file (exit 1), as a description
     /// is, not as one that cannot be read (exit 2); by the commands that read it and those that add to it.
     @Test func aTrackingFileOverTheSizeLimitIsInvalid() throws {
