@@ -59,6 +59,8 @@ public enum TextReport {
                 if finding.unlistedPlaces > 0 {
                     out += paint.dim("        (\(Wording.unlisted(finding.unlistedPlaces)))") + "\n"
                 }
+                // The id `mupj judge` takes, where the reviewer reading the finding needs it.
+                out += paint.dim("        finding \(finding.id)") + "\n"
                 if let judgement = Wording.judgement(tracking.state(of: finding)) {
                     out += "        \(t(judgement)).\n"
                 }

@@ -23,6 +23,7 @@ struct JudgeCommand: ParsableCommand {
 
             Example, on the fictional framework of the examples:
               F=frameworks/examples/common-mistakes.yaml
+              mupj review $F                  (each open finding with its id)
               mupj judge cdf8a97b29b13027 --framework $F --as accepted-risk \\
                 --because "Kept 60 days; 90 from the next release." \\
                 --by "A. Reviewer" --organisation OSG

@@ -211,7 +211,7 @@ struct TrackingWrite {
             throw refusal(
                 nil,
                 "no finding of \(review.name) (\(review.vo)) has the id \(id); the ids are in the reports "
-                    + "(mupj review \(review.file) --format json)")
+                    + "(mupj review \(review.file))")
         }
         guard finding.status.isOpen else {
             throw refusal(

@@ -123,7 +123,7 @@ import Testing
             (
                 try judge("0000000000000001", "confirmed"),
                 "\(Self.shortcut): error: no finding of Shortcut (EXAMPLE) has the id 0000000000000001; the ids are in "
-                    + "the reports (mupj review \(Self.shortcut) --format json); nothing was added\n"
+                    + "the reports (mupj review \(Self.shortcut)); nothing was added\n"
             ),
             (
                 try judge(Self.retention, "mitigated"),

@@ -52,6 +52,14 @@ import YAMLDocument
             #expect(report.contains(pending), "\(name)")
         }
         #expect(text.contains("  verdict: do not recommend, \(signed)\n"))
+        // Each judgement follows the id it was recorded under, as `mupj judge` takes it, and every
+        // open finding, judged or not, shows its id.
+        for j in tracking.judgements {
+            let line = "        finding \(j.finding)\n        Judged \(j.kind.phrase) by \(j.reviewer.phrase)"
+            #expect(text.contains(line), "\(j.finding)")
+        }
+        let open = context.result.frameworks.flatMap(\.findings).filter(\.status.isOpen)
+        #expect(text.components(separatedBy: "\n        finding ").count - 1 == open.count)
         #expect(markdown.contains("Verdict: **do not recommend**, \(signed)."))
         #expect(markdown.contains("| do not recommend (signed) |"))
         #expect(markdown.contains("[reviews/examples/shortcut.yaml](../reviews/examples/shortcut.yaml), SHA-256"))
