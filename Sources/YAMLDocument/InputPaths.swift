@@ -45,8 +45,9 @@ public enum FileKind: Sendable, Equatable {
         }
     }
 
-    /// The regular files directly in `directory` whose names end with one of `suffixes`, as paths
-    /// in name order; every other entry with such a name is a problem. Names that start with a dot
+    /// The regular files directly in `directory` whose names end with one of `suffixes` (lower-case;
+    /// matched in any case, so that `DIRAC.YAML` is not passed over without a word), as paths in
+    /// name order; every other entry with such a name is a problem. Names that start with a dot
     /// are left out, as `ls` leaves them out: editors keep lock files (`.#a.yaml`, a symbolic link
     /// to nowhere) and swap files beside what they edit. Nil when the directory cannot be listed.
     public static func entries(of directory: String, endingWith suffixes: [String])
@@ -55,7 +56,9 @@ public enum FileKind: Sendable, Equatable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
         var files: [String] = []
         var problems: [Diagnostic] = []
-        let named = names.filter { name in !name.hasPrefix(".") && suffixes.contains { name.hasSuffix($0) } }
+        let named = names.filter { name in
+            !name.hasPrefix(".") && suffixes.contains { name.lowercased().hasSuffix($0) }
+        }
         for name in named.sorted() {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             switch of(path) {

@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check framework descriptions against the format, reporting every error with its location.",
         discussion: """
-            Reads files, and the *.yaml and *.yml files directly in directories (not in their \
+            Reads files, and the *.yaml and *.yml files (in any case) directly in directories (not in their \
             sub-directories; names that start with a dot, such as editors' lock files, are left out). \
             Errors are printed as path:line:col: error: message, in file order, up to 500 a file.
 

@@ -13,6 +13,9 @@ import YAMLDocument
         try Data("a: 1\n".utf8).write(to: directory.appendingPathComponent("b.yml"))
         try Data("a: 1\n".utf8).write(to: directory.appendingPathComponent("a.yaml"))
         try Data("a: 1\n".utf8).write(to: directory.appendingPathComponent("notes.txt"))
+        // An extension in capitals is still YAML; a backup copy is not.
+        try Data("a: 1\n".utf8).write(to: directory.appendingPathComponent("C.YAML"))
+        try Data("a: 1\n".utf8).write(to: directory.appendingPathComponent("c.yaml.bak"))
         #expect(mkfifo(root + "/fifo.yaml", 0o600) == 0)
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("sub.yaml"), withIntermediateDirectories: false)
@@ -24,7 +27,7 @@ import YAMLDocument
         try Data("a: 1\n".utf8).write(to: directory.appendingPathComponent(".hidden.yaml"))
 
         let listed = try #require(FileKind.entries(of: root + "/", endingWith: [".yaml", ".yml"]))
-        #expect(listed.files == [root + "/a.yaml", root + "/b.yml", root + "/linked.yaml"])
+        #expect(listed.files == [root + "/C.YAML", root + "/a.yaml", root + "/b.yml", root + "/linked.yaml"])
         let rule = "in a directory only regular files are read (name it on the command line to read it)"
         #expect(
             listed.problems.map(\.description) == [
