@@ -44,8 +44,20 @@ extension ReviewInputs {
         var (files, problems): ([String], [Diagnostic])
         if paths.isEmpty {
             // The directory is optional, and may hold no file yet: a project with no review under way
-            // has none.
-            guard case .success(.directory) = FileKind.of(directory) else { return .empty }
+            // has none. Something else under its name is not passed over: the verdicts would be the
+            // findings' alone, with nothing to say why.
+            switch FileKind.of(directory) {
+            case .success(.directory): break
+            case .success(let other):
+                DiagnosticPrinter.print([
+                    Diagnostic(
+                        file: directory, location: nil,
+                        message: "is \(other.article), not a directory of tracking files; name the tracking file "
+                            + "or directory with --tracking")
+                ])
+                throw ExitCode(2)
+            case .failure: return .empty
+            }
             guard let listed = FileKind.entries(of: directory, endingWith: [".yaml", ".yml"]) else {
                 DiagnosticPrinter.print([
                     Diagnostic(file: directory, location: nil, message: "cannot read the directory")

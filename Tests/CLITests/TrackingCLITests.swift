@@ -551,6 +551,34 @@ import Testing
         #expect(files == ["shortcut-other-vo.yaml", "shortcut.yaml"])
     }
 
+    /// A file where the default directory should be is not passed over: the verdicts would be the
+    /// findings' alone, with nothing to say why.
+    @Test func aFileNamedAsTheDefaultDirectoryStopsEveryCommandThatReadsIt() throws {
+        let project = try Self.project()
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("reviews"), withIntermediateDirectories: true)
+        try "judgements: []\n".write(
+            to: project.appendingPathComponent("reviews/tracking"), atomically: true, encoding: .utf8)
+        let message =
+            "reviews/tracking: error: is a regular file, not a directory of tracking files; name the tracking file or "
+            + "directory with --tracking\n"
+        for arguments in [
+            ["review", Self.shortcut], ["summary", Self.shortcut],
+            [
+                "judge", Self.retention, "--framework", Self.shortcut, "--as", "confirmed", "--because", "Seen.",
+                "--by",
+                "A. Reviewer", "--organisation", "EGEE",
+            ],
+        ] {
+            let run = try TestSupport.mupj(arguments, in: project)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr == message, "\(arguments)")
+        }
+        #expect(
+            try TestSupport.mupj(["review", Self.shortcut, "--no-tracking", "--fail-on", "never"], in: project).status
+                == 0)
+    }
+
     /// `reviews/tracking` is read when it is there, without being named; the project ships none.
     @Test func theDefaultDirectoryIsReadWhenItExists() throws {
         let project = try Self.project()
