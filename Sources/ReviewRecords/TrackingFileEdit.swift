@@ -54,6 +54,13 @@ public enum TrackingFileEdit {
     public static func appending(_ item: [String], to section: String, in source: SourceFile)
         throws(Diagnostic) -> [UInt8]
     {
+        try appending([item], to: section, in: source)
+    }
+
+    /// The same with several items, added in their order where one would go.
+    public static func appending(_ items: [[String]], to section: String, in source: SourceFile)
+        throws(Diagnostic) -> [UInt8]
+    {
         let table = try source.loadTable(limits: .default)
         let validated = SchemaValidator(root: TrackingFormat.root).validate(table, file: source.path)
         guard let document = validated.value, let root = document.object else {
@@ -74,8 +81,10 @@ public enum TrackingFileEdit {
         let newline = crlf ? "\r\n" : "\n"
         func text(_ indent: Int) -> String {
             let pad = String(repeating: " ", count: indent)
-            return item.enumerated().map { (pad + ($0.offset == 0 ? "- " : "  ") + $0.element) }
-                .joined(separator: newline)
+            return items.flatMap { item in
+                item.enumerated().map { (pad + ($0.offset == 0 ? "- " : "  ") + $0.element) }
+            }
+            .joined(separator: newline)
         }
         guard let entry = root.entry(section) else {
             // No such list yet: it goes after the line of the file's last value, before anything

@@ -5,7 +5,7 @@ import ReviewRecords
 struct JudgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
-        abstract: "Record a reviewer's judgement on an open finding in the framework's tracking file.",
+        abstract: "Record a reviewer's judgement on open findings in the framework's tracking file.",
         discussion: """
             The finding is named by its id, as every report gives it (16 hexadecimal digits). The \
             description is reviewed first, so the judgement records the finding's rule and status as \
@@ -19,13 +19,18 @@ struct JudgeCommand: ParsableCommand {
             judged.
 
             The entry is added after the last judgement of the file; nothing else in it changes. A \
-            missing file is made. The file's format is in docs/tracking.md.
+            missing file is made. The file's format is in docs/tracking.md. Several findings named \
+            together get one entry each, with the same judgement and reason, in one write: all are \
+            recorded, or, when one cannot be, none.
 
             Example, on the fictional framework of the examples:
               F=frameworks/examples/common-mistakes.yaml
               mupj review $F                  (each open finding with its id)
               mupj judge cdf8a97b29b13027 --framework $F --as accepted-risk \\
                 --because "Kept 60 days; 90 from the next release." \\
+                --by "A. Reviewer" --organisation OSG
+              mupj judge 0ef7320c30063d2d bc865a887fc368c9 --framework $F --as confirmed \\
+                --because "Runs payloads as the pilot on any gLExec error." \\
                 --by "A. Reviewer" --organisation OSG
 
             \(TrackingWrite.turns)
@@ -36,8 +41,12 @@ struct JudgeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The finding's id, as the reports give it.")
-    var finding: String
+    @Argument(
+        help: ArgumentHelp(
+            "The finding's id, as the reports give it; several findings given the same judgement for the same "
+                + "reason are recorded together.",
+            valueName: "finding"))
+    var findings: [String]
 
     @OptionGroup var target: TrackedFrameworkOptions
 
@@ -56,9 +65,13 @@ struct JudgeCommand: ParsableCommand {
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
     func validate() throws {
-        guard TrackingFileLoader.isFindingID(finding) else {
-            throw ValidationError(
-                "a finding id is 16 hexadecimal digits in lower case, as the reports give it; got '\(finding)'")
+        var seen = Set<String>()
+        for finding in findings {
+            guard TrackingFileLoader.isFindingID(finding) else {
+                throw ValidationError(
+                    "a finding id is 16 hexadecimal digits in lower case, as the reports give it; got '\(finding)'")
+            }
+            guard seen.insert(finding).inserted else { throw ValidationError("finding \(finding) is named twice") }
         }
         if because.allSatisfy(\.isWhitespace) { throw ValidationError("--because is empty; say why") }
     }
@@ -66,21 +79,27 @@ struct JudgeCommand: ParsableCommand {
     func run() throws {
         let write = try TrackingWrite(
             target, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
-        let found = try write.openFinding(finding)
-        if let earlier = write.file?.judgements.first(where: { $0.finding == finding }) {
-            throw write.refusal(
-                earlier.location,
-                "finding \(finding) (\(found.ruleID)) is already judged \(earlier.kind.phrase) here; edit this entry "
-                    + "to change the judgement")
+        let day = try reviewer.day()
+        // Every finding is checked before anything is written: all are recorded, or none.
+        let judgements = try findings.map { finding in
+            let found = try write.openFinding(finding)
+            if let earlier = write.file?.judgements.first(where: { $0.finding == finding }) {
+                throw write.refusal(
+                    earlier.location,
+                    "finding \(finding) (\(found.ruleID)) is already judged \(earlier.kind.phrase) here; edit this "
+                        + "entry to change the judgement")
+            }
+            return Judgement(
+                finding: finding, rule: found.ruleID, status: found.status, kind: kind, justification: because,
+                reviewer: reviewer.reviewer, date: day, file: write.path, location: .start)
         }
-        let judgement = Judgement(
-            finding: finding, rule: found.ruleID, status: found.status, kind: kind, justification: because,
-            reviewer: reviewer.reviewer, date: try reviewer.day(), file: write.path, location: .start)
-        let file = try write.add(TrackingFileEdit.lines(judgement), to: "judgements") { file in
-            file.judgements.last.map { ($0.finding, $0.kind, $0.justification) == (finding, kind, because) } ?? false
+        let file = try write.add(judgements.map(TrackingFileEdit.lines), to: "judgements") { file in
+            file.judgements.suffix(judgements.count).map { ($0.finding, $0.kind, $0.justification) }
+                .elementsEqual(judgements.map { ($0.finding, kind, because) }, by: ==)
         }
         Terminal.standardOutput.write(
-            Escape.terminal("judged \(finding) (\(found.ruleID), \(found.status.rawValue)) \(kind.phrase)") + "\n"
-                + write.verdict(with: file))
+            judgements.map {
+                Escape.terminal("judged \($0.finding) (\($0.rule), \($0.status.rawValue)) \(kind.phrase)") + "\n"
+            }.joined() + write.verdict(with: file))
     }
 }

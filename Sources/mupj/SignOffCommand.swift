@@ -81,7 +81,7 @@ struct SignOffCommand: ParsableCommand {
                 "\(signer.phrase) already signed this version of the description (\(earlier.recommendation.phrase)); "
                     + "edit this entry to change it")
         }
-        let file = try write.add(TrackingFileEdit.lines(signOff), to: "sign_offs") { file in
+        let file = try write.add([TrackingFileEdit.lines(signOff)], to: "sign_offs") { file in
             file.signOffs.last.map {
                 ($0.reviewer, $0.recommendation, $0.descriptionSHA256) == (signer, recommendation, write.review.sha256)
             } ?? false

@@ -233,16 +233,16 @@ struct TrackingWrite {
         return ExitCode(2)
     }
 
-    /// Adds `item` to the list `section`, writes the file atomically, and checks that it reads back
-    /// valid with the entry `added` finds in it; returns the file as written.
-    func add(_ item: [String], to section: String, added: (TrackingFile) -> Bool) throws -> TrackingFile {
+    /// Adds `items` to the list `section`, writes the file atomically, and checks that it reads back
+    /// valid with the entries `added` finds in it; returns the file as written.
+    func add(_ items: [[String]], to section: String, added: (TrackingFile) -> Bool) throws -> TrackingFile {
         let before =
             source
             ?? SourceFile(
                 path: path, bytes: Array(TrackingFileEdit.newFile(framework: review.name, vo: review.vo).utf8))
         let bytes: [UInt8]
         do {
-            bytes = try TrackingFileEdit.appending(item, to: section, in: before)
+            bytes = try TrackingFileEdit.appending(items, to: section, in: before)
         } catch {
             DiagnosticPrinter.print([error])
             throw ExitCode(2)

@@ -116,6 +116,33 @@ import Testing
                 "        Judged mitigated by A. Reviewer (OSG) on 2009-02-03: Reasons, \"quoted\".\n"))
     }
 
+    /// Several findings given one judgement for one reason: recorded together in the order given,
+    /// or, when any of them cannot be, none.
+    @Test func severalFindingsAreJudgedTogetherOrNotAtAll() throws {
+        let open = try Self.findings(status: "violated").filter { $0 != Self.retention && $0 != Self.channels }
+        #expect(open.count == 5)
+        let together = try judge(open[0], "confirmed", extra: [open[1], open[2]])
+        #expect(together.status == 0, "\(together.stderr)")
+        let lines = together.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines.prefix(3).map { String($0.prefix(23)) } == open.prefix(3).map { "judged \($0)" })
+        #expect(lines.last?.contains("4 of the 7 open findings are not judged") == true)
+        let written = try String(contentsOfFile: tracking, encoding: .utf8)
+        let ids = written.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) }
+        #expect(ids == Array(open.prefix(3)))
+
+        // One already judged among them: nothing is added, the file stays as it was.
+        let refused = try judge(open[3], "confirmed", extra: [open[0], open[4]])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("finding \(open[0])"), "\(refused.stderr)")
+        #expect(refused.stderr.hasSuffix("; nothing was added\n"))
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8) == written)
+        let twice = try judge(open[3], "confirmed", extra: [open[3]])
+        #expect(twice.status == 2)
+        #expect(twice.stderr.hasPrefix("Error: finding \(open[3]) is named twice\n"))
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8) == written)
+    }
+
     @Test func whatCannotBeRecordedIsRefusedAndTheFileIsLeftAsItWas() throws {
         #expect(try judge(Self.retention, "confirmed").status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: tracking))

@@ -126,6 +126,29 @@ import YAMLDocument
         #expect(judgements.last?.justification == Self.judgement.justification, "\(layout.name)")
     }
 
+    /// Several items go where one would, in their order, each read back as written.
+    @Test(arguments: [head + "judgements: []\n", head, head + "judgements:\n" + entry + by])
+    func severalItemsGoTogetherWhereOneWould(text: String) throws {
+        var second = Self.judgement
+        second.finding = "00000000000000fe"
+        second.justification = "Another reason."
+        let source = SourceFile(path: "t.yaml", bytes: Array(text.utf8))
+        let bytes = try TrackingFileEdit.appending(
+            [TrackingFileEdit.lines(Self.judgement), TrackingFileEdit.lines(second)], to: "judgements", in: source)
+        let loaded = Self.load(String(decoding: bytes, as: UTF8.self))
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        let before = Self.load(text).file?.judgements.count ?? -1
+        let judgements = loaded.file?.judgements ?? []
+        #expect(judgements.count == before + 2)
+        #expect(judgements.suffix(2).map(\.finding) == ["00000000000000ff", "00000000000000fe"])
+        #expect(judgements.last?.justification == "Another reason.")
+        // The file as it was is still there, with only the new text put in.
+        let single = try appending(text)
+        #expect(
+            String(decoding: bytes, as: UTF8.self).hasPrefix(
+                single.components(separatedBy: "- finding: \"00000000000000ff\"")[0]))
+    }
+
     /// Layouts whose new entry would change more than the list it goes in, or need a layout only
     /// its writer can choose: each refused where it is written, the file left as it was.
     static let refused: [(text: String, error: String)] = [
