@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocumentSchema
 import FoundationEssentials
 import FrameworkModel
 import Glibc
@@ -31,7 +32,8 @@ struct ReviewerOptions: ParsableArguments {
         if !StatusFormat.Words.reviewerOrganisations.contains(organisation) {
             throw ValidationError(
                 "--organisation takes one of \(StatusFormat.Words.reviewerOrganisations.joined(separator: ", ")), "
-                    + "got '\(organisation)'")
+                    + "got '\(organisation)'"
+                    + Suggestion.phrase(for: organisation, in: StatusFormat.Words.reviewerOrganisations))
         }
         if let date, CalendarDay(date) == nil { throw ValidationError("--date takes a date YYYY-MM-DD, got '\(date)'") }
     }

@@ -302,6 +302,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tracking))
     }
 
+    /// An organisation not on the list is refused, with the one meant when it is only a matter of
+    /// case or a typo.
+    @Test func anOrganisationNotOnTheListIsRefused() throws {
+        let list = "--organisation takes one of EGEE, OSG, VO, other"
+        for (given, suggestion) in [("osg", "; did you mean 'OSG'?"), ("EGE", "; did you mean 'EGEE'?"), ("CERN", "")] {
+            let run = try signOff(given)
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix("Error: \(list), got '\(given)'\(suggestion)\n"), "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: tracking))
+    }
+
     /// Judges of one framework run side by side: each entry lands, none is refused or lost.
     @Test func writersSideBySideEachAddTheirEntry() async throws {
         let open = try Self.findings(status: "violated")
