@@ -7,9 +7,9 @@
 #   catalogs      the same input read as a clause or prerequisite catalog (its examples run, a
 #                 description reviewed with it, prerequisites tracked) and as a status file
 #                 (tracked with the shipped catalogs, history, the MB summary in every format)
-#                 and as a tracking file (joined with a review, every report, an entry added and
-#                 read back) (Fuzz/FuzzCatalogs.swift; seeds in Fuzz/corpus-catalogs, checklists/,
-#                 reviews/)
+#                 and as a tracking file (joined with a review, every report, one or two entries
+#                 added and read back) (Fuzz/FuzzCatalogs.swift; seeds in Fuzz/corpus-catalogs,
+#                 checklists/, reviews/)
 #   patterns      a `matches` pattern and a text, parsed and searched: the search is linear and
 #                 stops at its budget (Fuzz/FuzzPatterns.swift; seeds in Fuzz/corpus-patterns)
 # Builds the targets with the YAMLDocument (and its C helper CSHA256), DocumentSchema,
