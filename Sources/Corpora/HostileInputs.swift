@@ -13,6 +13,9 @@ public struct HostileInput: Sendable {
         /// A clause or prerequisite catalog (`review --checklist`), reviewed with
         /// `Hostile.catalogPartner`.
         case catalog
+        /// The same catalog on its own, its examples run (`validate`): no description is reviewed
+        /// with it, so a limit only such a review reaches does not refuse it.
+        case catalogAlone
         /// The MB prerequisites status file, for the status on one day (`status --status-file`).
         case statusFile
         /// The same, for every day it changed (`status --history`), whose work grows with the
@@ -29,6 +32,16 @@ public struct HostileInput: Sendable {
     public let acceptedBy: Set<Reader>
     /// The reader the input was made to overwork: the one whose refusal shows what guards it.
     public let aimedAt: Reader
+    /// What `mupj validate` reads the input as: the file on its own, as the kind of file it is.
+    public var validatedAs: Reader {
+        switch aimedAt {
+        case .description: .description
+        case .catalog, .catalogAlone: .catalogAlone
+        case .statusFile, .history: .statusFile
+        case .trackingFile: .trackingFile
+        }
+    }
+
     /// Generated on demand: some are tens of megabytes.
     public let bytes: @Sendable () -> [UInt8]
     /// The prerequisite catalog its history is read with (`status --history --checklist`), for a
@@ -111,25 +124,31 @@ public struct HostileInput: Sendable {
         HostileInput("500 references to an id of combining marks") {
             Array(TemplateCorpus.markedReferences(channels: 500).utf8)
         },
-        HostileInput("catalog pattern that backtracks elsewhere", acceptedBy: [.catalog], aimedAt: .catalog) {
+        HostileInput(
+            "catalog pattern that backtracks elsewhere", acceptedBy: [.catalog, .catalogAlone], aimedAt: .catalog
+        ) {
             Hostile.backtrackingCatalog()
         },
         // Each catalog below is small and valid; the review's limits refuse it with a description
         // of many elements (`catalogPartner`): the work is the product of the two files.
-        HostileInput("2 000 checks over every component", aimedAt: .catalog) {
+        HostileInput("2 000 checks over every component", acceptedBy: [.catalogAlone], aimedAt: .catalog) {
             Hostile.manyChecksCatalog(checks: 2_000, selecting: true)
         },
-        HostileInput("2 000 checks selecting no component", aimedAt: .catalog) {
+        HostileInput("2 000 checks selecting no component", acceptedBy: [.catalogAlone], aimedAt: .catalog) {
             Hostile.manyChecksCatalog(checks: 2_000, selecting: false)
         },
         // Each component was compared with every literal, unseen by the step limit (2.7 s).
-        HostileInput("a one_of of 10 000 ids", aimedAt: .catalog) { Hostile.longOneOfCatalog(literals: 10_000) },
+        HostileInput("a one_of of 10 000 ids", acceptedBy: [.catalogAlone], aimedAt: .catalog) {
+            Hostile.longOneOfCatalog(literals: 10_000)
+        },
         // Every example is run against every check when the catalog is loaded.
         HostileInput("2 000 checks, 2 000 examples", aimedAt: .catalog) {
             Hostile.manyExamplesCatalog(checks: 2_000, examples: 2_000)
         },
         // Each pasted condition was made into a tree from the catalog's root, again for each.
-        HostileInput("2 000 checks pasting one condition by alias", acceptedBy: [.catalog], aimedAt: .catalog) {
+        HostileInput(
+            "2 000 checks pasting one condition by alias", acceptedBy: [.catalog, .catalogAlone], aimedAt: .catalog
+        ) {
             Hostile.aliasedConditionsCatalog(checks: 2_000)
         },
         HostileInput("status: 5 000 framework reviews", acceptedBy: [.statusFile], aimedAt: .history) {

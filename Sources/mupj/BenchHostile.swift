@@ -15,7 +15,8 @@ enum BenchHostile {
 
     struct Command: Sendable {
         var name: String
-        var reader: HostileInput.Reader
+        /// What the command reads the input as.
+        var reader: @Sendable (HostileInput) -> HostileInput.Reader
         /// The arguments, for the input and the files it is read with.
         var arguments: @Sendable (Files) -> [String]
         /// The exit code of a refusal: 1 for an invalid description, status or tracking file, 2 for a
@@ -35,29 +36,30 @@ enum BenchHostile {
     }
 
     static let commands = [
-        Command(name: "validate", reader: .description, arguments: { ["validate", $0.input] }),
+        // `validate` reads each file as the kind of file it is.
+        Command(name: "validate", reader: \.validatedAs, arguments: { ["validate", $0.input] }),
         Command(
-            name: "review", reader: .description,
+            name: "review", reader: { _ in .description },
             arguments: { ["review", $0.input, "--format", "json", "--fail-on", "never"] }),
         // The README's main job: every report format, written into a directory beside the input.
         Command(
-            name: "all formats", reader: .description,
+            name: "all formats", reader: { _ in .description },
             arguments: { ["review", $0.input, "--output-dir", reportDirectory($0.input), "--fail-on", "never"] }),
         Command(
-            name: "as catalog", reader: .catalog,
+            name: "as catalog", reader: { _ in .catalog },
             arguments: { ["review", "--checklist", $0.input, $0.partner, "--fail-on", "never"] },
             refusal: 2),
         Command(
-            name: "as status file", reader: .statusFile,
+            name: "as status file", reader: { _ in .statusFile },
             arguments: { ["status", "--status-file", $0.input] }),
         Command(
-            name: "status --history", reader: .history,
+            name: "status --history", reader: { _ in .history },
             arguments: { files in
                 ["status", "--history", "--status-file", files.input]
                     + (files.historyCatalog.map { ["--checklist", $0] } ?? [])
             }),
         Command(
-            name: "as tracking file", reader: .trackingFile,
+            name: "as tracking file", reader: { _ in .trackingFile },
             arguments: { ["review", $0.tracked, "--tracking", $0.input, "--format", "json", "--fail-on", "never"] }),
     ]
 
@@ -113,11 +115,12 @@ enum BenchHostile {
                 try? FileManager.default.removeItem(atPath: reportDirectory(path))
                 let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 let first = stderr.split(separator: "\n").first.map(String.init) ?? ""
-                let accepted = input.acceptedBy.contains(command.reader)
+                let reader = command.reader(input)
+                let accepted = input.acceptedBy.contains(reader)
                 let problems = Self.problems(
                     accepted: accepted, child, refusal: command.refusal, firstLine: first, path: path,
                     maxKilobytes: input.maxMebibytes * 1024)
-                if command.reader == input.aimedAt && firstError.isEmpty && !accepted {
+                if reader == input.aimedAt && firstError.isEmpty && !accepted {
                     firstError = located(first, path: path) ?? first
                 }
                 cells.append(

@@ -405,6 +405,8 @@ import YAMLDocument
             catalog.catalog = nil
             catalog.diagnostics += failures
         }
+        // On its own, as `validate` reads it; then reviewed with a description, as `review` does.
+        let alone = catalog
         if let loaded = catalog.catalog,
             let refusal = Self.refusal({ () throws(ReviewLimitExceeded) in
                 _ = try Engine.review(partner, catalogs: CatalogSet(catalogs: [loaded]))
@@ -416,6 +418,7 @@ import YAMLDocument
         let readings: [(HostileInput.Reader, loaded: Bool, [Diagnostic])] = [
             (.description, description.description != nil, description.diagnostics),
             (.catalog, catalog.catalog != nil, catalog.diagnostics),
+            (.catalogAlone, alone.catalog != nil, alone.diagnostics),
             (.statusFile, status.file != nil, status.diagnostics),
             (.trackingFile, tracking.file != nil, tracking.diagnostics),
         ]
