@@ -31,16 +31,17 @@ extension ReviewInputs {
     /// The tracking files the options name, each validated, at most one per framework.
     static func tracking(_ options: TrackingOptions, limits: LoadLimits) throws -> TrackingSet {
         if options.noTracking { return .empty }
-        return try tracking(named: options.tracking, limits: limits)
+        return try tracking(named: options.tracking, limits: limits).set
     }
 
     /// The tracking files `paths` name, or with none those of `directory`, each validated, at most
-    /// one per framework. Unreadable files end the run with exit 2, invalid ones with exit 1, before
-    /// anything is reviewed; `outcome` says what the command then did not do.
+    /// one per framework, and the files as read (for a command that adds to one of them). Unreadable
+    /// files end the run with exit 2, invalid ones with exit 1, before anything is reviewed;
+    /// `outcome` says what the command then did not do.
     static func tracking(
         named paths: [String], otherwise directory: String = TrackingOptions.defaultDirectory, limits: LoadLimits,
         outcome: String = "no review was made"
-    ) throws -> TrackingSet {
+    ) throws -> (set: TrackingSet, sources: [SourceFile]) {
         var (files, problems): ([String], [Diagnostic])
         if paths.isEmpty {
             // The directory is optional, and may hold no file yet: a project with no review under way
@@ -56,7 +57,7 @@ extension ReviewInputs {
                             + "or directory with --tracking")
                 ])
                 throw ExitCode(2)
-            case .failure: return .empty
+            case .failure: return (.empty, [])
             }
             guard let listed = FileKind.entries(of: directory, endingWith: [".yaml", ".yml"]) else {
                 DiagnosticPrinter.print([
@@ -97,7 +98,7 @@ extension ReviewInputs {
             Terminal.standardError.write("error: invalid tracking file; \(outcome)\n")
             throw ExitCode(1)
         }
-        return set
+        return (set, sources)
     }
 
     /// Prints what the tracking files say that matches no open finding as written: judgements of

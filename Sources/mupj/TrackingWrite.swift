@@ -119,9 +119,8 @@ struct TrackingWrite {
         // A file, or the directory the file is found or made in (one that exists, or a path ending
         // in "/").
         let named = options.tracking
-        var file = named
-        if let named, case .success(.directory) = FileKind.of(named) { file = nil }
-        if named?.hasSuffix("/") == true { file = nil }
+        let inDirectory = named.map { $0.hasSuffix("/") || FileKind.of($0) == .success(.directory) } ?? true
+        let file = inDirectory ? nil : named
         let directory = named.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? TrackingOptions.defaultDirectory
         // Held from the first look at the directory to the write: another judge or sign-off in
         // the same directory waits its turn instead of losing its entry or this one.
@@ -173,17 +172,16 @@ struct TrackingWrite {
     static func file(
         for review: FrameworkReview, in directory: String, limits: LoadLimits
     ) throws -> (path: String, read: (SourceFile, TrackingFile)?) {
-        let set = try ReviewInputs.tracking(
+        let (set, sources) = try ReviewInputs.tracking(
             named: [], otherwise: directory, limits: limits, outcome: "nothing was added")
-        if let file = set.file(for: review) { return (file.path, try load(file.path, limits: limits)) }
+        if let file = set.file(for: review), let source = sources.first(where: { $0.path == file.path }) {
+            return (file.path, (source, file))
+        }
         // The framework's name, else its name and VO: two frameworks of one name in different VOs
         // each get a file. A file of that name that tracks another framework is never written to.
         let names = [Paths.slug(review.name), Paths.slug(review.name + " " + review.vo)]
         let paths = names.map { directory + "/" + $0 + ".yaml" }
-        if let free = paths.first(where: { path in
-            guard case .failure = FileKind.of(path) else { return false }
-            return true
-        }) {
+        if let free = paths.first(where: { if case .failure = FileKind.of($0) { true } else { false } }) {
             return (free, nil)
         }
         DiagnosticPrinter.print([
