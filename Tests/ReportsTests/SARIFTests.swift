@@ -2,11 +2,14 @@ import Foundation
 import PolicyCatalog
 import Reports
 import ReviewEngine
+import TestSupport
 import Testing
 import YAMLDocument
 
 @Suite struct SARIFTests {
-    static let schemaPath = "/work/shared/schemas/sarif-schema-2.1.0.json"
+    /// The official schema in the shared data beside the package (`../shared`), as in CI.
+    static let schemaPath = TestSupport.packageRoot
+        .appendingPathComponent("../shared/schemas/sarif-schema-2.1.0.json").standardizedFileURL.path
 
     @Test func shapedAsCodeScanningReadsIt() throws {
         let context = try Inputs.shipped()
