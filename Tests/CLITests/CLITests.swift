@@ -307,16 +307,20 @@ import Testing
     @Test func twoDescriptionsOfOneFrameworkAreRefused() throws {
         let directory = try TestSupport.temporaryDirectory()
         let draft = directory.appendingPathComponent("dirac-draft.yaml").path
-        try String(contentsOfFile: TestSupport.path("frameworks/dirac.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "  name: DIRAC", with: "  name: dirac")
+        let text = try String(contentsOfFile: TestSupport.path("frameworks/dirac.yaml"), encoding: .utf8)
+        try text.replacingOccurrences(of: "  name: DIRAC", with: "  name: dirac")
             .write(toFile: draft, atomically: true, encoding: .utf8)
+        // The name's value, located however the file's header grows.
+        let line =
+            try #require(
+                text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  name: DIRAC" }) + 1
         for command in ["review", "summary"] {
             let run = try TestSupport.mupj([command, "frameworks/dirac.yaml", draft])
             #expect(run.status == 1)
             #expect(run.stdout.isEmpty)
             #expect(
                 run.stderr.hasPrefix(
-                    "\(draft):26:9: error: frameworks/dirac.yaml already describes dirac (LHCb); a review takes one "
+                    "\(draft):\(line):9: error: frameworks/dirac.yaml already describes dirac (LHCb); a review takes one "
                         + "description per framework\n"), "\(run.stderr)")
         }
     }
