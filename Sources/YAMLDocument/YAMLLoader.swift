@@ -260,8 +260,9 @@ private struct TableBuilder {
 
     private mutating func parserError(_ parser: yaml_parser_t) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        let context = parser.context.map { String(cString: $0) }
         var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
+        if let context {
             message =
                 "\(problem) (\(context) at line \(parser.context_mark.line + 1), "
                 + "column \(parser.context_mark.column + 1))"
@@ -272,22 +273,13 @@ private struct TableBuilder {
         } else {
             location = marks.location(parser.problem_mark)
         }
-        if !problem.contains("tab"), indentedWithTab(line: location.offset) {
-            message += "; a tab indents this line, and YAML indentation must use spaces"
+        if let hint = SyntaxHints(file: file).hint(
+            problem: problem, context: context, contextLine: Int(parser.context_mark.line) + 1,
+            contextColumn: Int(parser.context_mark.column) + 1, at: location.offset)
+        {
+            message += "; " + hint
         }
         return YAMLError(.syntax, at: location, message)
-    }
-
-    /// Whether the leading whitespace of the line holding byte `offset` contains a tab.
-    private func indentedWithTab(line offset: Int) -> Bool {
-        var start = min(offset, file.count)
-        while start > 0, file[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-        var i = start
-        while i < file.count, file[i] == UInt8(ascii: " ") || file[i] == UInt8(ascii: "\t") {
-            if file[i] == UInt8(ascii: "\t") { return true }
-            i += 1
-        }
-        return false
     }
 
     private mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) {
