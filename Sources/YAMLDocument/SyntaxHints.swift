@@ -80,6 +80,7 @@ struct SyntaxHints {
     /// Whether `from..<to` holds a `:` followed by whitespace: the line already has a key.
     private func hasKeyColon(from start: Int, to end: Int) -> Bool {
         var i = start
+        let end = min(end, file.count)
         while i + 1 < end {
             if file[i] == UInt8(ascii: ":"), SyntaxChecks.isBlank(file[i + 1]) { return true }
             i += 1
