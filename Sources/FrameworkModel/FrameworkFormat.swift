@@ -26,6 +26,7 @@ public enum FrameworkFormat {
         public static let admissionAuthentications = ["x509", "voms-proxy", "token", "password", "none"]
         public static let mechanisms = ["glexec", "other", "none"]
         public static let modes = ["setuid", "logging-only"]
+        public static let switchingScopes = ["every-site", "where-site-provides", "where-vo-configures"]
         public static let exitActions = [
             "skip-and-report", "skip-silently", "run-as-pilot", "retry-here", "requeue-elsewhere", "abort-pilot",
             "report-payload-failure",
@@ -161,6 +162,10 @@ public enum FrameworkFormat {
         fields: [
             Field("mechanism", .enumeration(Words.mechanisms), doc: "The identity-switching tool, or none."),
             Field("mode", .enumeration(Words.modes), required: false, doc: "setuid switches; logging-only does not."),
+            Field(
+                "used_at", .enumeration(Words.switchingScopes), required: false,
+                doc: "Where pilots switch: at every site; wherever the site provides the tool; or only where "
+                    + "the framework's own per-site configuration, kept on the VO's side, turns it on."),
             Field(
                 "credential", .reference("credentials"), required: false,
                 doc: "Credential handed to the switching tool (whose identity the payload gets)."),

@@ -99,6 +99,7 @@ public enum FrameworkTemplate {
           identity_switching:
             mechanism: glexec # glexec | other | none
             mode: setuid # setuid | logging-only
+            used_at: every-site # every-site | where-site-provides | where-vo-configures
             credential: payload-proxy # credential id handed to the switching tool
             on_exit_code: # what the pilot does on each gLExec exit code
               "201": abort-pilot # client error

@@ -69,7 +69,7 @@ private func check(with condition: String) throws -> Check {
             found == [
                 "c.yaml:16:26: error: unknown field in path 'payload_execution.identity_switching.mechanizm': "
                     + "'mechanizm' is not a field of identity switching; did you mean 'mechanism'? (fields: mechanism, "
-                    + "mode, credential, on_exit_code, retries_at_site_after_refusal)"
+                    + "mode, used_at, credential, on_exit_code, retries_at_site_after_refusal)"
             ])
     }
 
