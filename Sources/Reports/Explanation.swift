@@ -10,13 +10,14 @@ public enum Explanation {
     public static func clause(_ clause: Clause, in catalog: Catalog) -> String {
         let t = Escape.terminal
         var out = "\(t(clause.id)): \(t(clause.title))\n"
-        out += "Source: \(t(catalog.document.title)), \(t(clause.source.description)) "
-        out += "(\(t(catalog.document.reference)))\n"
+        let source = "\(catalog.document.title), \(clause.source.description) (\(catalog.document.reference))"
+        out += wrap(source, after: "Source: ", indent: "  ") + "\n"
         out +=
             "Binds: \(clause.subjects.map(\.rawValue).joined(separator: ", ")). Severity: \(clause.severity.rawValue).\n\n"
-        out += wrap(clause.paraphrase) + "\n\nWhy: " + wrap(clause.rationale) + "\n\nChecks:\n"
+        out += wrap(clause.paraphrase) + "\n\n" + wrap(clause.rationale, after: "Why: ") + "\n\nChecks:\n"
         for check in clause.checks {
-            out += "  \(t(check.id)) [\((check.severity ?? clause.severity).rawValue)]: \(t(check.title))\n"
+            let head = "  \(t(check.id)) [\((check.severity ?? clause.severity).rawValue)]: "
+            out += wrap(check.title, after: head, indent: "      ") + "\n"
             if let when = check.when { out += "    applies when \(t(when.words))\n" }
             if let collection = check.forEach {
                 let filter = check.whereCondition.map { " where \(t($0.words))" } ?? ""
@@ -26,10 +27,11 @@ public enum Explanation {
         }
         out += "\nExamples (each run whenever the catalog is loaded):\n"
         for example in clause.examples {
-            let note = example.note.isEmpty ? "" : ": \(t(example.note))"
-            out += "  \(example.expect.rawValue)\(note) (\(t(catalog.file)):\(example.range.start.line))\n"
+            let place = "(\(catalog.file):\(example.range.start.line))"
+            let head = "  \(example.expect.rawValue)" + (example.note.isEmpty ? " " : ": ")
+            out += wrap(example.note.isEmpty ? place : "\(example.note) \(place)", after: head, indent: "      ") + "\n"
         }
-        out += "\nRecommendation: " + wrap(clause.recommendation) + "\n"
+        out += "\n" + wrap(clause.recommendation, after: "Recommendation: ") + "\n"
         return out
     }
 
@@ -69,18 +71,22 @@ public enum Explanation {
     }
 
     /// Folds text to about 96 columns for the terminal, its own line breaks and controls
-    /// escaped (`Escape.terminalParagraph`).
-    static func wrap(_ text: String) -> String {
+    /// escaped (`Escape.terminalParagraph`). The first line starts with `prefix` (counted in the
+    /// width), the others with `indent`.
+    static func wrap(_ text: String, after prefix: String = "", indent: String = "") -> String {
         var lines: [String] = []
-        var line = ""
+        var line = prefix
+        var empty = true
         for word in Escape.terminalParagraph(text).split(separator: " ") {
-            if !line.isEmpty && line.count + word.count + 1 > 96 {
+            if !empty && line.count + word.count + 1 > 96 {
                 lines.append(line)
-                line = ""
+                line = indent
+                empty = true
             }
-            line += line.isEmpty ? String(word) : " " + word
+            line += empty ? String(word) : " " + word
+            empty = false
         }
-        if !line.isEmpty { lines.append(line) }
+        if !empty || lines.isEmpty { lines.append(line) }
         return lines.joined(separator: "\n")
     }
 }
