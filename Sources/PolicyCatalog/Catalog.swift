@@ -63,7 +63,12 @@ public struct ClauseSource: Sendable, Hashable, CustomStringConvertible {
     public var version: String
     public var section: String
 
-    public var description: String { "\(document) v\(version), \(section)" }
+    /// "EDMS 855383 v1.0, clause 5"; a version that is not a number ("undated", "not read") is
+    /// written as it is: a source whose version is not known says so rather than leave it out.
+    public var description: String {
+        let numbered = version.first?.isNumber == true
+        return "\(document)\(numbered ? " v" : ", ")\(version), \(section)"
+    }
 }
 
 /// One machine-decidable part of a clause.

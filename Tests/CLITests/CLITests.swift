@@ -511,7 +511,7 @@ import Testing
         let run = try TestSupport.mupj(["summary", "frameworks/"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("| DIRAC (LHCb) | **do not recommend** (pending sign-off) |"))
-        #expect(run.stdout.contains("| PRE-3: gLExec tested with the common batch systems | met |"))
+        #expect(run.stdout.contains("| PRE-3: gLExec tested with the common batch systems | partly met |"))
         #expect(run.stdout.contains("**Can the policy come into effect?** On 2010-04-06 the policy is not in effect"))
         #expect(run.stdout.contains("- status file `reviews/prerequisites.yaml`: `"))
     }

@@ -14,7 +14,7 @@ import YAMLDocument
         #expect(file.latestDate == day("2010-04-06"))
         #expect(file.dates.first == day("2007-09-06"))
         #expect(file.glexecReviews.map(\.organisation) == ["EGEE"])
-        #expect(file.batchSystemTests.count == 10)
+        #expect(file.batchSystemTests.count == 8)
         #expect(file.frameworkReviews.count == 12)
         #expect(file.exceptionWindows.map(\.id) == ["no-identity-switching-2009-12"])
         #expect(file.exceptionWindows[0].from == day("2009-12-01"))
@@ -25,7 +25,7 @@ import YAMLDocument
             file.glexecReviews.map(\.origin) + file.batchSystemTests.map(\.origin)
             + file.authorizationService.map(\.origin) + file.glexecDeployment.map(\.origin)
             + file.frameworkReviews.map(\.origin) + file.mbDecisions.map(\.origin) + file.exceptionWindows.map(\.origin)
-        #expect(origins.count == 38)
+        #expect(origins.count == 36)
         #expect(origins.allSatisfy { !$0.sources.isEmpty })
     }
 
