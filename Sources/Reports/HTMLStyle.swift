@@ -104,7 +104,7 @@ enum HTMLStyle {
           /* On paper the items under a reason run on in one paragraph, separated by semicolons. */
           body.summary #prerequisites ul ul { display: inline; padding-left: 0; }
           body.summary #prerequisites ul ul li { display: inline; }
-          body.summary #prerequisites ul ul li + li::before { content: "; "; }
+          body.summary #prerequisites ul ul li:not(:last-child)::after { content: ";"; }
           body.summary #legend { break-before: page; }
           body.summary dl.legend { grid-template-columns: max-content 1fr max-content 1fr; gap: 1px 8px; }
           body.summary footer { margin-top: 8px; padding-top: 3px; font-size: 6.5pt; }
