@@ -17,6 +17,23 @@ import YAMLDocument
         #expect(!html.contains("@import") && !html.contains("url("))
     }
 
+    /// The shipped descriptions are quoted whole wherever a finding cites them: a fact written on
+    /// one line longer than `Quote.wholeLine` would be cut in every report (write it in block style).
+    @Test func shippedDescriptionLinesAreQuotedWhole() throws {
+        let examples = ["frameworks/examples/model-pilot.yaml", "frameworks/examples/common-mistakes.yaml"]
+        var checked = 0
+        for path in Inputs.frameworks + examples {
+            let text = String(decoding: try Inputs.file(path).bytes, as: UTF8.self)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                #expect(
+                    line.utf8.count <= Quote.wholeLine,
+                    "\(path):\(index + 1) has \(line.utf8.count) bytes; write the fact in block style")
+                checked += 1
+            }
+        }
+        #expect(checked > 1_000)
+    }
+
     @Test func everyFindingHasItsAnchorAndQuotedEvidence() throws {
         let context = try Inputs.shipped()
         let html = HTMLReport.render(context)
