@@ -1,9 +1,8 @@
 /// What to do about the syntax errors that hand-written YAML runs into most. libyaml says what
 /// its parser expected ("did not find expected key"); the cause is nearly always a line indented
-/// wrongly or an unquoted `: ` in a value, which the bytes around the error show.
-struct SyntaxHints {
-    let file: UnsafeBufferPointer<UInt8>
-
+/// wrongly or an unquoted `: ` in a value, which the bytes around the error show. Read from the
+/// same bytes as the loader's other checks (`SyntaxChecks`), and only once an error is found.
+extension SyntaxChecks {
     /// A hint for libyaml's `problem` at byte `offset`, where `context` names the collection it was
     /// reading and `contextLine`/`contextColumn` (1-based) where that collection began.
     func hint(problem: String, context: String?, contextLine: Int, contextColumn: Int, at offset: Int) -> String? {
@@ -47,7 +46,7 @@ struct SyntaxHints {
 
     private func lineStart(of offset: Int) -> Int {
         var start = min(offset, file.count)
-        while start > 0, !SyntaxChecks.isBreak(file[start - 1]) { start -= 1 }
+        while start > textStart, !Self.isBreak(file[start - 1]) { start -= 1 }
         return start
     }
 
@@ -55,7 +54,7 @@ struct SyntaxHints {
     private func indentation(of start: Int) -> (spaces: Int, end: Int) {
         var i = start
         var spaces = 0
-        while i < file.count, SyntaxChecks.isBlank(file[i]) {
+        while i < file.count, Self.isBlank(file[i]) {
             if file[i] == 0x20 { spaces += 1 }
             i += 1
         }
@@ -66,9 +65,9 @@ struct SyntaxHints {
     /// and a comment.
     private func contentLine(before start: Int) -> Int? {
         var end = start
-        while end > 0 {
+        while end > textStart {
             var lineEnd = end - 1
-            while lineEnd > 0, SyntaxChecks.isBreak(file[lineEnd - 1]) { lineEnd -= 1 }
+            while lineEnd > textStart, Self.isBreak(file[lineEnd - 1]) { lineEnd -= 1 }
             let line = lineStart(of: lineEnd)
             let first = indentation(of: line).end
             if first < lineEnd, file[first] != UInt8(ascii: "#") { return line }
@@ -82,7 +81,7 @@ struct SyntaxHints {
         var i = start
         let end = min(end, file.count)
         while i + 1 < end {
-            if file[i] == UInt8(ascii: ":"), SyntaxChecks.isBlank(file[i + 1]) { return true }
+            if file[i] == UInt8(ascii: ":"), Self.isBlank(file[i + 1]) { return true }
             i += 1
         }
         return false

@@ -273,7 +273,7 @@ private struct TableBuilder {
         } else {
             location = marks.location(parser.problem_mark)
         }
-        if let hint = SyntaxHints(file: file).hint(
+        if let hint = checks.hint(
             problem: problem, context: context, contextLine: Int(parser.context_mark.line) + 1,
             contextColumn: Int(parser.context_mark.column) + 1, at: location.offset)
         {

@@ -45,25 +45,29 @@ import Testing
                 + "check its indentation")
     }
 
-    @Test func aCommentEndsTheValueSoTheDeeperKeyIsMisplaced() throws {
-        #expect(
-            try hint("framework:\n  name: X\n  # the VO\n    vo: Y\n")
-                == "this line is indented 4 spaces, and the keys of the mapping begun at line 2 are indented 2; "
-                + "check its indentation")
-    }
+    /// An indentation mistake and the hint it gets: a comment ending a value, so that the deeper
+    /// key below it is misplaced; a list item among keys; a key among list items.
+    static let indentationMistakes: [(text: String, hint: String)] = [
+        (
+            "framework:\n  name: X\n  # the VO\n    vo: Y\n",
+            "this line is indented 4 spaces, and the keys of the mapping begun at line 2 are indented 2; "
+                + "check its indentation"
+        ),
+        (
+            "framework:\n  name: X\n  - a\n",
+            "a list item stands among the keys of the mapping begun at line 2; give the list a key of its "
+                + "own, or indent it under one"
+        ),
+        (
+            "holds:\n  - a\n  b: 1\n",
+            "the items of the list begun at line 2 each start with '- ' indented 2 spaces; this line is not "
+                + "one of them: check its indentation, or give the list a key of its own"
+        ),
+    ]
 
-    @Test func aListItemAmongKeys() throws {
-        #expect(
-            try hint("framework:\n  name: X\n  - a\n")
-                == "a list item stands among the keys of the mapping begun at line 2; give the list a key of its "
-                + "own, or indent it under one")
-    }
-
-    @Test func aKeyAmongListItems() throws {
-        #expect(
-            try hint("holds:\n  - a\n  b: 1\n")
-                == "the items of the list begun at line 2 each start with '- ' indented 2 spaces; this line is not "
-                + "one of them: check its indentation, or give the list a key of its own")
+    @Test(arguments: indentationMistakes)
+    func eachIndentationMistakeIsNamed(text: String, expected: String) throws {
+        #expect(try hint(text) == expected)
     }
 
     @Test func noHintWhereTheBytesDoNotShowTheCause() throws {
