@@ -9,6 +9,9 @@ import PackageDescription
 // tests check and the benchmark times), on FrameworkModel's template.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
+// Every catalog of checklists/, in name order (a test checks this list against the directory).
+let shippedCatalogs = ["jspg-mupj-v1.0.yaml", "mb-prerequisites.yaml", "vo-operations.yaml"]
+
 let package = Package(
     name: "mupj",
     platforms: [.macOS(.v15)],
@@ -32,10 +35,19 @@ let package = Package(
         .target(name: "ReviewRecords", dependencies: ["ReviewEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["ReviewRecords"], swiftSettings: strict),
         .target(name: "Corpora", dependencies: ["FrameworkModel"], swiftSettings: strict),
+        // The catalogs of checklists/, built into the binary so that an installed `mupj` reviews
+        // from any directory. Rooted at the package so that the files stay where they are edited:
+        // a build always embeds the catalogs as they are on disk.
+        .target(
+            name: "ShippedCatalogs", dependencies: ["YAMLDocument"], path: ".",
+            exclude: ["Fuzz", "README.md", "Tests", "docs", "frameworks", "reports", "reviews", "scripts"],
+            sources: ["Sources/ShippedCatalogs"],
+            resources: shippedCatalogs.map { .embedInCode("checklists/" + $0) },
+            swiftSettings: strict),
         .executableTarget(
             name: "mupj",
             dependencies: [
-                "Reports", "Corpora", "CAllocator",
+                "Reports", "Corpora", "CAllocator", "ShippedCatalogs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -49,7 +61,13 @@ let package = Package(
         .testTarget(name: "ReviewEngineTests", dependencies: ["ReviewEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords", "Corpora", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Corpora", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["mupj", "Reports", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["mupj", "Reports", "ShippedCatalogs", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HardeningTests", dependencies: ["mupj", "Corpora", "TestSupport"], swiftSettings: strict),
     ]
 )
+
+// The catalogs' target is rooted at the package: it leaves out every other target's folder under
+// Sources/ (the folders above hold no target of it), so that a new target needs no entry here.
+if let shipped = package.targets.first(where: { $0.name == "ShippedCatalogs" }) {
+    shipped.exclude += package.targets.filter { $0.path == nil && $0.type != .test }.map { "Sources/" + $0.name }
+}

@@ -31,6 +31,16 @@ public struct DocumentReference: Sendable, Hashable {
     public var reference: String
     public var version: String
     public var url: String?
+
+    /// "CERN EDMS 855383 v1.0".
+    public var citation: String { Self.cite(reference, version: version) }
+
+    /// A document with its version: "CERN EDMS 855383 v1.0"; a version that is not a number
+    /// ("undated", "version unknown") is written as it is, after a comma: a source whose version is
+    /// not known says so rather than leave it out.
+    public static func cite(_ document: String, version: String) -> String {
+        version.first?.isNumber == true ? "\(document) v\(version)" : "\(document), \(version)"
+    }
 }
 
 /// What a reader needs of a clause: its words, without the machinery. Reports carry this.
@@ -63,12 +73,8 @@ public struct ClauseSource: Sendable, Hashable, CustomStringConvertible {
     public var version: String
     public var section: String
 
-    /// "EDMS 855383 v1.0, clause 5"; a version that is not a number ("undated", "not read") is
-    /// written as it is: a source whose version is not known says so rather than leave it out.
-    public var description: String {
-        let numbered = version.first?.isNumber == true
-        return "\(document)\(numbered ? " v" : ", ")\(version), \(section)"
-    }
+    /// "CERN EDMS 855383 v1.0, clause 5" (`DocumentReference.cite`).
+    public var description: String { DocumentReference.cite(document, version: version) + ", " + section }
 }
 
 /// One machine-decidable part of a clause.

@@ -224,10 +224,11 @@ public struct CatalogSet: Sendable {
 
     /// Where catalogs are read from when none are named: `$MUPJ_CHECKLISTS` when it is set and not
     /// empty (an empty one named the root of nothing: `: error: no such file`), else `checklists`.
-    public static var defaultDirectory: String {
-        guard let set = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"], !set.isEmpty else {
-            return "checklists"
-        }
+    public static var defaultDirectory: String { environmentDirectory ?? "checklists" }
+
+    /// The directory `$MUPJ_CHECKLISTS` names, if it is set and not empty.
+    public static var environmentDirectory: String? {
+        guard let set = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"], !set.isEmpty else { return nil }
         return set
     }
 

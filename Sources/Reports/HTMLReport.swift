@@ -137,7 +137,7 @@ public enum HTMLReport {
         let (tracking, verdict) = (overview.tracking, overview.verdict)
         var out = "<section class=\"framework\" id=\"\(Wording.frameworkAnchor(index))\">\n"
         out += "<h2>\(Escape.html(review.name)) <span class=\"meta\">(\(Escape.html(review.vo)))</span></h2>\n"
-        out += "<p>Description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>, "
+        out += "<p>Description \(context.htmlLink(review.file)), "
         out +=
             "version \(Escape.html(review.descriptionVersion)), described on \(Escape.html(review.describedOn)).</p>\n"
         out += "<p>Overall \(HTMLPage.badge(counts.overall)). Verdict: "
@@ -213,7 +213,7 @@ public enum HTMLReport {
     static func evidence(_ evidence: Evidence, context: ReportContext) -> String {
         let start = evidence.range.start
         let place = "\(evidence.file):\(start.line):\(start.column)"
-        var out = "<a href=\"\(Escape.html(context.link(evidence.file, line: start.line)))\">\(Escape.html(place))</a> "
+        var out = context.htmlLink(evidence.file, text: place, line: start.line) + " "
         out += "<code>\(Escape.html(evidence.path))</code>: \(Escape.html(Wording.state(evidence.state)))"
         if evidence.state == .stated { out += " <code>\(Escape.html(evidence.value))</code>" }
         if let reason = evidence.reason { out += ": " + Escape.html(Wording.clause(reason)) }
@@ -301,22 +301,13 @@ enum HTMLPage {
         _ result: ReviewResult, context: ReportContext, extra: [PrerequisitesSection.File] = []
     ) -> String {
         var out = "<footer id=\"provenance\">\n<p>Files used (SHA-256):</p>\n<ul>\n"
-        for catalog in result.catalogs {
-            out += "<li>catalog <a href=\"\(Escape.html(context.link(catalog.file)))\">\(Escape.html(catalog.file))</a>"
-            out += " <code>\(Escape.html(catalog.sha256))</code></li>\n"
-        }
-        for review in result.frameworks {
-            out +=
-                "<li>description <a href=\"\(Escape.html(context.link(review.file)))\">\(Escape.html(review.file))</a>"
-            out += " <code>\(Escape.html(review.sha256))</code></li>\n"
-        }
-        for file in context.tracking.files {
-            out += "<li>tracking file <a href=\"\(Escape.html(context.link(file.path)))\">\(Escape.html(file.path))</a>"
-            out += " <code>\(Escape.html(file.sha256))</code></li>\n"
-        }
-        for file in extra {
-            out += "<li>\(Escape.html(file.kind)) <a href=\"\(Escape.html(context.link(file.path)))\">"
-            out += "\(Escape.html(file.path))</a> <code>\(Escape.html(file.sha256))</code></li>\n"
+        let files =
+            result.catalogs.map { ("catalog", $0.file, $0.sha256) }
+            + result.frameworks.map { ("description", $0.file, $0.sha256) }
+            + context.tracking.files.map { ("tracking file", $0.path, $0.sha256) }
+            + extra.map { ($0.kind, $0.path, $0.sha256) }
+        for (kind, path, sha256) in files {
+            out += "<li>\(Escape.html(kind)) \(context.htmlLink(path)) <code>\(Escape.html(sha256))</code></li>\n"
         }
         out += "</ul>\n<p>" + made(context) + "</p>\n</footer>\n"
         return out

@@ -33,9 +33,8 @@ public enum MarkdownReport {
         for catalog in result.catalogs {
             out.line(
                 "- \(Escape.markdown(catalog.title)) (\(Escape.markdownCode(catalog.id)), "
-                    + "\(Escape.markdown(catalog.document.reference)) version "
-                    + "\(Escape.markdown(catalog.document.version))): [\(Escape.markdown(catalog.file))]"
-                    + "(\(context.link(catalog.file))), SHA-256 \(Escape.markdownCode(catalog.sha256))")
+                    + "\(Escape.markdown(catalog.document.citation))): \(context.markdownLink(catalog.file))"
+                    + ", SHA-256 \(Escape.markdownCode(catalog.sha256))")
         }
         out.blank()
         if !context.tracking.files.isEmpty {
@@ -44,7 +43,7 @@ public enum MarkdownReport {
             for file in context.tracking.files {
                 out.line(
                     "- \(Escape.markdown(file.framework)) (\(Escape.markdown(file.vo))): "
-                        + "[\(Escape.markdown(file.path))](\(context.link(file.path))), SHA-256 "
+                        + "\(context.markdownLink(file.path)), SHA-256 "
                         + Escape.markdownCode(file.sha256))
             }
             out.blank()
@@ -116,7 +115,7 @@ public enum MarkdownReport {
         out.line("## \(Escape.markdown(review.name)) (\(Escape.markdown(review.vo)))")
         out.blank()
         out.line(
-            "Description: [\(Escape.markdown(review.file))](\(context.link(review.file))), version "
+            "Description: \(context.markdownLink(review.file)), version "
                 + "\(Escape.markdown(review.descriptionVersion)), described on \(Escape.markdown(review.describedOn)), "
                 + "SHA-256 \(Escape.markdownCode(review.sha256)).")
         out.blank()
@@ -201,7 +200,7 @@ public enum MarkdownReport {
     static func evidence(_ evidence: Evidence, context: ReportContext) -> String {
         let line = evidence.range.start.line
         var text =
-            "[\(Escape.markdown(evidence.file)):\(line)](\(context.link(evidence.file, line: line))) "
+            "\(context.markdownLink(evidence.file, text: "\(evidence.file):\(line)", line: line)) "
             + "\(Escape.markdownCode(evidence.path)): \(Wording.state(evidence.state))"
         if evidence.state == .stated { text += " " + Escape.markdownCode(evidence.value) }
         if let reason = evidence.reason { text += ": " + Escape.markdown(Wording.clause(reason)) }

@@ -1,7 +1,8 @@
+import YAMLDocument
+
 /// Lexical path arithmetic for links between a report and the files it cites. Nothing here
 /// touches the file system, so the links depend only on the paths the user gave.
 public enum Paths {
-    /// `./a//b/../c` → `a/c`; an absolute path stays absolute; the empty result is `.`.
     /// Lowercase letters, digits and single hyphens only: for anchors and file names.
     public static func slug(_ text: String) -> String {
         var out = ""
@@ -16,6 +17,7 @@ public enum Paths {
         return out.isEmpty ? "x" : out
     }
 
+    /// `./a//b/../c` → `a/c`; an absolute path stays absolute; the empty result is `.`.
     public static func normalise(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
@@ -78,7 +80,9 @@ public enum Paths {
 
     /// A URI for a file as the user named it: a relative reference for a relative path (so that
     /// it resolves against the repository root), `file://` for an absolute one.
+    /// A file built into `mupj` is named by its own URI (`mupj:checklists/…`), as it is.
     public static func uri(_ path: String) -> String {
+        if SourceFile.isBuiltIn(path) { return path }
         let normalised = normalise(path)
         return normalised.hasPrefix("/") ? "file://" + uriPath(normalised) : uriPath(normalised)
     }

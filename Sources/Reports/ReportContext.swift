@@ -53,11 +53,24 @@ public struct ReportContext: Sendable {
 
     /// The link from the report to a line of a file, with a `#L<line>` anchor as code-hosting
     /// sites number lines.
-    public func link(_ file: String, line: Int? = nil) -> String {
+    func link(_ file: String, line: Int? = nil) -> String {
         let link = links.link(file) {
             Paths.uriPath(Paths.relative(from: reportDirectory, to: file, workingDirectory: workingDirectory))
         }
         return line.map { link + "#L\($0)" } ?? link
+    }
+
+    /// A file named in Markdown as `text` (by default its path), linked to it (`link`). A file
+    /// built into `mupj` is named without a link: none would reach it.
+    func markdownLink(_ file: String, text: String? = nil, line: Int? = nil) -> String {
+        let shown = Escape.markdown(text ?? file)
+        return SourceFile.isBuiltIn(file) ? shown : "[\(shown)](\(link(file, line: line)))"
+    }
+
+    /// The same in HTML.
+    func htmlLink(_ file: String, text: String? = nil, line: Int? = nil) -> String {
+        let shown = Escape.html(text ?? file)
+        return SourceFile.isBuiltIn(file) ? shown : "<a href=\"\(Escape.html(link(file, line: line)))\">\(shown)</a>"
     }
 
     /// The lines of the description that an evidence range covers, at most `limit` of them.

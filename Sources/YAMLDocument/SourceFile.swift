@@ -11,6 +11,19 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
     }
 
+    /// What starts the path of a file that came with `mupj` rather than from the file system: a
+    /// URI scheme, so that a report can name it, and link to it, as it is, never as a path
+    /// relative to some directory.
+    public static let builtInScheme = "mupj:"
+
+    /// A file built into `mupj`, named `mupj:` and the path it had in the project.
+    public static func builtIn(_ projectPath: String, bytes: [UInt8]) -> SourceFile {
+        SourceFile(path: builtInScheme + projectPath, bytes: bytes)
+    }
+
+    /// Whether `path` names a file built into `mupj`.
+    public static func isBuiltIn(_ path: String) -> Bool { path.hasPrefix(builtInScheme) }
+
     /// Why a file could not be read. `unreadable` is about the file system (exit 2); `tooLarge`
     /// is about the content, like any other rejected input (exit 1).
     public enum ReadFailure: Error, Sendable {

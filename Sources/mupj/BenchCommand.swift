@@ -485,7 +485,10 @@ enum BenchInput: Sendable {
 
 /// The catalogs the review measurement uses: those `mupj review` would load from here.
 enum BenchCatalogs {
-    static let shipped = CatalogSet.load(directory: CatalogSet.defaultDirectory).set
+    static let shipped: CatalogSet? = {
+        guard let options = try? CatalogOptions.parse([]) else { return nil }
+        return CatalogSet.load(options.sources(maxBytes: LoadLimits.default.maxBytes).sources).set
+    }()
 }
 
 /// A set of generated descriptions on disk and in memory.
@@ -575,8 +578,8 @@ enum Bench {
     static func requireCatalogs() throws {
         guard BenchCatalogs.shipped == nil else { return }
         Terminal.standardError.write(
-            "error: the review is measured with the catalogs of \(CatalogSet.defaultDirectory)/, and none load "
-                + "there; run from the project's root or set MUPJ_CHECKLISTS\n")
+            "error: the review is measured with the catalogs `mupj review` would read here, and they do not "
+                + "load; run `mupj clauses` to see why\n")
         throw ExitCode(2)
     }
 

@@ -71,11 +71,7 @@ enum BenchHostile {
 
     /// Prints a row per input; returns a verdict per run.
     static func measure(executable: String, directory: String) throws -> [(String, Bool)] {
-        guard FileManager.default.fileExists(atPath: CatalogSet.defaultDirectory) else {
-            throw ValidationError(
-                "the hostile inputs are reviewed with the catalogs in \(CatalogSet.defaultDirectory); "
-                    + "run from the project's root")
-        }
+        try Bench.requireCatalogs()
         print(
             "== hostile inputs: each command ≤ \(Bench.fixed(maxSeconds, 0)) s and ≤ \(HostileInput.issueMebibytes) MiB, ending with exit 0 "
                 + "where the input is valid, or refused (exit 1; 2 for a catalog) with an error located in the file")

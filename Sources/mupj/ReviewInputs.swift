@@ -1,9 +1,11 @@
 import ArgumentParser
 import FoundationEssentials
 import FrameworkModel
+import Glibc
 import PolicyCatalog
 import ReviewEngine
 import ReviewRecords
+import ShippedCatalogs
 import YAMLDocument
 
 /// The MB prerequisites status file and the day to report on, for `status`, `summary` and the
@@ -29,11 +31,14 @@ struct StatusOptions: ParsableArguments {
 }
 
 /// The catalogs to review against: `--checklist` files or directories, by default the
-/// `checklists/` directory (or `$MUPJ_CHECKLISTS`).
+/// `checklists/` directory (or `$MUPJ_CHECKLISTS`), and where there is neither, the catalogs
+/// built into `mupj`.
 struct CatalogOptions: ParsableArguments {
     @Option(
         name: .customLong("checklist"),
-        help: "Catalog file or directory (repeatable). Default: ./checklists or $MUPJ_CHECKLISTS.",
+        help: ArgumentHelp(
+            "Catalog file or directory (repeatable). Default: $MUPJ_CHECKLISTS, else ./checklists, else (when "
+                + "there is no ./checklists) the catalogs built into mupj."),
         completion: .file(extensions: ["yaml", "yml"]))
     var checklists: [String] = []
 
@@ -42,12 +47,34 @@ struct CatalogOptions: ParsableArguments {
         return [CatalogSet.defaultDirectory]
     }
 
-    /// Said when the default directory is missing: it is looked for where the command is run.
-    static var defaultDirectoryNote: Diagnostic {
-        Diagnostic(
-            file: CatalogSet.defaultDirectory, location: nil, severity: .note,
-            message: "catalogs are read from here unless --checklist names them; run from the project's root, "
-                + "or name them with --checklist or MUPJ_CHECKLISTS")
+    /// Whether the catalogs built into `mupj` stand in for the default directory: no catalog named,
+    /// no `$MUPJ_CHECKLISTS`, and nothing at all at `./checklists`. Anything there, a link that leads
+    /// nowhere or a directory that cannot be read, is read and its problem reported, rather than
+    /// passed over for catalogs the user did not ask for.
+    var builtIn: Bool {
+        guard checklists.isEmpty, CatalogSet.environmentDirectory == nil else { return false }
+        var status = stat()
+        return lstat(CatalogSet.defaultDirectory, &status) != 0 && errno == ENOENT
+    }
+
+    /// The catalog files, read, with the problems met: the built-in ones when `builtIn`.
+    func sources(maxBytes: Int) -> (sources: [SourceFile], problems: [Diagnostic]) {
+        if builtIn { return (ShippedCatalogs.files, []) }
+        let (files, problems) = Inputs.expand(paths)
+        let (sources, unreadable) = SourceFile.read(files, maxBytes: maxBytes)
+        // `$MUPJ_CHECKLISTS` naming a directory that is not there: say where the name came from, and
+        // what else there is. Looked at only after a problem, so a run that reads its catalogs pays
+        // nothing.
+        if checklists.isEmpty, !problems.isEmpty, let named = CatalogSet.environmentDirectory,
+            case .failure = FileKind.of(named)
+        {
+            let note = Diagnostic(
+                file: named, location: nil, severity: .note,
+                message: "MUPJ_CHECKLISTS names this directory; name the catalogs with --checklist, or unset "
+                    + "MUPJ_CHECKLISTS to use ./checklists or the catalogs built into mupj")
+            return (sources, problems + unreadable + [note])
+        }
+        return (sources, problems + unreadable)
     }
 }
 
@@ -77,14 +104,8 @@ enum ReviewInputs {
         _ options: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits = .default,
         requireClauses: Bool = true, requirePrerequisites: Bool = false
     ) throws -> CatalogSet {
-        let (files, problems) = Inputs.expand(options.paths)
-        let (sources, unreadable) = SourceFile.read(files, maxBytes: limits.maxBytes)
-        var diagnostics = problems + unreadable
-        // The default is relative to where the command is run: when it is missing, say so, and how
-        // to name others. Looked at only after a problem, so a run that reads its catalogs pays nothing.
-        if options.checklists.isEmpty, !problems.isEmpty, case .failure = FileKind.of(CatalogSet.defaultDirectory) {
-            diagnostics.append(CatalogOptions.defaultDirectoryNote)
-        }
+        let (sources, problems) = options.sources(maxBytes: limits.maxBytes)
+        var diagnostics = problems
         let (set, loadDiagnostics) = checked(
             sources, limits: limits, reviewLimits: reviewLimits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics

@@ -56,6 +56,32 @@ import YAMLDocument
         #expect(MarkdownReport.render(absolute).contains("](../frameworks/panda.yaml#L"))
     }
 
+    /// Each catalog is cited with its document and version as `explain` cites a clause's source
+    /// ("CERN EDMS 855383 v1.0", "…, version unknown"), and linked; one built into `mupj` is named
+    /// by its `mupj:` name without a link, here and in HTML, since no link would reach it.
+    @Test func catalogsAreCitedAndLinkedUnlessBuiltIn() throws {
+        let panda = try Inputs.file("frameworks/panda.yaml")
+        let context = try Inputs.context([panda])
+        let markdown = MarkdownReport.render(context)
+        #expect(!markdown.contains("version version"))
+        for catalog in context.result.catalogs {
+            let cited = "(`\(catalog.id)`, \(Escape.markdown(catalog.document.citation))): "
+            #expect(markdown.contains(cited + "[\(catalog.file)](../\(catalog.file)), SHA-256"), "\(catalog.id)")
+        }
+        #expect(
+            markdown.contains("`vo-operations`, CERN EDMS 853968 and the documents each clause names, version unknown)")
+        )
+        let builtIn = try Inputs.context([panda], builtIn: true)
+        let (builtInMarkdown, html) = (MarkdownReport.render(builtIn), HTMLReport.render(builtIn))
+        for catalog in builtIn.result.catalogs {
+            #expect(catalog.file.hasPrefix("mupj:checklists/"))
+            #expect(builtInMarkdown.contains("): \(catalog.file), SHA-256"), "\(catalog.file)")
+            #expect(html.contains("<li>catalog \(catalog.file) <code>"), "\(catalog.file)")
+        }
+        #expect(!builtInMarkdown.contains("(mupj:") && !html.contains("href=\"mupj:"))
+        #expect(builtInMarkdown.contains("](../frameworks/panda.yaml#L"), "descriptions are still linked")
+    }
+
     @Test func everyClauseHasStatusFindingsAndRecommendation() throws {
         let context = try Inputs.shipped()
         let markdown = MarkdownReport.render(context)

@@ -39,5 +39,7 @@ import Testing
         #expect(Paths.uriPath("dir/a b(1)#x.yaml") == "dir/a%20b%281%29%23x.yaml")
         #expect(Paths.uriPath("é") == "%C3%A9")
         #expect(Paths.uri("./a/b.yaml") == "a/b.yaml")
+        // A catalog built into mupj is named by its own URI, not as a file called "mupj:…".
+        #expect(Paths.uri("mupj:checklists/vo-operations.yaml") == "mupj:checklists/vo-operations.yaml")
     }
 }

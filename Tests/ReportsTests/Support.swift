@@ -34,10 +34,14 @@ enum Inputs {
         return SourceFile(path: relative, bytes: read.bytes)
     }
 
-    static func catalogs() throws -> CatalogSet {
+    /// The shipped catalogs, named as `checklists/…`, or, `builtIn`, as the catalogs built into `mupj`
+    /// are (`mupj:checklists/…`).
+    static func catalogs(builtIn: Bool = false) throws -> CatalogSet {
         let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("checklists").path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        let (set, diagnostics) = CatalogSet.load(try names.map { try file("checklists/" + $0) })
+        let files = try names.map { try file("checklists/" + $0) }
+        let (set, diagnostics) = CatalogSet.load(
+            builtIn ? files.map { SourceFile.builtIn($0.path, bytes: $0.bytes) } : files)
         guard let set else { throw Failure(description: diagnostics.map(\.description).joined(separator: "\n")) }
         return set
     }
@@ -52,10 +56,11 @@ enum Inputs {
 
     /// A context as `mupj review <files> --output-dir reports` makes it.
     static func context(
-        _ sources: [SourceFile], reportDirectory: String = "reports", date: String? = nil
+        _ sources: [SourceFile], reportDirectory: String = "reports", date: String? = nil, builtIn: Bool = false
     ) throws -> ReportContext {
         let descriptions = try sources.map(description)
-        let result = try Engine.review(descriptions, catalogs: try catalogs(), toolVersion: "0.1.0-test")
+        let result = try Engine.review(
+            descriptions, catalogs: try catalogs(builtIn: builtIn), toolVersion: "0.1.0-test")
         return ReportContext(
             result: result, date: date, sources: sources, reportDirectory: reportDirectory,
             workingDirectory: root.path)
