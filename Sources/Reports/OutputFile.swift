@@ -9,12 +9,20 @@ import YAMLDocument
 public enum OutputFile {
     public enum Failure: Error, CustomStringConvertible {
         case exists(String)
+        /// A file in a report directory that `mupj` did not write, or that changed since it did.
+        case notAsWritten(String)
+        case malformed(String, line: Int, String)
         case cannotWrite(String, String)
         case cannotRead(String, String)
 
         public var description: String {
             switch self {
             case .exists(let path): return "\(path): error: the file exists; use --force to replace it"
+            case .notAsWritten(let path):
+                return
+                    "\(path): error: mupj did not write this file, or it was changed since (\(ReportManifest.fileName) "
+                    + "does not list it with the SHA-256 it has now); use --force to replace it"
+            case .malformed(let path, let line, let reason): return "\(path):\(line):1: error: \(reason)"
             case .cannotWrite(let path, let reason): return "\(path): error: cannot write: \(reason)"
             case .cannotRead(let path, let reason): return "\(path): error: cannot read: \(reason)"
             }

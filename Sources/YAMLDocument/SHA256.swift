@@ -38,17 +38,42 @@ public enum SHA256 {
     static func hex(_ message: UnsafeRawBufferPointer, digits: Int = 64, hardware: Bool) -> String {
         var state = State()
         state.consume(message, hardware: hardware)
-        let count = min(max(digits, 0), 64)
-        return String(unsafeUninitializedCapacity: count) { out in
-            let alphabet: StaticString = "0123456789abcdef"
-            alphabet.withUTF8Buffer { alphabet in
-                for i in 0..<count {
-                    let word = state.words[i / 8]
-                    let nibble = Int(word >> UInt32(28 - 4 * (i % 8)) & 0xF)
-                    out[i] = alphabet[nibble]
-                }
+        return state.hex(digits: digits)
+    }
+
+    /// A digest taken piece by piece, for bytes that are never whole in memory: a report as it is
+    /// written, a file as it is read.
+    public struct Hasher {
+        private var state = State()
+        /// The bytes after the last whole block, fewer than 64.
+        private var pending: [UInt8] = []
+        private var total = 0
+
+        public init() { pending.reserveCapacity(64) }
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            total += bytes.count
+            var rest = bytes[...]
+            if !pending.isEmpty {
+                let taken = rest.prefix(64 - pending.count)
+                pending += taken
+                rest = rest[taken.endIndex...]
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBytes { state.compress(blocks: $0, hardware: SHA256.hardware) }
+                pending.removeAll(keepingCapacity: true)
             }
-            return count
+            let whole = rest.startIndex + rest.count / 64 * 64
+            state.compress(blocks: UnsafeRawBufferPointer(rebasing: rest[..<whole]), hardware: SHA256.hardware)
+            pending += rest[whole...]
+        }
+
+        public mutating func update(_ bytes: Span<UInt8>) { bytes.withUnsafeBytes { update($0) } }
+
+        /// The digest of everything given, in lower-case hexadecimal.
+        public var hex: String {
+            var last = state
+            pending.withUnsafeBytes { last.finish($0, total: total, hardware: SHA256.hardware) }
+            return last.hex(digits: 64)
         }
     }
 
@@ -80,47 +105,61 @@ public enum SHA256 {
         var words = SIMD8<UInt32>(
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
 
-        /// The whole message, padded as FIPS 180-4 §5.1.1 says: full blocks are read where they
-        /// lie; only the last one or two are copied, into a buffer on the stack.
+        /// The whole message: its whole blocks read where they lie, then the rest, padded.
         mutating func consume(_ message: UnsafeRawBufferPointer, hardware: Bool) {
             let full = message.count / 64 * 64
+            compress(blocks: UnsafeRawBufferPointer(rebasing: message[0..<full]), hardware: hardware)
+            finish(UnsafeRawBufferPointer(rebasing: message[full...]), total: message.count, hardware: hardware)
+        }
+
+        /// The last bytes of a message of `total` bytes (fewer than 64 of them), padded as FIPS
+        /// 180-4 §5.1.1 says into one or two blocks, in a buffer on the stack.
+        mutating func finish(_ rest: UnsafeRawBufferPointer, total: Int, hardware: Bool) {
             withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
-                let rest = message.count - full
-                let tailLength = rest < 56 ? 64 : 128
+                let tailLength = rest.count < 56 ? 64 : 128
                 tail.initializeMemory(as: UInt8.self, repeating: 0)
-                if rest > 0 {
-                    tail.baseAddress!.copyMemory(from: message.baseAddress! + full, byteCount: rest)
-                }
-                tail[rest] = 0x80
-                let bits = UInt64(message.count) &* 8
+                if !rest.isEmpty { tail.baseAddress!.copyMemory(from: rest.baseAddress!, byteCount: rest.count) }
+                tail[rest.count] = 0x80
+                let bits = UInt64(total) &* 8
                 for i in 0..<8 { tail[tailLength - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
-                let body = UnsafeRawBufferPointer(rebasing: message[0..<full])
-                let padded = UnsafeRawBufferPointer(rebasing: tail[0..<tailLength])
-                if hardware {
-                    withUnsafeMutableBytes(of: &words) { words in
-                        let state = words.baseAddress!.assumingMemoryBound(to: UInt32.self)
-                        func compress(_ blocks: UnsafeRawBufferPointer) {
-                            guard !blocks.isEmpty else { return }
-                            mupj_sha256_hardware_compress(
-                                state, blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
-                        }
-                        compress(body)
-                        compress(padded)
-                    }
-                    return
+                compress(blocks: UnsafeRawBufferPointer(rebasing: tail[0..<tailLength]), hardware: hardware)
+            }
+        }
+
+        /// Whole blocks (a multiple of 64 bytes).
+        mutating func compress(blocks: UnsafeRawBufferPointer, hardware: Bool) {
+            guard !blocks.isEmpty else { return }
+            if hardware {
+                withUnsafeMutableBytes(of: &words) { words in
+                    mupj_sha256_hardware_compress(
+                        words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                        blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
                 }
-                let k = UnsafeBufferPointer(start: mupj_sha256_round_constants(), count: 64)
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                    func compressAll(_ blocks: UnsafeRawBufferPointer) {
-                        var offset = 0
-                        while offset < blocks.count {
-                            compress(UnsafeRawBufferPointer(rebasing: blocks[offset..<offset + 64]), w, k)
-                            offset += 64
-                        }
-                    }
-                    compressAll(body)
-                    compressAll(padded)
+                return
+            }
+            let k = UnsafeBufferPointer(start: mupj_sha256_round_constants(), count: 64)
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                var offset = 0
+                while offset < blocks.count {
+                    compress(UnsafeRawBufferPointer(rebasing: blocks[offset..<offset + 64]), w, k)
+                    offset += 64
                 }
+            }
+        }
+
+        /// The digest, cut to its first `digits` hexadecimal digits.
+        func hex(digits: Int) -> String {
+            let count = min(max(digits, 0), 64)
+            return String(unsafeUninitializedCapacity: count) { out in
+                let alphabet: StaticString = "0123456789abcdef"
+                alphabet.withUTF8Buffer { alphabet in
+                    for i in 0..<count {
+                        let word = words[i / 8]
+                        let nibble = Int(word >> UInt32(28 - 4 * (i % 8)) & 0xF)
+                        out[i] = alphabet[nibble]
+                    }
+                }
+                return count
             }
         }
 

@@ -32,7 +32,10 @@ struct ReviewCommand: ParsableCommand {
             --output-dir they are written to review.txt, review.json, review.md, review.html and \
             review.sarif; links in Markdown and HTML are relative to that directory. With --output-dir \
             and no --format, the MB summary (summary.md, summary.html, summary.json, with the \
-            prerequisites from --status-file as of --as-of) is written too: the full report set.
+            prerequisites from --status-file as of --as-of) is written too: the full report set. The \
+            directory also gets mupj-reports.sha256, the digest of every file mupj wrote there: a file \
+            that is not in it as it is now (one of yours, or a report edited by hand) is kept, and \
+            nothing is written, unless --force.
 
             Text and JSON on standard output are written one framework at a time, after every \
             description has been checked: memory does not grow with the number of descriptions, and \
@@ -52,7 +55,8 @@ struct ReviewCommand: ParsableCommand {
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
             description, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \
-            limit passed (--max-findings, --max-steps: no report is made).
+            limit passed (--max-findings, --max-steps: no report is made) or a file in --output-dir that \
+            mupj did not write.
             """
     )
 
@@ -101,7 +105,7 @@ struct ReviewCommand: ParsableCommand {
                     RenderedFile(format.fileName) { summary.render(format) }
                 }
             }
-            try ReportRun.emit(files, into: outputDir, check: output.check)
+            try ReportRun.emit(files, into: outputDir, output: output)
         } else {
             // Markdown, HTML or SARIF (text and JSON are streamed above), written as it is made.
             (formats.first ?? .text).render(context) { Terminal.standardOutput.write($0) }
@@ -151,6 +155,12 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "With --output-dir: compare instead of writing; exit 1 and name the files that differ.")
     var check = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "With --output-dir: replace the files there even if mupj did not write them, or they changed since it "
+                + "did (by default those are left as they are, and nothing is written)."))
+    var force = false
+
     @Option(help: "Date to print in reports (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
     var date: String?
 
@@ -165,6 +175,9 @@ struct OutputOptions: ParsableArguments {
         }
         if check && outputDir == nil {
             throw ValidationError("--check compares the files in --output-dir; give one")
+        }
+        if force && (outputDir == nil || check) {
+            throw ValidationError("--force replaces files in --output-dir; give one, without --check")
         }
     }
 }
@@ -203,10 +216,11 @@ struct ReportRun {
     }
 
     /// Writes the files atomically, or with `check` names those that differ and exits 1.
-    static func emit(_ rendered: [RenderedFile], into outputDir: String, check: Bool) throws {
+    static func emit(_ rendered: [RenderedFile], into outputDir: String, output: OutputOptions) throws {
+        let check = output.check
         let stale: [String]
         do {
-            stale = try ReportDirectory.sync(rendered, into: outputDir, check: check)
+            stale = try ReportDirectory.sync(rendered, into: outputDir, check: check, force: output.force)
         } catch {
             Terminal.standardError.write("\(error)\n")
             throw ExitCode(2)
@@ -224,8 +238,9 @@ struct ReportRun {
             if !stale.isEmpty { throw ExitCode(1) }
             Terminal.standardOutput.write("\(rendered.count) report(s) in \(directory) are up to date\n")
         } else {
-            Terminal.standardOutput.write(
-                "wrote " + rendered.map { directory + "/" + $0.name }.joined(separator: ", ") + "\n")
+            let names: [String] = rendered.map(\.name) + [ReportManifest.fileName]
+            let written = names.map { directory + "/" + $0 }.joined(separator: ", ")
+            Terminal.standardOutput.write("wrote \(written)\n")
         }
     }
 }

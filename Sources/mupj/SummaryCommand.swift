@@ -21,7 +21,9 @@ struct SummaryCommand: ParsableCommand {
               mupj summary frameworks/ --output-dir reports --check
 
             Exit codes: 0 written (or up to date); 1 an invalid description or (with --check) stale \
-            files; 2 unreadable input, catalog errors or a review limit passed.
+            files; 2 unreadable input, catalog errors, a review limit passed, or a file in --output-dir \
+            that mupj did not write, or that changed since it did (kept unless --force; see mupj review \
+            --help).
             """
     )
 
@@ -53,7 +55,7 @@ struct SummaryCommand: ParsableCommand {
         if let outputDir = output.outputDir {
             let chosen = formats.isEmpty ? SummaryFormat.allCases : formats
             let files = chosen.map { format in RenderedFile(format.fileName) { summary.render(format) } }
-            try ReportRun.emit(files, into: outputDir, check: output.check)
+            try ReportRun.emit(files, into: outputDir, output: output)
         } else {
             Terminal.standardOutput.write(summary.render(formats.first ?? .markdown))
         }

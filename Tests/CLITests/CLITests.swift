@@ -545,9 +545,31 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         #expect(
             files == [
-                "review.html", "review.json", "review.md", "review.sarif", "review.txt", "summary.html", "summary.json",
-                "summary.md",
+                "mupj-reports.sha256", "review.html", "review.json", "review.md", "review.sarif", "review.txt",
+                "summary.html", "summary.json", "summary.md",
             ])
+    }
+
+    /// `--output-dir` leaves a file of the user's alone, says so, and writes nothing; `--force`
+    /// replaces it. `--force` without a directory to write, or with `--check`, is a usage error.
+    @Test func aFileOfTheUsersInTheOutputDirectoryIsKept() throws {
+        let directory = try TestSupport.temporaryDirectory().path
+        let notes = directory + "/summary.md"
+        try "# My notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        let command = ["review", "frameworks/dirac.yaml", "--output-dir", directory, "--fail-on", "never"]
+        let refused = try TestSupport.mupj(command)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("\(notes): error: mupj did not write this file, or it was changed since"))
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "# My notes\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["summary.md"])
+        let forced = try TestSupport.mupj(command + ["--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: notes, encoding: .utf8).hasPrefix("# Security review of multi-user"))
+        for misuse in [["--force"], command + ["--force", "--check"]] {
+            let run = try TestSupport.mupj((misuse == ["--force"] ? ["review", "frameworks/dirac.yaml"] : []) + misuse)
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix("Error: --force replaces files in --output-dir; give one, without --check\n"))
+        }
     }
 
     @Test func committedReportsAreCurrent() throws {

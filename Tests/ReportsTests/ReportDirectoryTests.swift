@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import TestSupport
 import Testing
+import YAMLDocument
 
 /// Reports written and checked in pieces: the same bytes as rendered whole, and a drift check
 /// that reads the file piece by piece.
@@ -90,5 +91,56 @@ import Testing
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
         #expect(left.isEmpty, "\(left)")
+    }
+
+    /// A file already in the directory is replaced only if mupj wrote it and it has not changed
+    /// since: a file of the user's under a report's name, or a report edited by hand, stops the
+    /// run before anything is written, unless `force`.
+    @Test func onlyWhatMupjWroteIsReplaced() throws {
+        let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
+        let path = { (name: String) in directory.appendingPathComponent(name).path }
+        let read = { (name: String) in try String(contentsOfFile: path(name), encoding: .utf8) }
+        let files = ["a.txt", "b.txt"].map { name in RenderedFile(name, text: { "new \(name)\n" }) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "the user's own\n".write(toFile: path("b.txt"), atomically: true, encoding: .utf8)
+        let refused = try #require(throws: OutputFile.Failure.self) {
+            try ReportDirectory.sync(files, into: directory.path, check: false)
+        }
+        #expect(
+            refused.description == path("b.txt") + ": error: mupj did not write this file, or it was changed since "
+                + "(mupj-reports.sha256 does not list it with the SHA-256 it has now); use --force to replace it")
+        #expect(try read("b.txt") == "the user's own\n")
+        #expect(!FileManager.default.fileExists(atPath: path("a.txt")), "nothing is written")
+        // Forced: written, and listed as `sha256sum` lists them.
+        #expect(try ReportDirectory.sync(files, into: directory.path, check: false, force: true).isEmpty)
+        #expect(try read("b.txt") == "new b.txt\n")
+        let digest = { (text: String) in SHA256.hex(Array(text.utf8)) }
+        #expect(
+            try read(ReportManifest.fileName) == "\(digest("new a.txt\n"))  a.txt\n\(digest("new b.txt\n"))  b.txt\n")
+        // As mupj left them: replaced without being asked. Edited: not.
+        #expect(try ReportDirectory.sync(files, into: directory.path, check: false).isEmpty)
+        try "new a.txt\nand a note of mine\n".write(toFile: path("a.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: OutputFile.Failure.self) { try ReportDirectory.sync(files, into: directory.path, check: false) }
+        #expect(try read("a.txt").hasSuffix("and a note of mine\n"))
+        // A file written alone keeps the others' lines; a check names the manifest when only it is out of date.
+        try FileManager.default.removeItem(atPath: path("a.txt"))
+        let other = RenderedFile("b.txt", text: { "newer b\n" })
+        #expect(try ReportDirectory.sync([other], into: directory.path, check: false).isEmpty)
+        #expect(try read(ReportManifest.fileName).contains("  a.txt\n"))
+        #expect(try ReportDirectory.sync([other], into: directory.path, check: true).isEmpty)
+        try "0000  b.txt\n".write(toFile: path(ReportManifest.fileName), atomically: true, encoding: .utf8)
+        let malformed = try #require(throws: OutputFile.Failure.self) {
+            try ReportDirectory.sync([other], into: directory.path, check: true)
+        }
+        #expect(malformed.description.hasPrefix(path(ReportManifest.fileName) + ":1:1: error: not a line of mupj's"))
+        let lines = ["\(digest("x"))  b.txt\n", "\(digest("x"))  b.txt\n"].joined()
+        try lines.write(toFile: path(ReportManifest.fileName), atomically: true, encoding: .utf8)
+        #expect(throws: OutputFile.Failure.self) {
+            try ReportDirectory.sync([other], into: directory.path, check: false)
+        }
+        #expect(try ReportDirectory.sync([other], into: directory.path, check: false, force: true).isEmpty)
+        #expect(try read(ReportManifest.fileName) == "\(digest("newer b\n"))  b.txt\n")
+        try "\(digest("x"))  b.txt\n".write(toFile: path(ReportManifest.fileName), atomically: true, encoding: .utf8)
+        #expect(try ReportDirectory.sync([other], into: directory.path, check: true) == [path(ReportManifest.fileName)])
     }
 }

@@ -166,6 +166,29 @@ import Testing
         #expect(SHA256.hex(a(1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
+    /// A digest taken piece by piece is the digest of the pieces joined, however they are cut:
+    /// pieces smaller than a block, ones that end a block, ones of many blocks, empty ones.
+    @Test func piecesGiveTheDigestOfTheWhole() {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        let bytes = (0..<5_000).map { _ in
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: seed >> 56)
+        }
+        for cuts in [[0], [1], [63], [64], [65], [0, 7, 0, 120], [55, 9, 64, 1], [127, 129, 3000]] {
+            var hasher = SHA256.Hasher()
+            var offset = 0
+            bytes.withUnsafeBytes { all in
+                for cut in cuts + [bytes.count] {
+                    let end = min(offset + cut, bytes.count)
+                    hasher.update(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                    offset = end
+                }
+            }
+            #expect(hasher.hex == SHA256.hex(bytes), "cut at \(cuts)")
+        }
+        #expect(SHA256.Hasher().hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     /// Finding ids are digest prefixes of parts joined by U+001F.
     @Test func joinedPartsAndPrefixes() {
         #expect(SHA256.hex(joining: ["a", "b"], digits: 16) == "f04cdced9736a69d")

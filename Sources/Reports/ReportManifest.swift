@@ -1,0 +1,93 @@
+import Glibc
+import YAMLDocument
+
+/// The files `mupj` wrote in a report directory, each with the SHA-256 it had when written, kept
+/// beside them in `mupj-reports.sha256`, in the form `sha256sum` writes, so that
+/// `sha256sum -c mupj-reports.sha256` also tells whether the reports are as `mupj` left them.
+///
+/// Why: `--output-dir` writes fixed names (`review.md`, `summary.html`, …) into a directory the
+/// user chooses, which may hold a file of theirs under one of those names, or a report they edited.
+/// A file there is replaced only when the manifest lists it with the digest it has now; anything
+/// else needs `--force`.
+public struct ReportManifest: Equatable, Sendable {
+    public static let fileName = "mupj-reports.sha256"
+
+    /// A manifest is a line per report; more than this is not one.
+    static let maxBytes = 1 << 20
+
+    /// The digest of each file, by its name in the directory.
+    public var digests: [String: String] = [:]
+
+    public init(digests: [String: String] = [:]) { self.digests = digests }
+
+    /// The manifest's text: a line per file, in name order.
+    public var text: String {
+        digests.keys.sorted().map { digests[$0]! + "  " + $0 + "\n" }.joined()
+    }
+
+    /// The manifest of `directory`; empty when it has none.
+    public static func read(in directory: String) throws(OutputFile.Failure) -> ReportManifest {
+        let path = ReportDirectory.path(fileName, in: directory)
+        if case .failure = FileKind.of(path) { return ReportManifest() }
+        let source: SourceFile
+        do {
+            source = try SourceFile.read(path, maxBytes: maxBytes)
+        } catch {
+            throw .cannotRead(path, error.diagnostic.message)
+        }
+        return try parse(String(decoding: source.bytes, as: UTF8.self), path: path)
+    }
+
+    /// Each line a digest in lower-case hexadecimal, two spaces and a file name of the directory;
+    /// any other line is an error at that line, so that a file of the user's that happens to have
+    /// the manifest's name is never taken for one, nor replaced.
+    static func parse(_ text: String, path: String) throws(OutputFile.Failure) -> ReportManifest {
+        var manifest = ReportManifest()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        for (index, line) in lines.enumerated() {
+            let digest = line.prefix(64)
+            let separator = line.dropFirst(64).prefix(2)
+            let name = String(line.dropFirst(66))
+            guard digest.count == 64, digest.utf8.allSatisfy(Self.isLowerHex), separator == "  ", isPlainName(name)
+            else {
+                throw .malformed(
+                    path, line: index + 1,
+                    "not a line of mupj's report manifest (a SHA-256 in lower-case hexadecimal, two spaces, a file "
+                        + "name); use --force to replace the reports and this file")
+            }
+            guard manifest.digests.updateValue(String(digest), forKey: name) == nil else {
+                throw .malformed(path, line: index + 1, "'\(name)' is listed twice")
+            }
+        }
+        return manifest
+    }
+
+    private static func isLowerHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+
+    /// A name of a file in the directory itself: not empty, no `/`, not `.` or `..`, no control
+    /// character (a line end or a NUL would change what the line says).
+    private static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.unicodeScalars.contains { $0 == "/" || $0.value < 0x20 }
+    }
+
+    /// The SHA-256 of the file at `path`, read a MiB at a time (a report of a thousand
+    /// descriptions is 200 MB).
+    static func digest(of path: String) throws(OutputFile.Failure) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var hasher = SHA256.Hasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.count
+            let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, count) }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { throw .cannotRead(path, String(cString: strerror(errno))) }
+            if read == 0 { return hasher.hex }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<read])) }
+        }
+    }
+}
