@@ -36,14 +36,13 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ReviewRecords"], swiftSettings: strict),
         .target(name: "Corpora", dependencies: ["FrameworkModel"], swiftSettings: strict),
         // The catalogs of checklists/, built into the binary so that an installed `mupj` reviews
-        // from any directory. Rooted at the package so that the files stay where they are edited:
-        // a build always embeds the catalogs as they are on disk.
+        // from any directory. Sources/ShippedCatalogs/checklists is a link to checklists/, so that
+        // a build embeds the catalogs as they are where they are edited. (A target rooted at the
+        // package instead would hold every scratch directory under it, and SwiftPM then fails an
+        // incremental build made with --scratch-path inside the package: "unknown build description".)
         .target(
-            name: "ShippedCatalogs", dependencies: ["YAMLDocument"], path: ".",
-            exclude: ["Fuzz", "README.md", "Tests", "docs", "frameworks", "reports", "reviews", "scripts"],
-            sources: ["Sources/ShippedCatalogs"],
-            resources: shippedCatalogs.map { .embedInCode("checklists/" + $0) },
-            swiftSettings: strict),
+            name: "ShippedCatalogs", dependencies: ["YAMLDocument"],
+            resources: shippedCatalogs.map { .embedInCode("checklists/" + $0) }, swiftSettings: strict),
         .executableTarget(
             name: "mupj",
             dependencies: [
@@ -65,9 +64,3 @@ let package = Package(
         .testTarget(name: "HardeningTests", dependencies: ["mupj", "Corpora", "TestSupport"], swiftSettings: strict),
     ]
 )
-
-// The catalogs' target is rooted at the package: it leaves out every other target's folder under
-// Sources/ (the folders above hold no target of it), so that a new target needs no entry here.
-if let shipped = package.targets.first(where: { $0.name == "ShippedCatalogs" }) {
-    shipped.exclude += package.targets.filter { $0.path == nil && $0.type != .test }.map { "Sources/" + $0.name }
-}

@@ -60,7 +60,28 @@ public func fuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     readAsCatalog(source, lines, limits)
     readAsStatusFile(source, lines, limits)
     readAsTrackingFile(source, lines, limits)
+    readAsReportManifest(bytes)
     return 0
+}
+
+/// As the `mupj-reports.sha256` of an `--output-dir`: refused with an error at one of its lines, or
+/// read to a list that, written again, is read back the same (names the directory really has).
+private func readAsReportManifest(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let lineCount = text.utf8.count { $0 == UInt8(ascii: "\n") } + 1
+    do throws(OutputFile.Failure) {
+        let manifest = try ReportManifest.parse(text, path: "fuzz.sha256")
+        require((try? ReportManifest.parse(manifest.text, path: "again")) == manifest, "a manifest did not read back")
+        for name in manifest.digests.keys {
+            require(!name.contains("/") && name != "." && name != "..", "a manifest named a file outside the directory")
+        }
+    } catch {
+        guard case .malformed(let path, let line, _) = error else {
+            require(false, "a manifest was refused without a located error: \(error)")
+            return
+        }
+        require(path == "fuzz.sha256" && line >= 1 && line <= lineCount, "a manifest error at line \(line)")
+    }
 }
 
 /// As `--tracking FILE` for the fixture's description (whatever framework the file names), and as

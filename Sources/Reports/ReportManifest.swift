@@ -41,22 +41,25 @@ public struct ReportManifest: Equatable, Sendable {
     /// Each line a digest in lower-case hexadecimal, two spaces and a file name of the directory;
     /// any other line is an error at that line, so that a file of the user's that happens to have
     /// the manifest's name is never taken for one, nor replaced.
-    static func parse(_ text: String, path: String) throws(OutputFile.Failure) -> ReportManifest {
+    public static func parse(_ text: String, path: String) throws(OutputFile.Failure) -> ReportManifest {
         var manifest = ReportManifest()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
+        // Split at line feeds byte by byte: as characters, CR LF is one, and a line would run on.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
         for (index, line) in lines.enumerated() {
             let digest = line.prefix(64)
             let separator = line.dropFirst(64).prefix(2)
-            let name = String(line.dropFirst(66))
-            guard digest.count == 64, digest.utf8.allSatisfy(Self.isLowerHex), separator == "  ", isPlainName(name)
+            // Not a string where the cut falls inside a character: then the line is no manifest's.
+            let name = String(line.dropFirst(66)) ?? ""
+            guard digest.count == 64, digest.allSatisfy(Self.isLowerHex), separator.elementsEqual("  ".utf8),
+                isPlainName(name)
             else {
                 throw .malformed(
                     path, line: index + 1,
                     "not a line of mupj's report manifest (a SHA-256 in lower-case hexadecimal, two spaces, a file "
                         + "name); use --force to replace the reports and this file")
             }
-            guard manifest.digests.updateValue(String(digest), forKey: name) == nil else {
+            guard manifest.digests.updateValue(String(decoding: digest, as: UTF8.self), forKey: name) == nil else {
                 throw .malformed(path, line: index + 1, "'\(name)' is listed twice")
             }
         }
@@ -67,10 +70,14 @@ public struct ReportManifest: Equatable, Sendable {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
     }
 
-    /// A name of a file in the directory itself: not empty, no `/`, not `.` or `..`, no control
-    /// character (a line end or a NUL would change what the line says).
+    /// A name of a file in the directory itself: not empty, no `/`, not `.` or `..`, no control or
+    /// format character (a line end would change what the line says, a direction override how it
+    /// reads); `mupj` writes none of them.
     private static func isPlainName(_ name: String) -> Bool {
-        !name.isEmpty && name != "." && name != ".." && !name.unicodeScalars.contains { $0 == "/" || $0.value < 0x20 }
+        !name.isEmpty && name != "." && name != ".."
+            && !name.unicodeScalars.contains {
+                $0 == "/" || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            }
     }
 
     /// The SHA-256 of the file at `path`, read a MiB at a time (a report of a thousand

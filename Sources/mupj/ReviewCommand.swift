@@ -222,7 +222,8 @@ struct ReportRun {
         do {
             stale = try ReportDirectory.sync(rendered, into: outputDir, check: check, force: output.force)
         } catch {
-            Terminal.standardError.write("\(error)\n")
+            // A refused manifest's message quotes a name read from it: shown, not sent, as in diagnostics.
+            Terminal.standardError.write(Escape.terminal(error.description) + "\n")
             throw ExitCode(2)
         }
         let directory = outputDir.hasSuffix("/") ? String(outputDir.dropLast()) : outputDir

@@ -143,4 +143,25 @@ import YAMLDocument
         try "\(digest("x"))  b.txt\n".write(toFile: path(ReportManifest.fileName), atomically: true, encoding: .utf8)
         #expect(try ReportDirectory.sync([other], into: directory.path, check: true) == [path(ReportManifest.fileName)])
     }
+
+    /// Only the lines mupj writes are a manifest's: anything else is refused at its line, CR LF
+    /// line ends and names that would steer a terminal included.
+    @Test func manifestLinesAreStrict() throws {
+        let hex = SHA256.hex(Array("x".utf8))
+        #expect(
+            try ReportManifest.parse("\(hex)  a.md\n\(hex)  b.md", path: "m").digests == ["a.md": hex, "b.md": hex])
+        #expect(try ReportManifest.parse("", path: "m").digests.isEmpty)
+        let refused: [(String, Int)] = [
+            ("\(hex)  a.md\r\n", 1),  // CR LF: the CR would be part of the name
+            ("\(hex)  a.md\n\(hex.uppercased())  b.md\n", 2),
+            ("\(hex) *a.md\n", 1),  // sha256sum's binary mode: mupj writes text mode only
+            ("\(hex)  ../a.md\n", 1), ("\(hex)  sub/a.md\n", 1), ("\(hex)  ..\n", 1), ("\(hex)  \n", 1),
+            ("\(hex)  a\u{202E}dm.exe\n", 1), ("\(hex)  a\u{1B}[2J\n", 1), ("\n\(hex)  a.md\n", 1),
+            ("\(hex)  a.md\n\(hex)  a.md\n", 2), ("# My notes\n", 1),
+        ]
+        for (text, line) in refused {
+            let failure = try #require(throws: OutputFile.Failure.self) { try ReportManifest.parse(text, path: "m") }
+            #expect(failure.description.hasPrefix("m:\(line):1: error: "), "\(text.debugDescription)")
+        }
+    }
 }
