@@ -8,7 +8,8 @@
 #                 description reviewed with it, prerequisites tracked) and as a status file
 #                 (tracked with the shipped catalogs, history, the MB summary in every format)
 #                 and as a tracking file (joined with a review, every report, one or two entries
-#                 added and read back) (Fuzz/FuzzCatalogs.swift; seeds in Fuzz/corpus-catalogs,
+#                 added and read back), and as an --output-dir's mupj-reports.sha256
+#                 (Fuzz/FuzzCatalogs.swift; seeds in Fuzz/corpus-catalogs,
 #                 checklists/, reviews/)
 #   patterns      a `matches` pattern and a text, parsed and searched: the search is linear and
 #                 stops at its budget (Fuzz/FuzzPatterns.swift; seeds in Fuzz/corpus-patterns)
