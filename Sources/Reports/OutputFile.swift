@@ -9,8 +9,8 @@ import YAMLDocument
 public enum OutputFile {
     public enum Failure: Error, CustomStringConvertible {
         case exists(String)
-        /// A file in a report directory that `mupj` did not write, or that changed since it did.
-        case notAsWritten(String)
+        /// Files in a report directory that `mupj` did not write, or that changed since it did.
+        case notAsWritten([String])
         case malformed(String, line: Int, String)
         case cannotWrite(String, String)
         case cannotRead(String, String)
@@ -18,10 +18,12 @@ public enum OutputFile {
         public var description: String {
             switch self {
             case .exists(let path): return "\(path): error: the file exists; use --force to replace it"
-            case .notAsWritten(let path):
-                return
-                    "\(path): error: mupj did not write this file, or it was changed since (\(ReportManifest.fileName) "
-                    + "does not list it with the SHA-256 it has now); use --force to replace it"
+            case .notAsWritten(let paths):
+                let each = paths.map {
+                    "\($0): error: mupj did not write this file, or it was changed since (\(ReportManifest.fileName) does "
+                        + "not list it with the SHA-256 it has now); use --force to replace it"
+                }
+                return each.joined(separator: "\n")
             case .malformed(let path, let line, let reason): return "\(path):\(line):1: error: \(reason)"
             case .cannotWrite(let path, let reason): return "\(path): error: cannot write: \(reason)"
             case .cannotRead(let path, let reason): return "\(path): error: cannot read: \(reason)"
@@ -62,6 +64,15 @@ public enum OutputFile {
     public static func write(to path: String, replace: Bool, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void)
         throws(Failure)
     {
+        try stage(to: path, replace: replace, produce).commit()
+    }
+
+    /// A file written whole to its temporary beside `path`, to be put in place by `commit()`: so
+    /// that several files can all be made before any of them replaces what was there. What `write`
+    /// refuses is refused here, before anything is written.
+    public static func stage(to path: String, replace: Bool, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void)
+        throws(Failure) -> Staged
+    {
         if path.isEmpty || path.hasSuffix("/") { throw .cannotWrite(path, "names a directory, not a file") }
         var target = path
         var link = stat()
@@ -95,13 +106,11 @@ public enum OutputFile {
         // Named by its slot, as files are written side by side; short, so that a target whose name
         // is as long as a name may be still has a temporary.
         let slot = PendingTemporaries.shared.claim()
-        let temporary = directory + ".mupj-\(getpid())-\(slot).tmp"
-        defer {
-            unlink(temporary)
-            PendingTemporaries.shared.release(slot)
-        }
+        let staged = Staged(
+            path: path, target: target, temporary: directory + ".mupj-\(getpid())-\(slot).tmp", slot: slot,
+            replace: replace)
         let descriptor: Int32
-        switch PendingTemporaries.shared.create(temporary, in: slot) {
+        switch PendingTemporaries.shared.create(staged.temporary, in: slot) {
         case .created(let created): descriptor = created
         case .failed(let code): throw .cannotWrite(path, String(cString: strerror(code)))
         case .stopping: throw .cannotWrite(path, "the run is being stopped by a signal")
@@ -115,11 +124,43 @@ public enum OutputFile {
             if !written { failure = reason() }
         }
         guard close(descriptor) == 0, written else { throw .cannotWrite(path, failure ?? reason()) }
-        if replace {
-            guard rename(temporary, target) == 0 else { throw .cannotWrite(path, reason()) }
-        } else if Glibc.link(temporary, target) != 0 {
-            throw errno == EEXIST ? .exists(path) : .cannotWrite(path, reason())
+        return staged
+    }
+
+    /// A file made and waiting beside its target. Its temporary is removed when it is dropped
+    /// without being put in place (a run that stops part way leaves nothing behind), and by the
+    /// signal handlers meanwhile.
+    public final class Staged: Sendable {
+        public let path: String
+        let target: String
+        let temporary: String
+        let slot: Int
+        let replace: Bool
+        private let settled = Atomic<Bool>(false)
+
+        init(path: String, target: String, temporary: String, slot: Int, replace: Bool) {
+            (self.path, self.target, self.temporary, self.slot, self.replace) = (path, target, temporary, slot, replace)
         }
+
+        /// Puts the file in place: renamed over the target, or, when replacing is not allowed,
+        /// linked to it (which fails if the target exists).
+        public func commit() throws(Failure) {
+            defer { discard() }
+            if replace {
+                guard rename(temporary, target) == 0 else { throw .cannotWrite(path, reason()) }
+            } else if Glibc.link(temporary, target) != 0 {
+                throw errno == EEXIST ? .exists(path) : .cannotWrite(path, reason())
+            }
+        }
+
+        /// Removes the temporary, if it is still there, and frees its slot; once.
+        func discard() {
+            guard !settled.exchange(true, ordering: .acquiringAndReleasing) else { return }
+            unlink(temporary)
+            PendingTemporaries.shared.release(slot)
+        }
+
+        deinit { discard() }
     }
 
     /// Removes the temporary file being written, if there is one, when the run is ended by SIGINT,

@@ -73,78 +73,145 @@ public struct RenderedFile: Sendable {
 
 /// Writes rendered reports into a directory, or checks that the files there are up to date.
 public enum ReportDirectory {
-    /// The files whose content differs from what they render to (missing ones included), or,
-    /// when `check` is false, writes them all atomically. A file that is there but cannot be read
-    /// is an error, not a stale report.
+    /// A file of the directory that is not what the reports render to.
+    public struct Drift: Equatable, Sendable {
+        public enum Kind: Sendable {
+            /// Not there.
+            case missing
+            /// Not what it renders to, but as `mupj` left it: writing replaces it.
+            case stale
+            /// Not what it renders to, nor as `mupj` left it (edited, or never written by mupj):
+            /// writing it needs `--force`.
+            case changed
+        }
+
+        public var path: String
+        public var kind: Kind
+
+        public init(path: String, kind: Kind) { (self.path, self.kind) = (path, kind) }
+    }
+
+    /// Writes `files` into `directory`, each atomically.
     ///
-    /// A file already there is replaced only if `mupj` wrote it and it has not changed since, as
-    /// the directory's `ReportManifest` records, or with `force`; otherwise nothing is written. The
-    /// manifest is written last, with the digest of every file written; in a check it is one more
-    /// file that must be up to date, named when the reports are.
+    /// A file already there is replaced only if the directory's `ReportManifest` lists it with the
+    /// digest it has now, or it already holds what it is to hold, or with `force`. Every file is
+    /// first made whole beside its target, and the files that were there are checked meanwhile;
+    /// only when all are made and none is refused are they put in place, then the manifest
+    /// written. So a refusal, or a file that cannot be made, leaves the directory as it was, and
+    /// a manifest that lags behind its files after an interrupted run costs nothing: a file that
+    /// holds what it is to hold is replaced.
     ///
     /// The files are made side by side, one per core: rendering them took 80 % of the main job's
-    /// time (1.4 of 1.7 s for 1 000 descriptions), one format after the other. Every file is
-    /// attempted; the error thrown is that of the first file, in the order given, that failed.
-    public static func sync(_ files: [RenderedFile], into directory: String, check: Bool, force: Bool = false)
-        throws(OutputFile.Failure) -> [String]
+    /// time (1.4 of 1.7 s for 1 000 descriptions), one format after the other. The error thrown is
+    /// that of the first file, in the order given, that could not be made; every file refused is
+    /// named.
+    public static func write(_ files: [RenderedFile], into directory: String, force: Bool = false)
+        throws(OutputFile.Failure)
     {
-        // With `force`, a manifest that cannot be read is replaced too, by one of the files written now.
-        var manifest =
-            force && !check
+        // With `force`, a manifest that is not one is replaced too.
+        let listed =
+            force
             ? (try? ReportManifest.read(in: directory)) ?? ReportManifest() : try ReportManifest.read(in: directory)
         let paths = files.map { path($0.name, in: directory) }
-        if !check && !force {
-            let listed = manifest.digests
-            let refusals = Concurrently.map(files.count) { index -> OutputFile.Failure? in
-                guard case .success(.regular) = FileKind.of(paths[index]) else { return nil }
-                do throws(OutputFile.Failure) {
-                    let digest = try ReportManifest.digest(of: paths[index])
-                    return listed[files[index].name] == digest ? nil : .notAsWritten(paths[index])
-                } catch {
-                    return error
+        let made = Concurrently.map(files.count) { index -> Result<Made, OutputFile.Failure> in
+            Result { () throws(OutputFile.Failure) in
+                let (staged, digest) = try stage(files[index], at: paths[index])
+                guard !force, case .success(.regular) = FileKind.of(paths[index]) else {
+                    return Made(staged: staged, digest: digest, refused: false)
                 }
-            }
-            if let first = refusals.lazy.compactMap({ $0 }).first { throw first }
-        }
-        // Each file's digest, and whether it is stale (a file written is not).
-        let outcomes = Concurrently.map(files.count) { index -> Result<(String, Bool), OutputFile.Failure> in
-            let (path, render) = (paths[index], files[index].render)
-            var hasher = SHA256.Hasher()
-            let hashed = { (emit: (Span<UInt8>) -> Void) in
-                render { piece in
-                    hasher.update(piece)
-                    emit(piece)
-                }
-            }
-            guard check else {
-                return Result { () throws(OutputFile.Failure) in
-                    try OutputFile.write(to: path, replace: true, hashed)
-                    return (hasher.hex, false)
-                }
-            }
-            switch OutputFile.compare(path, hashed) {
-            case .same: return .success((hasher.hex, false))
-            case .differs: return .success((hasher.hex, true))
-            case .unreadable(let reason): return .failure(.cannotRead(path, reason))
+                let present = try ReportManifest.digest(of: paths[index])
+                let replaceable = present == digest || present == listed.digests[files[index].name]
+                return Made(staged: staged, digest: digest, refused: !replaceable)
             }
         }
-        var stale: [String] = []
-        for (index, outcome) in outcomes.enumerated() {
+        var ready: [Made] = []
+        for outcome in made { ready.append(try outcome.get()) }
+        let refused = zip(paths, ready).filter { $0.1.refused }.map(\.0)
+        guard refused.isEmpty else { throw .notAsWritten(refused) }
+        var written: [String: String] = [:]
+        var failure: OutputFile.Failure?
+        for (file, made) in zip(files, ready) {
+            do throws(OutputFile.Failure) {
+                try made.staged.commit()
+                written[file.name] = made.digest
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        // The files put in place are listed even when another could not be: they are mupj's.
+        if !written.isEmpty {
+            let manifest = listed.updated(with: written, in: directory)
+            try OutputFile.write(manifest.text, to: path(ReportManifest.fileName, in: directory), replace: true)
+        }
+        if let failure { throw failure }
+    }
+
+    /// The files of `directory` that differ from what `files` render to, read piece by piece, and
+    /// the manifest when it is the only one (writing the reports again mends it too). A file that
+    /// is there but cannot be read is an error, not drift.
+    public static func check(_ files: [RenderedFile], in directory: String) throws(OutputFile.Failure) -> [Drift] {
+        let listed = try ReportManifest.read(in: directory)
+        let paths = files.map { path($0.name, in: directory) }
+        let outcomes = Concurrently.map(files.count) { index -> Result<(String, Drift?), OutputFile.Failure> in
+            Result { () throws(OutputFile.Failure) in
+                let path = paths[index]
+                var hasher = SHA256.Hasher()
+                let comparison = OutputFile.compare(path) { emit in
+                    files[index].render { piece in
+                        hasher.update(piece)
+                        emit(piece)
+                    }
+                }
+                switch comparison {
+                case .same: return (hasher.hex, nil)
+                case .unreadable(let reason): throw .cannotRead(path, reason)
+                case .differs:
+                    guard case .success(.regular) = FileKind.of(path) else {
+                        return (hasher.hex, Drift(path: path, kind: .missing))
+                    }
+                    let asLeft = try ReportManifest.digest(of: path) == listed.digests[files[index].name]
+                    return (hasher.hex, Drift(path: path, kind: asLeft ? .stale : .changed))
+                }
+            }
+        }
+        var drift: [Drift] = []
+        var digests: [String: String] = [:]
+        for (file, outcome) in zip(files, outcomes) {
             let (digest, differs) = try outcome.get()
-            manifest.digests[files[index].name] = digest
-            if differs { stale.append(paths[index]) }
+            digests[file.name] = digest
+            if let differs { drift.append(differs) }
         }
+        guard drift.isEmpty else { return drift }
         let manifestPath = path(ReportManifest.fileName, in: directory)
-        let text = manifest.text
-        if check {
-            // Named only when the reports themselves are current: writing them again mends it too.
-            if stale.isEmpty, OutputFile.compare(manifestPath, { ReportFormat.emit(text, emit: $0) }) != .same {
-                stale.append(manifestPath)
-            }
-        } else {
-            try OutputFile.write(text, to: manifestPath, replace: true)
+        let expected = listed.updated(with: digests, in: directory).text
+        switch OutputFile.compare(manifestPath, { ReportFormat.emit(expected, emit: $0) }) {
+        case .same: return []
+        case .differs:
+            let missing = if case .failure = FileKind.of(manifestPath) { true } else { false }
+            return [Drift(path: manifestPath, kind: missing ? .missing : .stale)]
+        case .unreadable(let reason): throw .cannotRead(manifestPath, reason)
         }
-        return stale
+    }
+
+    /// A file made beside its target, with its digest, and whether what is there may be replaced.
+    private struct Made: Sendable {
+        var staged: OutputFile.Staged
+        var digest: String
+        var refused: Bool
+    }
+
+    /// `file` made beside `path`, hashed as it is written.
+    private static func stage(_ file: RenderedFile, at path: String) throws(OutputFile.Failure)
+        -> (OutputFile.Staged, String)
+    {
+        var hasher = SHA256.Hasher()
+        let staged = try OutputFile.stage(to: path, replace: true) { emit in
+            file.render { piece in
+                hasher.update(piece)
+                emit(piece)
+            }
+        }
+        return (staged, hasher.hex)
     }
 
     /// The path of the file `name` in `directory`.

@@ -25,10 +25,15 @@ public struct ReportManifest: Equatable, Sendable {
         digests.keys.sorted().map { digests[$0]! + "  " + $0 + "\n" }.joined()
     }
 
-    /// The manifest of `directory`; empty when it has none.
+    /// The manifest of `directory`; empty when it has none. Anything but a regular file there is
+    /// refused before it is opened (a FIFO nobody writes would block the read).
     public static func read(in directory: String) throws(OutputFile.Failure) -> ReportManifest {
         let path = ReportDirectory.path(fileName, in: directory)
-        if case .failure = FileKind.of(path) { return ReportManifest() }
+        switch FileKind.of(path) {
+        case .failure: return ReportManifest()
+        case .success(.regular): break
+        case .success(let other): throw .cannotRead(path, "is \(other.article), not a regular file")
+        }
         let source: SourceFile
         do {
             source = try SourceFile.read(path, maxBytes: maxBytes)
@@ -38,10 +43,14 @@ public struct ReportManifest: Equatable, Sendable {
         return try parse(String(decoding: source.bytes, as: UTF8.self), path: path)
     }
 
-    /// Each line a digest in lower-case hexadecimal, two spaces and a file name of the directory;
-    /// any other line is an error at that line, so that a file of the user's that happens to have
-    /// the manifest's name is never taken for one, nor replaced.
+    /// Each line a digest in lower-case hexadecimal, two spaces and the name of another file of
+    /// the directory; any other line is an error at that line, and so is an empty file (`mupj`
+    /// writes none), so that a file of the user's that happens to have the manifest's name is not
+    /// taken for one, nor replaced.
     public static func parse(_ text: String, path: String) throws(OutputFile.Failure) -> ReportManifest {
+        guard !text.isEmpty else {
+            throw .malformed(path, line: 1, "empty; the reports' manifest mupj writes lists at least one file" + advice)
+        }
         var manifest = ReportManifest()
         // Split at line feeds byte by byte: as characters, CR LF is one, and a line would run on.
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -56,15 +65,18 @@ public struct ReportManifest: Equatable, Sendable {
             else {
                 throw .malformed(
                     path, line: index + 1,
-                    "not a line of mupj's report manifest (a SHA-256 in lower-case hexadecimal, two spaces, a file "
-                        + "name); use --force to replace the reports and this file")
+                    "not a line of mupj's report manifest (a SHA-256 in lower-case hexadecimal, two spaces, the name "
+                        + "of another file here)" + advice)
             }
             guard manifest.digests.updateValue(String(decoding: digest, as: UTF8.self), forKey: name) == nil else {
-                throw .malformed(path, line: index + 1, "'\(name)' is listed twice")
+                throw .malformed(path, line: index + 1, "'\(name)' is listed twice" + advice)
             }
         }
         return manifest
     }
+
+    /// What to do about a manifest that is not one: writing with `--force` replaces it.
+    private static let advice = "; write the reports with --force to replace it"
 
     private static func isLowerHex(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
@@ -74,10 +86,22 @@ public struct ReportManifest: Equatable, Sendable {
     /// format character (a line end would change what the line says, a direction override how it
     /// reads); `mupj` writes none of them.
     private static func isPlainName(_ name: String) -> Bool {
-        !name.isEmpty && name != "." && name != ".."
+        !name.isEmpty && name != "." && name != ".." && name != fileName
             && !name.unicodeScalars.contains {
                 $0 == "/" || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
             }
+    }
+
+    /// The manifest after `written` (name → digest) have been put in `directory`: their digests,
+    /// and the lines of the files that were there before and still are. A file removed since is
+    /// no longer listed, so that `sha256sum -c` checks what is there.
+    func updated(with written: [String: String], in directory: String) -> ReportManifest {
+        var kept = digests.filter { name, _ in
+            if case .success(.regular) = FileKind.of(ReportDirectory.path(name, in: directory)) { return true }
+            return false
+        }
+        kept.merge(written) { _, new in new }
+        return ReportManifest(digests: kept)
     }
 
     /// The SHA-256 of the file at `path`, read a MiB at a time (a report of a thousand

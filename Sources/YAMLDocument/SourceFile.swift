@@ -97,7 +97,9 @@ public struct SourceFile: Sendable {
             throw .tooLarge(tooLarge(path, "file goes on past", maxBytes))
         }
         bytes.removeSubrange(count...)
-        return SourceFile(path: path, bytes: bytes)
+        // A file whose name begins like a built-in one ("mupj:x.yaml" is a legal name) is named
+        // as the same file in this directory, so that reports never take it for one.
+        return SourceFile(path: isBuiltIn(path) ? "./" + path : path, bytes: bytes)
     }
 
     /// Reads each file, for inputs read whole before they are loaded together (catalogs): those
@@ -113,6 +115,12 @@ public struct SourceFile: Sendable {
             }
         }
         return (sources, problems)
+    }
+
+    /// Why this file, already in memory (one built into `mupj`), is refused by the size limit a
+    /// read would hold it to; nil when it is within it.
+    public func beyond(maxBytes: Int) -> Diagnostic? {
+        bytes.count > maxBytes ? Self.tooLarge(path, "file is \(bytes.count) bytes, more than", maxBytes) : nil
     }
 
     private static func tooLarge(_ path: String, _ what: String, _ maxBytes: Int) -> Diagnostic {

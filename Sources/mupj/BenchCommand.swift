@@ -487,7 +487,9 @@ enum BenchInput: Sendable {
 enum BenchCatalogs {
     static let shipped: CatalogSet? = {
         guard let options = try? CatalogOptions.parse([]) else { return nil }
-        return CatalogSet.load(options.sources(maxBytes: LoadLimits.default.maxBytes).sources).set
+        let (sources, problems) = options.sources(maxBytes: LoadLimits.default.maxBytes)
+        guard problems.isEmpty else { return nil }
+        return ReviewInputs.checked(sources, limits: .default, requireClauses: true).set
     }()
 }
 

@@ -55,8 +55,8 @@ struct ReviewCommand: ParsableCommand {
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
             description, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \
-            limit passed (--max-findings, --max-steps: no report is made) or a file in --output-dir that \
-            mupj did not write.
+            limit passed (--max-findings, --max-steps: no report is made), or a file in --output-dir that \
+            mupj did not write or that changed since it did (nothing is written then).
             """
     )
 
@@ -217,31 +217,71 @@ struct ReportRun {
 
     /// Writes the files atomically, or with `check` names those that differ and exits 1.
     static func emit(_ rendered: [RenderedFile], into outputDir: String, output: OutputOptions) throws {
-        let check = output.check
-        let stale: [String]
+        let directory = outputDir.hasSuffix("/") ? String(outputDir.dropLast()) : outputDir
+        if output.check {
+            let drift = try reporting { () throws(OutputFile.Failure) in
+                try ReportDirectory.check(rendered, in: outputDir)
+            }
+            for file in drift {
+                Terminal.standardError.write("\(Escape.terminal(file.path)): error: \(advice(file.kind))\n")
+            }
+            if !drift.isEmpty { throw ExitCode(1) }
+            Terminal.standardOutput.write("\(rendered.count) report(s) in \(directory) are up to date\n")
+            return
+        }
+        // Two runs writing here at once would each list only their own files in the manifest.
+        let lock: WriterLock
         do {
-            stale = try ReportDirectory.sync(rendered, into: outputDir, check: check, force: output.force)
+            lock = try WriterLock(forFileAt: directory + "/", timeout: .seconds(10)) { locked in
+                Terminal.standardError.write("waiting for another mupj command writing reports in \(locked)\n")
+            }
         } catch {
-            // A refused manifest's message quotes a name read from it: shown, not sent, as in diagnostics.
-            Terminal.standardError.write(Escape.terminal(error.description) + "\n")
+            Terminal.standardError.write(Escape.terminal(error.reportsDescription) + "\n")
             throw ExitCode(2)
         }
-        let directory = outputDir.hasSuffix("/") ? String(outputDir.dropLast()) : outputDir
-        if check {
-            for path in stale {
-                // A report never written is not stale: say how to write it.
-                let missing = if case .failure = FileKind.of(path) { true } else { false }
-                Terminal.standardError.write(
-                    missing
-                        ? "\(path): error: missing report; write it with the same command without --check\n"
-                        : "\(path): error: stale report; regenerate it\n")
+        try withExtendedLifetime(lock) {
+            try reporting { () throws(OutputFile.Failure) in
+                try ReportDirectory.write(rendered, into: outputDir, force: output.force)
             }
-            if !stale.isEmpty { throw ExitCode(1) }
-            Terminal.standardOutput.write("\(rendered.count) report(s) in \(directory) are up to date\n")
-        } else {
-            let names: [String] = rendered.map(\.name) + [ReportManifest.fileName]
-            let written = names.map { directory + "/" + $0 }.joined(separator: ", ")
-            Terminal.standardOutput.write("wrote \(written)\n")
+        }
+        let names: [String] = rendered.map(\.name) + [ReportManifest.fileName]
+        let written = names.map { directory + "/" + $0 }.joined(separator: ", ")
+        Terminal.standardOutput.write("wrote \(written)\n")
+    }
+
+    /// What `body` returns, or its failure printed, each line shown and not sent (a refused
+    /// manifest's message quotes what was read from it), and exit 2.
+    private static func reporting<T>(_ body: () throws(OutputFile.Failure) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            let lines = error.description.split(separator: "\n").map { Escape.terminal(String($0)) }
+            Terminal.standardError.write(lines.joined(separator: "\n") + "\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// What to do about a report that is not what it renders to.
+    private static func advice(_ kind: ReportDirectory.Drift.Kind) -> String {
+        switch kind {
+        case .missing: return "missing report; write it with the same command without --check"
+        case .stale: return "stale report; regenerate it"
+        case .changed:
+            return "stale report, and changed since mupj wrote it (or not written by mupj); regenerate it with "
+                + "--force, which replaces it"
+        }
+    }
+}
+
+extension WriterLock.Failure {
+    /// The failure in the words of a command writing reports.
+    var reportsDescription: String {
+        switch self {
+        case .busy(let directory, let seconds):
+            return "\(directory): error: another mupj command has been writing reports here for \(seconds) s; no "
+                + "report was written, run the command again when it has finished"
+        case .cannotOpen(let directory, let reason):
+            return "\(directory): error: cannot lock the directory for writing: \(reason); no report was written"
         }
     }
 }

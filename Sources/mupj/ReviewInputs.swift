@@ -59,7 +59,12 @@ struct CatalogOptions: ParsableArguments {
 
     /// The catalog files, read, with the problems met: the built-in ones when `builtIn`.
     func sources(maxBytes: Int) -> (sources: [SourceFile], problems: [Diagnostic]) {
-        if builtIn { return (ShippedCatalogs.files, []) }
+        if builtIn {
+            // Held to the size limit as a file read would be, so that a command refused in the
+            // project is refused elsewhere too.
+            let refused = ShippedCatalogs.files.map { $0.beyond(maxBytes: maxBytes) }
+            return (zip(ShippedCatalogs.files, refused).filter { $0.1 == nil }.map(\.0), refused.compactMap { $0 })
+        }
         let (files, problems) = Inputs.expand(paths)
         let (sources, unreadable) = SourceFile.read(files, maxBytes: maxBytes)
         // `$MUPJ_CHECKLISTS` naming a directory that is not there: say where the name came from, and

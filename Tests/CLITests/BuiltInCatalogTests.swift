@@ -48,6 +48,14 @@ import Testing
         let dangling = try TestSupport.mupj(["clauses"], in: elsewhere)
         #expect(dangling.status == 2)
         #expect(dangling.stderr.hasPrefix("checklists: error: is a symbolic link to a file that does not exist\n"))
+        // A ./checklists that is there, with a catalog that does not load: its error, not the built-ins.
+        let broken = try TestSupport.temporaryDirectory()
+        let checklists = broken.appendingPathComponent("checklists")
+        try FileManager.default.createDirectory(at: checklists, withIntermediateDirectories: true)
+        try "catalog: x\n".write(to: checklists.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let present = try TestSupport.mupj(["clauses"], in: broken)
+        #expect(present.status == 2)
+        #expect(present.stderr.hasPrefix("checklists/bad.yaml:1:1: error: "), "\(present.stderr)")
         let empty = try TestSupport.temporaryDirectory()
         let named = try TestSupport.mupj(["clauses"], in: empty, environment: ["MUPJ_CHECKLISTS": "/nonexistent"])
         #expect(named.status == 2)
@@ -56,6 +64,35 @@ import Testing
                 + "/nonexistent: note: MUPJ_CHECKLISTS names this directory; name the catalogs with --checklist, or "
                 + "unset MUPJ_CHECKLISTS to use ./checklists or the catalogs built into mupj\n"
                 + "error: the catalogs could not be loaded; no review was made\n")
+    }
+
+    /// The built-in catalogs are held to the size limit a file read is held to.
+    @Test func theyAreHeldToTheSizeLimit() throws {
+        let elsewhere = try TestSupport.temporaryDirectory()
+        let run = try TestSupport.mupj(["clauses", "--max-file-size", "20000"], in: elsewhere)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr.hasPrefix(
+                "mupj:checklists/jspg-mupj-v1.0.yaml:1:1: error: file is \(ShippedCatalogs.files[0].bytes.count) bytes, "
+                    + "more than the limit of 20000 bytes (raise it with --max-file-size)\n"), "\(run.stderr)")
+    }
+
+    /// A file of the user's whose name begins like a built-in one's is named as a file of this
+    /// directory, and linked as one: a report never takes it for a catalog that came with mupj.
+    @Test func aFileNamedLikeOneIsNotTakenForOne() throws {
+        let elsewhere = try TestSupport.temporaryDirectory()
+        try FileManager.default.copyItem(
+            atPath: TestSupport.path("frameworks/dirac.yaml"),
+            toPath: elsewhere.appendingPathComponent("mupj:d.yaml").path)
+        let run = try TestSupport.mupj(
+            ["review", "mupj:d.yaml", "--format", "json", "--fail-on", "never"], in: elsewhere)
+        #expect(run.status == 0, "\(run.stderr)")
+        let frameworks = try #require(try object(run.stdout)["frameworks"] as? [[String: Any]])
+        #expect(frameworks.first?["file"] as? String == "./mupj:d.yaml")
+        let markdown = try TestSupport.mupj(
+            ["review", "mupj:d.yaml", "--format", "markdown", "--fail-on", "never"], in: elsewhere)
+        #expect(
+            markdown.stdout.contains("Description: [./mupj:d.yaml](mupj%3Ad.yaml)"), "\(markdown.stdout.prefix(2000))")
     }
 
     private func object(_ text: String) throws -> [String: Any] {

@@ -71,6 +71,7 @@ import YAMLDocument
         #expect(
             markdown.contains("`vo-operations`, CERN EDMS 853968 and the documents each clause names, version unknown)")
         )
+        #expect(markdown.contains("(`jspg-mupj-v1.0`, CERN EDMS 855383 v1.0): [checklists/jspg-mupj-v1.0.yaml]"))
         let builtIn = try Inputs.context([panda], builtIn: true)
         let (builtInMarkdown, html) = (MarkdownReport.render(builtIn), HTMLReport.render(builtIn))
         for catalog in builtIn.result.catalogs {

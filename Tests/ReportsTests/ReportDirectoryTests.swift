@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Reports
 import TestSupport
 import Testing
@@ -49,31 +50,35 @@ import YAMLDocument
 
     @Test func aFileIsCheckedPieceByPiece() throws {
         let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
+        let report = directory.path + "/r.txt"
         func pieces(_ parts: [String]) -> RenderedFile {
             RenderedFile("r.txt") { emit in parts.forEach { emit(Array($0.utf8).span) } }
         }
         let file = pieces(["one ", "two ", "three\n"])
-        // Missing: stale, and nothing is written by a check.
-        #expect(try ReportDirectory.sync([file], into: directory.path, check: true) == [directory.path + "/r.txt"])
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/r.txt"))
-        #expect(try ReportDirectory.sync([file], into: directory.path, check: false).isEmpty)
-        #expect(try String(contentsOf: directory.appendingPathComponent("r.txt"), encoding: .utf8) == "one two three\n")
+        // Missing, and nothing is written by a check.
+        #expect(try ReportDirectory.check([file], in: directory.path) == [.init(path: report, kind: .missing)])
+        #expect(!FileManager.default.fileExists(atPath: report))
+        try ReportDirectory.write([file], into: directory.path)
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == "one two three\n")
         // The same text in other pieces is the same file.
-        #expect(try ReportDirectory.sync([pieces(["one two", " three\n"])], into: directory.path, check: true).isEmpty)
+        #expect(try ReportDirectory.check([pieces(["one two", " three\n"])], in: directory.path).isEmpty)
         // Longer, shorter or different is stale.
         for other in [["one two three\n", "four"], ["one two"], ["one too three\n"], []] {
             #expect(
-                try ReportDirectory.sync([pieces(other)], into: directory.path + "/", check: true) == [
-                    directory.path + "/r.txt"
+                try ReportDirectory.check([pieces(other)], in: directory.path + "/") == [
+                    .init(path: report, kind: .stale)
                 ], "\(other)")
         }
+        // Edited since: stale, and writing it needs --force.
+        try "one two three\nmy note\n".write(toFile: report, atomically: true, encoding: .utf8)
+        #expect(try ReportDirectory.check([file], in: directory.path) == [.init(path: report, kind: .changed)])
     }
 
-    /// The files are written side by side: each is attempted, and the error is that of the first
-    /// file, in the order given, that could not be written.
-    @Test func everyFileIsAttemptedAndTheFirstFailureIsReported() throws {
+    /// The files are made side by side, and put in place only when all are made: one that cannot
+    /// be made (a directory stands where it goes) leaves the directory as it was, and the error is
+    /// that of the first such file in the order given.
+    @Test func aFileThatCannotBeMadeLeavesTheDirectoryAsItWas() throws {
         let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
-        // A directory where a report should go cannot be replaced by a file.
         for name in ["b.txt", "d.txt"] {
             try FileManager.default.createDirectory(
                 at: directory.appendingPathComponent(name), withIntermediateDirectories: true)
@@ -82,66 +87,92 @@ import YAMLDocument
             RenderedFile(name) { emit in emit(Array("\(name)\n".utf8).span) }
         }
         let failure = try #require(throws: OutputFile.Failure.self) {
-            try ReportDirectory.sync(files, into: directory.path, check: false)
+            try ReportDirectory.write(files, into: directory.path)
         }
         #expect(
             failure.description == directory.path + "/b.txt: error: cannot write: is a directory, not a regular file")
-        for name in ["a.txt", "c.txt", "e.txt"] {
-            #expect(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) == name + "\n")
-        }
-        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
-        #expect(left.isEmpty, "\(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["b.txt", "d.txt"])
     }
 
     /// A file already in the directory is replaced only if mupj wrote it and it has not changed
-    /// since: a file of the user's under a report's name, or a report edited by hand, stops the
-    /// run before anything is written, unless `force`.
+    /// since, or it already holds what it is to hold: a file of the user's under a report's name,
+    /// or a report edited by hand, stops the run before anything is written, unless `force`.
     @Test func onlyWhatMupjWroteIsReplaced() throws {
         let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
         let path = { (name: String) in directory.appendingPathComponent(name).path }
         let read = { (name: String) in try String(contentsOfFile: path(name), encoding: .utf8) }
-        let files = ["a.txt", "b.txt"].map { name in RenderedFile(name, text: { "new \(name)\n" }) }
+        let listing = { try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() }
+        let files = ["a.txt", "b.txt", "c.txt"].map { name in RenderedFile(name, text: { "new \(name)\n" }) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try "the user's own\n".write(toFile: path("b.txt"), atomically: true, encoding: .utf8)
+        try "mine too\n".write(toFile: path("c.txt"), atomically: true, encoding: .utf8)
         let refused = try #require(throws: OutputFile.Failure.self) {
-            try ReportDirectory.sync(files, into: directory.path, check: false)
+            try ReportDirectory.write(files, into: directory.path)
         }
-        #expect(
-            refused.description == path("b.txt") + ": error: mupj did not write this file, or it was changed since "
-                + "(mupj-reports.sha256 does not list it with the SHA-256 it has now); use --force to replace it")
+        let why =
+            ": error: mupj did not write this file, or it was changed since (mupj-reports.sha256 does not list "
+            + "it with the SHA-256 it has now); use --force to replace it"
+        #expect(refused.description == path("b.txt") + why + "\n" + path("c.txt") + why)
         #expect(try read("b.txt") == "the user's own\n")
-        #expect(!FileManager.default.fileExists(atPath: path("a.txt")), "nothing is written")
+        #expect(try listing() == ["b.txt", "c.txt"], "nothing is written, not even the manifest")
         // Forced: written, and listed as `sha256sum` lists them.
-        #expect(try ReportDirectory.sync(files, into: directory.path, check: false, force: true).isEmpty)
+        try ReportDirectory.write(files, into: directory.path, force: true)
         #expect(try read("b.txt") == "new b.txt\n")
         let digest = { (text: String) in SHA256.hex(Array(text.utf8)) }
-        #expect(
-            try read(ReportManifest.fileName) == "\(digest("new a.txt\n"))  a.txt\n\(digest("new b.txt\n"))  b.txt\n")
+        let lines = ["a.txt", "b.txt", "c.txt"].map { "\(digest("new \($0)\n"))  \($0)\n" }
+        #expect(try read(ReportManifest.fileName) == lines.joined())
         // As mupj left them: replaced without being asked. Edited: not.
-        #expect(try ReportDirectory.sync(files, into: directory.path, check: false).isEmpty)
-        try "new a.txt\nand a note of mine\n".write(toFile: path("a.txt"), atomically: true, encoding: .utf8)
-        #expect(throws: OutputFile.Failure.self) { try ReportDirectory.sync(files, into: directory.path, check: false) }
+        let newer = ["a.txt", "b.txt", "c.txt"].map { name in RenderedFile(name, text: { "newer \(name)\n" }) }
+        try ReportDirectory.write(newer, into: directory.path)
+        try "newer a.txt\nand a note of mine\n".write(toFile: path("a.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: OutputFile.Failure.self) { try ReportDirectory.write(files, into: directory.path) }
         #expect(try read("a.txt").hasSuffix("and a note of mine\n"))
-        // A file written alone keeps the others' lines; a check names the manifest when only it is out of date.
+        #expect(try read("b.txt") == "newer b.txt\n")
+    }
+
+    /// Reports that hold what they are to hold are replaced whatever the manifest says: those of a
+    /// mupj that wrote no manifest, or of a run stopped after it put its files in place and before
+    /// it listed them. A report removed by hand leaves the list; one written alone keeps the others'
+    /// lines; a check names the manifest when it is the only file out of date.
+    @Test func theManifestFollowsTheFiles() throws {
+        let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
+        let path = { (name: String) in directory.appendingPathComponent(name).path }
+        let read = { (name: String) in try String(contentsOfFile: path(name), encoding: .utf8) }
+        let manifest = path(ReportManifest.fileName)
+        let digest = { (text: String) in SHA256.hex(Array(text.utf8)) }
+        let files = ["a.txt", "b.txt"].map { name in RenderedFile(name, text: { "\(name)\n" }) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in ["a.txt", "b.txt"] { try "\(name)\n".write(toFile: path(name), atomically: true, encoding: .utf8) }
+        #expect(try ReportDirectory.check(files, in: directory.path) == [.init(path: manifest, kind: .missing)])
+        try ReportDirectory.write(files, into: directory.path)
+        #expect(try ReportDirectory.check(files, in: directory.path).isEmpty)
         try FileManager.default.removeItem(atPath: path("a.txt"))
-        let other = RenderedFile("b.txt", text: { "newer b\n" })
-        #expect(try ReportDirectory.sync([other], into: directory.path, check: false).isEmpty)
-        #expect(try read(ReportManifest.fileName).contains("  a.txt\n"))
-        #expect(try ReportDirectory.sync([other], into: directory.path, check: true).isEmpty)
-        try "0000  b.txt\n".write(toFile: path(ReportManifest.fileName), atomically: true, encoding: .utf8)
-        let malformed = try #require(throws: OutputFile.Failure.self) {
-            try ReportDirectory.sync([other], into: directory.path, check: true)
+        let b = RenderedFile("b.txt", text: { "b2\n" })
+        try ReportDirectory.write([b], into: directory.path)
+        #expect(try read(ReportManifest.fileName) == "\(digest("b2\n"))  b.txt\n")
+        try ReportDirectory.write(files, into: directory.path)
+        #expect(try ReportDirectory.check([b], in: directory.path) == [.init(path: path("b.txt"), kind: .stale)])
+        try "\(digest("x"))  b.txt\n\(digest("a.txt\n"))  a.txt\n".write(
+            toFile: manifest, atomically: true, encoding: .utf8)
+        #expect(try ReportDirectory.check(files, in: directory.path) == [.init(path: manifest, kind: .stale)])
+        // A manifest that is not one: refused, located, unless --force; a FIFO is not opened.
+        for (text, line) in [("0000  b.txt\n", 1), ("\(digest("x"))  b.txt\n\(digest("x"))  b.txt\n", 2)] {
+            try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+            let refused = try #require(throws: OutputFile.Failure.self) {
+                try ReportDirectory.write(files, into: directory.path)
+            }
+            #expect(refused.description.hasPrefix(manifest + ":\(line):1: error: "))
+            #expect(refused.description.hasSuffix("; write the reports with --force to replace it"))
+            #expect(throws: OutputFile.Failure.self) { try ReportDirectory.check(files, in: directory.path) }
         }
-        #expect(malformed.description.hasPrefix(path(ReportManifest.fileName) + ":1:1: error: not a line of mupj's"))
-        let lines = ["\(digest("x"))  b.txt\n", "\(digest("x"))  b.txt\n"].joined()
-        try lines.write(toFile: path(ReportManifest.fileName), atomically: true, encoding: .utf8)
-        #expect(throws: OutputFile.Failure.self) {
-            try ReportDirectory.sync([other], into: directory.path, check: false)
+        try ReportDirectory.write(files, into: directory.path, force: true)
+        #expect(try ReportDirectory.check(files, in: directory.path).isEmpty)
+        try FileManager.default.removeItem(atPath: manifest)
+        #expect(mkfifo(manifest, 0o600) == 0)
+        let fifo = try #require(throws: OutputFile.Failure.self) {
+            try ReportDirectory.write(files, into: directory.path)
         }
-        #expect(try ReportDirectory.sync([other], into: directory.path, check: false, force: true).isEmpty)
-        #expect(try read(ReportManifest.fileName) == "\(digest("newer b\n"))  b.txt\n")
-        try "\(digest("x"))  b.txt\n".write(toFile: path(ReportManifest.fileName), atomically: true, encoding: .utf8)
-        #expect(try ReportDirectory.sync([other], into: directory.path, check: true) == [path(ReportManifest.fileName)])
+        #expect(fifo.description == manifest + ": error: cannot read: is a FIFO, not a regular file")
     }
 
     /// Only the lines mupj writes are a manifest's: anything else is refused at its line, CR LF
@@ -150,14 +181,14 @@ import YAMLDocument
         let hex = SHA256.hex(Array("x".utf8))
         #expect(
             try ReportManifest.parse("\(hex)  a.md\n\(hex)  b.md", path: "m").digests == ["a.md": hex, "b.md": hex])
-        #expect(try ReportManifest.parse("", path: "m").digests.isEmpty)
         let refused: [(String, Int)] = [
             ("\(hex)  a.md\r\n", 1),  // CR LF: the CR would be part of the name
             ("\(hex)  a.md\n\(hex.uppercased())  b.md\n", 2),
             ("\(hex) *a.md\n", 1),  // sha256sum's binary mode: mupj writes text mode only
             ("\(hex)  ../a.md\n", 1), ("\(hex)  sub/a.md\n", 1), ("\(hex)  ..\n", 1), ("\(hex)  \n", 1),
             ("\(hex)  a\u{202E}dm.exe\n", 1), ("\(hex)  a\u{1B}[2J\n", 1), ("\n\(hex)  a.md\n", 1),
-            ("\(hex)  a.md\n\(hex)  a.md\n", 2), ("# My notes\n", 1),
+            ("\(hex)  a.md\n\(hex)  a.md\n", 2), ("# My notes\n", 1), ("", 1),
+            ("\(hex)  \(ReportManifest.fileName)\n", 1),
         ]
         for (text, line) in refused {
             let failure = try #require(throws: OutputFile.Failure.self) { try ReportManifest.parse(text, path: "m") }

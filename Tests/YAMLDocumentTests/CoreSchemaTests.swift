@@ -187,6 +187,23 @@ import Testing
             #expect(hasher.hex == SHA256.hex(bytes), "cut at \(cuts)")
         }
         #expect(SHA256.Hasher().hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        // Every length up to three blocks and a half, so that every count of bytes left for the
+        // padding (none, 1-55, 56-63) is met, in pieces of 1, 7 and 64 bytes.
+        for length in 0...224 {
+            for piece in [1, 7, 64] {
+                var hasher = SHA256.Hasher()
+                bytes.withUnsafeBytes { all in
+                    for start in stride(from: 0, to: length, by: piece) {
+                        hasher.update(UnsafeRawBufferPointer(rebasing: all[start..<min(start + piece, length)]))
+                    }
+                }
+                #expect(hasher.hex == SHA256.hex(Array(bytes[0..<length])), "\(length) bytes in pieces of \(piece)")
+            }
+        }
+        // And against a digest made elsewhere (sha256sum), not by the rounds under test.
+        var thousand = SHA256.Hasher()
+        for _ in 0..<10 { Array(repeating: UInt8(ascii: "a"), count: 100).withUnsafeBytes { thousand.update($0) } }
+        #expect(thousand.hex == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     /// Finding ids are digest prefixes of parts joined by U+001F.
