@@ -575,6 +575,21 @@ import Testing
         }
     }
 
+    /// Two commands writing reports into one directory take turns: each would otherwise list only
+    /// its own files in the manifest. Here the other command is this test, holding the lock a
+    /// second.
+    @Test func reportWritersTakeTurns() throws {
+        let directory = try TestSupport.temporaryDirectory().path
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY)
+        #expect(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { close(descriptor) }
+        let run = try TestSupport.mupj(
+            ["review", "frameworks/dirac.yaml", "--format", "json", "--output-dir", directory, "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "waiting for another mupj command writing reports in \(directory)\n")
+        #expect(FileManager.default.fileExists(atPath: directory + "/review.json"))
+    }
+
     @Test func committedReportsAreCurrent() throws {
         let run = try TestSupport.mupj([
             "review", "frameworks/", "--output-dir", "reports", "--check", "--fail-on", "never",
