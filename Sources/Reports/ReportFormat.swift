@@ -112,7 +112,7 @@ public enum ReportDirectory {
         let listed =
             force
             ? (try? ReportManifest.read(in: directory)) ?? ReportManifest() : try ReportManifest.read(in: directory)
-        let paths = files.map { path($0.name, in: directory) }
+        let paths = files.map { FileKind.path($0.name, in: directory) }
         let made = Concurrently.map(files.count) { index -> Result<Made, OutputFile.Failure> in
             Result { () throws(OutputFile.Failure) in
                 let (staged, digest) = try stage(files[index], at: paths[index])
@@ -141,7 +141,8 @@ public enum ReportDirectory {
         // The files put in place are listed even when another could not be: they are mupj's.
         if !written.isEmpty {
             let manifest = listed.updated(with: written, in: directory)
-            try OutputFile.write(manifest.text, to: path(ReportManifest.fileName, in: directory), replace: true)
+            try OutputFile.write(
+                manifest.text, to: FileKind.path(ReportManifest.fileName, in: directory), replace: true)
         }
         if let failure { throw failure }
     }
@@ -151,7 +152,7 @@ public enum ReportDirectory {
     /// is there but cannot be read is an error, not drift.
     public static func check(_ files: [RenderedFile], in directory: String) throws(OutputFile.Failure) -> [Drift] {
         let listed = try ReportManifest.read(in: directory)
-        let paths = files.map { path($0.name, in: directory) }
+        let paths = files.map { FileKind.path($0.name, in: directory) }
         let outcomes = Concurrently.map(files.count) { index -> Result<(String, Drift?), OutputFile.Failure> in
             Result { () throws(OutputFile.Failure) in
                 let path = paths[index]
@@ -182,7 +183,7 @@ public enum ReportDirectory {
             if let differs { drift.append(differs) }
         }
         guard drift.isEmpty else { return drift }
-        let manifestPath = path(ReportManifest.fileName, in: directory)
+        let manifestPath = FileKind.path(ReportManifest.fileName, in: directory)
         let expected = listed.updated(with: digests, in: directory).text
         switch OutputFile.compare(manifestPath, { ReportFormat.emit(expected, emit: $0) }) {
         case .same: return []
@@ -212,10 +213,5 @@ public enum ReportDirectory {
             }
         }
         return (staged, hasher.hex)
-    }
-
-    /// The path of the file `name` in `directory`.
-    static func path(_ name: String, in directory: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

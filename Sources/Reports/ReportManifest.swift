@@ -28,7 +28,7 @@ public struct ReportManifest: Equatable, Sendable {
     /// The manifest of `directory`; empty when it has none. Anything but a regular file there is
     /// refused before it is opened (a FIFO nobody writes would block the read).
     public static func read(in directory: String) throws(OutputFile.Failure) -> ReportManifest {
-        let path = ReportDirectory.path(fileName, in: directory)
+        let path = FileKind.path(fileName, in: directory)
         switch FileKind.of(path) {
         case .failure: return ReportManifest()
         case .success(.regular): break
@@ -97,7 +97,7 @@ public struct ReportManifest: Equatable, Sendable {
     /// no longer listed, so that `sha256sum -c` checks what is there.
     func updated(with written: [String: String], in directory: String) -> ReportManifest {
         var kept = digests.filter { name, _ in
-            if case .success(.regular) = FileKind.of(ReportDirectory.path(name, in: directory)) { return true }
+            if case .success(.regular) = FileKind.of(FileKind.path(name, in: directory)) { return true }
             return false
         }
         kept.merge(written) { _, new in new }

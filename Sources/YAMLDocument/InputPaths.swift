@@ -19,6 +19,11 @@ public enum FileKind: Sendable, Equatable {
         }
     }
 
+    /// The path of the entry `name` of `directory`, as it was named ("reports" or "reports/").
+    public static func path(_ name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
     /// The kind of `path`, or why it cannot be looked at, in words that tell a missing file from a
     /// link that leads nowhere or round in a loop.
     public static func of(_ path: String) -> Result<FileKind, Diagnostic> {
@@ -60,7 +65,7 @@ public enum FileKind: Sendable, Equatable {
             !name.hasPrefix(".") && suffixes.contains { name.lowercased().hasSuffix($0) }
         }
         for name in named.sorted() {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let path = Self.path(name, in: directory)
             switch of(path) {
             case .success(.regular): files.append(path)
             case .success(let other):

@@ -245,7 +245,7 @@ struct ReportRun {
             }
         }
         let names: [String] = rendered.map(\.name) + [ReportManifest.fileName]
-        let written = names.map { directory + "/" + $0 }.joined(separator: ", ")
+        let written = names.map { FileKind.path($0, in: directory) }.joined(separator: ", ")
         Terminal.standardOutput.write("wrote \(written)\n")
     }
 
