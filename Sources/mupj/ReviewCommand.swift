@@ -34,8 +34,8 @@ struct ReviewCommand: ParsableCommand {
             and no --format, the MB summary (summary.md, summary.html, summary.json, with the \
             prerequisites from --status-file as of --as-of) is written too: the full report set. The \
             directory also gets mupj-reports.sha256, the digest of every file mupj wrote there: a file \
-            that is not in it as it is now (one of yours, or a report edited by hand) is kept, and \
-            nothing is written, unless --force.
+            there that is not listed in it as it is now, nor already what it is to be (one of yours, or \
+            a report edited by hand), is kept, and nothing is written, unless --force.
 
             Text and JSON on standard output are written one framework at a time, after every \
             description has been checked: memory does not grow with the number of descriptions, and \
