@@ -157,12 +157,7 @@ public enum ReportDirectory {
             Result { () throws(OutputFile.Failure) in
                 let path = paths[index]
                 var hasher = SHA256.Hasher()
-                let comparison = OutputFile.compare(path) { emit in
-                    files[index].render { piece in
-                        hasher.update(piece)
-                        emit(piece)
-                    }
-                }
+                let comparison = OutputFile.compare(path) { emit in render(files[index], hashingInto: &hasher, emit) }
                 switch comparison {
                 case .same: return (hasher.hex, nil)
                 case .unreadable(let reason): throw .cannotRead(path, reason)
@@ -206,12 +201,18 @@ public enum ReportDirectory {
         -> (OutputFile.Staged, String)
     {
         var hasher = SHA256.Hasher()
-        let staged = try OutputFile.stage(to: path, replace: true) { emit in
-            file.render { piece in
-                hasher.update(piece)
-                emit(piece)
-            }
-        }
+        let staged = try OutputFile.stage(to: path, replace: true) { emit in render(file, hashingInto: &hasher, emit) }
         return (staged, hasher.hex)
+    }
+
+    /// `file`'s pieces handed to `emit`, each added to `hasher` first: what is written or compared
+    /// is what is listed.
+    private static func render(
+        _ file: RenderedFile, hashingInto hasher: inout SHA256.Hasher, _ emit: (Span<UInt8>) -> Void
+    ) {
+        file.render { piece in
+            hasher.update(piece)
+            emit(piece)
+        }
     }
 }
