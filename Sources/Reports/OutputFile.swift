@@ -247,13 +247,11 @@ public enum OutputFile {
     private static func readAll(into buffer: inout [UInt8], from descriptor: Int32) -> Bool {
         var offset = 0
         while offset < buffer.count {
-            let count = buffer.count
             let read = buffer.withUnsafeMutableBytes {
-                Glibc.read(descriptor, $0.baseAddress! + offset, count - offset)
+                Descriptor.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[offset...]))
             }
-            if read < 0 && errno == EINTR { continue }
-            if read <= 0 { return false }
-            offset += read
+            guard case .success(let count) = read, count > 0 else { return false }
+            offset += count
         }
         return true
     }

@@ -113,12 +113,12 @@ public struct ReportManifest: Equatable, Sendable {
         var hasher = SHA256.Hasher()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = buffer.count
-            let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, count) }
-            if read < 0 && errno == EINTR { continue }
-            guard read >= 0 else { throw .cannotRead(path, String(cString: strerror(errno))) }
-            if read == 0 { return hasher.hex }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<read])) }
+            switch buffer.withUnsafeMutableBytes({ Descriptor.read(descriptor, into: $0) }) {
+            case .failure(let failure): throw .cannotRead(path, failure.reason)
+            case .success(0): return hasher.hex
+            case .success(let read):
+                buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<read])) }
+            }
         }
     }
 }

@@ -82,16 +82,17 @@ public struct SourceFile: Sendable {
                     initialized = grown
                 }
             }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
+            let read: Int
+            switch bytes.withUnsafeMutableBytes({
+                Descriptor.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[count...]))
+            }) {
+            case .success(let got): read = got
+            case .failure(let failure):
                 throw .unreadable(
-                    Diagnostic(file: path, location: nil, message: "cannot read the file: \(systemError(errno))"))
+                    Diagnostic(file: path, location: nil, message: "cannot read the file: \(failure.reason)"))
             }
-            count += got
+            if read == 0 { break }
+            count += read
         }
         if count > maxBytes {
             throw .tooLarge(tooLarge(path, "file goes on past", maxBytes))
