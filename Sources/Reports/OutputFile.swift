@@ -52,7 +52,18 @@ public enum OutputFile {
         return "cannot create the directory \(directory)"
     }
 
-    public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) {
+    /// What to tell the user when the file replaced at `path` had `otherNames` hard links.
+    public static func otherNamesWarning(_ path: String, _ otherNames: Int) -> String? {
+        guard otherNames > 0 else { return nil }
+        let names =
+            otherNames == 1
+            ? "1 other name (a hard link), which still leads"
+            : "\(otherNames) other names (hard links), which still lead"
+        return "\(path): warning: the file replaced had \(names) to the old text\n"
+    }
+
+    @discardableResult
+    public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) -> Int {
         try write(to: path, replace: replace) { emit in ReportFormat.emit(text, emit: emit) }
     }
 
@@ -61,10 +72,17 @@ public enum OutputFile {
     /// What already exists at `path` is replaced only when `replace` allows it, and only if it is
     /// a regular file. A symbolic link is followed: its target is replaced and the link stays. A
     /// device, a FIFO or a directory is never replaced by a file (`/dev/null` would have been).
+    ///
+    /// A file replaced keeps its permissions, and its owner and group where the system allows it;
+    /// a new name cannot keep its hard links, so the result is how many other names the replaced
+    /// file had, which still lead to the old text, for the caller to say so.
+    @discardableResult
     public static func write(to path: String, replace: Bool, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void)
-        throws(Failure)
+        throws(Failure) -> Int
     {
-        try stage(to: path, replace: replace, produce).commit()
+        let staged = try stage(to: path, replace: replace, produce)
+        try staged.commit()
+        return staged.otherNames
     }
 
     /// A file written whole to its temporary beside `path`, to be put in place by `commit()`: so
@@ -76,6 +94,9 @@ public enum OutputFile {
         if path.isEmpty || path.hasSuffix("/") { throw .cannotWrite(path, "names a directory, not a file") }
         var target = path
         var link = stat()
+        // What the file replaced was: its permissions, owner and group are the new file's too (a
+        // reviewer's tracking file kept private must not come back readable by all).
+        var replaced: stat?
         if lstat(path, &link) == 0 {
             // What is never replaced says so first: "use --force" would not help there.
             switch FileKind.of(path) {
@@ -90,6 +111,8 @@ public enum OutputFile {
                 guard replace else { throw .exists(path) }
                 throw .cannotWrite(path, problem.message)
             }
+            var status = stat()
+            if stat(target, &status) == 0 { replaced = status }
         }
         let slash = target.lastIndex(of: "/")
         let directory = slash.map { String(target[...$0]) } ?? ""
@@ -108,12 +131,25 @@ public enum OutputFile {
         let slot = PendingTemporaries.shared.claim()
         let staged = Staged(
             path: path, target: target, temporary: directory + ".mupj-\(getpid())-\(slot).tmp", slot: slot,
-            replace: replace)
+            replace: replace, otherNames: replaced.map { Int($0.st_nlink) - 1 } ?? 0)
         let descriptor: Int32
         switch PendingTemporaries.shared.create(staged.temporary, in: slot) {
         case .created(let created): descriptor = created
         case .failed(let code): throw .cannotWrite(path, String(cString: strerror(code)))
         case .stopping: throw .cannotWrite(path, "the run is being stopped by a signal")
+        }
+        if let replaced {
+            // Before any of the text is written, so that no one may read it meanwhile. The owner
+            // first: changing it clears the set-user-ID bits, which the mode then sets again. Only
+            // root may give a file away; anyone may keep a group they are in.
+            if fchown(descriptor, replaced.st_uid, replaced.st_gid) != 0 {
+                _ = fchown(descriptor, uid_t.max, replaced.st_gid)
+            }
+            guard fchmod(descriptor, replaced.st_mode & 0o7777) == 0 else {
+                let failure = "cannot give the new file the permissions of the old one: \(reason())"
+                close(descriptor)
+                throw .cannotWrite(path, failure)
+            }
         }
         // After a failed write the remaining pieces are still made, and dropped.
         var written = true
@@ -136,10 +172,13 @@ public enum OutputFile {
         let temporary: String
         let slot: Int
         let replace: Bool
+        /// How many other names (hard links) the file it replaces has: they keep the old text.
+        public let otherNames: Int
         private let settled = Atomic<Bool>(false)
 
-        init(path: String, target: String, temporary: String, slot: Int, replace: Bool) {
+        init(path: String, target: String, temporary: String, slot: Int, replace: Bool, otherNames: Int) {
             (self.path, self.target, self.temporary, self.slot, self.replace) = (path, target, temporary, slot, replace)
+            self.otherNames = otherNames
         }
 
         /// Puts the file in place: renamed over the target, or, when replacing is not allowed,

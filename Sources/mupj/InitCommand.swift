@@ -26,12 +26,16 @@ struct InitCommand: ParsableCommand {
             Terminal.standardOutput.write(FrameworkTemplate.text)
             return
         }
+        let otherNames: Int
         do {
-            try OutputFile.write(FrameworkTemplate.text, to: output, replace: force)
+            otherNames = try OutputFile.write(FrameworkTemplate.text, to: output, replace: force)
         } catch {
             Terminal.standardError.write("\(error)\n")
             throw ExitCode(2)
         }
-        Terminal.standardError.write("wrote \(output)\n")
+        Terminal.standardError.write("wrote \(Escape.terminal(output))\n")
+        if let warning = OutputFile.otherNamesWarning(Escape.terminal(output), otherNames) {
+            Terminal.standardError.write(warning)
+        }
     }
 }

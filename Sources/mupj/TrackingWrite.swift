@@ -263,9 +263,10 @@ struct TrackingWrite {
             Terminal.standardError.write(changed)
             throw ExitCode(2)
         }
+        let otherNames: Int
         do {
             if source == nil { try Self.makeDirectory(for: path) }
-            try OutputFile.write(String(decoding: bytes, as: UTF8.self), to: path, replace: source != nil)
+            otherNames = try OutputFile.write(String(decoding: bytes, as: UTF8.self), to: path, replace: source != nil)
         } catch OutputFile.Failure.exists {
             Terminal.standardError.write(changed)
             throw ExitCode(2)
@@ -274,6 +275,9 @@ struct TrackingWrite {
             throw ExitCode(2)
         }
         Terminal.standardError.write("\(source == nil ? "wrote" : "updated") \(Escape.terminal(path))\n")
+        if let warning = OutputFile.otherNamesWarning(Escape.terminal(path), otherNames) {
+            Terminal.standardError.write(warning)
+        }
         return file
     }
 

@@ -116,6 +116,37 @@ import Testing
                 "        Judged mitigated by A. Reviewer (OSG) on 2009-02-03: Reasons, \"quoted\".\n"))
     }
 
+    /// The tracking file is replaced by a new one with the entry added: it keeps its permissions,
+    /// owner and group (a file kept private stays private), and the reviewer is told that another
+    /// name for it (a hard link) still leads to the file as it was.
+    @Test func anUpdatedFileKeepsItsPermissionsAndOwner() throws {
+        try writeTracking(finding: Self.channels, rule: "MUPJ-9/credential-channels")
+        let other = directory.appendingPathComponent("other-name.yaml").path
+        #expect(link(tracking, other) == 0)
+        #expect(chmod(tracking, 0o600) == 0)
+        // Root (as in CI) may give the file to anyone; another user keeps their own.
+        let (owner, group): (uid_t, gid_t) = getuid() == 0 ? (65534, 65534) : (getuid(), getgid())
+        #expect(chown(tracking, owner, group) == 0)
+        let run = try judge(Self.retention, "confirmed")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr == "updated \(tracking)\n\(tracking): warning: the file replaced had 1 other name (a hard "
+                + "link), which still leads to the old text\n")
+        var status = stat()
+        #expect(stat(tracking, &status) == 0)
+        #expect(status.st_mode & 0o7777 == 0o600)
+        #expect(status.st_uid == owner && status.st_gid == group)
+        #expect(status.st_nlink == 1)
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8).contains(Self.retention))
+        #expect(try !String(contentsOfFile: other, encoding: .utf8).contains(Self.retention))
+        // Without another name, nothing to warn of.
+        #expect(
+            try judge(
+                Self.findings(status: "violated").first { ![Self.retention, Self.channels].contains($0) }!,
+                "confirmed"
+            ).stderr == "updated \(tracking)\n")
+    }
+
     /// Several findings given one judgement for one reason: recorded together in the order given,
     /// or, when any of them cannot be, none.
     @Test func severalFindingsAreJudgedTogetherOrNotAtAll() throws {

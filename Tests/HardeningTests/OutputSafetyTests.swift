@@ -46,6 +46,21 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["link.yaml", "real.yaml"])
     }
 
+    /// A file replaced keeps its mode (here with the set-group-ID bit, which a change of owner
+    /// would clear if the mode were set first).
+    @Test func aForcedWriteKeepsTheModeOfTheFileReplaced() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let path = directory.appendingPathComponent("mine.yaml").path
+        try "mine\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(chmod(path, 0o2640) == 0)
+        let run = try TestSupport.mupj(["init", "-o", path, "--force"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "wrote \(path)\n")
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o7777 == 0o2640)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == TestSupport.mupj(["init"]).stdout)
+    }
+
     @Test func aPathEndingInASlashIsNotAFile() throws {
         let directory = try TestSupport.temporaryDirectory()
         let run = try TestSupport.mupj(["init", "-o", directory.path + "/new/"])
