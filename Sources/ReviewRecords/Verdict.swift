@@ -21,12 +21,15 @@ public enum Verdict: String, Sendable, CaseIterable {
 
 extension Verdict {
     /// How favourable to the framework: a signature may be less favourable than the findings, never more.
+    /// An incomplete review is above "do not recommend": reviewers whose questions stay unanswered
+    /// may close the review by refusing the recommendation, which no site can act on, but not by
+    /// giving one.
     var favour: Int {
         switch self {
         case .recommend: return 3
         case .recommendWithConditions: return 2
-        case .doNotRecommend: return 1
-        case .reviewIncomplete: return 0
+        case .reviewIncomplete: return 1
+        case .doNotRecommend: return 0
         }
     }
 }

@@ -19,8 +19,9 @@ struct SignOffCommand: ParsableCommand {
             The sign-off records the SHA-256 of the description: it holds for that version only, and \
             an edited description needs signing again. The verdict becomes the review team's \
             recommendation when every open finding is judged (mupj judge) and reviewers from both OSG \
-            and EGEE have signed the same verdict, no more favourable than the judged findings support. \
-            After signing, the verdict as it now stands is printed, with what it still lacks.
+            and EGEE have signed the same verdict, no more favourable than the judged findings support \
+            (a review left incomplete by open questions is closed by answering them, or by signing \
+            do-not-recommend). After signing, the verdict as it now stands is printed, with what it still lacks.
 
             Example, on the fictional framework of the examples:
               F=frameworks/examples/common-mistakes.yaml

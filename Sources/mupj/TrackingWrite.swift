@@ -60,9 +60,10 @@ struct TrackedFrameworkOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The tracking file to add to, made if missing, or a directory of them. Default: ./reviews/tracking. In a "
-                + "directory: the file that tracks the framework, else <framework name>.yaml (or <name>-<vo>.yaml, "
-                + "when another framework's file has that name).",
+            "The tracking file to add to, or a directory of them. Default: ./reviews/tracking. A missing path is "
+                + "made: a file if its name ends in .yaml or .yml, else a directory. In a directory: the file that "
+                + "tracks the framework, else <framework name>.yaml (or <name>-<vo>.yaml, when another framework's file "
+                + "has that name).",
             valueName: "path"),
         completion: .file(extensions: ["yaml", "yml"]))
     var tracking: String?
@@ -75,6 +76,10 @@ struct TrackedFrameworkOptions: ParsableArguments {
     var wait: Int = 10
 
     func validate() throws {
+        if framework.isEmpty { throw ValidationError("--framework is empty; name the description") }
+        if tracking?.isEmpty == true {
+            throw ValidationError("--tracking is empty; name a tracking file or a directory of them")
+        }
         guard (0...3600).contains(wait) else {
             throw ValidationError("--wait takes 0 to 3600 seconds, not \(wait)")
         }
@@ -116,10 +121,20 @@ struct TrackingWrite {
         review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
             try Engine.review(description, catalogs: set, limits: reviewLimits)
         }
-        // A file, or the directory the file is found or made in (one that exists, or a path ending
-        // in "/").
+        // A file, or the directory the file is found or made in: one that exists, a path ending in
+        // "/", or a missing path whose name is not a YAML file's (`--tracking reviews/tracking`, the
+        // default spelled out, must not make a file of that name).
         let named = options.tracking
-        let inDirectory = named.map { $0.hasSuffix("/") || FileKind.of($0) == .success(.directory) } ?? true
+        let inDirectory =
+            named.map { path in
+                switch FileKind.of(path) {
+                case .success(.directory): return true
+                case .success: return path.hasSuffix("/")
+                case .failure:
+                    let name = path.lowercased()
+                    return path.hasSuffix("/") || !(name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+                }
+            } ?? true
         let file = inDirectory ? nil : named
         let directory = named.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? TrackingOptions.defaultDirectory
         // Held from the first look at the directory to the write: another judge or sign-off in

@@ -178,6 +178,28 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(verdict.supported == .recommendWithConditions)
     }
 
+    /// Open questions confirmed as such leave the review incomplete: signing "do not recommend"
+    /// closes it, and a recommendation is more than the findings support.
+    @Test func anIncompleteReviewIsClosedOnlyByRefusingTheRecommendation() throws {
+        let judging = open.map { ($0, $0.status == .violated ? Judgement.Kind.falsePositive : .confirmed) }
+        for (signed, holds) in [(Verdict.doNotRecommend, true), (.recommendWithConditions, false)] {
+            let (_, verdict) = try tracked(
+                review,
+                trackingText(
+                    review, judging: judging, signOffs: [("O", "OSG", signed, nil), ("E", "EGEE", signed, nil)]))
+            #expect(verdict.supported == .reviewIncomplete)
+            #expect(verdict.signOff.signed == holds, "\(signed)")
+            #expect(verdict.verdict == (holds ? signed : .reviewIncomplete))
+            if !holds {
+                #expect(
+                    verdict.signOff.missing == [
+                        "the sign-offs say recommend with conditions, more than the judged findings support "
+                            + "(review incomplete)"
+                    ])
+            }
+        }
+    }
+
     /// What keeps a verdict from being signed, each alone, and how it is said.
     static let lacks:
         [(name: String, signOffs: [(String, String, Verdict, String?)], unjudge: Bool, missing: [String])] =
