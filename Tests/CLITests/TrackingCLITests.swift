@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import TestSupport
 import Testing
+import YAMLDocument
 
 /// The reviewers' workflow through the built binary: judging findings and signing, into a tracking
 /// file that keeps what was written in it, and the reviews and summaries that read it.
@@ -114,6 +115,32 @@ import Testing
         #expect(
             review.stdout.contains(
                 "        Judged mitigated by A. Reviewer (OSG) on 2009-02-03: Reasons, \"quoted\".\n"))
+    }
+
+    /// A missing `--tracking` path is made as a file only when its name is a YAML file's: the
+    /// default directory's name spelled out makes that directory, with the framework's file in it.
+    @Test func aMissingTrackingPathIsADirectoryUnlessNamedAsAYAMLFile() throws {
+        let spelledOut = directory.appendingPathComponent("reviews/tracking").path
+        let run = try judge(Self.retention, "confirmed", file: spelledOut)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "wrote \(spelledOut)/shortcut.yaml\n")
+        #expect(FileKind.of(spelledOut) == .success(.directory))
+        let named = directory.appendingPathComponent("new/Shortcut.YML").path
+        #expect(try judge(Self.retention, "confirmed", file: named).stderr == "wrote \(named)\n")
+        #expect(FileKind.of(named) == .success(.regular))
+        for (option, message) in [
+            ("--tracking", "--tracking is empty; name a tracking file or a directory of them"),
+            ("--framework", "--framework is empty; name the description"),
+        ] {
+            let empty = try TestSupport.mupj(
+                [
+                    "sign-off", "--framework", Self.shortcut, "--tracking", tracking, "--recommend", "recommend",
+                    "--by",
+                    "X", "--organisation", "OSG", option, "",
+                ])
+            #expect(empty.status == 2)
+            #expect(empty.stderr.hasPrefix("Error: \(message)\n"), "\(empty.stderr)")
+        }
     }
 
     /// The tracking file is replaced by a new one with the entry added: it keeps its permissions,
