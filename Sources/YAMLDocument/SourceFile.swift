@@ -160,6 +160,18 @@ public struct SourceFile: Sendable {
         }
     }
 
+    /// The same, going on past duplicate keys, each added to `duplicates` (see
+    /// `YAMLLoader.loadTable(_:limits:duplicates:)`).
+    public func loadTable(limits: LoadLimits, duplicates: inout [Diagnostic]) throws(Diagnostic) -> NodeTable {
+        var found: [YAMLError] = []
+        defer { duplicates = found.map { $0.diagnostic(file: path) } }
+        do {
+            return try YAMLLoader.loadTable(bytes, limits: limits, duplicates: &found)
+        } catch {
+            throw error.diagnostic(file: path)
+        }
+    }
+
     /// The text of a line (1-based), without its line break, for quoting evidence. Lines are
     /// counted as in every location the loader reports (see `SourceLocation.of(offset:in:)`).
     public func line(_ number: Int) -> String? {

@@ -6,7 +6,10 @@ import Glibc
 ///
 /// The table is built iteratively (an explicit stack of open collections), so hostile nesting
 /// cannot overflow the call stack, and every strictness rule is checked as the events arrive, so
-/// a bad file fails at the first offending event rather than after a full parse.
+/// a bad file fails at the first offending event rather than after a full parse. The one
+/// exception is a duplicate key: the rest of the document is still well formed, so loading goes
+/// on, and a reader that checks the document's shape can report its other errors in the same run
+/// (`loadTable(_:limits:duplicates:)`).
 public enum YAMLLoader {
     public static func load(_ bytes: [UInt8], limits: LoadLimits = .default) throws(YAMLError) -> Node {
         try loadTable(bytes, limits: limits).node(at: NodeTable.root)
@@ -16,7 +19,25 @@ public enum YAMLLoader {
         try load(Array(text.utf8), limits: limits)
     }
 
+    /// The document as a table, refused at its first error, a duplicate key included.
     public static func loadTable(_ bytes: [UInt8], limits: LoadLimits = .default) throws(YAMLError) -> NodeTable {
+        var duplicates: [YAMLError] = []
+        let table: NodeTable
+        do {
+            table = try loadTable(bytes, limits: limits, duplicates: &duplicates)
+        } catch {
+            throw duplicates.first ?? error
+        }
+        if let first = duplicates.first { throw first }
+        return table
+    }
+
+    /// The same, going on past duplicate keys: each is added to `duplicates` (at most
+    /// `duplicatesListed`, then one error counting the rest), and the table holds every key as
+    /// written, the later ones too. A table with duplicates is for reporting errors, never for use.
+    public static func loadTable(_ bytes: [UInt8], limits: LoadLimits = .default, duplicates: inout [YAMLError])
+        throws(YAMLError) -> NodeTable
+    {
         guard bytes.count <= limits.maxBytes else {
             throw YAMLError(
                 .tooLarge, at: .start,
@@ -38,9 +59,14 @@ public enum YAMLLoader {
         let input = bytes.withUnsafeBufferPointer(SyntaxChecks.endsWithBlankLine) ? bytes + [0x0A] : bytes
         return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> NodeTable in
             var builder = TableBuilder(file: buffer, length: bytes.count, characters: characters, limits: limits)
+            defer { duplicates = builder.duplicatesFound }
             return try builder.run()
         }
     }
+
+    /// How many duplicate keys are listed; a file of a million can be written by accident (a
+    /// generated list pasted twice) as well as on purpose.
+    public static let duplicatesListed = 100
 }
 
 /// Converts libyaml marks (0-based, index counted in characters) to `SourceLocation`s with byte
@@ -142,6 +168,10 @@ private struct TableBuilder {
     var keys: [KeyIdentity] = []
     var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
+    /// The duplicate keys found so far (at most `YAMLLoader.duplicatesListed`), and how many more.
+    var duplicates: [YAMLError] = []
+    var unlistedDuplicates = 0
+    var firstUnlisted = SourceLocation.start
     var documents = 0
     var hasRoot = false
     let checks: SyntaxChecks
@@ -592,10 +622,10 @@ private struct TableBuilder {
             if let first = stack[top].keyIndex![identity.hash] {
                 // Equal hashes: the same key, unless two keys collide (then scan them all).
                 if keys[firstKey + first].value == identity.value {
-                    throw duplicate(scalar, at: start, first, frame: top)
+                    return duplicate(scalar, at: start, first, frame: top)
                 }
                 if let other = keys[firstKey...].firstIndex(where: { $0.value == identity.value }) {
-                    throw duplicate(scalar, at: start, other - firstKey, frame: top)
+                    return duplicate(scalar, at: start, other - firstKey, frame: top)
                 }
             } else {
                 stack[top].keyIndex![identity.hash] = index
@@ -606,7 +636,7 @@ private struct TableBuilder {
             let same = keys.withUnsafeBufferPointer { keys in
                 (firstKey..<keys.count).first { keys[$0].hash == identity.hash && keys[$0].value == identity.value }
             }
-            if let same { throw duplicate(scalar, at: start, same - firstKey, frame: top) }
+            if let same { return duplicate(scalar, at: start, same - firstKey, frame: top) }
             if index >= 32 {
                 var keyIndex: [UInt64: Int] = [:]
                 keyIndex.reserveCapacity(32)
@@ -674,12 +704,30 @@ private struct TableBuilder {
         return hash
     }
 
-    private func duplicate(_ scalar: Scalar, at start: SourceLocation, _ first: Int, frame top: Int) -> YAMLError {
+    /// Records a duplicate key; the key stays in the table, and loading goes on.
+    private mutating func duplicate(_ scalar: Scalar, at start: SourceLocation, _ first: Int, frame top: Int) {
+        guard duplicates.count < YAMLLoader.duplicatesListed else {
+            if unlistedDuplicates == 0 { firstUnlisted = start }
+            unlistedDuplicates += 1
+            return
+        }
         let location = keys[stack[top].firstKey + first].start
-        return YAMLError(
-            .duplicateKey, at: start,
-            "duplicate key \(Diagnostic.quote(scalar.text)); it was first defined at line \(location.line), column \(location.column)"
-        )
+        duplicates.append(
+            YAMLError(
+                .duplicateKey, at: start,
+                "duplicate key \(Diagnostic.quote(scalar.text)); it was first defined at line \(location.line), "
+                    + "column \(location.column)"))
+    }
+
+    /// The duplicate keys found, and an error counting those not listed.
+    var duplicatesFound: [YAMLError] {
+        guard unlistedDuplicates > 0 else { return duplicates }
+        let more = unlistedDuplicates == 1 ? "1 more duplicate key" : "\(unlistedDuplicates) more duplicate keys"
+        return duplicates + [
+            YAMLError(
+                .duplicateKey, at: firstUnlisted,
+                "\(more) from here on, not listed (the first \(YAMLLoader.duplicatesListed) are)")
+        ]
     }
 
     private func checkedTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation)

@@ -159,6 +159,32 @@ import YAMLDocument
             ])
     }
 
+    /// A duplicate key does not hide the file's other errors: the rest is well formed YAML, so the
+    /// shape is still checked, and the description is not kept.
+    @Test func duplicateKeysDoNotHideTheOtherErrors() {
+        // Whole lines: the template's opening comments quote some of them.
+        var text = FrameworkTemplate.text.replacingOccurrences(
+            of: "\n  retention_days: 90", with: "\n  retention_days: 90\n  retention_days: 30")
+        text = text.replacingOccurrences(of: "\n  owner_count: 3", with: "\n  owner_count: 3\n  owner_count: many")
+        text = text.replacingOccurrences(of: "\n  vo: EXAMPLE", with: "\n  voo: EXAMPLE")
+        let outcome = TestSupport.description(text, name: "fw.yaml")
+        #expect(outcome.description == nil)
+        let owner = line(of: "  owner_count: 3")
+        let retention = line(of: "  retention_days: 90") + 1
+        #expect(
+            outcome.diagnostics.map(\.description).filter { $0.contains("owner_count") || $0.contains("retention") }
+                == [
+                    "fw.yaml:\(owner + 1):3: error: duplicate key 'owner_count'; it was first defined at line \(owner), "
+                        + "column 3",
+                    "fw.yaml:\(owner + 1):16: error: expected an integer of at least 0 for 'owner_count', found the string "
+                        + "'many'",
+                    "fw.yaml:\(retention + 1):3: error: duplicate key 'retention_days'; it was first defined at line "
+                        + "\(retention), column 3",
+                ])
+        #expect(outcome.diagnostics.contains { $0.message.hasPrefix("unknown key 'voo'") })
+        #expect(outcome.diagnostics == outcome.diagnostics.sorted())
+    }
+
     @Test func allErrorsInOneRunInFileOrder() {
         var text = FrameworkTemplate.text.replacingOccurrences(of: "  owner_count: 3", with: "  owner_count: x")
         text = text.replacingOccurrences(of: "  retention_days: 90", with: "  retention_days: y")

@@ -5,6 +5,29 @@ import YAMLDocument
 @Suite struct StrictnessTests {
     // MARK: duplicate keys
 
+    /// Loading that goes on past duplicates lists each (up to a hundred, then counts the rest),
+    /// keeps every key in the table, and still stops at an error of the YAML itself; the strict
+    /// load gives the first error in the file, a duplicate before a later syntax error.
+    @Test func duplicatesAreListedAndCountedWhenLoadingGoesOn() throws {
+        let pairs = (0..<150).map { "k: \($0)\n" }.joined()
+        var found: [YAMLError] = []
+        let table = try YAMLLoader.loadTable(Array(("a: 1\n" + pairs).utf8), duplicates: &found)
+        #expect(table.childCount(NodeTable.root) == 151 * 2)
+        #expect(found.count == YAMLLoader.duplicatesListed + 1)
+        #expect(found[0].message == "duplicate key 'k'; it was first defined at line 2, column 1")
+        #expect(found[0].location.line == 3)
+        #expect(found.last?.location.line == 3 + YAMLLoader.duplicatesListed)
+        #expect(found.last?.message == "49 more duplicate keys from here on, not listed (the first 100 are)")
+
+        let broken = Array("a: 1\na: 2\nb: [\n".utf8)
+        found = []
+        let fatal = try #require(throws: YAMLError.self) { try YAMLLoader.loadTable(broken, duplicates: &found) }
+        #expect(fatal.kind == .syntax)
+        #expect(found.map(\.location.line) == [2])
+        let strict = try #require(throws: YAMLError.self) { try YAMLLoader.loadTable(broken) }
+        #expect(strict.kind == .duplicateKey)
+    }
+
     @Test func duplicateKeyPointsAtTheDuplicateAndNamesTheFirst() throws {
         let error = try #require(loadError("a: 1\nb: 2\na: 3\n"))
         #expect(error.kind == .duplicateKey)
