@@ -81,7 +81,16 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
-    func validate() throws { try output.validate(formatCount: formats.count) }
+    func validate() throws {
+        try output.validate(formatCount: formats.count)
+        // Read only for the MB summary, which only the full report set holds: given otherwise,
+        // they would be passed over without a word.
+        if status.given && (output.outputDir == nil || !formats.isEmpty) {
+            throw ValidationError(
+                "--status-file and --as-of are for the MB summary, which review writes only with --output-dir and "
+                    + "no --format (or use mupj summary)")
+        }
+    }
 
     func run() throws {
         let format = formats.first ?? .text
@@ -208,10 +217,8 @@ struct ReportRun {
 
     /// The MB summary, with the prerequisites as of `--as-of` (default: the status file's latest date).
     func summary(_ status: StatusOptions, limits: LoadLimits) throws -> SummaryReport {
-        let explicit = status.statusFile != StatusOptions.defaultStatusFile
         let report = try ReviewInputs.prerequisites(
-            status, catalogs: catalogs, result: context.result, tracking: context.tracking, limits: limits,
-            explicitFile: explicit)
+            status, catalogs: catalogs, result: context.result, tracking: context.tracking, limits: limits)
         return SummaryReport(context, prerequisites: report.map(PrerequisitesSection.init))
     }
 

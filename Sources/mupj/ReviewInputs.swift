@@ -13,8 +13,20 @@ import YAMLDocument
 struct StatusOptions: ParsableArguments {
     static let defaultStatusFile = "reviews/prerequisites.yaml"
 
-    @Option(help: "The MB prerequisites status file.", completion: .file(extensions: ["yaml", "yml"]))
-    var statusFile = StatusOptions.defaultStatusFile
+    @Option(
+        name: .customLong("status-file"),
+        help: ArgumentHelp(
+            "The MB prerequisites status file. Default: ./reviews/prerequisites.yaml (where it is missing, the "
+                + "summary says the prerequisites were not assessed; a file named here must be there).",
+            valueName: "path"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var named: String?
+
+    /// The status file to read: the one named, else the default.
+    var statusFile: String { named ?? Self.defaultStatusFile }
+
+    /// Whether the user gave either option, for a command that reads them only in some runs.
+    var given: Bool { named != nil || asOf != nil }
 
     @Option(
         help: ArgumentHelp(
@@ -24,6 +36,7 @@ struct StatusOptions: ParsableArguments {
     var asOf: String?
 
     func validate() throws {
+        if named?.isEmpty == true { throw ValidationError("--status-file is empty; name the status file") }
         if let asOf, CalendarDay(asOf) == nil {
             throw ValidationError("--as-of takes a date YYYY-MM-DD, got '\(asOf)'")
         }
@@ -290,13 +303,17 @@ enum ReviewInputs {
 
 extension ReviewInputs {
     /// The prerequisites report for the summary: nil (shown as "not assessed") when no prerequisite
-    /// catalog is loaded or the default status file is absent; an explicitly named file must exist.
+    /// catalog is loaded or the default status file is absent; a file named must exist.
     static func prerequisites(
         _ options: StatusOptions, catalogs: CatalogSet, result: ReviewResult?, tracking: TrackingSet = .empty,
-        limits: LoadLimits, explicitFile: Bool
+        limits: LoadLimits
     ) throws -> PrerequisiteReport? {
         guard !catalogs.prerequisites.isEmpty else { return nil }
-        if !explicitFile && !FileManager.default.fileExists(atPath: options.statusFile) { return nil }
+        // Only the default may be missing, and only when nothing at all is there: a file the user
+        // named, or a link at the default's place that leads nowhere, is read and its problem
+        // reported.
+        var entry = stat()
+        if options.named == nil && lstat(options.statusFile, &entry) != 0 && errno == ENOENT { return nil }
         let status = try statusFile(
             options.statusFile, prerequisites: catalogs.prerequisites.flatMap(\.prerequisites), limits: limits)
         let verdicts = result.map { FrameworkVerdictRecord.records($0, tracking: tracking) } ?? []

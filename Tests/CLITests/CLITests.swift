@@ -541,6 +541,49 @@ import Testing
         #expect(run.stderr.contains("no/such.yaml: error: no such file"))
     }
 
+    /// The default status file may be missing (the summary says the prerequisites were not
+    /// assessed); the same path named with --status-file may not, nor a link at the default's place
+    /// that leads nowhere.
+    @Test func onlyTheDefaultStatusFileMayBeMissing() throws {
+        let project = try TestSupport.temporaryDirectory()
+        let framework = TestSupport.path("frameworks/examples/model-pilot.yaml")
+        let implicit = try TestSupport.mupj(["summary", framework], in: project)
+        #expect(implicit.status == 0, "\(implicit.stderr)")
+        #expect(implicit.stdout.contains("Not assessed"))
+        let named = try TestSupport.mupj(
+            ["summary", framework, "--status-file", "reviews/prerequisites.yaml"], in: project)
+        #expect(named.status == 2)
+        #expect(named.stderr.hasPrefix("reviews/prerequisites.yaml: error: no such file or directory"))
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("reviews"), withIntermediateDirectories: true)
+        #expect(symlink("gone.yaml", project.appendingPathComponent("reviews/prerequisites.yaml").path) == 0)
+        let dangling = try TestSupport.mupj(["summary", framework], in: project)
+        #expect(dangling.status == 2)
+        #expect(dangling.stderr.contains("reviews/prerequisites.yaml: error: "))
+    }
+
+    /// `review` reads --status-file and --as-of only for the MB summary of the full report set;
+    /// given where no summary is made, they are refused rather than passed over.
+    @Test func statusOptionsWithoutASummaryAreAUsageError() throws {
+        let directory = try TestSupport.temporaryDirectory().path
+        for arguments in [
+            ["--status-file", "reviews/prerequisites.yaml"], ["--as-of", "2009-11-25"],
+            ["--as-of", "2009-11-25", "--output-dir", directory, "--format", "html"],
+        ] {
+            let run = try TestSupport.mupj(["review", "frameworks/dirac.yaml"] + arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(
+                run.stderr.hasPrefix(
+                    "Error: --status-file and --as-of are for the MB summary, which review writes only with "
+                        + "--output-dir and no --format (or use mupj summary)\n"), "\(arguments)")
+        }
+        let full = try TestSupport.mupj([
+            "review", "frameworks/dirac.yaml", "--as-of", "2009-11-25", "--output-dir", directory, "--fail-on", "never",
+        ])
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(try String(contentsOfFile: directory + "/summary.md", encoding: .utf8).contains("2009-11-25"))
+    }
+
     @Test func fullReportSetIncludesTheSummary() throws {
         let directory = try TestSupport.temporaryDirectory().path
         let run = try TestSupport.mupj(["review", "frameworks/", "--output-dir", directory, "--fail-on", "never"])
