@@ -1,3 +1,4 @@
+import Glibc
 import YAMLDocument
 
 /// The formats `mupj review` can write, each a pure function of the same `ReportContext`.
@@ -151,6 +152,16 @@ public enum ReportDirectory {
     /// the manifest when it is the only one (writing the reports again mends it too). A file that
     /// is there but cannot be read is an error, not drift.
     public static func check(_ files: [RenderedFile], in directory: String) throws(OutputFile.Failure) -> [Drift] {
+        // A directory that is missing holds missing reports; a file in its place is an error, as
+        // writing there would be, not a list of reports to write.
+        switch FileKind.of(directory) {
+        case .success(.directory): break
+        case .success(let other): throw .cannotRead(directory, "is \(other.article), not a directory")
+        case .failure(let problem):
+            var entry = stat()
+            if lstat(directory, &entry) == 0 { throw .cannotRead(directory, problem.message) }
+            if errno != ENOENT { throw .cannotRead(directory, String(cString: strerror(errno))) }
+        }
         let listed = try ReportManifest.read(in: directory)
         let paths = files.map { FileKind.path($0.name, in: directory) }
         let outcomes = Concurrently.map(files.count) { index -> Result<(String, Drift?), OutputFile.Failure> in

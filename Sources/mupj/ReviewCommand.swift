@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
               mupj review frameworks/ --format json --format text --output-dir reports
               mupj review frameworks/ --format sarif > review.sarif
               mupj review frameworks/ --output-dir reports          (all five formats and the MB summary)
-              mupj review frameworks/ --output-dir reports --check
+              mupj review frameworks/ --output-dir reports --check --fail-on never   (the files alone)
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
             description, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \
@@ -161,7 +161,10 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Write each format to a file in this directory instead of standard output.")
     var outputDir: String?
 
-    @Flag(help: "With --output-dir: compare instead of writing; exit 1 and name the files that differ.")
+    @Flag(
+        help: ArgumentHelp(
+            "With --output-dir: compare instead of writing; exit 1 and name the files that differ (for review, "
+                + "findings at or above --fail-on exit 1 too)."))
     var check = false
 
     @Flag(
@@ -185,8 +188,11 @@ struct OutputOptions: ParsableArguments {
         if check && outputDir == nil {
             throw ValidationError("--check compares the files in --output-dir; give one")
         }
-        if force && (outputDir == nil || check) {
-            throw ValidationError("--force replaces files in --output-dir; give one, without --check")
+        if force && outputDir == nil {
+            throw ValidationError("--force replaces files in --output-dir; give one")
+        }
+        if force && check {
+            throw ValidationError("--force and --check contradict each other: --check writes nothing; give one")
         }
     }
 }

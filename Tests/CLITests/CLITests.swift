@@ -611,10 +611,16 @@ import Testing
         let forced = try TestSupport.mupj(command + ["--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try String(contentsOfFile: notes, encoding: .utf8).hasPrefix("# Security review of multi-user"))
-        for misuse in [["--force"], command + ["--force", "--check"]] {
-            let run = try TestSupport.mupj((misuse == ["--force"] ? ["review", "frameworks/dirac.yaml"] : []) + misuse)
+        for (misuse, message) in [
+            (["review", "frameworks/dirac.yaml", "--force"], "--force replaces files in --output-dir; give one"),
+            (
+                command + ["--force", "--check"],
+                "--force and --check contradict each other: --check writes nothing; give one"
+            ),
+        ] {
+            let run = try TestSupport.mupj(misuse)
             #expect(run.status == 2)
-            #expect(run.stderr.hasPrefix("Error: --force replaces files in --output-dir; give one, without --check\n"))
+            #expect(run.stderr.hasPrefix("Error: \(message)\n"), "\(run.stderr)")
         }
     }
 

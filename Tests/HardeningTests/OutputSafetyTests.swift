@@ -93,6 +93,27 @@ import Testing
 
     /// The temporary file beside the target has a short name of its own, so any name the file
     /// system allows can be written.
+    /// `--check` against a directory that is a file, or lies through one, is the error that
+    /// writing there would be (exit 2), not a list of missing reports to write.
+    @Test func checkingAnOutputDirectoryThatIsAFileIsAnError() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("notes.txt").path
+        try "mine\n".write(toFile: file, atomically: true, encoding: .utf8)
+        for (outputDir, message) in [
+            (file, "\(file): error: cannot read: is a regular file, not a directory\n"),
+            (file + "/reports", "\(file)/reports: error: cannot read: Not a directory\n"),
+        ] {
+            let run = try TestSupport.mupj(["review", "frameworks/dirac.yaml", "--output-dir", outputDir, "--check"])
+            #expect(run.status == 2, "\(outputDir)")
+            #expect(run.stderr == message)
+        }
+        let missing = try TestSupport.mupj([
+            "review", "frameworks/dirac.yaml", "--output-dir", directory.path + "/new", "--check", "--fail-on", "never",
+        ])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("\(directory.path)/new/review.txt: error: missing report"))
+    }
+
     @Test func theLongestFileNameCanBeWritten() throws {
         let directory = try TestSupport.temporaryDirectory()
         let path = directory.path + "/" + String(repeating: "b", count: 250) + ".yaml"
