@@ -240,7 +240,7 @@ enum ReviewInputs {
                 let source = try SourceFile.read(files[index], maxBytes: limits.maxBytes)
                 let outcome = DescriptionLoader.load(source, limits: limits)
                 guard let description = outcome.description else {
-                    return .invalid(path: files[index], outcome.diagnostics, source)
+                    return .invalid(path: files[index], refused(source, outcome.diagnostics, limits: limits), source)
                 }
                 let framework = Described(
                     name: description.name, vo: description.vo,
@@ -254,6 +254,22 @@ enum ReviewInputs {
                 }
             }
         }
+    }
+
+    /// Why a file is not a description: its errors as one, or, when it is another of mupj's
+    /// files (a tracking file kept among the descriptions), that alone, with the option that reads it.
+    private static func refused(_ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits)
+        -> [Diagnostic]
+    {
+        guard let kind = InputKind.other(source, refusedWith: diagnostics, limits: limits), let option = kind.option
+        else { return diagnostics }
+        let location = diagnostics.count == 1 ? diagnostics[0].location : .start
+        return [
+            Diagnostic(
+                file: source.path, location: location,
+                message: "this is a \(kind.noun(1)), not a framework description; give it with \(option) (and keep "
+                    + "it apart from the descriptions, if it is in their directory)")
+        ]
     }
 
     /// Loads every description, keeping decoded those that `keeping` names; prints every

@@ -104,48 +104,19 @@ struct ValidateCommand: ParsableCommand {
         if !invalid.isEmpty { throw ExitCode(1) }
     }
 
-    /// Whether a line of `bytes` starts with `catalog:`, as a catalog's root key is written.
-    static func hasCatalogLine(_ bytes: [UInt8]) -> Bool {
-        let key = Array("catalog:".utf8)
-        var start = 0
-        while start + key.count <= bytes.count {
-            if bytes[start..<(start + key.count)].elementsEqual(key) { return true }
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return false }
-            start = newline + 1
-        }
-        return false
-    }
-
-    /// What a file was checked as.
-    enum Kind: String, CaseIterable {
-        case description
-        case trackingFile = "tracking-file"
-        case statusFile = "status-file"
-        case catalog
-
-        func noun(_ count: Int) -> String {
-            switch self {
-            case .description: return count == 1 ? "description" : "descriptions"
-            case .trackingFile: return count == 1 ? "tracking file" : "tracking files"
-            case .statusFile: return count == 1 ? "status file" : "status files"
-            case .catalog: return count == 1 ? "catalog" : "catalogs"
-            }
-        }
-    }
-
     struct Checked {
         var file: String
-        var kind: Kind
+        var kind: InputKind
         var diagnostics: [Diagnostic]
     }
 
     /// "3 descriptions", or "4 files (3 descriptions, 1 tracking file)" when of several kinds.
     static func counted(_ results: [Checked]) -> String {
-        let kinds = Kind.allCases.compactMap { kind -> String? in
+        let kinds = InputKind.allCases.compactMap { kind -> String? in
             let n = results.count { $0.kind == kind }
             return n == 0 ? nil : "\(n) \(kind.noun(n))"
         }
-        guard kinds.count > 1 else { return kinds.first ?? "0 \(Kind.description.noun(0))" }
+        guard kinds.count > 1 else { return kinds.first ?? "0 \(InputKind.description.noun(0))" }
         return "\(results.count) files (\(kinds.joined(separator: ", ")))"
     }
 
@@ -157,26 +128,19 @@ struct ValidateCommand: ParsableCommand {
         _ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits, _ catalog: () throws -> [Prerequisite]
     ) throws -> Checked? {
         let path = source.path
-        // Read again only when it may be one: a large invalid description is not read twice.
-        guard diagnostics.count == 1 || Self.hasCatalogLine(source.bytes),
-            let table = try? source.loadTable(limits: limits)
-        else { return nil }
-        guard let (format, _) = SchemaValidator.declaredFormat(table) else {
-            guard table.value(forKey: "catalog", in: NodeTable.root) != nil else { return nil }
+        switch InputKind.other(source, refusedWith: diagnostics, limits: limits) {
+        case .catalog:
             let checked = ReviewInputs.checked([source], limits: limits, requireClauses: false)
             return Checked(file: path, kind: .catalog, diagnostics: checked.diagnostics)
-        }
-        guard diagnostics.count == 1 else { return nil }
-        switch format {
-        case TrackingFormat.identifier:
+        case .trackingFile:
             return Checked(
                 file: path, kind: .trackingFile,
                 diagnostics: TrackingFileLoader.load(source, limits: limits).diagnostics)
-        case StatusFormat.identifier:
+        case .statusFile:
             let outcome = StatusFileLoader.load(source, limits: limits)
             let crossChecked = try outcome.file.map { StatusFileLoader.crossCheck($0, against: try catalog()) } ?? []
             return Checked(file: path, kind: .statusFile, diagnostics: outcome.diagnostics + crossChecked)
-        default:
+        case .description, nil:
             return nil
         }
     }

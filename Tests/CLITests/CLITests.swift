@@ -584,6 +584,34 @@ import Testing
         #expect(try String(contentsOfFile: directory + "/summary.md", encoding: .utf8).contains("2009-11-25"))
     }
 
+    /// Another of mupj's files given as a description, or kept in the descriptions' directory, is
+    /// named for what it is, with the option that reads it, in one error rather than the fields a
+    /// description lacks.
+    @Test func anotherKindOfFileGivenAsADescriptionIsNamed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try FileManager.default.copyItem(
+            atPath: TestSupport.path("frameworks/examples/common-mistakes.yaml"),
+            toPath: directory.appendingPathComponent("shortcut.yaml").path)
+        let tracking = directory.appendingPathComponent("shortcut-tracking.yaml").path
+        try FileManager.default.copyItem(atPath: TestSupport.path("reviews/examples/shortcut.yaml"), toPath: tracking)
+        let validated = try TestSupport.mupj(["validate", directory.path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        for (path, kind, option) in [
+            (tracking, "tracking file", "--tracking"), ("checklists/vo-operations.yaml", "catalog", "--checklist"),
+            ("reviews/prerequisites.yaml", "status file", "--status-file"),
+        ] {
+            let run = try TestSupport.mupj(["review", path == tracking ? directory.path : path])
+            #expect(run.status == 1)
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.count == 2, "\(run.stderr)")
+            #expect(
+                lines.first?.hasSuffix(
+                    "error: this is a \(kind), not a framework description; give it with \(option) (and keep it apart "
+                        + "from the descriptions, if it is in their directory)") == true, "\(run.stderr)")
+            #expect(lines.first?.hasPrefix(path) == true)
+        }
+    }
+
     @Test func fullReportSetIncludesTheSummary() throws {
         let directory = try TestSupport.temporaryDirectory().path
         let run = try TestSupport.mupj(["review", "frameworks/", "--output-dir", directory, "--fail-on", "never"])
