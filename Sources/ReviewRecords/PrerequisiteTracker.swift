@@ -41,6 +41,22 @@ public struct PrerequisiteTracker: Sendable {
             })
     }
 
+    /// The day a status is given on when none is asked for: the latest date the inputs record (an
+    /// entry of the status file, a description's `described_on`, the last signature of a verdict),
+    /// never today, so that the same files give the same output. Only the file's dates, a sign-off
+    /// made after its latest entry did not count for PRE-2 on the default day, and the MB's page
+    /// showed the verdict signed beside "no recommendation on file".
+    public var defaultDay: CalendarDay? {
+        var day = status.latestDate
+        for verdict in verdicts {
+            for date in [verdict.describedOn, verdict.signature?.on].compactMap({ $0 })
+            where day.map({ date > $0 }) ?? true {
+                day = date
+            }
+        }
+        return day
+    }
+
     /// The status on `day`.
     public func report(asOf day: CalendarDay) -> PrerequisiteReport {
         report(asOf: day, latestDate: status.latestDate)

@@ -221,7 +221,7 @@ struct ReportRun {
             tracking: trackingSet)
     }
 
-    /// The MB summary, with the prerequisites as of `--as-of` (default: the status file's latest date).
+    /// The MB summary, with the prerequisites as of `--as-of` (default: the latest date the inputs record).
     func summary(_ status: StatusOptions, limits: LoadLimits) throws -> SummaryReport {
         let report = try ReviewInputs.prerequisites(
             status, catalogs: catalogs, result: context.result, tracking: context.tracking, limits: limits)

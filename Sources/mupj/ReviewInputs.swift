@@ -30,8 +30,9 @@ struct StatusOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The day to report the prerequisites on, YYYY-MM-DD (UTC). Default: the latest date in the status "
-                + "file (never today, so the same files give the same output).",
+            "The day to report the prerequisites on, YYYY-MM-DD (UTC). Default: the latest date the inputs record "
+                + "(the status file's entries, the descriptions' described_on, the verdicts' last signatures; never "
+                + "today, so the same files give the same output).",
             valueName: "date"))
     var asOf: String?
 
@@ -334,7 +335,7 @@ extension ReviewInputs {
             options.statusFile, prerequisites: catalogs.prerequisites.flatMap(\.prerequisites), limits: limits)
         let verdicts = result.map { FrameworkVerdictRecord.records($0, tracking: tracking) } ?? []
         let tracker = PrerequisiteTracker(catalogs: catalogs.prerequisites, status: status, verdicts: verdicts)
-        guard let day = options.asOf.flatMap(CalendarDay.init) ?? status.latestDate else { return nil }
+        guard let day = options.asOf.flatMap(CalendarDay.init) ?? tracker.defaultDay else { return nil }
         return tracker.report(asOf: day)
     }
 }

@@ -19,8 +19,10 @@ struct StatusCommand: ParsableCommand {
             Exception windows that cover the day are listed. Dates are calendar days (UTC), \
             inclusive. The rules are in docs/prerequisites.md.
 
-            The default day is the latest date written in the status file, never today's date, so \
-            the same files always give the same output.
+            The default day is the latest date the inputs record (an entry of the status file, and \
+            with --frameworks a description's described_on or a verdict's last signature), never \
+            today's date, so the same files always give the same output. --history lists every day \
+            of change, up to --as-of when it is given.
 
             Examples:
               mupj status
@@ -96,7 +98,7 @@ struct StatusCommand: ParsableCommand {
             verdicts = joined.map { FrameworkVerdictRecord($0, tracking: $1) }
         }
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
-        let day = statusOptions.asOf.flatMap(CalendarDay.init) ?? status.latestDate
+        let asOf = statusOptions.asOf.flatMap(CalendarDay.init)
         if history {
             if let refusal = status.historyLimit(
                 maxEntries: maxHistoryEntries, maxStatuses: maxHistoryStatuses,
@@ -105,11 +107,13 @@ struct StatusCommand: ParsableCommand {
                 DiagnosticPrinter.print([refusal])
                 throw ExitCode(1)
             }
-            let changes = tracker.history().filter { change in day.map { change.date <= $0 } ?? true }
+            // Without --as-of, every day of change, those after the inputs' latest date too (the
+            // end of an exception window).
+            let changes = tracker.history().filter { change in asOf.map { change.date <= $0 } ?? true }
             Terminal.standardOutput.write(StatusRendering.render(history: changes, file: status.path, as: format))
             return
         }
-        guard let day else {
+        guard let day = asOf ?? tracker.defaultDay else {
             Terminal.standardError.write("\(status.path): error: the status file has no dates; give --as-of\n")
             throw ExitCode(1)
         }

@@ -420,6 +420,27 @@ import YAMLDocument
         #expect(before["detail"] as? String == "Shortcut (EXAMPLE): no recommendation on file")
     }
 
+    /// Signed after the status file's latest entry: on the default day, which is the latest date the
+    /// inputs record, the signature counts, and the history lists its day.
+    @Test func aSignatureAfterTheStatusFilesLastEntryCountsOnTheDefaultDay() throws {
+        for id in try Self.findings(status: "violated") { #expect(try judge(id, "false-positive").status == 0) }
+        #expect(try signOff("OSG", "recommend", extra: ["--date", "2011-05-04"]).status == 0)
+        #expect(try signOff("EGEE", "recommend", extra: ["--date", "2011-05-05"]).status == 0)
+        let status = try TestSupport.mupj([
+            "status", "--frameworks", Self.shortcut, "--tracking", tracking, "--format", "json",
+        ])
+        #expect(status.status == 0, "\(status.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        #expect(report?["as_of"] as? String == "2011-05-05")
+        let summary = try TestSupport.mupj(["summary", Self.shortcut, "--tracking", tracking])
+        #expect(summary.stdout.contains("| partly met | 1 of 5 frameworks positively recommended"), "\(summary.stdout)")
+        #expect(!summary.stdout.contains("Shortcut (EXAMPLE): no recommendation on file"))
+        let history = try TestSupport.mupj([
+            "status", "--frameworks", Self.shortcut, "--tracking", tracking, "--history",
+        ])
+        #expect(history.stdout.contains("\n2011-05-05"), "\(history.stdout)")
+    }
+
     /// `mupj validate` checks a tracking file as one, beside descriptions, and names the status
     /// file for what it is.
     @Test func validateChecksTrackingAndStatusFilesAsWhatTheyAre() throws {

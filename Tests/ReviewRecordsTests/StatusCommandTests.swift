@@ -55,7 +55,7 @@ import Testing
         #expect(implicit.stdout == explicit.stdout)
         #expect(implicit.stdout.hasPrefix("MB prerequisites for multi-user pilot jobs, as of 2010-04-06\n"))
         let help = try TestSupport.mupj(["status", "--help"])
-        #expect(help.stdout.contains("The default day is the latest date written in the status file, never today's"))
+        #expect(help.stdout.contains("The default day is the latest date the inputs record (an entry of the status"))
     }
 
     @Test func theExceptionWindowIsShownOnItsDays() throws {
