@@ -8,6 +8,9 @@ extension PrerequisitesSection {
             if let mb = status.mbReported, mb.state != status.state {
                 evidence += " (the MB reported it \(mb.state.phrase) on \(mb.date))"
             }
+            if let addition = status.addition, !status.inForce {
+                evidence += " (not yet a condition: the MB added it on \(addition.date))"
+            }
             return Item(id: status.id, title: status.title, status: status.state.phrase, evidence: evidence)
         }
         var reasons = report.gate.reasons

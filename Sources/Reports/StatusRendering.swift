@@ -85,7 +85,8 @@ public enum StatusRendering {
         var out = "\(Escape.terminal(p.id))  \(p.state.phrase)  \(Escape.terminal(p.title))\n"
         if let addition = p.addition {
             out += wrap(
-                "not in the original list of November 2007; added by \(addition.by) on \(addition.date)",
+                "not in the original list of November 2007; added by \(addition.by) on \(addition.date)"
+                    + (p.inForce ? "" : ": not yet a condition on this day, and it blocks nothing"),
                 first: "  ", rest: "  ")
         }
         out += wrap(p.summary, first: "  ", rest: "  ")
@@ -200,7 +201,8 @@ public enum StatusRendering {
             out += "Source: \(cell(p.source.description)).\n\n"
             if let addition = p.addition {
                 out +=
-                    "Not in the original list of November 2007; added by \(cell(addition.by)) on \(addition.date).\n\n"
+                    "Not in the original list of November 2007; added by \(cell(addition.by)) on \(addition.date)"
+                    + (p.inForce ? ".\n\n" : ": not yet a condition on this day, and it blocks nothing.\n\n")
             }
             out += "Decided by: \(cell(p.decidedBy))\n\n"
             out += "**\(p.state.phrase)**: \(cell(p.summary))\n\n"
@@ -315,6 +317,7 @@ public enum StatusRendering {
             ("id", .string(p.id)),
             ("title", .string(p.title)),
             ("original_list", .bool(p.originalList)),
+            ("in_force", .bool(p.inForce)),
             (
                 "added",
                 p.addition.map { a in

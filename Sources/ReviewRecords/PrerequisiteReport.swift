@@ -37,6 +37,10 @@ public struct PrerequisiteStatus: Sendable {
     /// False for a condition the MB added after November 2007.
     public var originalList: Bool
     public var addition: PrerequisiteAddition?
+    /// Whether it is a condition of the policy on the day: a later addition is one from the day the
+    /// MB added it. Before, it is decided and shown, but blocks nothing: the gate on a day is the
+    /// one the MB had set by then.
+    public var inForce: Bool
     public var state: PrerequisiteState
     /// One line: "4 of 6 batch systems tested; missing PBS Pro, SGE".
     public var summary: String

@@ -10,7 +10,8 @@ import YAMLDocument
 /// - a prerequisite is met when every item it asks for is in evidence, not met when none is (even
 ///   in part), partly met otherwise;
 /// - the policy is in effect when the latest MB declaration on or before the day says so;
-///   otherwise it is blocked by the prerequisites not met, or awaits the MB's agreement.
+///   otherwise it is blocked by the prerequisites not met, or awaits the MB's agreement;
+/// - a prerequisite the MB added later is a condition from the day it was added.
 public struct PrerequisiteTracker: Sendable {
     public let catalogs: [CatalogReference]
     public let prerequisites: [Prerequisite]
@@ -78,6 +79,9 @@ public struct PrerequisiteTracker: Sendable {
         let dates = status.dates
         var days = Set(dates)
         for window in status.exceptionWindows { days.insert(window.to.next) }
+        for prerequisite in prerequisites {
+            if let day = prerequisite.addition.flatMap({ CalendarDay($0.date) }) { days.insert(day) }
+        }
         for verdict in verdicts {
             if let day = verdict.describedOn { days.insert(day) }
             if let day = verdict.signature?.on { days.insert(day) }
@@ -98,6 +102,9 @@ public struct PrerequisiteTracker: Sendable {
     static func differences(from old: PrerequisiteReport, to new: PrerequisiteReport) -> [String] {
         var lines: [String] = []
         for (before, after) in zip(old.prerequisites, new.prerequisites) {
+            if after.inForce && !before.inForce, let addition = after.addition {
+                lines.append("\(after.id): a condition of the policy from this day (added by \(addition.by))")
+            }
             if before.state != after.state {
                 lines.append("\(after.id): \(before.state.phrase) → \(after.state.phrase) (\(after.summary))")
             } else if before.summary != after.summary {
@@ -123,7 +130,7 @@ public struct PrerequisiteTracker: Sendable {
     // MARK: - The gate
 
     func gate(_ states: [PrerequisiteStatus], asOf day: CalendarDay) -> PolicyGate {
-        let blocking = states.filter { $0.state != .met }
+        let blocking = states.filter { $0.inForce && $0.state != .met }
         let declaration = index.declarations.latest(asOf: day)
         let windows = status.exceptionWindows.filter { $0.covers(day) }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
         var reasons: [PolicyGate.Reason] = []
@@ -216,8 +223,9 @@ public struct PrerequisiteTracker: Sendable {
         return PrerequisiteStatus(
             id: prerequisite.id, title: prerequisite.title, paraphrase: prerequisite.paraphrase,
             decidedBy: prerequisite.decidedBy, source: prerequisite.source, originalList: prerequisite.originalList,
-            addition: prerequisite.addition, state: state, summary: decision.summary, items: items,
-            notes: decision.notes, mbReported: mbReported)
+            addition: prerequisite.addition,
+            inForce: prerequisite.addition.flatMap { CalendarDay($0.date) }.map { day >= $0 } ?? true, state: state,
+            summary: decision.summary, items: items, notes: decision.notes, mbReported: mbReported)
     }
 
     struct Decision {

@@ -250,7 +250,8 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(t.report(asOf: day("2010-01-15")).gate.exceptionWindows.map(\.id) == ["first", "later"])
         #expect(t.report(asOf: day("2010-02-28")).gate.exceptionWindows.map(\.id) == ["first", "later"])
         #expect(t.report(asOf: day("2010-03-01")).gate.exceptionWindows.map(\.id) == ["later"])
-        let history = t.history()
+        // The day PRE-5 was added comes first: from then it is a condition too.
+        let history = Array(t.history().drop { $0.date == day("2009-11-24") })
         #expect(history.map(\.date.description) == ["2009-12-01", "2010-01-15", "2010-03-01", "2010-05-01"])
         #expect(
             history[2].changes == ["exception window first has ended (last day 2010-02-28)"])
@@ -291,6 +292,29 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(report.gate.state == .awaitingMB)
         #expect(!report.gate.inEffect)
         #expect(report.gate.blocking.isEmpty)
+    }
+
+    /// PRE-5 was added by the MB on 2009-11-24: before, it is decided and shown but blocks nothing;
+    /// from that day it is a condition, and the history says so on its day.
+    @Test func aLaterPrerequisiteIsAConditionFromTheDayItWasAdded() throws {
+        // The four of 2007 met by 2009-10-01; gLExec's deployment never on file.
+        let text = allMet(deployed: "2009-10-01").replacingOccurrences(of: "2009-11-24", with: "2009-09-01")
+        let t = try tracker(try status(String(text[..<text.range(of: "glexec_deployment:")!.lowerBound])))
+        let before = t.report(asOf: day("2009-11-23"))
+        let added = try #require(before.prerequisites.first { $0.id == "PRE-5" })
+        #expect(added.state == .notMet)
+        #expect(!added.inForce)
+        #expect(before.prerequisites.filter { $0.id != "PRE-5" }.allSatisfy { $0.state == .met && $0.inForce })
+        #expect(before.gate.state == .awaitingMB)
+        #expect(before.gate.blocking.isEmpty)
+        let from = t.report(asOf: day("2009-11-24"))
+        #expect(from.prerequisites.first { $0.id == "PRE-5" }?.inForce == true)
+        #expect(from.gate.state == .blocked)
+        #expect(from.gate.blocking == ["PRE-5"])
+        let change = try #require(t.history().first { $0.date == day("2009-11-24") })
+        #expect(
+            change.changes.first == "PRE-5: a condition of the policy from this day (added by WLCG Management Board)")
+        #expect(change.changes.contains { $0.hasPrefix("policy: ") })
     }
 
     @Test func theMBDeclarationPutsThePolicyInEffectFromItsDay() throws {
