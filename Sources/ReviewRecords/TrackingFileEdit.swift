@@ -106,10 +106,18 @@ public enum TrackingFileEdit {
                     + "to a list written without them: remove them, or add the entry by hand")
         }
         guard let items = list.list, let last = items.last else {
-            // `section: []`: the brackets, and the spaces before them, give way to a block list.
+            // `section: []`: the brackets, and the spaces before them, give way to a block list. A
+            // comment after them stays on the key's line (`judgements: []  # none yet` would
+            // otherwise end the new entry's last line).
             var from = start
             while from > 0 && (bytes[from - 1] == 0x20 || bytes[from - 1] == 0x09) { from -= 1 }
-            bytes.replaceSubrange(from..<list.range.end.offset, with: Array((newline + text(2)).utf8))
+            var lineEnd = list.range.end.offset
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+            let tail = bytes[list.range.end.offset..<lineEnd]
+            let comment = tail.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "#") ? Array(tail) : []
+            bytes.replaceSubrange(
+                from..<(comment.isEmpty ? list.range.end.offset : lineEnd),
+                with: comment + Array((newline + text(2)).utf8))
             return bytes
         }
         guard bytes[content] == UInt8(ascii: "-") else {

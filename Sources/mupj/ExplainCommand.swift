@@ -24,7 +24,9 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "Clause id, e.g. MUPJ-5 (case does not matter).")
     var clause: String
 
-    @Option(help: "A description to trace the decision on.", completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+        help: "A description, or a directory of them, to trace the decision on.",
+        completion: .file(extensions: ["yaml", "yml"]))
     var framework: String?
 
     @OptionGroup var catalogs: CatalogOptions
@@ -43,9 +45,17 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let set = try ReviewInputs.catalogs(catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         guard let (catalog, found) = set.clause(clause) else {
+            if let prerequisite = set.prerequisites.flatMap(\.prerequisites).first(where: {
+                $0.id.lowercased() == clause.lowercased()
+            }) {
+                Terminal.standardError.write(
+                    "error: \(prerequisite.id) is an MB prerequisite, not a clause; mupj status shows it, decided from "
+                        + "the status file\n")
+                throw ExitCode(2)
+            }
             let ids = set.catalogs.flatMap { $0.clauses.map(\.id) }
             Terminal.standardError.write(
-                "error: no clause '\(clause)'; known clauses: \(ids.joined(separator: ", "))\n")
+                "error: no clause '\(Escape.terminal(clause))'; known clauses: \(ids.joined(separator: ", "))\n")
             throw ExitCode(2)
         }
         // The description is read and evaluated before anything is printed: one that cannot be

@@ -15,14 +15,24 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: "Write the template to this file instead of standard output.")
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write the template to this file instead of standard output (-: standard output); missing "
+                + "directories on its path are made."))
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    func validate() throws {
+        if output?.isEmpty == true {
+            throw ValidationError("--output is empty; name a file, or give - (or no --output) for standard output")
+        }
+    }
+
     func run() throws {
-        guard let output else {
+        guard let output, output != "-" else {
             Terminal.standardOutput.write(FrameworkTemplate.text)
             return
         }

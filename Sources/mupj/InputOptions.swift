@@ -72,6 +72,11 @@ enum Inputs {
         for named in paths {
             // `-` is standard input, read through `/dev/stdin`, the name its diagnostics and
             // reports give it. From a terminal nothing says the command waits for typing: say so.
+            // An empty argument (an unset shell variable) would be named by nothing at all.
+            if named.isEmpty {
+                problems.append(Diagnostic(file: "''", location: nil, message: "an empty path names no file"))
+                continue
+            }
             let path = named == "-" ? standardInput : named
             if named == "-" && isatty(STDIN_FILENO) == 1 {
                 DiagnosticPrinter.print([
@@ -114,9 +119,21 @@ enum Inputs {
         var first: [FileIdentity: String] = [:]
         var kept: [String] = []
         var repeats: [Diagnostic] = []
+        var standardInputSeen = false
         for file in files {
+            // Standard input is read once, whatever it is: a pipe read again gives nothing.
+            if file == standardInput {
+                if standardInputSeen {
+                    repeats.append(
+                        Diagnostic(
+                            file: file, location: nil, severity: .warning,
+                            message: "standard input (-) is named twice; it is read once"))
+                    continue
+                }
+                standardInputSeen = true
+            }
             var status = stat()
-            // Only regular files: two reads of `/dev/stdin` are two different inputs.
+            // Only regular files: two names of one device or pipe may read different inputs.
             guard stat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
                 kept.append(file)
                 continue
@@ -126,7 +143,9 @@ enum Inputs {
                 repeats.append(
                     Diagnostic(
                         file: file, location: nil, severity: .warning,
-                        message: "the same file as \(earlier), named before; it is read once"))
+                        message: file == earlier
+                            ? "named twice; it is read once"
+                            : "the same file as \(earlier), named before; it is read once"))
                 continue
             }
             first[identity] = file

@@ -43,9 +43,11 @@ struct JudgeCommand: ParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "The finding's id, as the reports give it; several findings given the same judgement for the same "
-                + "reason are recorded together.",
-            valueName: "finding"))
+            "The finding's id, as the reports give it (in either case); several findings given the same judgement "
+                + "for the same reason are recorded together.",
+            valueName: "finding"),
+        // Ids are written in lower case; one copied from a report shown in capitals is the same id.
+        transform: { $0.lowercased() })
     var findings: [String]
 
     @OptionGroup var target: TrackedFrameworkOptions
@@ -69,7 +71,7 @@ struct JudgeCommand: ParsableCommand {
         for finding in findings {
             guard TrackingFileLoader.isFindingID(finding) else {
                 throw ValidationError(
-                    "a finding id is 16 hexadecimal digits in lower case, as the reports give it; got '\(finding)'")
+                    "a finding id is 16 hexadecimal digits, as the reports give it; got '\(finding)'")
             }
             guard seen.insert(finding).inserted else { throw ValidationError("finding \(finding) is named twice") }
         }

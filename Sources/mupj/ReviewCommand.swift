@@ -82,7 +82,7 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
     func validate() throws {
-        try output.validate(formatCount: formats.count)
+        try output.validate(formats: formats.map(\.rawValue))
         // Read only for the MB summary, which only the full report set holds: given otherwise,
         // they would be passed over without a word.
         if status.given && (output.outputDir == nil || !formats.isEmpty) {
@@ -158,7 +158,10 @@ struct ReviewCommand: ParsableCommand {
 
 /// Where reports go, for `review` and `summary`.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Write each format to a file in this directory instead of standard output.")
+    @Option(
+        help: ArgumentHelp(
+            "Write each format to a file in this directory instead of standard output (made if missing, with the "
+                + "directories on its path)."))
     var outputDir: String?
 
     @Flag(
@@ -176,7 +179,11 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Date to print in reports (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH, else none.")
     var date: String?
 
-    func validate(formatCount: Int) throws {
+    func validate(formats: [String]) throws {
+        let formatCount = formats.count
+        if let twice = formats.enumerated().first(where: { formats[..<$0.offset].contains($0.element) }) {
+            throw ValidationError("--format \(twice.element) is given twice")
+        }
         // Here, not when the report is written, so that the usage shown is the command's.
         _ = try ReportDate.resolve(date)
         if outputDir?.isEmpty == true {
@@ -304,12 +311,15 @@ extension WriterLock.Failure {
 enum ReportDate {
     static func resolve(_ explicit: String?) throws -> String? {
         if let explicit {
-            guard let day = CalendarDay(explicit) else { throw ValidationError("--date takes YYYY-MM-DD") }
+            guard let day = CalendarDay(explicit) else {
+                throw ValidationError("--date takes a date YYYY-MM-DD, got '\(explicit)'")
+            }
             return day.description
         }
         guard let seconds = try epoch() else { return nil }
         guard let day = CalendarDay(secondsSinceEpoch: seconds) else {
-            throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC")
+            throw ValidationError(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, got '\(seconds)'")
         }
         return day.description
     }
@@ -318,7 +328,8 @@ enum ReportDate {
     static func epoch() throws -> Int64? {
         guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
         guard let seconds = Int64(epoch) else {
-            throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC")
+            throw ValidationError(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, got '\(epoch)'")
         }
         return seconds
     }

@@ -130,7 +130,7 @@ enum ReviewInputs {
         diagnostics += loadDiagnostics
         DiagnosticPrinter.print(diagnostics)
         guard let set, diagnostics.allSatisfy({ $0.severity != .error }) else {
-            Terminal.standardError.write("error: the catalogs could not be loaded; no review was made\n")
+            Terminal.standardError.write("error: the catalogs could not be loaded, and nothing was done\n")
             throw ExitCode(2)
         }
         if requirePrerequisites && set.prerequisites.isEmpty {

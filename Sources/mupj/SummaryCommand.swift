@@ -45,7 +45,7 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var reviewLimits: ReviewLimitOptions
 
-    func validate() throws { try output.validate(formatCount: formats.count) }
+    func validate() throws { try output.validate(formats: formats.map(\.rawValue)) }
 
     func run() throws {
         let run = try ReportRun(

@@ -36,6 +36,8 @@ struct ReviewerOptions: ParsableArguments {
                     + Suggestion.phrase(for: organisation, in: StatusFormat.Words.reviewerOrganisations))
         }
         if let date, CalendarDay(date) == nil { throw ValidationError("--date takes a date YYYY-MM-DD, got '\(date)'") }
+        // Here, so that a bad SOURCE_DATE_EPOCH is told with the command's own usage.
+        if date == nil { _ = try day() }
     }
 
     var reviewer: Reviewer { Reviewer(name: by, organisation: organisation) }

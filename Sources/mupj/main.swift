@@ -11,6 +11,13 @@ OutputFile.removeTemporaryOnSignals()
 // 7 % of a review of the shipped descriptions, and the review 12 % slower).
 mupj_keep_freed_memory()
 guard StandardStreams.argumentsAreUTF8() else { Mupj.exit(withError: ExitCode(2)) }
+// `mupj help TOPIC` with a topic that is no command: the parser shows the general help and exits 0.
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "help",
+    let message = Mupj.unknownCommand(in: Array(CommandLine.arguments.dropFirst()))
+{
+    Terminal.standardError.write(message + "\n")
+    Mupj.exit(withError: ExitCode(2))
+}
 do {
     var command = try Mupj.parseAsRoot()
     try command.run()

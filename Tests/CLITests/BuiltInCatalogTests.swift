@@ -63,7 +63,7 @@ import Testing
             named.stderr == "/nonexistent: error: no such file or directory\n"
                 + "/nonexistent: note: MUPJ_CHECKLISTS names this directory; name the catalogs with --checklist, or "
                 + "unset MUPJ_CHECKLISTS to use ./checklists or the catalogs built into mupj\n"
-                + "error: the catalogs could not be loaded; no review was made\n")
+                + "error: the catalogs could not be loaded, and nothing was done\n")
     }
 
     /// The built-in catalogs are held to the size limit a file read is held to.

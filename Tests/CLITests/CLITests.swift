@@ -180,9 +180,50 @@ import Testing
         #expect(far.stderr == "Error: unknown command 'frameworks/alien.yaml'; the commands are \(commands)\n" + usage)
         let hidden = try TestSupport.mupj(["bnch"])
         #expect(hidden.stderr == "Error: unknown command 'bnch'; the commands are \(commands)\n" + usage)
+        let help = try TestSupport.mupj(["help", "revew"])
+        #expect(help.status == 2)
+        #expect(help.stderr == "Error: unknown command 'revew'; did you mean 'review'?\n" + usage)
+        #expect(help.stdout.isEmpty)
+        let known = try TestSupport.mupj(["help", "review"])
+        #expect(known.status == 0)
+        #expect(known.stdout.hasPrefix("OVERVIEW: Evaluate framework descriptions"))
         let own = try TestSupport.mupj(["review", "--fromat", "json", "frameworks/"])
         #expect(own.status == 2)
         #expect(own.stderr.hasPrefix("Error: Unknown option '--fromat'. Did you mean '--format'?\n"))
+    }
+
+    /// Small mistakes of usage, each told for what it is.
+    @Test func smallMistakesOfUsageAreToldForWhatTheyAre() throws {
+        let cases: [([String], Int32, String)] = [
+            (
+                ["init", "-o", ""], 2,
+                "Error: --output is empty; name a file, or give - (or no --output) for standard output\n"
+            ),
+            (["validate", ""], 2, "'': error: an empty path names no file\n"),
+            (["review", "frameworks/dirac.yaml", "--tracking", ""], 2, "'': error: an empty path names no file\n"),
+            (
+                ["review", "frameworks/dirac.yaml", "--format", "json", "--format", "json", "--output-dir", "x"], 2,
+                "Error: --format json is given twice\n"
+            ),
+            (
+                ["explain", "pre-1"], 2,
+                "error: PRE-1 is an MB prerequisite, not a clause; mupj status shows it, decided from the status file\n"
+            ),
+        ]
+        for (arguments, status, stderr) in cases {
+            let run = try TestSupport.mupj(arguments)
+            #expect(run.status == status, "\(arguments)")
+            #expect(run.stderr.hasPrefix(stderr), "\(arguments): \(run.stderr)")
+        }
+        let dash = try TestSupport.mupj(["init", "-o", "-"])
+        #expect(dash.status == 0)
+        #expect(dash.stdout == (try TestSupport.mupj(["init"])).stdout)
+        #expect(!FileManager.default.fileExists(atPath: TestSupport.packageRoot.appendingPathComponent("-").path))
+        let twice = try TestSupport.mupj(
+            ["validate", "-", "-"],
+            stdin: try String(contentsOfFile: TestSupport.path("frameworks/dirac.yaml"), encoding: .utf8))
+        #expect(twice.status == 0, "\(twice.stderr)")
+        #expect(twice.stderr == "/dev/stdin: warning: standard input (-) is named twice; it is read once\n")
     }
 
     @Test func yamlErrorsAreLocated() throws {
@@ -371,11 +412,24 @@ import Testing
         let bad = try TestSupport.mupj(
             ["review", "frameworks/panda.yaml", "--format", "json"], environment: ["SOURCE_DATE_EPOCH": "soon"])
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("SOURCE_DATE_EPOCH must be a whole number of seconds"))
+        #expect(
+            bad.stderr.hasPrefix(
+                "Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, got 'soon'\n"
+                    + "Usage: mupj review "))
+        // judge dates its entry from it: the usage shown is judge's too.
+        let judge = try TestSupport.mupj(
+            [
+                "judge", "cdf8a97b29b13027", "--framework", "frameworks/examples/common-mistakes.yaml", "--as",
+                "confirmed", "--because", "x", "--by", "A", "--organisation", "OSG", "--tracking",
+                "/nonexistent/t.yaml",
+            ], environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(judge.status == 2)
+        #expect(judge.stderr.contains("got 'soon'\nUsage: mupj judge "), "\(judge.stderr)")
         let explicit = try TestSupport.mupj(["review", "frameworks/panda.yaml", "--date", "2009-02-30"])
         #expect(explicit.status == 2)
         // A usage error of the command: the usage shown is the command's, not the tool's.
-        #expect(explicit.stderr.hasPrefix("Error: --date takes YYYY-MM-DD\nUsage: mupj review "))
+        #expect(
+            explicit.stderr.hasPrefix("Error: --date takes a date YYYY-MM-DD, got '2009-02-30'\nUsage: mupj review "))
     }
 
     /// A catalog's examples are run when it is loaded: one that does not give its stated status is
@@ -411,7 +465,7 @@ import Testing
                 run.stderr
                     == "\(catalog.path):17:9: error: example 2 of W-1 expects satisfied, but the checks give violated: "
                     + "expected `traceability.retention_days` is at least 90, found 1 (line 17).\n"
-                    + "error: the catalogs could not be loaded; no review was made\n", "\(command)")
+                    + "error: the catalogs could not be loaded, and nothing was done\n", "\(command)")
         }
     }
 
@@ -431,7 +485,7 @@ import Testing
             run.stderr
                 == "\(catalog.path):\(line):9: error: example 2 of PRE-1 expects met, but the status gives partly met: "
                 + "1 of 2 positive security reviews of gLExec; missing OSG\n"
-                + "error: the catalogs could not be loaded; no review was made\n")
+                + "error: the catalogs could not be loaded, and nothing was done\n")
     }
 
     @Test func catalogErrorsExitTwo() throws {

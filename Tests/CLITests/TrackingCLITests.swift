@@ -174,6 +174,14 @@ import YAMLDocument
             ).stderr == "updated \(tracking)\n")
     }
 
+    /// An id copied in capitals is the same id: recorded as the reports write it.
+    @Test func aFindingIdInCapitalsIsTheSameId() throws {
+        let run = try judge(Self.retention.uppercased(), "confirmed")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("judged \(Self.retention) (VO-4/retention, violated) confirmed\n"))
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8).contains("finding: \"\(Self.retention)\""))
+    }
+
     /// Several findings given one judgement for one reason: recorded together in the order given,
     /// or, when any of them cannot be, none.
     @Test func severalFindingsAreJudgedTogetherOrNotAtAll() throws {
@@ -229,9 +237,8 @@ import YAMLDocument
                 "Error: recommend-with-conditions needs its conditions: give --condition\n"
             ),
             (
-                try judge("0EF7320C30063D2D", "confirmed"),
-                "Error: a finding id is 16 hexadecimal digits in lower case, as the reports give it; got "
-                    + "'0EF7320C30063D2D'\n"
+                try judge("0EF7320C30063D2", "confirmed"),
+                "Error: a finding id is 16 hexadecimal digits, as the reports give it; got '0ef7320c30063d2'\n"
             ),
         ]
         for (run, stderr) in cases {

@@ -88,8 +88,15 @@ import YAMLDocument
                 + "         organisation: OSG}\n" + added(indent: 2)
         ),
         (
-            "an empty list in brackets", head + "judgements: []  # none yet\nsign_offs: []\n",
-            head + "judgements:\n" + added(indent: 2).dropLast() + "  # none yet\nsign_offs: []\n"
+            "an empty list in brackets, with a comment that stays on its line",
+            head + "judgements: []  # none yet\nsign_offs: []\n",
+            head + "judgements:  # none yet\n" + added(indent: 2) + "sign_offs: []\n"
+        ),
+        (
+            "an empty list in brackets, CRLF",
+            head.replacingOccurrences(of: "\n", with: "\r\n") + "judgements: [] # none\r\nsign_offs: []\r\n",
+            head.replacingOccurrences(of: "\n", with: "\r\n") + "judgements: # none\r\n"
+                + added(indent: 2).replacingOccurrences(of: "\n", with: "\r\n") + "sign_offs: []\r\n"
         ),
         ("no list yet", head + "sign_offs: []", head + "sign_offs: []\njudgements:\n" + added(indent: 2)),
         (
