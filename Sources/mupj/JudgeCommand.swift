@@ -27,7 +27,7 @@ struct JudgeCommand: ParsableCommand {
               F=frameworks/examples/common-mistakes.yaml
               mupj review $F                  (each open finding with its id)
               mupj judge cdf8a97b29b13027 --framework $F --as accepted-risk \\
-                --because "Kept 60 days; 90 from the next release." \\
+                --because "Kept 30 days; 90 from the next release." \\
                 --by "A. Reviewer" --organisation OSG
               mupj judge 0ef7320c30063d2d bc865a887fc368c9 --framework $F --as confirmed \\
                 --because "Runs payloads as the pilot on any gLExec error." \\

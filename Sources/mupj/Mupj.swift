@@ -11,8 +11,10 @@ struct Mupj: ParsableCommand {
         abstract:
             "Security review of multi-user pilot job frameworks against the JSPG policy and the WLCG MB prerequisites.",
         discussion: """
-            Exit codes: 0 clean; 1 findings at or above --fail-on, or an invalid description; \
-            2 usage error, unreadable input or internal error.
+            Exit codes: 0 clean; 1 findings at or above --fail-on, an invalid description or other \
+            input file, or stale reports (--check); 2 usage error, unreadable input, catalog errors, \
+            a review limit passed (--max-findings, --max-steps), a file in --output-dir that mupj \
+            did not write, or an internal error. Each command's help gives its own.
             """,
         version: version,
         subcommands: [

@@ -64,8 +64,8 @@ struct TrackedFrameworkOptions: ParsableArguments {
         help: ArgumentHelp(
             "The tracking file to add to, or a directory of them. Default: ./reviews/tracking. A missing path is "
                 + "made: a file if its name ends in .yaml or .yml, else a directory. In a directory: the file that "
-                + "tracks the framework, else <framework name>.yaml (or <name>-<vo>.yaml, when another framework's file "
-                + "has that name).",
+                + "tracks the framework, else <name>.yaml (or <name>-<vo>.yaml, when another framework's file "
+                + "has that name), in lower case, with hyphens for spaces and other signs.",
             valueName: "path"),
         completion: .file(extensions: ["yaml", "yml"]))
     var tracking: String?

@@ -311,7 +311,7 @@ import YAMLDocument
         #expect(
             judged.stdout.contains(
                 "\n  retention: violated\n    expected `traceability.retention_days` is at least 90, found 30 (line "
-                    + "215).\n    Judged accepted risk by A. Reviewer (OSG) on 2009-02-05: Logs are kept 60 days today; "
+                    + "215).\n    Judged accepted risk by A. Reviewer (OSG) on 2009-02-05: Logs are kept 30 days today; "
                     + "EXAMPLE has committed to 90 days from its next release.\n    [require] "),
             "\(judged.stdout)")
         let plain = try TestSupport.mupj(arguments + ["--no-tracking"])
