@@ -481,7 +481,11 @@ private struct Walk {
         }
         let resolved = CoreSchema.resolve(scalar, tag: table.tag(node))
         func mismatch(_ extra: String = "") -> Value? {
-            error(range.start, "expected \(shape.expectation) for \(context), found \(describe(node))\(extra)")
+            // `Unknown` where a value that is not known is meant: only the lower-case word is the marker.
+            let hint =
+                extra.isEmpty && unknown && scalar.text != "unknown" && scalar.text.lowercased() == "unknown"
+                ? "; write unknown, in lower case, if it is not known" : extra
+            error(range.start, "expected \(shape.expectation) for \(context), found \(describe(node))\(hint)")
             return nil
         }
         if case .null = resolved {

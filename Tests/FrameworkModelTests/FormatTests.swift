@@ -185,6 +185,17 @@ import YAMLDocument
         #expect(outcome.diagnostics == outcome.diagnostics.sorted())
     }
 
+    /// `Unknown` in capitals where a fact is not known: the marker is the lower-case word, and the
+    /// error says so; a string field takes it as the string it is.
+    @Test func unknownInCapitalsIsNamed() {
+        let l = line(of: "  retention_days: 90")
+        #expect(
+            errors(replacing: "\n  retention_days: 90", with: "\n  retention_days: Unknown") == [
+                "fw.yaml:\(l):19: error: expected an integer of at least 0 for 'retention_days', found the string "
+                    + "'Unknown'; write unknown, in lower case, if it is not known"
+            ])
+    }
+
     @Test func allErrorsInOneRunInFileOrder() {
         var text = FrameworkTemplate.text.replacingOccurrences(of: "  owner_count: 3", with: "  owner_count: x")
         text = text.replacingOccurrences(of: "  retention_days: 90", with: "  retention_days: y")
