@@ -16,7 +16,9 @@ extension SchemaValidator {
         do {
             table = try source.loadTable(limits: limits, duplicates: &duplicates)
         } catch {
-            return (nil, duplicates + [error])
+            // In file order: an error located at the start of a collection comes before a
+            // duplicate inside it.
+            return (nil, (duplicates + [error]).sorted())
         }
         let loaded = load(table, file: source.path, identifier: identifier, build: build)
         guard !duplicates.isEmpty else { return loaded }

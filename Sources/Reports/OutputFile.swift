@@ -52,18 +52,42 @@ public enum OutputFile {
         return "cannot create the directory \(directory)"
     }
 
-    /// What to tell the user when the file replaced at `path` had `otherNames` hard links.
-    public static func otherNamesWarning(_ path: String, _ otherNames: Int) -> String? {
-        guard otherNames > 0 else { return nil }
-        let names =
-            otherNames == 1
-            ? "1 other name (a hard link), which still leads"
-            : "\(otherNames) other names (hard links), which still lead"
-        return "\(path): warning: the file replaced had \(names) to the old text\n"
+    /// What a new file could not keep of the one it replaced.
+    public struct Replacement: Sendable, Equatable {
+        /// Other names (hard links) of the file replaced, which still lead to the old text.
+        public var otherNames = 0
+        public var ownerKept = true
+        public var groupKept = true
+
+        public init(otherNames: Int = 0, ownerKept: Bool = true, groupKept: Bool = true) {
+            (self.otherNames, self.ownerKept, self.groupKept) = (otherNames, ownerKept, groupKept)
+        }
+
+        /// What to tell the user, one warning a line, each naming `path`.
+        public func warnings(_ path: String) -> String {
+            var out = ""
+            if otherNames > 0 {
+                let names =
+                    otherNames == 1
+                    ? "1 other name (a hard link), which still leads"
+                    : "\(otherNames) other names (hard links), which still lead"
+                out += "\(path): warning: the file replaced had \(names) to the old text\n"
+            }
+            if !groupKept {
+                out +=
+                    "\(path): warning: the file replaced belonged to another owner and group, which could not be kept; "
+                    + "it is now yours, without the group's permissions\n"
+            } else if !ownerKept {
+                out +=
+                    "\(path): warning: the file replaced belonged to another owner, which could not be kept; it is now "
+                    + "yours\n"
+            }
+            return out
+        }
     }
 
     @discardableResult
-    public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) -> Int {
+    public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) -> Replacement {
         try write(to: path, replace: replace) { emit in ReportFormat.emit(text, emit: emit) }
     }
 
@@ -74,15 +98,15 @@ public enum OutputFile {
     /// device, a FIFO or a directory is never replaced by a file (`/dev/null` would have been).
     ///
     /// A file replaced keeps its permissions, and its owner and group where the system allows it;
-    /// a new name cannot keep its hard links, so the result is how many other names the replaced
-    /// file had, which still lead to the old text, for the caller to say so.
+    /// a new name cannot keep its hard links. The result says what could not be kept, for the
+    /// caller to tell the user.
     @discardableResult
     public static func write(to path: String, replace: Bool, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void)
-        throws(Failure) -> Int
+        throws(Failure) -> Replacement
     {
         let staged = try stage(to: path, replace: replace, produce)
         try staged.commit()
-        return staged.otherNames
+        return staged.replacement
     }
 
     /// A file written whole to its temporary beside `path`, to be put in place by `commit()`: so
@@ -129,28 +153,40 @@ public enum OutputFile {
         // Named by its slot, as files are written side by side; short, so that a target whose name
         // is as long as a name may be still has a temporary.
         let slot = PendingTemporaries.shared.claim()
+        var replacement = Replacement(otherNames: replaced.map { Int($0.st_nlink) - 1 } ?? 0)
         let staged = Staged(
             path: path, target: target, temporary: directory + ".mupj-\(getpid())-\(slot).tmp", slot: slot,
-            replace: replace, otherNames: replaced.map { Int($0.st_nlink) - 1 } ?? 0)
+            replace: replace)
+        // A file that replaces another is made readable by its owner alone until it has the old
+        // one's permissions: a permission is checked when a file is opened, and a descriptor opened
+        // on a temporary readable by all would read the text written after.
         let descriptor: Int32
-        switch PendingTemporaries.shared.create(staged.temporary, in: slot) {
+        switch PendingTemporaries.shared.create(staged.temporary, in: slot, mode: replaced == nil ? 0o644 : 0o600) {
         case .created(let created): descriptor = created
         case .failed(let code): throw .cannotWrite(path, String(cString: strerror(code)))
         case .stopping: throw .cannotWrite(path, "the run is being stopped by a signal")
         }
         if let replaced {
-            // Before any of the text is written, so that no one may read it meanwhile. The owner
-            // first: changing it clears the set-user-ID bits, which the mode then sets again. Only
-            // root may give a file away; anyone may keep a group they are in.
+            // Before any of the text is written. The owner first: changing it clears the set-ID
+            // bits, which the mode then sets again. Only root may give a file away; anyone may keep
+            // a group they are in. What cannot be kept is not passed on: the set-ID bits, and the
+            // group's permissions, which would be another group's (as `cp -p` does).
+            var mode = replaced.st_mode & 0o7777
             if fchown(descriptor, replaced.st_uid, replaced.st_gid) != 0 {
-                _ = fchown(descriptor, uid_t.max, replaced.st_gid)
+                replacement.ownerKept = false
+                mode &= ~S_ISUID
+                if fchown(descriptor, uid_t.max, replaced.st_gid) != 0 {
+                    replacement.groupKept = false
+                    mode &= ~(S_ISGID | 0o070)
+                }
             }
-            guard fchmod(descriptor, replaced.st_mode & 0o7777) == 0 else {
+            guard fchmod(descriptor, mode) == 0 else {
                 let failure = "cannot give the new file the permissions of the old one: \(reason())"
                 close(descriptor)
                 throw .cannotWrite(path, failure)
             }
         }
+        staged.replacement = replacement
         // After a failed write the remaining pieces are still made, and dropped.
         var written = true
         var failure: String?
@@ -172,13 +208,12 @@ public enum OutputFile {
         let temporary: String
         let slot: Int
         let replace: Bool
-        /// How many other names (hard links) the file it replaces has: they keep the old text.
-        public let otherNames: Int
+        /// What of the file it replaces the new one could not keep; set once, before it is shared.
+        public nonisolated(unsafe) fileprivate(set) var replacement = Replacement()
         private let settled = Atomic<Bool>(false)
 
-        init(path: String, target: String, temporary: String, slot: Int, replace: Bool, otherNames: Int) {
+        init(path: String, target: String, temporary: String, slot: Int, replace: Bool) {
             (self.path, self.target, self.temporary, self.slot, self.replace) = (path, target, temporary, slot, replace)
-            self.otherNames = otherNames
         }
 
         /// Puts the file in place: renamed over the target, or, when replacing is not allowed,
@@ -353,8 +388,10 @@ private final class PendingTemporaries: Sendable {
         case stopping
     }
 
-    /// Opens the temporary for writing, published before it exists.
-    func create(_ temporary: String, in slot: Int) -> Creation {
+    /// Opens the temporary for writing, published before it exists. It must be new: a file or a
+    /// link already at its name (left by a run that was killed, or put there by someone else) is
+    /// removed, never written through, and the temporary made again.
+    func create(_ temporary: String, in slot: Int, mode: mode_t) -> Creation {
         var handled = Self.handled
         var previous = sigset_t()
         pthread_sigmask(SIG_BLOCK, &handled, &previous)
@@ -366,8 +403,12 @@ private final class PendingTemporaries: Sendable {
         defer { creating.bitwiseAnd(~bit, ordering: .releasing) }
         guard !stopping.load(ordering: .sequentiallyConsistent) else { return .stopping }
         publish(temporary, in: slot)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        return descriptor >= 0 ? .created(descriptor) : .failed(errno)
+        for _ in 0..<3 {
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if descriptor >= 0 { return .created(descriptor) }
+            guard errno == EEXIST, unlink(temporary) == 0 || errno == ENOENT else { return .failed(errno) }
+        }
+        return .failed(EEXIST)
     }
 
     /// Fills the slot's buffer, then publishes it; a path too long for it is not published.

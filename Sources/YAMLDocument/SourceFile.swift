@@ -43,8 +43,11 @@ public struct SourceFile: Sendable {
     public static func read(_ path: String, maxBytes: Int) throws(ReadFailure) -> SourceFile {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "no such file or directory" : "cannot open the file: \(systemError(errno))"
-            throw .unreadable(Diagnostic(file: path, location: nil, message: reason))
+            let code = errno
+            // Missing, or a link to nothing: `FileKind` tells the two apart.
+            if code == ENOENT, case .failure(let missing) = FileKind.of(path) { throw .unreadable(missing) }
+            throw .unreadable(
+                Diagnostic(file: path, location: nil, message: "cannot open the file: \(systemError(code))"))
         }
         defer { close(descriptor) }
         var status = stat()

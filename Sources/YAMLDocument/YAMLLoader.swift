@@ -26,7 +26,10 @@ public enum YAMLLoader {
         do {
             table = try loadTable(bytes, limits: limits, duplicates: &duplicates)
         } catch {
-            throw duplicates.first ?? error
+            // The first in the file: an error located at the start of a collection comes before a
+            // duplicate inside it.
+            if let first = duplicates.first, first.location.offset < error.location.offset { throw first }
+            throw error
         }
         if let first = duplicates.first { throw first }
         return table

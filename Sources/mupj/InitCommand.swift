@@ -36,16 +36,13 @@ struct InitCommand: ParsableCommand {
             Terminal.standardOutput.write(FrameworkTemplate.text)
             return
         }
-        let otherNames: Int
+        let replacement: OutputFile.Replacement
         do {
-            otherNames = try OutputFile.write(FrameworkTemplate.text, to: output, replace: force)
+            replacement = try OutputFile.write(FrameworkTemplate.text, to: output, replace: force)
         } catch {
             Terminal.standardError.write("\(error)\n")
             throw ExitCode(2)
         }
-        Terminal.standardError.write("wrote \(Escape.terminal(output))\n")
-        if let warning = OutputFile.otherNamesWarning(Escape.terminal(output), otherNames) {
-            Terminal.standardError.write(warning)
-        }
+        Terminal.wrote(output, replacement)
     }
 }

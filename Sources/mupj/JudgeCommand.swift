@@ -45,10 +45,11 @@ struct JudgeCommand: ParsableCommand {
         help: ArgumentHelp(
             "The finding's id, as the reports give it (in either case); several findings given the same judgement "
                 + "for the same reason are recorded together.",
-            valueName: "finding"),
-        // Ids are written in lower case; one copied from a report shown in capitals is the same id.
-        transform: { $0.lowercased() })
+            valueName: "finding"))
     var findings: [String]
+
+    /// The ids as the reports write them: one copied in capitals is the same id.
+    var ids: [String] { findings.map { $0.lowercased() } }
 
     @OptionGroup var target: TrackedFrameworkOptions
 
@@ -68,12 +69,12 @@ struct JudgeCommand: ParsableCommand {
 
     func validate() throws {
         var seen = Set<String>()
-        for finding in findings {
-            guard TrackingFileLoader.isFindingID(finding) else {
+        for (finding, id) in zip(findings, ids) {
+            guard TrackingFileLoader.isFindingID(id) else {
                 throw ValidationError(
                     "a finding id is 16 hexadecimal digits, as the reports give it; got '\(finding)'")
             }
-            guard seen.insert(finding).inserted else { throw ValidationError("finding \(finding) is named twice") }
+            guard seen.insert(id).inserted else { throw ValidationError("finding \(id) is named twice") }
         }
         if because.allSatisfy(\.isWhitespace) { throw ValidationError("--because is empty; say why") }
     }
@@ -83,7 +84,7 @@ struct JudgeCommand: ParsableCommand {
             target, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         let day = try reviewer.day()
         // Every finding is checked before anything is written: all are recorded, or none.
-        let judgements = try findings.map { finding in
+        let judgements = try ids.map { finding in
             let found = try write.openFinding(finding)
             if let earlier = write.file?.judgements.first(where: { $0.finding == finding }) {
                 throw write.refusal(

@@ -316,12 +316,16 @@ enum ReportDate {
             }
             return day.description
         }
+        return try epochDay()?.description
+    }
+
+    /// The day `SOURCE_DATE_EPOCH` names, nil when it is not set.
+    static func epochDay() throws -> CalendarDay? {
         guard let seconds = try epoch() else { return nil }
         guard let day = CalendarDay(secondsSinceEpoch: seconds) else {
-            throw ValidationError(
-                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, got '\(seconds)'")
+            throw ValidationError("SOURCE_DATE_EPOCH is out of the range of dates mupj writes, got '\(seconds)'")
         }
-        return day.description
+        return day
     }
 
     /// `SOURCE_DATE_EPOCH` in seconds, nil when not set.

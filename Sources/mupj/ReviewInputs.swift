@@ -16,8 +16,8 @@ struct StatusOptions: ParsableArguments {
     @Option(
         name: .customLong("status-file"),
         help: ArgumentHelp(
-            "The MB prerequisites status file. Default: ./reviews/prerequisites.yaml (where it is missing, the "
-                + "summary says the prerequisites were not assessed; a file named here must be there).",
+            "The MB prerequisites status file. Default: ./reviews/prerequisites.yaml (for the MB summary, a missing "
+                + "default means the prerequisites are not assessed; a file named here must be there).",
             valueName: "path"),
         completion: .file(extensions: ["yaml", "yml"]))
     var named: String?
@@ -228,8 +228,9 @@ enum ReviewInputs {
     /// What loading one file gave; a valid description may still have warnings.
     enum LoadedFile: Sendable {
         case unreadable(Diagnostic)
-        /// With the file as read, unless it was too large to read.
-        case invalid(path: String, [Diagnostic], SourceFile?)
+        /// With the file as read, unless it was too large to read, and the other kind of file it
+        /// is, when it is one of mupj's other files.
+        case invalid(path: String, [Diagnostic], SourceFile?, other: InputKind?)
         case valid(SourceFile, [Diagnostic], Described, FrameworkDescription?)
     }
 
@@ -241,7 +242,8 @@ enum ReviewInputs {
                 let source = try SourceFile.read(files[index], maxBytes: limits.maxBytes)
                 let outcome = DescriptionLoader.load(source, limits: limits)
                 guard let description = outcome.description else {
-                    return .invalid(path: files[index], refused(source, outcome.diagnostics, limits: limits), source)
+                    let other = InputKind.other(source, refusedWith: outcome.diagnostics, limits: limits)
+                    return .invalid(path: files[index], outcome.diagnostics, source, other: other)
                 }
                 let framework = Described(
                     name: description.name, vo: description.vo,
@@ -251,25 +253,22 @@ enum ReviewInputs {
             } catch {
                 switch error {
                 case .unreadable(let diagnostic): return .unreadable(diagnostic)
-                case .tooLarge(let diagnostic): return .invalid(path: files[index], [diagnostic], nil)
+                case .tooLarge(let diagnostic): return .invalid(path: files[index], [diagnostic], nil, other: nil)
                 }
             }
         }
     }
 
     /// Why a file is not a description: its errors as one, or, when it is another of mupj's
-    /// files (a tracking file kept among the descriptions), that alone, with the option that reads it.
-    private static func refused(_ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits)
-        -> [Diagnostic]
-    {
-        guard let kind = InputKind.other(source, refusedWith: diagnostics, limits: limits), let option = kind.option
-        else { return diagnostics }
+    /// files (a tracking file kept among the descriptions), that alone, with what reads it.
+    private static func refused(path: String, _ diagnostics: [Diagnostic], other: InputKind?) -> [Diagnostic] {
+        guard let other, let readBy = other.readBy else { return diagnostics }
         let location = diagnostics.count == 1 ? diagnostics[0].location : .start
         return [
             Diagnostic(
-                file: source.path, location: location,
-                message: "this is a \(kind.noun(1)), not a framework description; give it with \(option) (and keep "
-                    + "it apart from the descriptions, if it is in their directory)")
+                file: path, location: location,
+                message: "this is a \(other.noun(1)), not a framework description; \(readBy) (and keep it apart "
+                    + "from the descriptions, if it is in their directory)")
         ]
     }
 
@@ -292,8 +291,8 @@ enum ReviewInputs {
             switch file {
             case .unreadable(let diagnostic):
                 unreadable.append(diagnostic)
-            case .invalid(_, let problems, _):
-                diagnostics += problems
+            case .invalid(let path, let problems, _, let other):
+                diagnostics += refused(path: path, problems, other: other)
             case .valid(let source, let problems, let framework, let description):
                 diagnostics += problems
                 if let first = described[framework.key] {

@@ -38,3 +38,12 @@ struct Terminal: Sendable {
         colours ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }
 }
+
+extension Terminal {
+    /// Says on standard error that `path` was written (or `verb`), then what the file it replaced
+    /// could not keep: the commands that write a user's file say both the same way.
+    static func wrote(_ path: String, _ replacement: OutputFile.Replacement, verb: String = "wrote") {
+        let shown = Escape.terminal(path)
+        standardError.write("\(verb) \(shown)\n" + replacement.warnings(shown))
+    }
+}

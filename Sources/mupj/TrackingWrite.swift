@@ -45,8 +45,8 @@ struct ReviewerOptions: ParsableArguments {
     /// The day to record: `--date`, else `SOURCE_DATE_EPOCH`, else today.
     func day() throws -> CalendarDay {
         if let date, let day = CalendarDay(date) { return day }
-        let seconds = try ReportDate.epoch() ?? Int64(time(nil))
-        guard let day = CalendarDay(secondsSinceEpoch: seconds) else {
+        if let day = try ReportDate.epochDay() { return day }
+        guard let day = CalendarDay(secondsSinceEpoch: Int64(time(nil))) else {
             throw ValidationError("the clock gives no date; give --date")
         }
         return day
@@ -126,17 +126,24 @@ struct TrackingWrite {
         // A file, or the directory the file is found or made in: one that exists, a path ending in
         // "/", or a missing path whose name is not a YAML file's (`--tracking reviews/tracking`, the
         // default spelled out, must not make a file of that name).
+        // Only a path with nothing at all there is missing: a link that leads nowhere, or a path
+        // through a file, is reported, not made into a directory.
         let named = options.tracking
-        let inDirectory =
-            named.map { path in
-                switch FileKind.of(path) {
-                case .success(.directory): return true
-                case .success: return path.hasSuffix("/")
-                case .failure:
-                    let name = path.lowercased()
-                    return path.hasSuffix("/") || !(name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+        var inDirectory = true
+        if let path = named {
+            switch FileKind.of(path) {
+            case .success(.directory): inDirectory = true
+            case .success: inDirectory = path.hasSuffix("/")
+            case .failure(let problem):
+                var entry = stat()
+                guard lstat(path, &entry) != 0 && errno == ENOENT else {
+                    DiagnosticPrinter.print([problem])
+                    throw ExitCode(2)
                 }
-            } ?? true
+                let name = path.lowercased()
+                inDirectory = path.hasSuffix("/") || !(name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+            }
+        }
         let file = inDirectory ? nil : named
         let directory = named.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? TrackingOptions.defaultDirectory
         // Held from the first look at the directory to the write: another judge or sign-off in
@@ -280,10 +287,11 @@ struct TrackingWrite {
             Terminal.standardError.write(changed)
             throw ExitCode(2)
         }
-        let otherNames: Int
+        let replacement: OutputFile.Replacement
         do {
-            if source == nil { try Self.makeDirectory(for: path) }
-            otherNames = try OutputFile.write(String(decoding: bytes, as: UTF8.self), to: path, replace: source != nil)
+            // Missing directories on the way are made, and a part of the path that is a file named.
+            replacement = try OutputFile.write(
+                String(decoding: bytes, as: UTF8.self), to: path, replace: source != nil)
         } catch OutputFile.Failure.exists {
             Terminal.standardError.write(changed)
             throw ExitCode(2)
@@ -291,10 +299,7 @@ struct TrackingWrite {
             Terminal.standardError.write("\(error)\n")
             throw ExitCode(2)
         }
-        Terminal.standardError.write("\(source == nil ? "wrote" : "updated") \(Escape.terminal(path))\n")
-        if let warning = OutputFile.otherNamesWarning(Escape.terminal(path), otherNames) {
-            Terminal.standardError.write(warning)
-        }
+        Terminal.wrote(path, replacement, verb: source == nil ? "wrote" : "updated")
         return file
     }
 
@@ -306,10 +311,4 @@ struct TrackingWrite {
             + "\n"
     }
 
-    private static func makeDirectory(for path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
-        let directory = String(path[..<slash])
-        guard !directory.isEmpty, case .failure = FileKind.of(directory) else { return }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    }
 }

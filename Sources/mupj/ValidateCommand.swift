@@ -64,10 +64,12 @@ struct ValidateCommand: ParsableCommand {
         for file in ReviewInputs.load(files, limits: limits.limits, keeping: .none) {
             switch file {
             case .unreadable(let diagnostic): unreadable.append(diagnostic)
-            case .invalid(let path, let diagnostics, let source):
-                results.append(
-                    try source.flatMap { try Self.inOtherFormat($0, diagnostics, limits: limits.limits, catalog) }
-                        ?? Checked(file: path, kind: .description, diagnostics: diagnostics))
+            case .invalid(let path, let diagnostics, let source, let other):
+                if let source, let other {
+                    results.append(try Self.checked(source, as: other, limits: limits.limits, catalog))
+                } else {
+                    results.append(Checked(file: path, kind: .description, diagnostics: diagnostics))
+                }
             case .valid(let source, let diagnostics, _, _):
                 results.append(Checked(file: source.path, kind: .description, diagnostics: diagnostics))
             }
@@ -121,14 +123,12 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// A file refused as a description that is another of mupj's files, checked as the file it is:
-    /// one whose `format:` names another format (the format check gives that one error, before
-    /// anything else), a tracking file or a status file against the prerequisites `catalog` gives;
-    /// one with `catalog:` and no `format:`, a catalog.
-    static func inOtherFormat(
-        _ source: SourceFile, _ diagnostics: [Diagnostic], limits: LoadLimits, _ catalog: () throws -> [Prerequisite]
-    ) throws -> Checked? {
+    /// a status file against the prerequisites `catalog` gives.
+    static func checked(
+        _ source: SourceFile, as kind: InputKind, limits: LoadLimits, _ catalog: () throws -> [Prerequisite]
+    ) throws -> Checked {
         let path = source.path
-        switch InputKind.other(source, refusedWith: diagnostics, limits: limits) {
+        switch kind {
         case .catalog:
             let checked = ReviewInputs.checked([source], limits: limits, requireClauses: false)
             return Checked(file: path, kind: .catalog, diagnostics: checked.diagnostics)
@@ -140,8 +140,8 @@ struct ValidateCommand: ParsableCommand {
             let outcome = StatusFileLoader.load(source, limits: limits)
             let crossChecked = try outcome.file.map { StatusFileLoader.crossCheck($0, against: try catalog()) } ?? []
             return Checked(file: path, kind: .statusFile, diagnostics: outcome.diagnostics + crossChecked)
-        case .description, nil:
-            return nil
+        case .description:
+            return Checked(file: path, kind: .description, diagnostics: DescriptionLoader.load(source).diagnostics)
         }
     }
 }

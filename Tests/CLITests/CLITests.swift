@@ -650,9 +650,10 @@ import Testing
         try FileManager.default.copyItem(atPath: TestSupport.path("reviews/examples/shortcut.yaml"), toPath: tracking)
         let validated = try TestSupport.mupj(["validate", directory.path])
         #expect(validated.status == 0, "\(validated.stderr)")
-        for (path, kind, option) in [
-            (tracking, "tracking file", "--tracking"), ("checklists/vo-operations.yaml", "catalog", "--checklist"),
-            ("reviews/prerequisites.yaml", "status file", "--status-file"),
+        for (path, kind, readBy) in [
+            (tracking, "tracking file", "give it with --tracking"),
+            ("checklists/vo-operations.yaml", "catalog", "give it with --checklist"),
+            ("reviews/prerequisites.yaml", "status file", "mupj status and mupj summary read it (--status-file)"),
         ] {
             let run = try TestSupport.mupj(["review", path == tracking ? directory.path : path])
             #expect(run.status == 1)
@@ -660,8 +661,8 @@ import Testing
             #expect(lines.count == 2, "\(run.stderr)")
             #expect(
                 lines.first?.hasSuffix(
-                    "error: this is a \(kind), not a framework description; give it with \(option) (and keep it apart "
-                        + "from the descriptions, if it is in their directory)") == true, "\(run.stderr)")
+                    "error: this is a \(kind), not a framework description; \(readBy) (and keep it apart from the "
+                        + "descriptions, if it is in their directory)") == true, "\(run.stderr)")
             #expect(lines.first?.hasPrefix(path) == true)
         }
     }

@@ -238,7 +238,7 @@ import YAMLDocument
             ),
             (
                 try judge("0EF7320C30063D2", "confirmed"),
-                "Error: a finding id is 16 hexadecimal digits, as the reports give it; got '0ef7320c30063d2'\n"
+                "Error: a finding id is 16 hexadecimal digits, as the reports give it; got '0EF7320C30063D2'\n"
             ),
         ]
         for (run, stderr) in cases {

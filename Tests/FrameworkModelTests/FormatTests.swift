@@ -185,6 +185,14 @@ import YAMLDocument
         #expect(outcome.diagnostics == outcome.diagnostics.sorted())
     }
 
+    /// Diagnostics stay in file order when the YAML error that stops the load is located before a
+    /// duplicate key (at the start of the collection that holds it).
+    @Test func aDuplicateAndAFatalErrorAreInFileOrder() {
+        let found = TestSupport.description("format: mupj/1\n{a: 1, a: 2}: x\n", name: "fw.yaml").diagnostics
+        #expect(found.map(\.location?.column) == [1, 8])
+        #expect(found.last?.message.hasPrefix("duplicate key 'a'") == true)
+    }
+
     /// `Unknown` in capitals where a fact is not known: the marker is the lower-case word, and the
     /// error says so; a string field takes it as the string it is.
     @Test func unknownInCapitalsIsNamed() {

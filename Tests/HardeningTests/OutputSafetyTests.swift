@@ -91,8 +91,6 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
     }
 
-    /// The temporary file beside the target has a short name of its own, so any name the file
-    /// system allows can be written.
     /// `--check` against a directory that is a file, or lies through one, is the error that
     /// writing there would be (exit 2), not a list of missing reports to write.
     @Test func checkingAnOutputDirectoryThatIsAFileIsAnError() throws {
@@ -114,6 +112,8 @@ import Testing
         #expect(missing.stderr.hasPrefix("\(directory.path)/new/review.txt: error: missing report"))
     }
 
+    /// The temporary file beside the target has a short name of its own, so any name the file
+    /// system allows can be written.
     @Test func theLongestFileNameCanBeWritten() throws {
         let directory = try TestSupport.temporaryDirectory()
         let path = directory.path + "/" + String(repeating: "b", count: 250) + ".yaml"

@@ -58,6 +58,29 @@ import Testing
         #expect(help.stdout.contains("The default day is the latest date the inputs record (an entry of the status"))
     }
 
+    /// Before the MB added it, PRE-5 is shown as not yet a condition in every format, and the gate
+    /// does not name it.
+    @Test func aLaterPrerequisiteIsShownAsNotYetAConditionBeforeItsDay() throws {
+        let text = try TestSupport.mupj(["status", "--as-of", "2009-11-01"]).stdout
+        #expect(text.contains("Policy: not in effect on 2009-11-01 (blocked by PRE-1, PRE-2, PRE-3, PRE-4)\n"))
+        #expect(
+            text.contains(
+                "not in the original list of November 2007; added by WLCG Management Board on 2009-11-24: not yet a"))
+        let markdown = try TestSupport.mupj(["status", "--as-of", "2009-11-01", "--format", "markdown"]).stdout
+        #expect(markdown.contains("on 2009-11-24: not yet a condition on this day, and it blocks nothing.\n"))
+        let json = try TestSupport.mupj(["status", "--as-of", "2009-11-01", "--format", "json"]).stdout
+        let report = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let states = (report?["prerequisites"] as? [[String: Any]] ?? []).map {
+            ($0["id"] as? String, $0["in_force"] as? Bool)
+        }
+        #expect(states.map(\.0) == ["PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5"])
+        #expect(states.map(\.1) == [true, true, true, true, false])
+        let summary = try TestSupport.mupj(["summary", "frameworks/", "--as-of", "2009-11-01"]).stdout
+        #expect(summary.contains("(not yet a condition: the MB added it on 2009-11-24)"))
+        let after = try TestSupport.mupj(["status", "--as-of", "2009-11-24", "--format", "markdown"]).stdout
+        #expect(!after.contains("not yet a condition"))
+    }
+
     @Test func theExceptionWindowIsShownOnItsDays() throws {
         let inside = try TestSupport.mupj(["status", "--as-of", "2010-02-28"])
         #expect(

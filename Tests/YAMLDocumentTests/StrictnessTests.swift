@@ -26,6 +26,14 @@ import YAMLDocument
         #expect(found.map(\.location.line) == [2])
         let strict = try #require(throws: YAMLError.self) { try YAMLLoader.loadTable(broken) }
         #expect(strict.kind == .duplicateKey)
+        // An error located at the start of a collection comes before a duplicate inside it.
+        let complex = Array("{a: 1, a: 2}: x\n".utf8)
+        found = []
+        #expect(throws: YAMLError.self) { try YAMLLoader.loadTable(complex, duplicates: &found) }
+        #expect(found.map(\.location.column) == [8])
+        let first = try #require(throws: YAMLError.self) { try YAMLLoader.loadTable(complex) }
+        #expect(first.location.column == 1)
+        #expect(first.kind != .duplicateKey)
     }
 
     @Test func duplicateKeyPointsAtTheDuplicateAndNamesTheFirst() throws {
