@@ -303,7 +303,9 @@ struct Explainer {
             let truth = conjunctive ? Truth.and(results.map(\.truth)) : Truth.or(results.map(\.truth))
             guard truth != .true else { return (truth, []) }
             if conjunctive { return (truth, results.flatMap(\.parts)) }
-            return (truth, ["none of these holds: " + results.flatMap(\.parts).joined(separator: " / ")])
+            // "None holds" only when each was found false; with one unknown, none can be shown.
+            let lead = truth == .false ? "none of these holds: " : "none of these can be shown to hold: "
+            return (truth, [lead + results.flatMap(\.parts).joined(separator: " / ")])
         }
     }
 

@@ -181,8 +181,12 @@ import YAMLDocument
             "  - {id: extra-\(i), type: voms-proxy, identity: payload-user, lifetime_hours: 12, delegation: limited, "
                 + "location: here, file_mode: \"0640\", readable_by: [pilot-account, other-payloads]}\n"
         }.joined()
+        // Held by the pilot on the worker node, where the checks of user proxies look.
+        let held = (0..<300).map { "extra-\($0)" }.joined(separator: ", ")
         let text = FrameworkTemplate.text.replacingOccurrences(
-            of: "\ncredentials:\n", with: "\ncredentials:\n" + credentials)
+            of: "\ncredentials:\n", with: "\ncredentials:\n" + credentials
+        ).replacingOccurrences(
+            of: "holds: [pilot-proxy, payload-proxy]", with: "holds: [pilot-proxy, payload-proxy, \(held)]")
         let source = SourceFile(path: "wide.yaml", bytes: Array(text.utf8))
         let context = try Inputs.context([source])
         var stream = try #require(ReportStream(.json, colour: false))

@@ -301,6 +301,25 @@ private func check(_ require: String, extra: String = "") -> String {
         #expect(finding.severity == .high)
     }
 
+    /// An `any` is said to hold for none of its parts only when each was found false; with one
+    /// not known, none can be shown to hold.
+    @Test func anAlternativeNotKnownIsNotSaidToFail() throws {
+        let either = try Probe(
+            checks: check(
+                "{any: [{field: payload_execution.environment_cleaned, equals: true}, "
+                    + "{field: payload_execution.payloads_per_slot, at_most: 1}]}"))
+        let unknown = try #require(
+            try either.evaluate("payload_execution:\n  environment_cleaned: false\n  payloads_per_slot: unknown\n")
+                .findings.first)
+        #expect(unknown.status == .needsInformation)
+        #expect(unknown.message.hasPrefix("none of these can be shown to hold: "), "\(unknown.message)")
+        let both = try #require(
+            try either.evaluate("payload_execution:\n  environment_cleaned: false\n  payloads_per_slot: 2\n")
+                .findings.first)
+        #expect(both.status == .violated)
+        #expect(both.message.hasPrefix("none of these holds: "), "\(both.message)")
+    }
+
     @Test func aMessageNamesAtMostSixOfTheValuesReached() throws {
         let many = try Probe(checks: check("{field: components.zone, equals: central}"))
         let components = (1...9).map { "{id: c\($0), zone: site-edge}" }.joined(separator: ", ")
