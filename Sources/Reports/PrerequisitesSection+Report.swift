@@ -24,7 +24,8 @@ extension PrerequisitesSection {
             report.catalogs.map { File(kind: "prerequisite catalog", path: $0.file, sha256: $0.sha256) }
             + [File(kind: "status file", path: report.statusFile, sha256: report.statusFileSHA256)]
         self.init(
-            items: items, gateHeadline: "On \(report.asOf) the policy is \(report.gate.phrase)", gateReasons: reasons,
+            items: items, asOf: report.asOf.description,
+            gateHeadline: "On \(report.asOf) the policy is \(report.gate.phrase)", gateReasons: reasons,
             files: files)
     }
 }

@@ -38,14 +38,20 @@ public struct PrerequisitesSection: Sendable {
     }
 
     public var items: [Item]
+    /// The day the prerequisites are given on, YYYY-MM-DD.
+    public var asOf: String?
     /// Whether the policy can come into effect: "On 2010-04-06 the policy is not in effect".
     public var gateHeadline: String
     /// Why, and the exception windows that apply; shown as a list under the headline.
     public var gateReasons: [PolicyGate.Reason]
     public var files: [File]
 
-    public init(items: [Item], gateHeadline: String, gateReasons: [PolicyGate.Reason] = [], files: [File] = []) {
+    public init(
+        items: [Item], asOf: String? = nil, gateHeadline: String, gateReasons: [PolicyGate.Reason] = [],
+        files: [File] = []
+    ) {
         self.items = items
+        self.asOf = asOf
         self.gateHeadline = gateHeadline
         self.gateReasons = gateReasons
         self.files = files
@@ -128,8 +134,8 @@ public struct SummaryReport: Sendable {
         var made = "Made by mupj \(Escape.markdown(context.result.toolVersion))"
         if let date = context.date { made += " on \(Escape.markdown(date))" }
         out.line(
-            made + ". Per framework: the verdict the review findings support, the findings by severity and status, "
-                + "and the main reasons. Words in *italics* are explained at the end.")
+            made + ". " + (dating.map { "**\(Escape.markdown($0))** " } ?? "")
+                + "Words in *italics* are explained at the end.")
         out.blank()
         out.line("## Verdicts")
         out.blank()
@@ -253,9 +259,9 @@ public struct SummaryReport: Sendable {
         let entries = self.entries
         var out = HTMLPage.head(title: SummaryReport.title, generator: context.result.toolVersion, page: "summary")
         out += "<header>\n<h1>\(Escape.html(SummaryReport.title))</h1>\n"
-        out += "<p class=\"meta\">" + HTMLPage.made(context) + " Per framework: the verdict the review findings "
-        out += "support, the findings by severity and status, and the main reasons. Words in <em>italics</em> are "
-        out += "explained at the end.</p>\n</header>\n"
+        out += "<p class=\"meta\">" + HTMLPage.made(context) + " "
+        if let dating { out += "<strong>\(Escape.html(dating))</strong> " }
+        out += "Words in <em>italics</em> are explained at the end.</p>\n</header>\n"
         out += "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n"
         if entries.isEmpty {
             out += "<p>No framework description was reviewed.</p>\n"
@@ -363,12 +369,30 @@ public struct SummaryReport: Sendable {
 
     // MARK: - JSON
 
+    /// When what the page says holds: the days the descriptions reflect, and the day of the
+    /// prerequisites. The page has no other date unless one is asked for (`--date`), and a
+    /// verdict read without its day reads as today's.
+    var dating: String? {
+        let days = Set(context.result.frameworks.map(\.describedOn).filter { !$0.isEmpty }).sorted()
+        var parts: [String] = []
+        if let first = days.first, let last = days.last {
+            parts.append(
+                first == last ? "The description reflects \(first)" : "The descriptions reflect \(first) to \(last)")
+        }
+        if let day = prerequisites?.asOf {
+            parts.append((parts.isEmpty ? "The" : "the") + " prerequisites are as of \(day)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ") + "."
+    }
+
     public func json() -> JSON {
         let result = context.result
         return .obj([
             ("schema", .string(SummaryReport.schemaID)),
             ("tool", .obj([("name", .string("mupj")), ("version", .string(result.toolVersion))])),
             ("date", context.date.map(JSON.string)),
+            ("as_of", prerequisites?.asOf.map(JSON.string)),
+            ("dating", dating.map(JSON.string)),
             (
                 "frameworks",
                 .array(

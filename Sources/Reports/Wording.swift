@@ -44,10 +44,12 @@ enum Wording {
         let what = finding.title.hasSuffix(".") ? String(finding.title.dropLast()) : finding.title
         let where_ = "policy clause \(finding.clauseID), “\(clauseTitle)”; \(finding.severity.rawValue)"
         switch finding.status {
-        case .violated: return "Not met: \(what)\(subject) (\(where_))."
-        case .needsInformation: return "Open question: \(what)\(subject) (\(where_))."
-        case .satisfied: return "Met: \(what)\(subject) (\(where_))."
-        case .notApplicable: return "Does not apply: \(what)\(subject) (\(where_))."
+        // The title is what the check requires; said as such, so that "Not met: Payloads are
+        // started through gLExec" is not read as a statement that they are.
+        case .violated: return "Required, not met: \(what)\(subject) (\(where_))."
+        case .needsInformation: return "Required, not known: \(what)\(subject) (\(where_))."
+        case .satisfied: return "Required, met: \(what)\(subject) (\(where_))."
+        case .notApplicable: return "Does not apply here: \(what)\(subject) (\(where_))."
         }
     }
 
@@ -120,7 +122,8 @@ enum Wording {
         case .recommendWithConditions:
             return
                 "No serious problem was found; the lesser points listed must be addressed (these are the conditions)."
-        case .doNotRecommend: return "The description shows at least one serious breach of the policy."
+        case .doNotRecommend:
+            return "A check of high or critical severity is violated, and not accepted as a risk."
         case .reviewIncomplete:
             return
                 "Serious questions are still open; the reviewers cannot recommend either way until they are answered."

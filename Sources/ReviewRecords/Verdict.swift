@@ -141,7 +141,11 @@ public struct FindingsVerdict: Sendable {
     static func signOff(_ tracking: FrameworkTracking, supported: Verdict) -> SignOffStatus {
         let signOffs = tracking.signOffs
         guard tracking.file != nil else {
-            return SignOffStatus(signOffs: [], missing: ["no judgement or sign-off is recorded"])
+            return SignOffStatus(
+                signOffs: [],
+                missing: [
+                    "no reviewer has judged the findings or signed: the verdict is what the findings alone support"
+                ])
         }
         var missing: [String] = []
         if tracking.unjudged > 0 {

@@ -27,7 +27,10 @@ import Testing
             #expect(entry["more_reasons"] as? Int == max(verdict.reasons.count - 3, 0))
             for (reason, finding) in zip(reasons, verdict.reasons) {
                 let text = try #require(reason["text"] as? String)
-                #expect(text.hasPrefix(finding.status == .violated ? "Not met: " : "Open question: "))
+                #expect(
+                    text.hasPrefix(
+                        finding.status == .violated
+                            ? "Required, not met: " : "Required, not known: "))
                 #expect(!text.contains("`"), "no field paths for board members: \(text)")
                 #expect(markdown.contains(text))
                 #expect(html.contains("<li data-finding=\"\(finding.id)\">"))

@@ -76,7 +76,10 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         let verdict = FindingsVerdict(review)
         #expect(verdict.verdict == .doNotRecommend)
         #expect(verdict.supported == .doNotRecommend)
-        #expect(verdict.signOff.missing == ["no judgement or sign-off is recorded"])
+        #expect(
+            verdict.signOff.missing == [
+                "no reviewer has judged the findings or signed: the verdict is what the findings alone support"
+            ])
         #expect(verdict.dismissed == 0)
     }
 
