@@ -253,8 +253,8 @@ private func track(_ tracker: PrerequisiteTracker, _ lines: LineTable?, of input
         report.gate.inEffect == (report.gate.declaration?.policyInEffect == true),
         "the policy gate is \(report.gate.state) without an MB decision that says so")
     require(
-        report.gate.blocking == report.prerequisites.filter { $0.state != .met }.map(\.id),
-        "the gate's blocking list is not the prerequisites that are not met")
+        report.gate.blocking == report.prerequisites.filter { $0.inForce && $0.state != .met }.map(\.id),
+        "the gate's blocking list is not the prerequisites in force that are not met")
     if let lines {
         for item in report.prerequisites.flatMap(\.items) {
             for entry in item.evidence where entry.origin.file == input {
