@@ -121,12 +121,13 @@ enum Wording {
         case .recommend: return "The description meets every policy clause that applies to it."
         case .recommendWithConditions:
             return
-                "No serious problem was found; the lesser points listed must be addressed (these are the conditions)."
+                "No violation of high or critical severity stands but the accepted risks; the points listed are the "
+                + "conditions."
         case .doNotRecommend:
             return "A check of high or critical severity is violated, and not accepted as a risk."
         case .reviewIncomplete:
             return
-                "Serious questions are still open; the reviewers cannot recommend either way until they are answered."
+                "Serious questions are still open: the framework cannot be recommended until they are answered."
         }
     }
 

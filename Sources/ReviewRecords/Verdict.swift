@@ -144,7 +144,7 @@ public struct FindingsVerdict: Sendable {
             return SignOffStatus(
                 signOffs: [],
                 missing: [
-                    "no reviewer has judged the findings or signed: the verdict is what the findings alone support"
+                    "no judgement or sign-off was read: the verdict is what the findings alone support"
                 ])
         }
         var missing: [String] = []

@@ -711,7 +711,7 @@ import YAMLDocument
         let before = try TestSupport.mupj(["summary", Self.shortcut], in: project)
         #expect(
             before.stdout.contains(
-                "Pending sign-off: no reviewer has judged the findings or signed: the verdict is what the findings alone support."
+                "Pending sign-off: no judgement or sign-off was read: the verdict is what the findings alone support."
             ))
         try FileManager.default.createDirectory(
             at: project.appendingPathComponent("reviews/tracking"), withIntermediateDirectories: true)
@@ -724,7 +724,7 @@ import YAMLDocument
         let ignored = try TestSupport.mupj(["summary", Self.shortcut, "--no-tracking"], in: project)
         #expect(
             ignored.stdout.contains(
-                "Pending sign-off: no reviewer has judged the findings or signed: the verdict is what the findings alone support."
+                "Pending sign-off: no judgement or sign-off was read: the verdict is what the findings alone support."
             ))
         #expect(!FileManager.default.fileExists(atPath: TestSupport.path("reviews/tracking")))
     }

@@ -28,7 +28,10 @@ import YAMLDocument
             let line = item.range.start.line
             #expect(markdown.contains("(../\(item.file)#L\(line))"))
             // A stated scalar's text is on that line, at the evidence's column.
+            // An element (`components[pilot]`, reached through `held_by`) is shown by its id and
+            // located at the whole mapping, not at a scalar.
             guard item.state == .stated, !item.value.contains("\n"), !item.value.hasPrefix("["),
+                !item.path.hasSuffix("]"),
                 let text = lines[item.file]?[line - 1]
             else { continue }
             let from = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(item.range.start.column - 1)))

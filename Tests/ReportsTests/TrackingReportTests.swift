@@ -40,7 +40,7 @@ import YAMLDocument
     @Test func textMarkdownAndHTMLShowEveryJudgementAndWhoSigned() {
         let signed = "signed by A. Reviewer (OSG) on 2009-02-06, B. Reviewer (EGEE) on 2009-02-09"
         let pending =
-            "pending sign-off: no reviewer has judged the findings or signed: the verdict is what the findings alone support"
+            "pending sign-off: no judgement or sign-off was read: the verdict is what the findings alone support"
         let text = TextReport.render(context, colour: false)
         let markdown = MarkdownReport.render(context)
         let html = HTMLReport.render(context)

@@ -78,7 +78,7 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(verdict.supported == .doNotRecommend)
         #expect(
             verdict.signOff.missing == [
-                "no reviewer has judged the findings or signed: the verdict is what the findings alone support"
+                "no judgement or sign-off was read: the verdict is what the findings alone support"
             ])
         #expect(verdict.dismissed == 0)
     }

@@ -1,0 +1,39 @@
+import FrameworkModel
+import PolicyCatalog
+import ReviewEngine
+import TestSupport
+import Testing
+import YAMLDocument
+
+/// Checks whose status a clause's examples cannot show, because another check of the clause
+/// decides the clause first, pinned on the shipped descriptions they were changed for.
+@Suite struct ShippedCheckTests {
+    /// The statuses of the checks of `rule`'s clause in the review of `file`, by rule.
+    func statuses(_ file: String) throws -> [String: [Status]] {
+        let source = try SourceFile.read(TestSupport.path(file), maxBytes: 1 << 24)
+        let description = try #require(DescriptionLoader.load(source).description)
+        let review = try Engine.review(description, catalogs: try TestSupport.shippedCatalogs())
+        return Dictionary(grouping: review.findings, by: \.ruleID).mapValues { $0.map(\.status) }
+    }
+
+    /// DIRAC runs a refused payload as the pilot (dirac.yaml, on_exit_code 203) and states no
+    /// retry: the refusal is not reported, and "not retried" is no merit, so that check does not
+    /// apply rather than pass.
+    @Test func aPayloadRunAsThePilotIsNeitherReportedNorCountedAsNotRetried() throws {
+        let dirac = try statuses("frameworks/dirac.yaml")
+        #expect(dirac["MUPJ-6/no-fallback-on-refusal"] == [.violated])
+        #expect(dirac["MUPJ-6/refusal-reported"] == [.violated])
+        #expect(dirac["MUPJ-6/no-retry-at-site"] == [.notApplicable])
+        // The fictional Shortcut states a retry as well: it is still reported.
+        let shortcut = try statuses("frameworks/examples/common-mistakes.yaml")
+        #expect(shortcut["MUPJ-6/no-retry-at-site"] == [.violated])
+    }
+
+    /// The user proxies the checks of clauses 8 and 9 look at are those on worker nodes: DIRAC's
+    /// desktop proxy, the proxy it stores and its long-lived MyProxy credential are not among them.
+    @Test func onlyProxiesOnWorkerNodesAreChecked() throws {
+        let dirac = try statuses("frameworks/dirac.yaml")
+        #expect(dirac["MUPJ-8/user-proxies-private"]?.count == 1)
+        #expect(dirac["MUPJ-9/limited-user-proxies"]?.count == 1)
+    }
+}
