@@ -29,6 +29,23 @@ import YAMLDocument
         #expect(shortcut["MUPJ-6/no-retry-at-site"] == [.violated])
     }
 
+    /// A user proxy that no component is said to hold may be anywhere: it stays in scope, so that
+    /// leaving `holds` out cannot take a violation away.
+    @Test func aProxyNoComponentHoldsIsStillChecked() throws {
+        let source = try SourceFile.read(
+            TestSupport.path("frameworks/examples/common-mistakes.yaml"), maxBytes: 1 << 24)
+        let text = String(decoding: source.bytes, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .filter { !$0.hasPrefix("    holds:") }.joined(separator: "\n")
+        let description = try #require(
+            DescriptionLoader.load(SourceFile(path: "no-holds.yaml", bytes: Array(text.utf8))).description)
+        let review = try Engine.review(description, catalogs: try TestSupport.shippedCatalogs())
+        let private_ = review.findings.filter { $0.ruleID == "MUPJ-8/user-proxies-private" }
+        #expect(private_.count == 3)
+        #expect(private_.filter { $0.status == .violated }.map(\.subject) == ["credentials[payload-proxy]"])
+    }
+
     /// The user proxies the checks of clauses 8 and 9 look at are those on worker nodes: DIRAC's
     /// desktop proxy, the proxy it stores and its long-lived MyProxy credential are not among them.
     @Test func onlyProxiesOnWorkerNodesAreChecked() throws {
