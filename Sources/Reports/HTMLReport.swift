@@ -216,6 +216,7 @@ public enum HTMLReport {
         var out = context.htmlLink(evidence.file, text: place, line: start.line) + " "
         out += "<code>\(Escape.html(evidence.path))</code>: \(Escape.html(Wording.state(evidence.state)))"
         if evidence.state == .stated { out += " <code>\(Escape.html(evidence.value))</code>" }
+        if evidence.partial { out += " " + Escape.html(Wording.partialList) }
         if let reason = evidence.reason { out += ": " + Escape.html(Wording.clause(reason)) }
         if !evidence.sources.isEmpty {
             out += "<br><span class=\"meta\">Source: "

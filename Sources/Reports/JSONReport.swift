@@ -206,6 +206,7 @@ public enum JSONReport {
             out.member("path", e.path)
             out.member("state", e.state.rawValue)
             out.member("value", e.value)
+            if e.partial { out.member("partial", true) }
             out.member("reason", e.reason)
             if !e.sources.isEmpty {
                 out.member("sources", e.sources) { out, source in out.string(source) }

@@ -203,6 +203,7 @@ public enum MarkdownReport {
             "\(context.markdownLink(evidence.file, text: "\(evidence.file):\(line)", line: line)) "
             + "\(Escape.markdownCode(evidence.path)): \(Wording.state(evidence.state))"
         if evidence.state == .stated { text += " " + Escape.markdownCode(evidence.value) }
+        if evidence.partial { text += " " + Wording.partialList }
         if let reason = evidence.reason { text += ": " + Escape.markdown(Wording.clause(reason)) }
         if !evidence.sources.isEmpty {
             text += "; source: " + evidence.sources.map(source).joined(separator: "; ")

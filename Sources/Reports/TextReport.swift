@@ -51,7 +51,8 @@ public enum TextReport {
                 out += "        \(t(finding.message))\n"
                 for evidence in finding.evidence.prefix(3) {
                     let at = "\(evidence.file):\(evidence.range.start.line):\(evidence.range.start.column)"
-                    out += paint.dim("        at \(t(at)) \(t(evidence.path))") + "\n"
+                    let partial = evidence.partial ? " " + Wording.partialList : ""
+                    out += paint.dim("        at \(t(at)) \(t(evidence.path))\(partial)") + "\n"
                 }
                 if finding.evidence.count > 3 {
                     out += paint.dim("        … and \(finding.evidence.count - 3) more places") + "\n"

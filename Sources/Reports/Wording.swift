@@ -30,6 +30,9 @@ enum Wording {
         sentence.hasSuffix(".") && !sentence.hasSuffix("..") ? String(sentence.dropLast()) : sentence
     }
 
+    /// Said after a list written with `partial: true`.
+    static let partialList = "(a partial list: others may be in it)"
+
     static func state(_ state: Evidence.State) -> String {
         switch state {
         case .stated: return "stated"

@@ -242,10 +242,11 @@ private struct Context {
                 guard isNew(place) else { continue }
                 switch place.state {
                 case .known(let value):
-                    result.append(
-                        Evidence(
-                            file: description.file, range: place.range, path: place.path, value: value.display,
-                            state: .stated, reason: nil, citing: value.sources))
+                    var stated = Evidence(
+                        file: description.file, range: place.range, path: place.path, value: value.display,
+                        state: .stated, reason: nil, citing: value.sources)
+                    stated.partial = value.partial
+                    result.append(stated)
                 case .unknown(let value):
                     var reason: String?
                     if case .unknown(let r) = value.content { reason = r.map(Value.shown) }
@@ -332,7 +333,9 @@ struct Explainer {
         let line = "line \(place.range.start.line)"
         let words: String
         switch place.state {
-        case .known(let value): words = "\(value.display) (\(line))"
+        case .known(let value):
+            // Why a test of a missing item cannot be decided on it: the list says it is partial.
+            words = value.partial ? "\(value.display) (\(line), a partial list)" : "\(value.display) (\(line))"
         case .unknown(let value):
             if case .unknown(let written?) = value.content {
                 let reason = Value.shown(written)

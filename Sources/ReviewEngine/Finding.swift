@@ -26,6 +26,9 @@ public struct Evidence: Sendable, Hashable {
     public var sources: [String]
     /// How many more citations the description gives for it.
     public var unlistedSources = 0
+    /// A list written with `partial: true`: what it names is in it, and others may be too, so a
+    /// test that an item is absent cannot be decided from it.
+    public var partial = false
 
     /// How many citations of a fact its evidence lists. A description cites a handful; one that
     /// cited thousands on a fact that thousands of findings quote wrote gigabytes (4 000 findings

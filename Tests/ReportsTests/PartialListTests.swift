@@ -1,0 +1,32 @@
+import Foundation
+import Reports
+import ReviewEngine
+import TestSupport
+import Testing
+
+/// A list written with `partial: true` is why a test of a missing item cannot be decided: every
+/// format says so where the list is cited, so that a reviewer sees why "cannot tell".
+@Suite struct PartialListTests {
+    @Test func everyFormatSaysAListIsPartial() throws {
+        let context = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")])
+        let findings = context.result.frameworks[0].findings
+        let question = try #require(findings.first { $0.ruleID == "MUPJ-8/user-proxies-private" })
+        #expect(question.status == .needsInformation)
+        #expect(question.message.contains("[pilot-account, payload-account] (line 275, a partial list)"))
+        let cited = try #require(question.evidence.first { $0.path == "credentials[payload-proxy].readable_by" })
+        #expect(cited.partial)
+        let others = question.evidence.filter { $0.path != cited.path }
+        #expect(others.allSatisfy { !$0.partial })
+
+        let phrase = "(a partial list: others may be in it)"
+        #expect(MarkdownReport.render(context).contains("`[pilot-account, payload-account]` \(phrase)"))
+        #expect(HTMLReport.render(context).contains("<code>[pilot-account, payload-account]</code> \(phrase)"))
+        let json = try Inputs.jsonObject(JSONReport.render(context))
+        let evidence =
+            ((json["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? [])
+            .flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+            .first { $0["id"] as? String == question.id }?["evidence"] as? [[String: Any]] ?? []
+        #expect(evidence.filter { $0["partial"] as? Bool == true }.map { $0["path"] as? String } == [cited.path])
+        #expect(evidence.filter { $0["partial"] != nil }.count == 1)
+    }
+}
