@@ -60,7 +60,8 @@ import YAMLDocument
             #expect(((result["message"] as? [String: Any])?["text"] as? String)?.contains(finding.title) == true)
             let locations = try #require(result["locations"] as? [[String: Any]])
             #expect(locations.count == max(finding.evidence.count, 1))
-            for (location, evidence) in zip(locations, finding.evidence) {
+            // In the order `decidingFirst` gives (`theDecidingPlaceIsTheFirstLocation`).
+            for (location, evidence) in zip(locations, SARIFReport.decidingFirst(finding)) {
                 let physical = try #require(location["physicalLocation"] as? [String: Any])
                 #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == evidence.file)
                 let region = try #require(physical["region"] as? [String: Int])
@@ -72,6 +73,28 @@ import YAMLDocument
         }
         #expect(results.contains { $0["level"] as? String == "note" })
         #expect(results.contains { $0["level"] as? String == "error" })
+    }
+
+    /// A result is shown at its first location: the line that decides it, not the check's guard.
+    /// DIRAC's refusal fallback is decided at its 203 line, under the `mechanism: glexec` guard.
+    @Test func theDecidingPlaceIsTheFirstLocation() throws {
+        let context = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")])
+        let sarif = try Inputs.jsonObject(SARIFReport.render(context))
+        let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let refusal = try #require(results.first { $0["ruleId"] as? String == "MUPJ-6/no-fallback-on-refusal" })
+        let lines = (refusal["locations"] as? [[String: Any]] ?? []).compactMap {
+            (($0["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])?["startLine"] as? Int
+        }
+        let finding = try #require(context.result.frameworks[0].findings.first { $0.id == Self.id(refusal) })
+        #expect(lines.count == finding.evidence.count)
+        #expect(Set(lines) == Set(finding.evidence.map(\.range.start.line)))
+        let decided = try #require(finding.trace.first { $0.phase == .require }?.reached.first)
+        #expect(lines.first == decided.range.start.line)
+        #expect(finding.evidence.first?.range.start.line != decided.range.start.line)
+    }
+
+    static func id(_ result: [String: Any]) -> String? {
+        (result["partialFingerprints"] as? [String: Any])?["mupjFindingId/v1"] as? String
     }
 
     @Test func urisAreRepositoryRelativeAndNormalised() throws {
