@@ -24,6 +24,14 @@ public enum FileKind: Sendable, Equatable {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
+    /// Whether nothing at all is at `path`: no file, no directory, not even a link that leads
+    /// nowhere. A default that may be missing is passed over only then; anything else there is
+    /// read, and its problem reported.
+    public static func nothingAt(_ path: String) -> Bool {
+        var entry = stat()
+        return lstat(path, &entry) != 0 && errno == ENOENT
+    }
+
     /// The kind of `path`, or why it cannot be looked at, in words that tell a missing file from a
     /// link that leads nowhere or round in a loop.
     public static func of(_ path: String) -> Result<FileKind, Diagnostic> {

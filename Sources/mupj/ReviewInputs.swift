@@ -67,8 +67,7 @@ struct CatalogOptions: ParsableArguments {
     /// passed over for catalogs the user did not ask for.
     var builtIn: Bool {
         guard checklists.isEmpty, CatalogSet.environmentDirectory == nil else { return false }
-        var status = stat()
-        return lstat(CatalogSet.defaultDirectory, &status) != 0 && errno == ENOENT
+        return FileKind.nothingAt(CatalogSet.defaultDirectory)
     }
 
     /// The catalog files, read, with the problems met: the built-in ones when `builtIn`.
@@ -328,8 +327,7 @@ extension ReviewInputs {
         // Only the default may be missing, and only when nothing at all is there: a file the user
         // named, or a link at the default's place that leads nowhere, is read and its problem
         // reported.
-        var entry = stat()
-        if options.named == nil && lstat(options.statusFile, &entry) != 0 && errno == ENOENT { return nil }
+        if options.named == nil && FileKind.nothingAt(options.statusFile) { return nil }
         let status = try statusFile(
             options.statusFile, prerequisites: catalogs.prerequisites.flatMap(\.prerequisites), limits: limits)
         let verdicts = result.map { FrameworkVerdictRecord.records($0, tracking: tracking) } ?? []

@@ -135,8 +135,7 @@ struct TrackingWrite {
             case .success(.directory): inDirectory = true
             case .success: inDirectory = path.hasSuffix("/")
             case .failure(let problem):
-                var entry = stat()
-                guard lstat(path, &entry) != 0 && errno == ENOENT else {
+                guard FileKind.nothingAt(path) else {
                     DiagnosticPrinter.print([problem])
                     throw ExitCode(2)
                 }
