@@ -85,6 +85,13 @@ public enum FrameworkFormat {
             Field("owner_registration", .text, doc: "How pilot job owners are registered and authorised by the VO."),
             Field("owner_count", .integer(minimum: 0), doc: "How many registered pilot job owners there are."),
             Field("pilot_role", .string, doc: "VOMS role (FQAN) used for pilot submission, e.g. /vo/Role=pilot."),
+            // Optional, so that descriptions written before it stay valid; a check that needs it
+            // asks for it (needs-information) where it is not stated.
+            Field(
+                "pilot_role_exclusive", .boolean, required: false,
+                doc:
+                    "The pilot role is used for nothing but pilots, and no other role is given other users' payloads."
+            ),
             Field("conditions_accepted", .boolean, doc: "Owners accept the policy's conditions when registered."),
             Field("site_approval", .text, doc: "How approval of the grid and of each site is obtained and recorded."),
             Field("approved_sites_only", .boolean, doc: "Pilots are sent only to sites that approved them."),

@@ -34,6 +34,7 @@ public enum FrameworkTemplate {
           owner_registration: Owners are named by the VO computing coordinator and registered in VOMS. # the process
           owner_count: 3 # how many registered pilot job owners
           pilot_role: /example/Role=pilot # VOMS role (FQAN) used only for pilot submission
+          pilot_role_exclusive: true # no other role is given other users' payloads
           conditions_accepted: true # owners accept the policy's conditions when registered
           site_approval: The VO asks each site through the grid's operations tracker and records the answer. # how
           approved_sites_only: true # pilots are sent only to sites that approved them

@@ -12,7 +12,7 @@ public struct LoadLimits: Sendable, Hashable {
     /// Most nodes (scalars, sequences, mappings; an alias counts as one) in one document. The size
     /// limit alone admits eight million nodes (`[0,0,…]`), whose loading and checking outgrow any
     /// reasonable time and memory; every later stage's work grows with the nodes, not the bytes. A
-    /// description with 50 000 generated components has 700 249; the template has 249.
+    /// description with 50 000 generated components has 700 251; the template has 251.
     public var maxNodes: Int
 
     public init(

@@ -115,14 +115,14 @@ import Testing
         #expect(small.status == 1)
         #expect(small.stderr.contains("more than the limit of 100 bytes"))
 
-        // The template has 249 nodes: the 249th is its last scalar, the 250th would be one too many.
-        let budget = try TestSupport.mupj(["validate", big, "--max-nodes", "248"])
+        // The template has 251 nodes: the 251st is its last scalar, the 252nd would be one too many.
+        let budget = try TestSupport.mupj(["validate", big, "--max-nodes", "250"])
         #expect(budget.status == 1)
         #expect(
             budget.stderr.contains(
-                "error: the document has more than 248 nodes (keys, values and items); raise the limit with --max-nodes"
+                "error: the document has more than 250 nodes (keys, values and items); raise the limit with --max-nodes"
             ))
-        #expect(try TestSupport.mupj(["validate", big, "--max-nodes", "249"]).status == 0)
+        #expect(try TestSupport.mupj(["validate", big, "--max-nodes", "251"]).status == 0)
         let zero = try TestSupport.mupj(["validate", big, "--max-nodes", "0"])
         #expect(zero.status == 2)
         #expect(zero.stderr.hasPrefix("Error: --max-nodes must be at least 1, got 0\n"))

@@ -10,17 +10,17 @@ import Testing
     @Test func everyFormatSaysAListIsPartial() throws {
         let context = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")])
         let findings = context.result.frameworks[0].findings
-        let question = try #require(findings.first { $0.ruleID == "MUPJ-8/user-proxies-private" })
+        let question = try #require(findings.first { $0.ruleID == "MUPJ-4/per-payload-record" })
         #expect(question.status == .needsInformation)
-        #expect(question.message.contains("[pilot-account, payload-account] (line 275, a partial list)"))
-        let cited = try #require(question.evidence.first { $0.path == "credentials[payload-proxy].readable_by" })
+        #expect(question.message.contains("[pilot-id, site, ce, payload-id, user-dn] (line 460, a partial list)"))
+        let cited = try #require(question.evidence.first { $0.path == "traceability.recorded_fields" })
         #expect(cited.partial)
         let others = question.evidence.filter { $0.path != cited.path }
         #expect(others.allSatisfy { !$0.partial })
 
         let phrase = "(a partial list: others may be in it)"
-        #expect(MarkdownReport.render(context).contains("`[pilot-account, payload-account]` \(phrase)"))
-        #expect(HTMLReport.render(context).contains("<code>[pilot-account, payload-account]</code> \(phrase)"))
+        #expect(MarkdownReport.render(context).contains("`[pilot-id, site, ce, payload-id, user-dn]` \(phrase)"))
+        #expect(HTMLReport.render(context).contains("<code>[pilot-id, site, ce, payload-id, user-dn]</code> \(phrase)"))
         let json = try Inputs.jsonObject(JSONReport.render(context))
         let evidence =
             ((json["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? [])

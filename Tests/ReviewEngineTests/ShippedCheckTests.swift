@@ -53,4 +53,13 @@ import YAMLDocument
         #expect(dirac["MUPJ-8/user-proxies-private"]?.count == 1)
         #expect(dirac["MUPJ-9/limited-user-proxies"]?.count == 1)
     }
+
+    /// A payload run under the pilot's account reads what that account reads. DIRAC runs a payload
+    /// as the pilot when gLExec fails (on_exit_code 201-203), glideinWMS and PanDA switch only where
+    /// the VO configures it: the user proxies their pilot's account reads are open to payloads.
+    @Test func aProxyThePilotReadsIsOpenWherePayloadsRunAsThePilot() throws {
+        #expect(try statuses("frameworks/dirac.yaml")["MUPJ-8/user-proxies-private"] == [.violated])
+        #expect(try statuses("frameworks/glideinwms.yaml")["MUPJ-8/user-proxies-private"] == [.violated])
+        #expect(try statuses("frameworks/panda.yaml")["MUPJ-8/user-proxies-private"] == [.violated, .violated])
+    }
 }
