@@ -292,6 +292,7 @@ private struct Walk {
     /// `{value: X, source: S}` or `{unknown: reason, source: S}`; a list may add `partial: true`.
     mutating func wrapped(_ node: Int, _ shape: Shape, unknown: Bool, context: Context) -> Value? {
         var sources: [String] = []
+        var notes: String?
         var partial = false
         var result: Value?
         var seenContent = false
@@ -301,7 +302,7 @@ private struct Walk {
             case Annotation.source:
                 sources = self.sources(value)
             case Annotation.notes:
-                _ = text(value, context: "notes")
+                notes = text(value, context: "notes")
             case Annotation.partial:
                 guard case .list = shape else {
                     error(table.start(key), "'partial' applies to lists only: it says the list may be incomplete")
@@ -338,7 +339,7 @@ private struct Walk {
             }
         }
         guard var result else { return nil }
-        result.sources += sources
+        result.annotate(sources: sources, notes: notes)
         result.partial = partial && !result.isUnknown
         return result
     }

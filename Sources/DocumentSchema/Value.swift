@@ -27,13 +27,25 @@ public struct Value: Sendable {
     /// A list written with `partial: true`: its items are known to be in it, others may be too.
     public var partial = false
     public var range: SourceRange
-    /// Citations given for this value (a fact wrapper's `source:` or an object's own).
-    public var sources: [String]
+    /// What the description writes about the value besides it, nil when nothing is written.
+    public var annotations: Annotations?
 
-    public init(_ content: Content, range: SourceRange, sources: [String] = []) {
+    /// Citations given for this value (a fact wrapper's `source:` or an object's own).
+    public var sources: [String] { annotations?.sources ?? [] }
+    /// The describer's notes on the value (a fact wrapper's `notes:`): the caveats a reviewer
+    /// weighs with the value, such as "this is the VO's own statement".
+    public var notes: String? { annotations?.notes }
+
+    public init(_ content: Content, range: SourceRange, sources: [String] = [], notes: String? = nil) {
         self.content = content
         self.range = range
-        self.sources = sources
+        annotations = Annotations(sources: sources, notes: notes)
+    }
+
+    /// The value with a fact wrapper's citations added to its own, and the wrapper's notes.
+    mutating func annotate(sources more: [String], notes: String?) {
+        guard !more.isEmpty || notes != nil else { return }
+        annotations = Annotations(sources: sources + more, notes: notes ?? self.notes)
     }
 
     public var isUnknown: Bool {
@@ -152,6 +164,20 @@ public struct Value: Sendable {
         out += text.leadingCharacters(maxBytes: room)
         out += "…"
         return false
+    }
+}
+
+/// A value's citations and notes, held by reference and made only where the description writes
+/// either: inline, the notes would add 16 bytes to every value of a description, most of which
+/// have neither.
+public final class Annotations: Sendable {
+    public let sources: [String]
+    public let notes: String?
+
+    init?(sources: [String], notes: String?) {
+        guard !sources.isEmpty || notes != nil else { return nil }
+        self.sources = sources
+        self.notes = notes
     }
 }
 

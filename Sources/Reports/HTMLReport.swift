@@ -224,6 +224,7 @@ public enum HTMLReport {
             if evidence.unlistedSources > 0 { out += "; " + Wording.moreSources(evidence.unlistedSources) }
             out += "</span>"
         }
+        if let notes = evidence.notes { out += "<br><span class=\"meta\">Note: " + Escape.html(notes) + "</span>" }
         out += HTMLPage.quote(evidence, context: context)
         return out
     }

@@ -212,6 +212,7 @@ public enum JSONReport {
                 out.member("sources", e.sources) { out, source in out.string(source) }
             }
             if e.unlistedSources > 0 { out.member("unlisted_sources", e.unlistedSources) }
+            if let notes = e.notes { out.member("notes", notes) }
             if let quote {
                 out.member("quote") { out in
                     out.member("lines", quote.lines) { out, line in

@@ -209,6 +209,7 @@ public enum MarkdownReport {
             text += "; source: " + evidence.sources.map(source).joined(separator: "; ")
             if evidence.unlistedSources > 0 { text += "; " + Wording.moreSources(evidence.unlistedSources) }
         }
+        if let notes = evidence.notes { text += "; note: " + Escape.markdown(notes) }
         return text
     }
 

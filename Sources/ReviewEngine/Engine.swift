@@ -244,7 +244,7 @@ private struct Context {
                 case .known(let value):
                     var stated = Evidence(
                         file: description.file, range: place.range, path: place.path, value: value.display,
-                        state: .stated, reason: nil, citing: value.sources)
+                        state: .stated, reason: nil, citing: value.annotations)
                     stated.partial = value.partial
                     result.append(stated)
                 case .unknown(let value):
@@ -253,7 +253,7 @@ private struct Context {
                     result.append(
                         Evidence(
                             file: description.file, range: place.range, path: place.path, value: "unknown",
-                            state: .unknown, reason: reason, citing: value.sources))
+                            state: .unknown, reason: reason, citing: value.annotations))
                 case .absent:
                     result.append(
                         Evidence(

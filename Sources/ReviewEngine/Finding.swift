@@ -26,6 +26,9 @@ public struct Evidence: Sendable, Hashable {
     public var sources: [String]
     /// How many more citations the description gives for it.
     public var unlistedSources = 0
+    /// The describer's notes on it, cut as values are: what the description says of its own
+    /// fact (a caveat, what it rests on) belongs beside it wherever it is cited.
+    public var notes: String?
     /// A list written with `partial: true`: what it names is in it, and others may be too, so a
     /// test that an item is absent cannot be decided from it.
     public var partial = false
@@ -37,7 +40,7 @@ public struct Evidence: Sendable, Hashable {
 
     init(
         file: String, range: SourceRange, path: String, value: String, state: State, reason: String?,
-        citing sources: [String] = []
+        citing annotations: Annotations? = nil
     ) {
         self.file = file
         self.range = range
@@ -45,8 +48,10 @@ public struct Evidence: Sendable, Hashable {
         self.value = value
         self.state = state
         self.reason = reason
+        let sources = annotations?.sources ?? []
         self.sources = sources.prefix(Self.listedSources).map(Value.shown)
         unlistedSources = max(0, sources.count - Self.listedSources)
+        notes = annotations?.notes.map(Value.shown)
     }
 }
 

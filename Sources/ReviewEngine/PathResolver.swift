@@ -278,10 +278,9 @@ struct PathResolver {
             // Items not written in a partial list may be there: one gap stands for them, so that a
             // test through the list is unknown where the written items alone would decide it.
             if value.partial {
-                places.append(
-                    Place(
-                        value: Value(.unknown(reason: "a partial list"), range: value.range, sources: value.sources),
-                        path: naming ? path + "[…]" : "", possible: possible))
+                var gap = Value(.unknown(reason: "a partial list"), range: value.range)
+                gap.annotations = value.annotations
+                places.append(Place(value: gap, path: naming ? path + "[…]" : "", possible: possible))
             }
         case .reference(let collection, let id):
             guard let entry = collections[collection], let position = entry.positions[id] else { return }
