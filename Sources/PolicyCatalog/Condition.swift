@@ -10,10 +10,22 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public let segments: [String]
     /// The segments joined by dots, made once: the engine names every place a path reaches by it.
     public let dotted: String
+    /// The beginnings of this path that end on a reference it follows, shortest first
+    /// (`payload_execution.identity_switching.credential` in `….credential.identity`): set when the
+    /// catalog is loaded, so that a finding cites the reference, with its sources, as well as the
+    /// place it leads to.
+    public internal(set) var references: [FieldPath] = []
 
     public init(_ text: String) {
-        fromRoot = text.hasPrefix("$.")
-        segments = (fromRoot ? String(text.dropFirst(2)) : text).split(separator: ".").map(String.init)
+        let fromRoot = text.hasPrefix("$.")
+        self.init(
+            fromRoot: fromRoot,
+            segments: (fromRoot ? text.dropFirst(2) : Substring(text)).split(separator: ".").map(String.init))
+    }
+
+    init(fromRoot: Bool, segments: [String]) {
+        self.fromRoot = fromRoot
+        self.segments = segments
         dotted = segments.joined(separator: ".")
     }
 

@@ -106,13 +106,16 @@ struct ConditionParser {
                     + "dots, such as payload_execution.environment_cleaned")
             return nil
         }
-        let path = FieldPath(pathText)
+        var path = FieldPath(pathText)
         let type: PathType
         switch PathTyping.type(of: path, from: subject) {
         case .success(let t): type = t
         case .failure(let failure):
             error(fieldPair.value.start, "unknown field in path '\(pathText)': \(failure.message)")
             return nil
+        }
+        path.references = type.references.map {
+            FieldPath(fromRoot: path.fromRoot, segments: Array(path.segments.prefix($0)))
         }
         guard let op = parseOperator(opPair, type: type, pathText: pathText) else { return nil }
         return .test(FieldTest(path: path, op: op, range: node.range))

@@ -8,6 +8,8 @@ struct PathType {
     var shape: Shape
     /// Whether the path can reach several values (it crosses a list or a derived field).
     var multiValued: Bool
+    /// How many segments each beginning of the path that ends on a reference has, shortest first.
+    var references: [Int] = []
 }
 
 enum PathTyping {
@@ -22,6 +24,7 @@ enum PathTyping {
     static func type(of path: FieldPath, from start: ObjectShape) -> Result<PathType, PathError> {
         var current = Shape.object(path.fromRoot ? rootShape : start)
         var multi = false
+        var references: [Int] = []
         for (index, segment) in path.segments.enumerated() {
             // Step through lists and references to the object they hold or name.
             while true {
@@ -30,6 +33,7 @@ enum PathTyping {
                     multi = true
                 } else if case .reference(let collection) = current, let element = elementShape(of: collection) {
                     current = .object(element)
+                    references.append(index)
                 } else {
                     break
                 }
@@ -55,7 +59,7 @@ enum PathTyping {
             }
         }
         if case .list = current { multi = true }
-        return .success(PathType(shape: current, multiValued: multi))
+        return .success(PathType(shape: current, multiValued: multi, references: references))
     }
 }
 

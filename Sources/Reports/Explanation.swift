@@ -50,19 +50,23 @@ public enum Explanation {
             for observation in finding.trace {
                 out += "    [\(observation.phase.rawValue)] \(t(observation.test.words(negated: false))) → "
                 out += "\(observation.truth.rawValue)\n"
-                if observation.reached.isEmpty { out += "        (no element reached)\n" }
-                for place in observation.reached {
+                func line(_ place: Reached, _ lead: String) {
                     let value: String
                     switch place.state {
                     case .known(let v): value = t(v.display)
                     case .unknown: value = "unknown"
                     case .absent: value = "(not stated)"
                     }
-                    // A place reached through an element that may not refer back (see `Reached.possible`).
-                    let possibly = place.possible ? "possibly " : ""
                     out +=
-                        "        \(possibly)\(t(place.path)) = \(value)  at \(t(file)):\(place.range.start.line):"
+                        "        \(lead)\(t(place.path)) = \(value)  at \(t(file)):\(place.range.start.line):"
                         + "\(place.range.start.column)\n"
+                }
+                // The references the path followed, then what it reached through them.
+                for place in observation.via { line(place, "via ") }
+                if observation.reached.isEmpty { out += "        (no element reached)\n" }
+                for place in observation.reached {
+                    // A place reached through an element that may not refer back (see `Reached.possible`).
+                    line(place, place.possible ? "possibly " : "")
                 }
                 if observation.unlisted > 0 { out += "        … and \(observation.unlisted) more places, not listed\n" }
             }

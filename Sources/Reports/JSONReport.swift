@@ -233,17 +233,20 @@ public enum JSONReport {
             out.member("phase", o.phase.rawValue)
             out.member("test", o.test.words(negated: false))
             out.member("result", o.truth.rawValue)
-            out.member("reached", o.reached) { out, place in
-                out.object { out in
-                    out.member("path", place.path)
-                    out.member("state", place.stateName)
-                    out.member("value", place.display)
-                    out.member("line", place.range.start.line)
-                    out.member("column", place.range.start.column)
-                    if place.possible { out.member("possible", true) }
-                }
-            }
+            out.member("reached", o.reached, place)
             if o.unlisted > 0 { out.member("unlisted", o.unlisted) }
+            if !o.via.isEmpty { out.member("via", o.via, place) }
+        }
+    }
+
+    static func place(_ out: inout JSONWriter, _ place: Reached) {
+        out.object { out in
+            out.member("path", place.path)
+            out.member("state", place.stateName)
+            out.member("value", place.display)
+            out.member("line", place.range.start.line)
+            out.member("column", place.range.start.column)
+            if place.possible { out.member("possible", true) }
         }
     }
 }

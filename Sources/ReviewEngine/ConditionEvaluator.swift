@@ -36,8 +36,12 @@ struct ConditionEvaluator {
                 unlisted = reached.count - Observation.listedPlaces
                 reached = Self.listed(reached, test.op, truth, meter: meter)
             }
-            observations.append(
-                Observation(phase: phase, test: test, reached: reached, truth: truth, unlisted: unlisted))
+            var observation = Observation(phase: phase, test: test, reached: reached, truth: truth, unlisted: unlisted)
+            for reference in test.path.references {
+                observation.via += resolver.resolve(reference, subject: subject, subjectPath: subjectPath)
+                    .prefix(Observation.listedPlaces)
+            }
+            observations.append(observation)
             return truth
         }
     }

@@ -236,30 +236,34 @@ private struct Context {
             if let inserted = seen?.insert(Place(path: place.path, offset: offset)).inserted { return inserted }
             return !result.contains { $0.range.start.offset == offset && $0.path == place.path }
         }
+        func cite(_ place: Reached) {
+            switch place.state {
+            case .known(let value):
+                var stated = Evidence(
+                    file: description.file, range: place.range, path: place.path, value: value.display,
+                    state: .stated, reason: nil, citing: value.annotations)
+                stated.partial = value.partial
+                result.append(stated)
+            case .unknown(let value):
+                var reason: String?
+                if case .unknown(let r) = value.content { reason = r.map(Value.shown) }
+                result.append(
+                    Evidence(
+                        file: description.file, range: place.range, path: place.path, value: "unknown",
+                        state: .unknown, reason: reason, citing: value.annotations))
+            case .absent:
+                result.append(
+                    Evidence(
+                        file: description.file, range: place.range, path: place.path, value: "",
+                        state: .absent, reason: nil))
+            }
+        }
         for observation in observations {
-            // A possible place is evidence only of a test it left undecided.
+            // The references followed come before the places they led to; a possible place is
+            // evidence only of a test it left undecided.
+            for place in observation.via where isNew(place) { cite(place) }
             for place in observation.reached where !place.possible || observation.truth == .unknown {
-                guard isNew(place) else { continue }
-                switch place.state {
-                case .known(let value):
-                    var stated = Evidence(
-                        file: description.file, range: place.range, path: place.path, value: value.display,
-                        state: .stated, reason: nil, citing: value.annotations)
-                    stated.partial = value.partial
-                    result.append(stated)
-                case .unknown(let value):
-                    var reason: String?
-                    if case .unknown(let r) = value.content { reason = r.map(Value.shown) }
-                    result.append(
-                        Evidence(
-                            file: description.file, range: place.range, path: place.path, value: "unknown",
-                            state: .unknown, reason: reason, citing: value.annotations))
-                case .absent:
-                    result.append(
-                        Evidence(
-                            file: description.file, range: place.range, path: place.path, value: "",
-                            state: .absent, reason: nil))
-                }
+                if isNew(place) { cite(place) }
             }
         }
         return result

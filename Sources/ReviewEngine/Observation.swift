@@ -13,6 +13,10 @@ public struct Observation: Sendable {
     /// The places the test reached, in the order reached, at most `listedPlaces` of them: those
     /// that decide its truth first (a value that fails the test, a gap), then the others.
     public var reached: [Reached]
+    /// The references the test's path followed to get there, as they are written (the
+    /// `credential: user-proxy` of `….credential.identity`): they do not decide the test, but they
+    /// are facts of the description that the finding rests on, with sources of their own.
+    public var via: [Reached] = []
     public var truth: Truth
     /// How many more places the test reached and decided on than are listed.
     public var unlisted = 0
