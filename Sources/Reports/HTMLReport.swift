@@ -218,6 +218,7 @@ public enum HTMLReport {
         if evidence.state == .stated { out += " <code>\(Escape.html(evidence.value))</code>" }
         if evidence.partial { out += " " + Escape.html(Wording.partialList) }
         if let reason = evidence.reason { out += ": " + Escape.html(Wording.clause(reason)) }
+        if let guarding = Wording.guarding(evidence.phase) { out += " " + Escape.html(guarding) }
         if !evidence.sources.isEmpty {
             out += "<br><span class=\"meta\">Source: "
             out += evidence.sources.map(Escape.html).joined(separator: "; ")

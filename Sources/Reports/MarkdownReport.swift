@@ -205,6 +205,7 @@ public enum MarkdownReport {
         if evidence.state == .stated { text += " " + Escape.markdownCode(evidence.value) }
         if evidence.partial { text += " " + Wording.partialList }
         if let reason = evidence.reason { text += ": " + Escape.markdown(Wording.clause(reason)) }
+        if let guarding = Wording.guarding(evidence.phase) { text += " " + guarding }
         if !evidence.sources.isEmpty {
             text += "; source: " + evidence.sources.map(source).joined(separator: "; ")
             if evidence.unlistedSources > 0 { text += "; " + Wording.moreSources(evidence.unlistedSources) }

@@ -190,7 +190,7 @@ public enum SARIFReport {
         // was written whole into each of thousands of results.
         let (name, vo) = (Value.shown(review.name), Value.shown(review.vo))
         let message = "\(name) (\(vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)\(unlisted)"
-        var locations = decidingFirst(finding).map { location($0.file, $0.range.start, $0.range.end) }
+        var locations = finding.evidence.map { location($0.file, $0.range.start, $0.range.end) }
         if locations.isEmpty {
             // Nothing in the description was consulted: point at its first line.
             locations = [location(review.file, .start, .start)]
@@ -214,29 +214,6 @@ public enum SARIFReport {
                 ])
             ),
         ])
-    }
-
-    /// The finding's evidence with the places its requirement reached first: code-scanning services
-    /// show a result at its first location, and a check's guard (`when`, `where`: "gLExec is the
-    /// mechanism") is the same line for many results, where the line that decides is the one to see.
-    public static func decidingFirst(_ finding: Finding) -> [Evidence] {
-        struct Place: Hashable {
-            let path: String
-            let offset: Int
-        }
-        let deciding = Set(
-            finding.trace.filter { $0.phase == .require }.flatMap(\.reached).map {
-                Place(path: $0.path, offset: $0.range.start.offset)
-            })
-        guard !deciding.isEmpty else { return finding.evidence }
-        let (first, rest) = finding.evidence.reduce(into: ([Evidence](), [Evidence]())) { sorted, evidence in
-            if deciding.contains(Place(path: evidence.path, offset: evidence.range.start.offset)) {
-                sorted.0.append(evidence)
-            } else {
-                sorted.1.append(evidence)
-            }
-        }
-        return first + rest
     }
 
     static func suppression(_ j: Judgement) -> JSON {

@@ -33,6 +33,16 @@ enum Wording {
     /// Said after a list written with `partial: true`.
     static let partialList = "(a partial list: others may be in it)"
 
+    /// What a guard's evidence is there for, said after it in the Markdown and HTML reports: the
+    /// finding rests on it, but it did not decide the finding. Nil for the requirement's.
+    static func guarding(_ phase: Observation.Phase) -> String? {
+        switch phase {
+        case .require: nil
+        case .when: "(why the check applies)"
+        case .where: "(why this element is checked)"
+        }
+    }
+
     static func state(_ state: Evidence.State) -> String {
         switch state {
         case .stated: return "stated"

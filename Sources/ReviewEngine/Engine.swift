@@ -258,12 +258,19 @@ private struct Context {
                         state: .absent, reason: nil))
             }
         }
-        for observation in observations {
-            // The references followed come before the places they led to; a possible place is
-            // evidence only of a test it left undecided.
-            for place in observation.via where isNew(place) { cite(place) }
-            for place in observation.reached where !place.possible || observation.truth == .unknown {
-                if isNew(place) { cite(place) }
+        // The requirement's places first, then the guard's (`when`, `where`): a reader, and a
+        // code-scanning service that shows a result at its first place, sees what decided first,
+        // where a guard ("gLExec is the mechanism") is the same line for many findings. The
+        // references followed come before the places they led to; a possible place is evidence
+        // only of a test it left undecided.
+        for deciding in [true, false] {
+            for observation in observations where (observation.phase == .require) == deciding {
+                let start = result.count
+                for place in observation.via where isNew(place) { cite(place) }
+                for place in observation.reached where !place.possible || observation.truth == .unknown {
+                    if isNew(place) { cite(place) }
+                }
+                for index in start..<result.count { result[index].phase = observation.phase }
             }
         }
         return result

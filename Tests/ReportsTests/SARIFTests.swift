@@ -60,8 +60,8 @@ import YAMLDocument
             #expect(((result["message"] as? [String: Any])?["text"] as? String)?.contains(finding.title) == true)
             let locations = try #require(result["locations"] as? [[String: Any]])
             #expect(locations.count == max(finding.evidence.count, 1))
-            // In the order `decidingFirst` gives (`theDecidingPlaceIsTheFirstLocation`).
-            for (location, evidence) in zip(locations, SARIFReport.decidingFirst(finding)) {
+            // In the evidence's order, the requirement's places first (`theDecidingPlaceIsTheFirstLocation`).
+            for (location, evidence) in zip(locations, finding.evidence) {
                 let physical = try #require(location["physicalLocation"] as? [String: Any])
                 #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == evidence.file)
                 let region = try #require(physical["region"] as? [String: Int])
@@ -76,7 +76,8 @@ import YAMLDocument
     }
 
     /// A result is shown at its first location: the line that decides it, not the check's guard.
-    /// DIRAC's refusal fallback is decided at its 203 line, under the `mechanism: glexec` guard.
+    /// DIRAC's refusal fallback is decided at its 203 line, under the `mechanism: glexec` guard:
+    /// the evidence of every format starts there, and the guard comes last, marked as such.
     @Test func theDecidingPlaceIsTheFirstLocation() throws {
         let context = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")])
         let sarif = try Inputs.jsonObject(SARIFReport.render(context))
@@ -89,8 +90,11 @@ import YAMLDocument
         #expect(lines.count == finding.evidence.count)
         #expect(Set(lines) == Set(finding.evidence.map(\.range.start.line)))
         let decided = try #require(finding.trace.first { $0.phase == .require }?.reached.first)
+        #expect(lines == finding.evidence.map(\.range.start.line))
         #expect(lines.first == decided.range.start.line)
-        #expect(finding.evidence.first?.range.start.line != decided.range.start.line)
+        #expect(finding.evidence.map(\.phase) == [.require, .when])
+        let guarding = try #require(finding.trace.first { $0.phase == .when }?.reached.first)
+        #expect(lines.last == guarding.range.start.line && guarding.range.start.line < decided.range.start.line)
     }
 
     static func id(_ result: [String: Any]) -> String? {
