@@ -57,8 +57,8 @@ enum Wording {
         let what = finding.title.hasSuffix(".") ? String(finding.title.dropLast()) : finding.title
         let where_ = "policy clause \(finding.clauseID), “\(clauseTitle)”; \(finding.severity.rawValue)"
         switch finding.status {
-        // The title is what the check requires; said as such, so that "Not met: Payloads are
-        // started through gLExec" is not read as a statement that they are.
+        // The title is what the check requires; said as such, so that "Not met: gLExec is the
+        // identity-switching tool the pilot uses" is not read as a statement that it is.
         case .violated: return "Required, not met: \(what)\(subject) (\(where_))."
         case .needsInformation: return "Required, not known: \(what)\(subject) (\(where_))."
         case .satisfied: return "Required, met: \(what)\(subject) (\(where_))."
