@@ -22,6 +22,18 @@ public struct FrameworkDescription: Sendable {
     public var vo: String { text("framework", "vo") }
     public var descriptionVersion: String { text("framework", "description_version") }
     public var describedOn: String { text("framework", "described_on") }
+
+    /// What the framework does and what the description covers, in the describer's words, cut
+    /// after `summaryLimit` bytes; nil when not written. The reports put it under the framework's
+    /// name: every finding reads in its light ("covers only the gLExec configuration").
+    public var summary: String? {
+        guard let text = root.object?["framework"]?.object?["summary"]?.string else { return nil }
+        return text.utf8.count <= Self.summaryLimit ? text : text.leadingCharacters(maxBytes: Self.summaryLimit) + "…"
+    }
+
+    /// A paragraph, generously: long enough for any summary written as one, short enough that a
+    /// summary of megabytes is not copied into every report of it.
+    public static let summaryLimit = 4_000
 }
 
 /// Reading and validating descriptions: bytes → YAML tree → `FrameworkDescription`, with every

@@ -140,6 +140,7 @@ public enum HTMLReport {
         out += "<p>Description \(context.htmlLink(review.file)), "
         out +=
             "version \(Escape.html(review.descriptionVersion)), described on \(Escape.html(review.describedOn)).</p>\n"
+        if let summary = review.summary { out += "<blockquote>\(Escape.html(summary))</blockquote>\n" }
         out += "<p>Overall \(HTMLPage.badge(counts.overall)). Verdict: "
         out += "<span class=\"verdict\">\(verdict.verdict.phrase)</span>, "
         let signOff = Escape.html(verdict.signOff.phrase)

@@ -26,6 +26,7 @@ enum HTMLStyle {
         code, pre, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.88em; }
         code { overflow-wrap: anywhere; }
         .meta { color: var(--muted); }
+        blockquote { margin: 8px 0; padding: 4px 12px; border-left: 3px solid var(--rule); background: var(--tint); }
         nav.toc { margin: 14px 0; padding: 8px 12px; background: var(--tint); border: 1px solid var(--rule); }
         nav.toc a { margin-right: 14px; white-space: nowrap; }
         table { border-collapse: collapse; margin: 8px 0 14px; }

@@ -92,6 +92,7 @@ public enum JSONReport {
             out.member("sha256", f.sha256)
             out.member("description_version", f.descriptionVersion)
             out.member("described_on", f.describedOn)
+            out.member("summary", f.summary)
             out.member("status", counts.overall.rawValue)
             out.member("clause_status_counts", counts.json(counts.clausesByStatus))
             out.member("finding_status_counts", counts.json(counts.findingsByStatus))

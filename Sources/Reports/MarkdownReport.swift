@@ -119,6 +119,14 @@ public enum MarkdownReport {
                 + "\(Escape.markdown(review.descriptionVersion)), described on \(Escape.markdown(review.describedOn)), "
                 + "SHA-256 \(Escape.markdownCode(review.sha256)).")
         out.blank()
+        if let summary = review.summary {
+            // Quoted line by line: a summary written as a literal block keeps its lines, and a
+            // blank one would otherwise end the quotation.
+            for line in summary.split(separator: "\n", omittingEmptySubsequences: false) {
+                out.line(line.isEmpty ? ">" : "> " + Escape.markdown(String(line)))
+            }
+            out.blank()
+        }
         out.line(
             "Overall: **\(counts.overall.phrase)**. Verdict: **\(verdict.verdict.phrase)**, "
                 + Escape.markdown(verdict.signOff.phrase) + ".")

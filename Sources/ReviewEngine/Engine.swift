@@ -41,7 +41,7 @@ public enum Engine {
         return FrameworkReview(
             file: description.file, sha256: description.source.sha256, name: description.name,
             vo: description.vo, descriptionVersion: description.descriptionVersion,
-            describedOn: description.describedOn, clauses: clauses)
+            describedOn: description.describedOn, summary: description.summary, clauses: clauses)
     }
 
     /// One clause of `catalog` against one description (the catalog examples use this directly).

@@ -31,6 +31,8 @@ public struct FrameworkReview: Sendable {
     public var vo: String
     public var descriptionVersion: String
     public var describedOn: String
+    /// The description's own summary (see `FrameworkDescription.summary`).
+    public var summary: String?
     public var clauses: [ClauseResult]
 
     public var findings: [Finding] { clauses.flatMap(\.findings) }
