@@ -189,7 +189,11 @@ public enum SARIFReport {
         // Every result names its framework, cut as a finding quotes a value: a name of megabytes
         // was written whole into each of thousands of results.
         let (name, vo) = (Value.shown(review.name), Value.shown(review.vo))
-        let message = "\(name) (\(vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)\(unlisted)"
+        // The id ends the message: it is what `mupj judge` takes, and code-scanning services show
+        // the message, not the fingerprints.
+        let message =
+            "\(name) (\(vo))\(subject): \(lead): \(finding.title) Found: \(finding.message)\(unlisted) "
+            + "Finding \(finding.id)."
         var locations = finding.evidence.map { location($0.file, $0.range.start, $0.range.end) }
         if locations.isEmpty {
             // Nothing in the description was consulted: point at its first line.

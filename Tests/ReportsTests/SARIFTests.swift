@@ -57,7 +57,8 @@ import YAMLDocument
                 }
             #expect(finding.status == .violated || finding.status == .needsInformation)
             #expect(result["level"] as? String == expected)
-            #expect(((result["message"] as? [String: Any])?["text"] as? String)?.contains(finding.title) == true)
+            let text = try #require((result["message"] as? [String: Any])?["text"] as? String)
+            #expect(text.contains(finding.title) && text.hasSuffix(" Finding \(finding.id)."))
             let locations = try #require(result["locations"] as? [[String: Any]])
             #expect(locations.count == max(finding.evidence.count, 1))
             // In the evidence's order, the requirement's places first (`theDecidingPlaceIsTheFirstLocation`).
