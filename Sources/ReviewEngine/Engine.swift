@@ -119,7 +119,8 @@ private struct Context {
                     catalog: catalogID, clause: info.id, check: check.id, framework: frameworkKey, subject: subject),
                 catalogID: catalogID, clauseID: info.id, checkID: check.id, title: check.title,
                 severity: check.severity ?? info.severity, status: status, subject: subject, message: message,
-                evidence: evidence(observations), recommendation: info.recommendation, trace: observations)
+                evidence: evidence(observations, check: check), recommendation: info.recommendation,
+                trace: observations)
         }
 
         // Each trace has room for every test the check records: grown test by test, traces were a
@@ -218,11 +219,28 @@ private struct Context {
         return explainer.failures(check.require).joined(separator: "; ") + "."
     }
 
-    func evidence(_ observations: [Observation]) -> [Evidence] {
+    /// The places of the tests that decided the finding (`DecidingTests`), each once: the
+    /// requirement's first, then the guard's (`when`, `where`). A reader, and a code-scanning
+    /// service that shows a result at its first place, sees what decided first, where a guard
+    /// ("gLExec is the mechanism") is the same line for many findings. The references a test
+    /// followed come before the places they led to; a possible place is evidence only of a test
+    /// it left undecided.
+    func evidence(_ observations: [Observation], check: Check) -> [Evidence] {
         struct Place: Hashable {
             let path: String
             let offset: Int
         }
+        var decided = [Bool](repeating: false, count: observations.count)
+        var next = 0
+        func mark(_ phase: Observation.Phase, _ condition: Condition?) {
+            guard let condition, next < observations.count, observations[next].phase == phase else { return }
+            next = DecidingTests.mark(condition, observations[...], from: next, into: &decided)
+        }
+        mark(.when, check.when)
+        mark(.where, check.whereCondition)
+        let requirement = next
+        DecidingTests.mark(check.require, observations[...], from: requirement, into: &decided)
+
         var result: [Evidence] = []
         result.reserveCapacity(observations.reduce(0) { $0 + $1.reached.count })
         // A place is cited once. A finding cites a handful, found by a scan of those kept; a set,
@@ -236,43 +254,40 @@ private struct Context {
             if let inserted = seen?.insert(Place(path: place.path, offset: offset)).inserted { return inserted }
             return !result.contains { $0.range.start.offset == offset && $0.path == place.path }
         }
-        func cite(_ place: Reached) {
+        func cite(_ place: Reached, _ phase: Observation.Phase) {
+            guard isNew(place) else { return }
+            var cited: Evidence
             switch place.state {
             case .known(let value):
-                var stated = Evidence(
+                cited = Evidence(
                     file: description.file, range: place.range, path: place.path, value: value.display,
                     state: .stated, reason: nil, citing: value.annotations)
-                stated.partial = value.partial
-                result.append(stated)
+                cited.partial = value.partial
             case .unknown(let value):
                 var reason: String?
                 if case .unknown(let r) = value.content { reason = r.map(Value.shown) }
-                result.append(
-                    Evidence(
-                        file: description.file, range: place.range, path: place.path, value: "unknown",
-                        state: .unknown, reason: reason, citing: value.annotations))
+                cited = Evidence(
+                    file: description.file, range: place.range, path: place.path, value: "unknown",
+                    state: .unknown, reason: reason, citing: value.annotations)
             case .absent:
-                result.append(
-                    Evidence(
-                        file: description.file, range: place.range, path: place.path, value: "",
-                        state: .absent, reason: nil))
+                cited = Evidence(
+                    file: description.file, range: place.range, path: place.path, value: "", state: .absent,
+                    reason: nil)
             }
+            cited.phase = phase
+            result.append(cited)
         }
-        // The requirement's places first, then the guard's (`when`, `where`): a reader, and a
-        // code-scanning service that shows a result at its first place, sees what decided first,
-        // where a guard ("gLExec is the mechanism") is the same line for many findings. The
-        // references followed come before the places they led to; a possible place is evidence
-        // only of a test it left undecided.
-        for deciding in [true, false] {
-            for observation in observations where (observation.phase == .require) == deciding {
-                let start = result.count
-                for place in observation.via where isNew(place) { cite(place) }
+        func cite(_ range: Range<Int>) {
+            for index in range where decided[index] {
+                let observation = observations[index]
+                for place in observation.via { cite(place, observation.phase) }
                 for place in observation.reached where !place.possible || observation.truth == .unknown {
-                    if isNew(place) { cite(place) }
+                    cite(place, observation.phase)
                 }
-                for index in start..<result.count { result[index].phase = observation.phase }
             }
         }
+        cite(requirement..<observations.count)
+        cite(0..<requirement)
         return result
     }
 }
