@@ -14,17 +14,32 @@ struct ConditionEvaluator {
     ) -> Truth {
         switch condition {
         case .all(let items), .any(let items):
-            // Every item is evaluated (no short cut) so the trace and evidence are complete; `truth`
-            // below is the short cut, for when only the outcome counts.
+            // Every item is evaluated (no short cut) so the trace is complete; `truth` below is the
+            // short cut, for when only the outcome counts.
             var conjunctive = true
             if case .any = condition { conjunctive = false }
             var result = conjunctive ? Truth.true : Truth.false
-            for item in items {
-                let truth = evaluate(
-                    item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
-                result = conjunctive ? result.and(truth) : result.or(truth)
+            // Each part's truth and first observation, on the stack: marking what decided here,
+            // where the parts' truths are known, spares a second walk of the catalog's conditions,
+            // which two threads reviewing side by side share (and count references on).
+            return withUnsafeTemporaryAllocation(of: (truth: Truth, start: Int).self, capacity: items.count) {
+                parts in
+                for (index, item) in items.enumerated() {
+                    let start = observations.count
+                    let truth = evaluate(
+                        item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
+                    parts.initializeElement(at: index, to: (truth, start))
+                    result = conjunctive ? result.and(truth) : result.or(truth)
+                }
+                // See `Observation.decides`: an `all` that holds and an `any` that fails rest on
+                // every part, otherwise the parts of the condition's own truth.
+                guard conjunctive ? result != .true : result != .false else { return result }
+                for index in parts.indices where parts[index].truth != result {
+                    let end = index + 1 < parts.count ? parts[index + 1].start : observations.count
+                    for observation in parts[index].start..<end { observations[observation].decides = false }
+                }
+                return result
             }
-            return result
         case .not(let inner):
             return evaluate(inner, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
                 .negated

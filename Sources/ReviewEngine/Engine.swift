@@ -119,8 +119,7 @@ private struct Context {
                     catalog: catalogID, clause: info.id, check: check.id, framework: frameworkKey, subject: subject),
                 catalogID: catalogID, clauseID: info.id, checkID: check.id, title: check.title,
                 severity: check.severity ?? info.severity, status: status, subject: subject, message: message,
-                evidence: evidence(observations, check: check), recommendation: info.recommendation,
-                trace: observations)
+                evidence: evidence(observations), recommendation: info.recommendation, trace: observations)
         }
 
         // Each trace has room for every test the check records: grown test by test, traces were a
@@ -219,28 +218,18 @@ private struct Context {
         return explainer.failures(check.require).joined(separator: "; ") + "."
     }
 
-    /// The places of the tests that decided the finding (`DecidingTests`), each once: the
+    /// The places of the tests that decided the finding (`Observation.decides`), each once: the
     /// requirement's first, then the guard's (`when`, `where`). A reader, and a code-scanning
     /// service that shows a result at its first place, sees what decided first, where a guard
     /// ("gLExec is the mechanism") is the same line for many findings. The references a test
     /// followed come before the places they led to; a possible place is evidence only of a test
     /// it left undecided.
-    func evidence(_ observations: [Observation], check: Check) -> [Evidence] {
+    func evidence(_ observations: [Observation]) -> [Evidence] {
         struct Place: Hashable {
             let path: String
             let offset: Int
         }
-        var decided = [Bool](repeating: false, count: observations.count)
-        var next = 0
-        func mark(_ phase: Observation.Phase, _ condition: Condition?) {
-            guard let condition, next < observations.count, observations[next].phase == phase else { return }
-            next = DecidingTests.mark(condition, observations[...], from: next, into: &decided)
-        }
-        mark(.when, check.when)
-        mark(.where, check.whereCondition)
-        let requirement = next
-        DecidingTests.mark(check.require, observations[...], from: requirement, into: &decided)
-
+        let requirement = observations.firstIndex { $0.phase == .require } ?? observations.count
         var result: [Evidence] = []
         result.reserveCapacity(observations.reduce(0) { $0 + $1.reached.count })
         // A place is cited once. A finding cites a handful, found by a scan of those kept; a set,
@@ -278,7 +267,7 @@ private struct Context {
             result.append(cited)
         }
         func cite(_ range: Range<Int>) {
-            for index in range where decided[index] {
+            for index in range where observations[index].decides {
                 let observation = observations[index]
                 for place in observation.via { cite(place, observation.phase) }
                 for place in observation.reached where !place.possible || observation.truth == .unknown {
