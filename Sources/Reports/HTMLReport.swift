@@ -146,10 +146,32 @@ public enum HTMLReport {
         let signOff = Escape.html(verdict.signOff.phrase)
         out += verdict.signOffPending ? "<span class=\"pending\">\(signOff)</span>" : signOff
         out += ".</p>\n"
+        out += openFindings(review, tracking: tracking)
         for clause in review.clauses {
             out += self.clause(clause, framework: index, context: context, tracking: tracking)
         }
         out += "</section>\n"
+        return out
+    }
+
+    /// The open findings, worst first (`OpenFindingsIndex`), each linking to its entry below.
+    static func openFindings(_ review: FrameworkReview, tracking: FrameworkTracking) -> String {
+        let index = OpenFindingsIndex(review)
+        guard !index.findings.isEmpty else { return "" }
+        let judged = tracking.file != nil
+        var out = "<table class=\"index\">\n<caption>Open findings, worst first</caption>\n<thead><tr>"
+        out += "<th>Status</th><th>Severity</th><th>Finding</th><th>Check</th><th>Subject</th>"
+        out += (judged ? "<th>Judgement</th>" : "") + "</tr></thead>\n<tbody>\n"
+        for finding in index.findings {
+            let id = Escape.html(finding.id)
+            out += "<tr><td>\(HTMLPage.badge(finding.status))</td><td>\(finding.severity.rawValue)</td>"
+            out += "<td><a href=\"#\(id)\"><code>\(id)</code></a></td><td>\(Escape.html(finding.ruleID))</td>"
+            out += "<td>\(finding.subject.map { "<code>\(Escape.html($0))</code>" } ?? "")</td>"
+            if judged { out += "<td>\(Escape.html(Wording.judgementCell(tracking.state(of: finding))))</td>" }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        if let more = index.unlistedSentence { out += "<p class=\"meta\">\(Escape.html(more))</p>\n" }
         return out
     }
 

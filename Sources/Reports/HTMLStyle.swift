@@ -35,6 +35,7 @@ enum HTMLStyle {
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
         td.zero { color: #9a9a9a; }
         table.matrix td.status-cell { text-align: center; white-space: nowrap; }
+        table.index caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
         .status {
           display: inline-block; padding: 0 7px; border-radius: 3px; font-size: 0.85em; font-weight: 600;
           white-space: nowrap; border: 1px solid transparent;

@@ -140,8 +140,32 @@ public enum MarkdownReport {
                     + "\(clause.clause.severity.rawValue) | \(clause.status.phrase) | \(clause.findings.count) |")
         }
         out.blank()
+        openFindings(review, tracking: tracking, into: &out)
         for clause in review.clauses {
             self.clause(clause, framework: index, context: context, tracking: tracking, into: &out)
+        }
+    }
+
+    /// The open findings, worst first (`OpenFindingsIndex`), each linking to its entry below.
+    static func openFindings(_ review: FrameworkReview, tracking: FrameworkTracking, into out: inout MarkdownWriter) {
+        let index = OpenFindingsIndex(review)
+        guard !index.findings.isEmpty else { return }
+        let judged = tracking.file != nil
+        out.line("Open findings, worst first:")
+        out.blank()
+        out.line("| Status | Severity | Finding | Check | Subject |" + (judged ? " Judgement |" : ""))
+        out.line("|---|---|---|---|---|" + (judged ? "---|" : ""))
+        for finding in index.findings {
+            let id = Escape.html(finding.id)
+            out.line(
+                "| \(finding.status.phrase) | \(finding.severity.rawValue) | [`\(id)`](#\(id)) | "
+                    + "\(Escape.markdown(finding.ruleID)) | \(finding.subject.map(Escape.markdownCode) ?? "") |"
+                    + (judged ? " \(Wording.judgementCell(tracking.state(of: finding))) |" : ""))
+        }
+        out.blank()
+        if let more = index.unlistedSentence {
+            out.line(more)
+            out.blank()
         }
     }
 

@@ -80,6 +80,15 @@ enum Wording {
         }
     }
 
+    /// A finding's judgement in a word or two, for a table cell: its kind, "lapsed", or "—".
+    static func judgementCell(_ state: FrameworkTracking.State) -> String {
+        switch state {
+        case .unjudged: "—"
+        case .judged(let j): j.kind.phrase
+        case .lapsed: "lapsed"
+        }
+    }
+
     /// Whether the verdict is signed, in two words for a table cell.
     static func signOffMark(_ verdict: FindingsVerdict) -> String {
         verdict.signOffPending ? "pending sign-off" : "signed"
