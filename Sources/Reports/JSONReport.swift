@@ -236,6 +236,7 @@ public enum JSONReport {
             out.member("result", o.truth.rawValue)
             out.member("reached", o.reached, place)
             if o.unlisted > 0 { out.member("unlisted", o.unlisted) }
+            if !o.decides { out.member("decides", false) }
             if !o.via.isEmpty { out.member("via", o.via, place) }
         }
     }

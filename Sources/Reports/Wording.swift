@@ -33,13 +33,13 @@ enum Wording {
     /// Said after a list written with `partial: true`.
     static let partialList = "(a partial list: others may be in it)"
 
-    /// What a guard's evidence is there for, said after it in the Markdown and HTML reports: the
-    /// finding rests on it, but it did not decide the finding. Nil for the requirement's.
+    /// What a guard's evidence is there for, said after it in the Markdown and HTML reports; nil
+    /// for the requirement's. Worded for a guard that held, failed or could not be decided alike.
     static func guarding(_ phase: Observation.Phase) -> String? {
         switch phase {
         case .require: nil
-        case .when: "(why the check applies)"
-        case .where: "(why this element is checked)"
+        case .when: "(whether the check applies)"
+        case .where: "(whether this element is checked)"
         }
     }
 

@@ -8,9 +8,11 @@ struct ConditionEvaluator {
     /// The resolver's: places, elements and pattern searches count on one meter.
     var meter: WorkMeter { resolver.meter }
 
+    /// The truth of `condition`, each of its tests recorded in `observations`; `negated` says
+    /// that it is read under an odd number of `not`s, for what decided it (`Observation.decides`).
     func evaluate(
         _ condition: Condition, subject: Value, subjectPath: String, phase: Observation.Phase,
-        into observations: inout [Observation]
+        into observations: inout [Observation], negated: Bool = false
     ) -> Truth {
         switch condition {
         case .all(let items), .any(let items):
@@ -27,22 +29,28 @@ struct ConditionEvaluator {
                 for (index, item) in items.enumerated() {
                     let start = observations.count
                     let truth = evaluate(
-                        item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
+                        item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations,
+                        negated: negated)
                     parts.initializeElement(at: index, to: (truth, start))
                     result = conjunctive ? result.and(truth) : result.or(truth)
                 }
-                // See `Observation.decides`: an `all` that holds and an `any` that fails rest on
-                // every part, otherwise the parts of the condition's own truth.
-                guard conjunctive ? result != .true : result != .false else { return result }
-                for index in parts.indices where parts[index].truth != result {
+                // See `Observation.decides`. Read as the message reads it: under a `not`, an `all`
+                // is an `any` of the negated parts.
+                let readsAll = conjunctive != negated
+                let holds = (negated ? result.negated : result) == .true
+                for index in parts.indices {
+                    let part = negated ? parts[index].truth.negated : parts[index].truth
+                    guard holds ? !readsAll && part != .true : part == .true else { continue }
                     let end = index + 1 < parts.count ? parts[index + 1].start : observations.count
                     for observation in parts[index].start..<end { observations[observation].decides = false }
                 }
                 return result
             }
         case .not(let inner):
-            return evaluate(inner, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations)
-                .negated
+            return evaluate(
+                inner, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations,
+                negated: !negated
+            ).negated
         case .test(let test):
             var reached = resolver.resolve(test.path, subject: subject, subjectPath: subjectPath)
             let truth = Self.apply(test.op, to: reached, meter: meter)

@@ -79,9 +79,9 @@ public struct Finding: Sendable {
     /// Every field test the decision ran, for `mupj explain`.
     public var trace: [Observation]
 
-    /// How many more places its tests reached than they list (each test lists at most
+    /// How many more places the tests it cites reached than they list (each test lists at most
     /// `Observation.listedPlaces`), counted per test; the evidence cites the listed ones only.
-    public var unlistedPlaces: Int { trace.reduce(0) { $0 + $1.unlisted } }
+    public var unlistedPlaces: Int { trace.reduce(0) { $0 + ($1.decides ? $1.unlisted : 0) } }
 
     /// `CLAUSE/check`: how reports and tracking files name what the finding is about.
     public var ruleID: String { clauseID + "/" + checkID }

@@ -19,12 +19,14 @@ public struct Observation: Sendable {
     public var via: [Reached] = []
     public var truth: Truth
     /// Whether this test decided the truth of the condition it is part of, and so is cited as
-    /// evidence (the trace keeps every test). An `all` that holds rests on every part, and an
-    /// `any` that fails on every part; otherwise a condition rests on the parts that have its own
-    /// truth: the false parts of a failed `all`, the alternatives that hold of an `any`, the
-    /// undecided parts of an undecided one. So a proxy that is limited is cited for that, not for
-    /// the lifetime the other alternative would have needed, and a directory of mode 0777 for its
-    /// mode, not for the owner that was right. Set by the evaluator, part by part.
+    /// evidence (the trace keeps every test). A condition that holds rests on every part of an
+    /// `all` and on the alternatives that hold of an `any`; one that fails or cannot be decided
+    /// rests on every part that does not hold, as its message names them (read under a `not` as
+    /// the message reads it: `not all` is `any` of the negated parts). So a proxy that is limited
+    /// is cited for that, not for the lifetime the other alternative would have needed; a
+    /// directory of mode 0777 for its mode, not for the owner that was right; and an `any` that
+    /// cannot be decided for the alternatives found false as well as for those not known. Set by
+    /// the evaluator, part by part.
     public var decides = true
     /// How many more places the test reached and decided on than are listed.
     public var unlisted = 0

@@ -42,7 +42,7 @@ public struct PrerequisiteStatus: Sendable {
     /// one the MB had set by then.
     public var inForce: Bool
     public var state: PrerequisiteState
-    /// One line: "4 of 6 batch systems tested; not on record: PBS Pro, SGE".
+    /// One line: "4 of 6 batch systems tested; outstanding: PBS Pro, SGE".
     public var summary: String
     /// What the prerequisite asks for, item by item, with the evidence for each.
     public var items: [RequirementItem]

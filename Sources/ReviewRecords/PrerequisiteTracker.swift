@@ -240,7 +240,8 @@ public struct PrerequisiteTracker: Sendable {
         static let listedItems = 50
         static let namedMissing = 10
 
-        /// "3 of 4 frameworks …; not on record: A, B": every item counted, the first missing named. Then
+        /// "3 of 4 frameworks …; outstanding: A, B": every item counted, the first not done named
+        /// (whatever the status file records of them: in progress, failed, or nothing). Then
         /// at most `listedItems` items are kept: those not done first, then the others, each in
         /// their order; a note counts the rest.
         mutating func count(_ phrase: String) {
@@ -248,7 +249,7 @@ public struct PrerequisiteTracker: Sendable {
             summary = "\(done) of \(items.count) \(phrase)"
             let missing = items.filter { $0.state != .done }.map(\.name)
             if !missing.isEmpty {
-                summary += "; not on record: " + missing.prefix(Self.namedMissing).joined(separator: ", ")
+                summary += "; outstanding: " + missing.prefix(Self.namedMissing).joined(separator: ", ")
                 if missing.count > Self.namedMissing { summary += " and \(missing.count - Self.namedMissing) more" }
             }
             guard items.count > Self.listedItems else { return }

@@ -22,7 +22,7 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             Every clause of every catalog is decided for each description: satisfied, violated, \
             needs-information (the description is silent or says it does not know) or not-applicable, \
-            with the evidence (file:line:col of every fact used) and a recommendation. The reviewers' \
+            with the evidence (file:line:col of every fact that decided it) and a recommendation. The reviewers' \
             judgements and sign-offs come from the tracking files (--tracking, default reviews/tracking/ \
             when it exists; docs/tracking.md): a judged finding shows its judgement, and each verdict \
             whether it is signed.

@@ -484,7 +484,7 @@ import Testing
         #expect(
             run.stderr
                 == "\(catalog.path):\(line):9: error: example 2 of PRE-1 expects met, but the status gives partly met: "
-                + "1 of 2 positive security reviews of gLExec; not on record: OSG\n"
+                + "1 of 2 positive security reviews of gLExec; outstanding: OSG\n"
                 + "error: the catalogs could not be loaded, and nothing was done\n")
     }
 

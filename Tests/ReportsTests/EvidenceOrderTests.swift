@@ -27,16 +27,16 @@ import Testing
         let html = HTMLReport.render(context)
         for text in [markdown, html] {
             #expect(
-                text.contains("glexec` (why the check applies)")
-                    || text.contains("glexec</code> (why the check applies)"))
+                text.contains("glexec` (whether the check applies)")
+                    || text.contains("glexec</code> (whether the check applies)"))
             #expect(
-                text.contains("worker-node` (why this element is checked)")
-                    || text.contains("worker-node</code> (why this element is checked)"))
+                text.contains("worker-node` (whether this element is checked)")
+                    || text.contains("worker-node</code> (whether this element is checked)"))
         }
         // The refusal finding's own lines: the deciding one is not marked, the guard is.
         let section = try #require(markdown.components(separatedBy: "finding id `\(refusal.id)`").dropFirst().first)
         let lines = section.components(separatedBy: "\n").prefix(5)
         #expect(lines.contains { $0.contains("on_exit_code.203`: stated `run-as-pilot`;") })
-        #expect(lines.contains { $0.contains("mechanism`: stated `glexec` (why the check applies);") })
+        #expect(lines.contains { $0.contains("mechanism`: stated `glexec` (whether the check applies);") })
     }
 }

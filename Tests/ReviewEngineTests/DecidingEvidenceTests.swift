@@ -1,10 +1,14 @@
+import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
 import TestSupport
 import Testing
+import YAMLDocument
 
-/// A finding cites the tests that decided it: every part of an `all` that holds or an `any` that
-/// fails, and otherwise the parts with the condition's own truth. The trace keeps every test.
+/// A finding cites the tests that decided it (`Observation.decides`): a condition that holds rests
+/// on every part of an `all` and the alternatives that hold of an `any`; one that fails or cannot
+/// be decided on every part that does not hold, as its message names them. The trace keeps every
+/// test.
 @Suite struct DecidingEvidenceTests {
     static let probe = Result {
         try Probe(
@@ -40,6 +44,24 @@ import Testing
         return (finding, finding.evidence.map(\.path))
     }
 
+    /// What the message names is what the evidence cites: every line a finding's message names
+    /// is the line of a place it cites, in every finding of the shipped descriptions.
+    @Test func theMessageNamesOnlyWhatTheEvidenceCites() throws {
+        let catalogs = try TestSupport.shippedCatalogs()
+        var checked = 0
+        for file in ["alien", "dirac", "glideinwms", "panda", "examples/common-mistakes"] {
+            let source = try SourceFile.read(TestSupport.path("frameworks/\(file).yaml"), maxBytes: 1 << 24)
+            let description = try #require(DescriptionLoader.load(source).description)
+            for finding in try Engine.review(description, catalogs: catalogs).findings where finding.status.isOpen {
+                let cited = Set(finding.evidence.map(\.range.start.line))
+                let named = finding.message.matches(of: /line (\d+)/).compactMap { Int($0.output.1) }
+                #expect(Set(named).isSubset(of: cited), "\(file) \(finding.ruleID): \(finding.message)")
+                checked += named.count
+            }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func aFailedAllCitesTheFailedPartsAndAHeldOneEveryPart() throws {
         let bad = try cited(
             """
@@ -62,6 +84,15 @@ import Testing
             """, "dir")
         #expect(open.0.status == .needsInformation)
         #expect(open.1 == ["payload_execution.work_directory.owner"])
+        // Failed with a part not known: the message names both, and the evidence cites both.
+        let both = try cited(
+            """
+            payload_execution:
+              work_directory: {per_payload: unknown, owner: payload-account, mode: "0777"}
+            """, "dir")
+        #expect(both.0.status == .violated)
+        #expect(both.1 == ["payload_execution.work_directory.per_payload", "payload_execution.work_directory.mode"])
+        #expect(both.0.trace.map(\.decides) == [true, false, true])
     }
 
     @Test func anAnyThatHoldsCitesWhatHeldAndAFailedOneEveryPart() throws {
@@ -71,9 +102,10 @@ import Testing
         let full = try cited("credentials:\n  - {id: p, delegation: full, lifetime_hours: 120}", "short")
         #expect(full.0.status == .violated)
         #expect(full.1 == ["credentials[p].delegation", "credentials[p].lifetime_hours"])
+        // Undecided: the alternative found false is why the other one matters, and is cited too.
         let gap = try cited("credentials:\n  - {id: p, delegation: full, lifetime_hours: unknown}", "short")
         #expect(gap.0.status == .needsInformation)
-        #expect(gap.1 == ["credentials[p].lifetime_hours"])
+        #expect(gap.1 == ["credentials[p].delegation", "credentials[p].lifetime_hours"])
     }
 
     /// Under `not`, the inner condition's own truth decides what it rests on.

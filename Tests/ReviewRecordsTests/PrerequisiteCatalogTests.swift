@@ -167,7 +167,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
         #expect(
             PrerequisiteTracker.exampleFailures(of: wrong).map(\.description) == [
                 "p.yaml:13:9: error: example 1 of T-1 expects met, but the status gives partly met: "
-                    + "1 of 2 batch systems tested; not on record: SGE"
+                    + "1 of 2 batch systems tested; outstanding: SGE"
             ])
         let shipped = try TestSupport.shippedCatalogs()
         #expect(shipped.prerequisites.flatMap(PrerequisiteTracker.exampleFailures).isEmpty)

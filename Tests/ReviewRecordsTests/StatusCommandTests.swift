@@ -19,7 +19,7 @@ import Testing
         #expect(
             run.stdout.contains(
                 "PRE-3  partly met  gLExec tested with the common batch systems\n  4 of 6 batch systems tested; "
-                    + "not on record: PBS Pro, SGE"))
+                    + "outstanding: PBS Pro, SGE"))
     }
 
     @Test func aReasonListingSeveralItemsListsThemUnderIt() throws {

@@ -353,7 +353,7 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(
             change.changes == [
                 "PRE-2: still partly met (1 of 4 frameworks positively recommended by reviewers from OSG and EGEE; "
-                    + "not on record: AliEn (ALICE), glideinWMS (CMS), DIRAC (LHCb))"
+                    + "outstanding: AliEn (ALICE), glideinWMS (CMS), DIRAC (LHCb))"
             ])
 
         // Signed do-not-recommend: not a recommendation to count, and the one on file cannot count.

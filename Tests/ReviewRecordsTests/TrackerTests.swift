@@ -73,10 +73,10 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let february = try #require(tracker(file).report(asOf: day("2009-02-01")).prerequisite("PRE-3"))
         #expect(february.state == .partlyMet)
         // A failure at another site does not undo CERN's pass.
-        #expect(february.summary == "4 of 6 batch systems tested; not on record: PBS Pro, SGE")
+        #expect(february.summary == "4 of 6 batch systems tested; outstanding: PBS Pro, SGE")
         let march = try #require(tracker(file).report(asOf: day("2009-03-01")).prerequisite("PRE-3"))
         // The same site failing later does.
-        #expect(march.summary == "3 of 6 batch systems tested; not on record: BQS, PBS Pro, SGE")
+        #expect(march.summary == "3 of 6 batch systems tested; outstanding: BQS, PBS Pro, SGE")
         #expect(march.missing.first == "BQS: test failed at CC-IN2P3 as of 2009-03-01")
         #expect(try state("PRE-3", file, on: "2008-12-31") == .notMet)
     }
@@ -98,7 +98,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         // Argus "deployed" without completion or certification does not count.
         let january = try #require(tracker(file).report(asOf: day("2010-01-01")).prerequisite("PRE-4"))
         #expect(january.state == .partlyMet)
-        #expect(january.summary == "2 of 3 states reached by SCAS; not on record: deployed")
+        #expect(january.summary == "2 of 3 states reached by SCAS; outstanding: deployed")
         #expect(january.missing == ["deployed: SCAS not deployed (certified as of 2009-11-24)"])
         #expect(january.notes.contains("Argus: deployed as of 2010-01-01"))
         #expect(
@@ -376,7 +376,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(report.gate.blocking == ["PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5"])
         #expect(report.prerequisites.map(\.state) == [.partlyMet, .partlyMet, .partlyMet, .partlyMet, .partlyMet])
         #expect(report.prerequisite("PRE-1")?.missing == ["OSG: no review of gLExec on file"])
-        #expect(report.prerequisite("PRE-3")?.summary == "4 of 6 batch systems tested; not on record: PBS Pro, SGE")
+        #expect(report.prerequisite("PRE-3")?.summary == "4 of 6 batch systems tested; outstanding: PBS Pro, SGE")
         #expect(report.prerequisite("PRE-4")?.missing == ["deployed: SCAS not deployed (certified as of 2009-11-24)"])
         #expect(
             report.prerequisite("PRE-5")?.missing == [
@@ -413,10 +413,10 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let november = history[3]
         #expect(
             november.changes.contains(
-                "PRE-3: not met → partly met (4 of 6 batch systems tested; not on record: PBS Pro, SGE)"))
+                "PRE-3: not met → partly met (4 of 6 batch systems tested; outstanding: PBS Pro, SGE)"))
         #expect(
             november.changes.contains(
-                "PRE-4: not met → partly met (2 of 3 states reached by SCAS; not on record: deployed)"))
+                "PRE-4: not met → partly met (2 of 3 states reached by SCAS; outstanding: deployed)"))
         #expect(
             history[4].changes == [
                 "exception window no-identity-switching-2009-12 opens (to 2010-02-28 inclusive): suspends "
@@ -524,7 +524,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let pending = (0..<60).map { "f\(2 * $0 + 1) (v)" }
         #expect(
             pre2.summary
-                == "60 of 120 frameworks positively recommended by reviewers from OSG and EGEE; not on record: "
+                == "60 of 120 frameworks positively recommended by reviewers from OSG and EGEE; outstanding: "
                 + pending.prefix(10).joined(separator: ", ") + " and 50 more")
         #expect(pre2.items.map(\.name) == Array(pending.prefix(50)))
         #expect(pre2.notes.contains("70 more not listed here, 60 of them done; the count above includes them"))
