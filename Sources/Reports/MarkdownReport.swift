@@ -159,7 +159,7 @@ public enum MarkdownReport {
             let id = Escape.html(finding.id)
             out.line(
                 "| \(finding.status.phrase) | \(finding.severity.rawValue) | [`\(id)`](#\(id)) | "
-                    + "\(Escape.markdown(finding.ruleID)) | \(finding.subject.map(Escape.markdownCode) ?? "") |"
+                    + "\(Escape.markdown(finding.ruleID)) | \(finding.subject.map(tableCode) ?? "") |"
                     + (judged ? " \(Wording.judgementCell(tracking.state(of: finding))) |" : ""))
         }
         out.blank()
@@ -167,6 +167,12 @@ public enum MarkdownReport {
             out.line(more)
             out.blank()
         }
+    }
+
+    /// A code span in a table cell: GFM splits cells at every `|` not escaped, inside code spans
+    /// too, and reads `\|` there as the character.
+    static func tableCode(_ text: String) -> String {
+        Escape.markdownCode(text).replacing("|", with: "\\|")
     }
 
     static func clause(

@@ -332,8 +332,11 @@ struct Explainer {
         }
         // At most six places are named, those that decide first; a path through a whole collection
         // may reach thousands.
+        // A possible place (`Reached.possible`) is named only where it left the test undecided, as
+        // the evidence cites it: of a decided test it was left aside.
         let order = ConditionEvaluator.decidingFirst(
-            observation.reached, test.op, observation.truth, meter: meter)
+            observation.reached, test.op, observation.truth, meter: meter
+        ).filter { !observation.reached[$0].possible || observation.truth == .unknown }
         let found = order.prefix(6).map { Self.placeWords(observation.reached[$0], test: test) }
         let more = observation.reached.count > 6 || observation.unlisted > 0
         let list = found.joined(separator: ", ") + (more ? ", …" : "")

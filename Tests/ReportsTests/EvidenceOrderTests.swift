@@ -23,6 +23,20 @@ import Testing
         #expect(proxy.evidence.contains { $0.phase == .where && $0.path.hasSuffix(".zone") })
         #expect(proxy.evidence.drop { $0.phase == .require }.allSatisfy { $0.phase != .require })
 
+        // The trace keeps the test that did not decide, marked: DIRAC's payload proxy is limited,
+        // so its 120-hour lifetime is traced, not cited.
+        let limited = try #require(
+            findings.first { $0.ruleID == "MUPJ-9/limited-user-proxies" && $0.status == .satisfied })
+        #expect(
+            limited.evidence.filter { $0.phase == .require }.map(\.path) == ["credentials[payload-proxy].delegation"])
+        #expect(limited.trace.filter { $0.phase == .require }.map(\.decides) == [true, false])
+        let json = try Inputs.jsonObject(JSONReport.render(context))
+        let traced =
+            ((json["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? [])
+            .flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+            .first { $0["id"] as? String == limited.id }?["trace"] as? [[String: Any]] ?? []
+        #expect(traced.filter { $0["phase"] as? String == "require" }.map { $0["decides"] as? Bool } == [nil, false])
+
         let markdown = MarkdownReport.render(context)
         let html = HTMLReport.render(context)
         for text in [markdown, html] {

@@ -31,6 +31,18 @@ import YAMLDocument
         #expect(html.contains("<caption>Open findings, worst first</caption>"))
     }
 
+    /// An element id is free text: a `|` in a subject stays in its cell.
+    @Test func aSubjectWithAPipeStaysInItsCell() throws {
+        let dirac = String(decoding: try Inputs.file("frameworks/dirac.yaml").bytes, as: UTF8.self)
+        let renamed = dirac.replacing("payload-proxy", with: "pay|proxy")
+        let context = try Inputs.context([SourceFile(path: "dirac.yaml", bytes: Array(renamed.utf8))])
+        let markdown = MarkdownReport.render(context)
+        let row = try #require(
+            markdown.split(separator: "\n").first { $0.hasPrefix("| violated |") && $0.contains("pay") })
+        #expect(row.contains("`credentials[pay\\|proxy]`"))
+        #expect(row.replacing("\\|", with: "").split(separator: "|").count == 5)
+    }
+
     /// With a tracking file, each row says how the finding was judged.
     @Test func aTrackedFrameworkShowsEachJudgement() throws {
         let markdown = MarkdownReport.render(try Inputs.tracked().context)

@@ -27,6 +27,23 @@ import YAMLDocument
                     any:
                       - {field: delegation, equals: limited}
                       - {field: lifetime_hours, at_most: 24}
+                - id: not-both
+                  title: Not both full and long
+                  for_each: credentials
+                  require:
+                    not:
+                      all:
+                        - {field: delegation, equals: full}
+                        - {field: lifetime_hours, at_least: 100}
+                - id: twice
+                  title: Limited or short, twice negated
+                  for_each: credentials
+                  require:
+                    not:
+                      not:
+                        any:
+                          - {field: delegation, equals: limited}
+                          - {field: lifetime_hours, at_most: 24}
                 - id: neither
                   title: Not a full long proxy
                   for_each: credentials
@@ -60,6 +77,31 @@ import YAMLDocument
             }
         }
         #expect(checked > 100)
+    }
+
+    /// A place reached only possibly (through a component whose `holds` is unknown) is named in
+    /// the message only where it left the test undecided, as the evidence cites it.
+    @Test func aPossiblePlaceIsNamedOnlyWhereItIsCited() throws {
+        let probe = try Probe(
+            checks: """
+                - id: held
+                  title: Held on a worker node
+                  for_each: credentials
+                  require: {field: held_by.zone, contains: worker-node}
+                """)
+        let result = try probe.evaluate(
+            """
+            components:
+              - {id: desk, zone: user, holds: [p]}
+              - {id: server, zone: central, holds: unknown}
+            credentials:
+              - {id: p, identity: payload-user}
+            """)
+        let finding = try #require(result.findings.first)
+        #expect(finding.status == .violated)
+        #expect(!finding.message.contains("possibly"))
+        let named = finding.message.matches(of: /line (\d+)/).compactMap { Int($0.output.1) }
+        #expect(!named.isEmpty && Set(named).isSubset(of: Set(finding.evidence.map(\.range.start.line))))
     }
 
     @Test func aFailedAllCitesTheFailedPartsAndAHeldOneEveryPart() throws {
@@ -116,5 +158,17 @@ import YAMLDocument
         let long = try cited("credentials:\n  - {id: p, delegation: limited, lifetime_hours: 720}", "neither")
         #expect(long.0.status == .violated)
         #expect(long.1 == ["credentials[p].lifetime_hours"])
+        // `not any` undecided (an `all` of negations): the part not known, not the one that holds.
+        let open = try cited("credentials:\n  - {id: p, delegation: unknown, lifetime_hours: 12}", "neither")
+        #expect(open.0.status == .needsInformation)
+        #expect(open.1 == ["credentials[p].delegation"])
+        // `not all` that holds (an `any` of negations): the part whose negation holds.
+        let limited = try cited("credentials:\n  - {id: p, delegation: limited, lifetime_hours: 720}", "not-both")
+        #expect(limited.0.status == .satisfied)
+        #expect(limited.1 == ["credentials[p].delegation"])
+        // `not not any` reads as the `any`: the alternative that held.
+        let short = try cited("credentials:\n  - {id: p, delegation: full, lifetime_hours: 12}", "twice")
+        #expect(short.0.status == .satisfied)
+        #expect(short.1 == ["credentials[p].lifetime_hours"])
     }
 }
