@@ -30,11 +30,8 @@ import Testing
         #expect(
             limited.evidence.filter { $0.phase == .require }.map(\.path) == ["credentials[payload-proxy].delegation"])
         #expect(limited.trace.filter { $0.phase == .require }.map(\.decides) == [true, false])
-        let json = try Inputs.jsonObject(JSONReport.render(context))
         let traced =
-            ((json["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? [])
-            .flatMap { $0["findings"] as? [[String: Any]] ?? [] }
-            .first { $0["id"] as? String == limited.id }?["trace"] as? [[String: Any]] ?? []
+            try Inputs.jsonFinding(JSONReport.render(context), id: limited.id)["trace"] as? [[String: Any]] ?? []
         #expect(traced.filter { $0["phase"] as? String == "require" }.map { $0["decides"] as? Bool } == [nil, false])
 
         let markdown = MarkdownReport.render(context)

@@ -23,11 +23,8 @@ import YAMLDocument
 
         #expect(MarkdownReport.render(context).contains("(overview); note: \(Self.statement)"))
         #expect(HTMLReport.render(context).contains("<span class=\"meta\">Note: This is the VO&#39;s own statement"))
-        let json = try Inputs.jsonObject(JSONReport.render(context))
         let evidence =
-            ((json["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? [])
-            .flatMap { $0["findings"] as? [[String: Any]] ?? [] }
-            .first { $0["id"] as? String == finding.id }?["evidence"] as? [[String: Any]] ?? []
+            try Inputs.jsonFinding(JSONReport.render(context), id: finding.id)["evidence"] as? [[String: Any]] ?? []
         #expect(evidence.compactMap { $0["notes"] as? String } == [cited.notes])
     }
 

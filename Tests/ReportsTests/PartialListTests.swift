@@ -21,11 +21,8 @@ import Testing
         let phrase = "(a partial list: others may be in it)"
         #expect(MarkdownReport.render(context).contains("`[pilot-id, site, ce, payload-id, user-dn]` \(phrase)"))
         #expect(HTMLReport.render(context).contains("<code>[pilot-id, site, ce, payload-id, user-dn]</code> \(phrase)"))
-        let json = try Inputs.jsonObject(JSONReport.render(context))
         let evidence =
-            ((json["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? [])
-            .flatMap { $0["findings"] as? [[String: Any]] ?? [] }
-            .first { $0["id"] as? String == question.id }?["evidence"] as? [[String: Any]] ?? []
+            try Inputs.jsonFinding(JSONReport.render(context), id: question.id)["evidence"] as? [[String: Any]] ?? []
         #expect(evidence.filter { $0["partial"] as? Bool == true }.map { $0["path"] as? String } == [cited.path])
         #expect(evidence.filter { $0["partial"] != nil }.count == 1)
     }

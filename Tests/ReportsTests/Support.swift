@@ -82,6 +82,15 @@ enum Inputs {
         try context(try frameworks.map(file), reportDirectory: reportDirectory)
     }
 
+    /// The finding `id` of the first framework of a JSON report, as an object, for its members
+    /// (`evidence`, `trace`); empty when there is none.
+    static func jsonFinding(_ report: String, id: String) throws -> [String: Any] {
+        let json = try jsonObject(report)
+        return ((json["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? [])
+            .flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+            .first { $0["id"] as? String == id } ?? [:]
+    }
+
     static func jsonObject(_ text: String) throws -> [String: Any] {
         guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw Failure(description: "not a JSON object")
