@@ -60,11 +60,9 @@ struct ConditionEvaluator {
                 reached = Self.listed(reached, test.op, truth, meter: meter)
             }
             var observation = Observation(phase: phase, test: test, reached: reached, truth: truth, unlisted: unlisted)
-            if !test.path.references.isEmpty {
-                for reference in test.path.references {
-                    observation.via += resolver.resolve(reference, subject: subject, subjectPath: subjectPath)
-                        .prefix(Observation.listedPlaces)
-                }
+            for reference in test.path.references {
+                observation.via += resolver.resolve(reference, subject: subject, subjectPath: subjectPath)
+                    .prefix(Observation.listedPlaces)
             }
             observations.append(observation)
             return truth

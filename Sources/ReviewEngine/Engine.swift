@@ -222,8 +222,7 @@ private struct Context {
     /// requirement's first, then the guard's (`when`, `where`). A reader, and a code-scanning
     /// service that shows a result at its first place, sees what decided first, where a guard
     /// ("gLExec is the mechanism") is the same line for many findings. The references a test
-    /// followed come before the places they led to; a possible place is evidence only of a test
-    /// it left undecided.
+    /// followed come before the places they led to (`Observation.names`).
     func evidence(_ observations: [Observation]) -> [Evidence] {
         struct Place: Hashable {
             let path: String
@@ -270,9 +269,7 @@ private struct Context {
             for index in range where observations[index].decides {
                 let observation = observations[index]
                 for place in observation.via { cite(place, observation.phase) }
-                for place in observation.reached where !place.possible || observation.truth == .unknown {
-                    cite(place, observation.phase)
-                }
+                for place in observation.reached where observation.names(place) { cite(place, observation.phase) }
             }
         }
         cite(requirement..<observations.count)
@@ -332,11 +329,9 @@ struct Explainer {
         }
         // At most six places are named, those that decide first; a path through a whole collection
         // may reach thousands.
-        // A possible place (`Reached.possible`) is named only where it left the test undecided, as
-        // the evidence cites it: of a decided test it was left aside.
         let order = ConditionEvaluator.decidingFirst(
             observation.reached, test.op, observation.truth, meter: meter
-        ).filter { !observation.reached[$0].possible || observation.truth == .unknown }
+        ).filter { observation.names(observation.reached[$0]) }
         let found = order.prefix(6).map { Self.placeWords(observation.reached[$0], test: test) }
         let more = observation.reached.count > 6 || observation.unlisted > 0
         let list = found.joined(separator: ", ") + (more ? ", …" : "")

@@ -26,8 +26,8 @@ public struct Evidence: Sendable, Hashable {
     public var sources: [String]
     /// How many more citations the description gives for it.
     public var unlistedSources = 0
-    /// The part of the check that cited it first: the requirement, or the guard that made the
-    /// check apply (`when`) or chose the element (`where`). The requirement's places come first.
+    /// The part of the check that cited it first: the requirement, or its guard (`when`, whether
+    /// the check applies; `where`, whether the element is checked). The requirement's come first.
     public var phase = Observation.Phase.require
     /// The describer's notes on it, cut as values are: what the description says of its own
     /// fact (a caveat, what it rests on) belongs beside it wherever it is cited.

@@ -36,4 +36,9 @@ public struct Observation: Sendable {
     /// of one description of 14.5 MB 2.5 GB long. A reviewer needs the places that decide, and how
     /// many the others are.
     public static let listedPlaces = 100
+
+    /// Whether a place it reached is one the finding names (in its evidence and its message): a
+    /// possible place (`Reached.possible`) only where it left the test undecided; of a decided
+    /// test it was left aside.
+    func names(_ place: Reached) -> Bool { !place.possible || truth == .unknown }
 }
