@@ -147,8 +147,9 @@ public enum HTMLReport {
         out += verdict.signOffPending ? "<span class=\"pending\">\(signOff)</span>" : signOff
         out += ".</p>\n"
         out += openFindings(review, tracking: tracking)
+        let sameFacts = SameFacts(review)
         for clause in review.clauses {
-            out += self.clause(clause, framework: index, context: context, tracking: tracking)
+            out += self.clause(clause, framework: index, context: context, tracking: tracking, sameFacts: sameFacts)
         }
         out += "</section>\n"
         return out
@@ -176,7 +177,8 @@ public enum HTMLReport {
     }
 
     static func clause(
-        _ result: ClauseResult, framework: Int, context: ReportContext, tracking: FrameworkTracking
+        _ result: ClauseResult, framework: Int, context: ReportContext, tracking: FrameworkTracking,
+        sameFacts: SameFacts
     ) -> String {
         let info = result.clause
         let anchor = Wording.clauseAnchor(framework: framework, clause: info.id)
@@ -191,7 +193,7 @@ public enum HTMLReport {
         }
         let shown = ShownFindings(result)
         for finding in shown.findings {
-            out += self.finding(finding, clause: info, context: context, tracking: tracking)
+            out += self.finding(finding, clause: info, context: context, tracking: tracking, sameFacts: sameFacts)
         }
         if let omitted = shown.omittedSentence { out += "<p class=\"meta\">\(Escape.html(omitted))</p>\n" }
         out += "</section>\n"
@@ -199,7 +201,8 @@ public enum HTMLReport {
     }
 
     static func finding(
-        _ finding: Finding, clause: ClauseInfo, context: ReportContext, tracking: FrameworkTracking
+        _ finding: Finding, clause: ClauseInfo, context: ReportContext, tracking: FrameworkTracking,
+        sameFacts: SameFacts
     ) -> String {
         var out = "<article class=\"finding st-\(finding.status.rawValue)\" id=\"\(Escape.html(finding.id))\">\n"
         out += "<h4>\(HTMLPage.badge(finding.status)) \(Escape.html(finding.title))</h4>\n<dl class=\"facts\">"
@@ -215,6 +218,12 @@ public enum HTMLReport {
         }
         if let judgement = Wording.judgement(tracking.state(of: finding)) {
             out += "<dt>Judgement</dt><dd class=\"judgement\">\(Escape.html(judgement)).</dd>"
+        }
+        if let others = sameFacts.others(of: finding) {
+            let links = Wording.sameFacts(
+                others, id: { "<a href=\"#\(Escape.html($0))\"><code>\(Escape.html($0))</code></a>" },
+                code: { "<code>\(Escape.html($0))</code>" })
+            out += "<dt>\(Wording.sameFacts)</dt><dd class=\"same-facts\">\(links)</dd>"
         }
         out += "</dl>\n"
         if finding.evidence.isEmpty {

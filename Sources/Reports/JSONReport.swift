@@ -84,6 +84,7 @@ public enum JSONReport {
         var going = true
         let counts = Counts(f)
         let (tracking, verdict) = context.tracked(f)
+        let sameFacts = SameFacts(f)
         out.nextItem()
         out.object { out in
             out.member("name", f.name)
@@ -125,7 +126,9 @@ public enum JSONReport {
                     out.member("status", c.status.rawValue)
                     out.member("findings", c.findings) { out, finding in
                         guard going else { return }
-                        Self.finding(finding, context: context, judged: tracking.state(of: finding), into: &out)
+                        Self.finding(
+                            finding, context: context, judged: tracking.state(of: finding),
+                            sameFacts: sameFacts.isEmpty ? nil : sameFacts.others(of: finding), into: &out)
                         if let emit, out.pendingBytes >= piece { going = out.handOver(emit) }
                     }
                 }
@@ -134,7 +137,8 @@ public enum JSONReport {
     }
 
     static func finding(
-        _ f: Finding, context: ReportContext, judged: FrameworkTracking.State = .unjudged, into out: inout JSONWriter
+        _ f: Finding, context: ReportContext, judged: FrameworkTracking.State = .unjudged,
+        sameFacts: SameFacts.Others? = nil, into out: inout JSONWriter
     ) {
         out.object { out in
             out.member("id", f.id)
@@ -148,6 +152,12 @@ public enum JSONReport {
             out.member("recommendation", f.recommendation)
             out.member("evidence", f.evidence) { out, e in evidence(e, context: context, into: &out) }
             out.member("trace", f.trace, observation)
+            if let sameFacts {
+                out.member("same_facts") { out in
+                    out.member("findings", sameFacts.links) { out, link in out.string(link.id) }
+                    out.member("unlisted", sameFacts.unlisted)
+                }
+            }
             switch judged {
             case .unjudged: break
             case .judged(let j): judgement(j, holds: true, into: &out)

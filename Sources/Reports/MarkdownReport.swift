@@ -141,8 +141,10 @@ public enum MarkdownReport {
         }
         out.blank()
         openFindings(review, tracking: tracking, into: &out)
+        let sameFacts = SameFacts(review)
         for clause in review.clauses {
-            self.clause(clause, framework: index, context: context, tracking: tracking, into: &out)
+            self.clause(
+                clause, framework: index, context: context, tracking: tracking, sameFacts: sameFacts, into: &out)
         }
     }
 
@@ -177,7 +179,7 @@ public enum MarkdownReport {
 
     static func clause(
         _ result: ClauseResult, framework: Int, context: ReportContext, tracking: FrameworkTracking,
-        into out: inout MarkdownWriter
+        sameFacts: SameFacts, into out: inout MarkdownWriter
     ) {
         let info = result.clause
         out.line("<a id=\"\(Wording.clauseAnchor(framework: framework, clause: info.id))\"></a>")
@@ -194,7 +196,8 @@ public enum MarkdownReport {
         }
         let shown = ShownFindings(result)
         for finding in shown.findings {
-            self.finding(finding, clause: info, context: context, tracking: tracking, into: &out)
+            self.finding(
+                finding, clause: info, context: context, tracking: tracking, sameFacts: sameFacts, into: &out)
         }
         if let omitted = shown.omittedSentence {
             out.line(Escape.markdown(omitted))
@@ -204,7 +207,7 @@ public enum MarkdownReport {
 
     static func finding(
         _ finding: Finding, clause: ClauseInfo, context: ReportContext, tracking: FrameworkTracking,
-        into out: inout MarkdownWriter
+        sameFacts: SameFacts, into out: inout MarkdownWriter
     ) {
         out.line("<a id=\"\(Escape.html(finding.id))\"></a>")
         out.blank()
@@ -231,6 +234,11 @@ public enum MarkdownReport {
         }
         if let judgement = Wording.judgement(tracking.state(of: finding)) {
             out.line("- Judgement: \(Escape.markdown(judgement)).")
+        }
+        if let others = sameFacts.others(of: finding) {
+            let links = Wording.sameFacts(
+                others, id: { "[`\(Escape.html($0))`](#\(Escape.html($0)))" }, code: Escape.markdownCode)
+            out.line("- \(Wording.sameFacts): \(links)")
         }
         out.blank()
     }

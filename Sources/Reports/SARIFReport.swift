@@ -67,6 +67,7 @@ public enum SARIFReport {
         out.open(.array)
         for review in result.frameworks {
             let tracking = context.tracked(review).tracking
+            let sameFacts = SameFacts(review)
             for clause in review.clauses {
                 for finding in clause.findings {
                     guard let level = level(finding.status, finding.severity) else { continue }
@@ -74,7 +75,7 @@ public enum SARIFReport {
                     out.value(
                         self.result(
                             finding, in: review, level: level, ruleIndex: index[finding.ruleID]!,
-                            judgement: tracking.judgement(of: finding)))
+                            judgement: tracking.judgement(of: finding), sameFacts: sameFacts.others(of: finding)))
                     if out.pendingBytes >= piece { out.handOver(emit) }
                 }
             }
@@ -180,7 +181,8 @@ public enum SARIFReport {
     /// One result; a finding the reviewers judged is suppressed (SARIF's word for a result not to
     /// be acted on, with who decided it and why), as code-scanning services show a dismissed alert.
     static func result(
-        _ finding: Finding, in review: FrameworkReview, level: String, ruleIndex: Int, judgement: Judgement? = nil
+        _ finding: Finding, in review: FrameworkReview, level: String, ruleIndex: Int, judgement: Judgement? = nil,
+        sameFacts: SameFacts.Others? = nil
     ) -> JSON {
         let subject = finding.subject.map { " [\($0)]" } ?? ""
         let lead = finding.status == .violated ? "Violated" : "Needs information"
@@ -215,6 +217,7 @@ public enum SARIFReport {
                     ("status", .string(finding.status.rawValue)),
                     ("severity", .string(finding.severity.rawValue)),
                     ("subject", finding.subject.map(JSON.string)),
+                    ("sameFactsAs", sameFacts.map { .array($0.links.map { .string($0.id) }) }),
                 ])
             ),
         ])

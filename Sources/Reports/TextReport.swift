@@ -40,6 +40,7 @@ public enum TextReport {
             + Counts.statuses.map { "\(counts.count($0, in: counts.clausesByStatus)) \($0.phrase)" }
             .joined(separator: ", ") + "\n"
         let (tracking, verdict) = context.tracked(review)
+        let sameFacts = SameFacts(review)
         out += "  verdict: \(verdict.verdict.phrase), \(t(verdict.signOff.phrase))\n"
         for clause in review.clauses {
             let status = paint.status(clause.status)
@@ -64,6 +65,10 @@ public enum TextReport {
                 out += paint.dim("        finding \(finding.id)") + "\n"
                 if let judgement = Wording.judgement(tracking.state(of: finding)) {
                     out += "        \(t(judgement)).\n"
+                }
+                if let others = sameFacts.others(of: finding) {
+                    let links = Wording.sameFacts(others, id: { $0 }, code: t)
+                    out += paint.dim("        \(Wording.sameFacts.lowercased()): \(links)") + "\n"
                 }
                 if finding.status == .violated { totals.violated += 1 } else { totals.needsInformation += 1 }
             }

@@ -33,6 +33,20 @@ enum Wording {
     /// Said after a list written with `partial: true`.
     static let partialList = "(a partial list: others may be in it)"
 
+    /// The label of `SameFacts` in the reports written for reading.
+    static let sameFacts = "Decided by the same facts as"
+
+    /// The other findings of a `SameFacts` group, then how many more: each as its id written by
+    /// `id` (a link, where the format has them) and its check and element, each written by `code`.
+    static func sameFacts(
+        _ others: SameFacts.Others, id: (String) -> String, code: (String) -> String
+    ) -> String {
+        let named = others.links.map { link in
+            "\(id(link.id)) (\(code(link.rule))" + (link.subject.map { " on " + code($0) } ?? "") + ")"
+        }
+        return (named + [others.unlistedPhrase].compactMap { $0 }).joined(separator: ", ")
+    }
+
     /// What a guard's evidence is there for, said after it in the Markdown and HTML reports; nil
     /// for the requirement's. Worded for a guard that held, failed or could not be decided alike.
     static func guarding(_ phase: Observation.Phase) -> String? {

@@ -1,0 +1,122 @@
+import Foundation
+import ReviewEngine
+import Testing
+import YAMLDocument
+
+@testable import Reports
+
+/// Open findings that the same facts decide name each other, so that the reviewers ask the
+/// experiment once and judge them together.
+@Suite struct SameFactsTests {
+    /// The places a finding's requirement cites, by path and offset.
+    static func places(_ finding: Finding) -> Set<String> {
+        Set(finding.evidence.filter { $0.phase == .require }.map { "\($0.path)@\($0.range.start.offset)" })
+    }
+
+    static func finding(_ review: FrameworkReview, _ rule: String) throws -> Finding {
+        try #require(review.findings.first { $0.ruleID == rule })
+    }
+
+    /// DIRAC's security contact is unknown: MUPJ-10 and VO-1 both ask for it. And no two open
+    /// findings are linked unless their requirements cite the same places.
+    @Test func findingsThatAskTheSameFactNameEachOther() throws {
+        let review = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")]).result.frameworks[0]
+        let same = SameFacts(review)
+        let contact = try Self.finding(review, "MUPJ-10/security-contact")
+        let named = try Self.finding(review, "VO-1/named")
+        #expect(contact.status == .needsInformation && named.status == .needsInformation)
+        #expect(same.others(of: contact)?.links.map(\.id) == [named.id])
+        #expect(same.others(of: named)?.links.map(\.id) == [contact.id])
+        // gLExec's mode and mechanism decide both the clause 5 and the clause 8 check, in another order.
+        let setuid = try Self.finding(review, "MUPJ-5/setuid-mode")
+        let separate = try Self.finding(review, "MUPJ-8/separate-account")
+        #expect(same.others(of: setuid)?.links.map(\.rule) == ["MUPJ-8/separate-account"])
+        #expect(setuid.evidence.map(\.path) != separate.evidence.map(\.path))
+        var linked = 0
+        for a in review.openFindings {
+            for b in review.openFindings where a.id != b.id {
+                let link = same.others(of: a)?.links.contains { $0.id == b.id } ?? false
+                #expect(
+                    link == (Self.places(a) == Self.places(b) && !Self.places(a).isEmpty), "\(a.ruleID) \(b.ruleID)")
+                if link { linked += 1 }
+            }
+        }
+        #expect(linked >= 8)
+        // Satisfied findings are not linked, whatever they cite.
+        for finding in review.findings where !finding.status.isOpen { #expect(same.others(of: finding) == nil) }
+    }
+
+    /// Once the experiment answers, the findings are satisfied and no longer linked.
+    @Test func anAnsweredQuestionUnlinksItsFindings() throws {
+        let dirac = String(decoding: try Inputs.file("frameworks/dirac.yaml").bytes, as: UTF8.self)
+        let line = try #require(dirac.split(separator: "\n").first { $0.hasPrefix("  security_contact: {unknown") })
+        let answered = dirac.replacing(line, with: "  security_contact: lhcb-security@example.invalid")
+        let review = try Inputs.context([SourceFile(path: "dirac.yaml", bytes: Array(answered.utf8))])
+            .result.frameworks[0]
+        let contact = try Self.finding(review, "MUPJ-10/security-contact")
+        #expect(contact.status == .satisfied)
+        #expect(SameFacts(review).others(of: contact) == nil)
+        #expect(SameFacts(review).others(of: try Self.finding(review, "VO-1/named")) == nil)
+    }
+
+    /// A fictional description that satisfies every clause has nothing to link, and its JSON no
+    /// `same_facts` member.
+    @Test func aDescriptionWithoutOpenFindingsLinksNothing() throws {
+        let context = try Inputs.context([try Inputs.file("frameworks/examples/model-pilot.yaml")])
+        #expect(SameFacts(context.result.frameworks[0]).isEmpty)
+        #expect(!JSONReport.render(context).contains("\"same_facts\""))
+    }
+
+    /// Past `listed` others, the rest are counted.
+    @Test func aLongGroupIsCutAndCounted() throws {
+        let review = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")]).result.frameworks[0]
+        let contact = try Self.finding(review, "MUPJ-10/security-contact")
+        let others = try #require(SameFacts(review, listed: 0).others(of: contact))
+        #expect(others.links.isEmpty && others.unlisted == 1 && others.unlistedPhrase == "and 1 more")
+        #expect(Wording.sameFacts(others, id: { $0 }, code: { $0 }) == "and 1 more")
+    }
+
+    /// Every format says it: the reports written for reading with a link to the other finding's
+    /// entry, the JSON report and SARIF with its id.
+    @Test func everyFormatNamesTheOthers() throws {
+        let context = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")])
+        let review = context.result.frameworks[0]
+        let contact = try Self.finding(review, "MUPJ-10/security-contact")
+        let named = try Self.finding(review, "VO-1/named")
+        let id = named.id
+        #expect(
+            MarkdownReport.render(context).contains(
+                "- Decided by the same facts as: [`\(id)`](#\(id)) (`VO-1/named`)\n"))
+        #expect(
+            HTMLReport.render(context).contains(
+                "<dt>Decided by the same facts as</dt><dd class=\"same-facts\"><a href=\"#\(id)\"><code>\(id)</code></a>"
+                    + " (<code>VO-1/named</code>)</dd>"))
+        #expect(
+            TextReport.render(context, colour: false).contains(
+                "        finding \(contact.id)\n        decided by the same facts as: \(id) (VO-1/named)\n"))
+        let json = try Inputs.jsonFinding(JSONReport.render(context), id: contact.id)
+        let sameFacts = try #require(json["same_facts"] as? [String: Any])
+        #expect(sameFacts["findings"] as? [String] == [id] && sameFacts["unlisted"] as? Int == 0)
+        let sarif = try Inputs.jsonObject(SARIFReport.render(context))
+        let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        let result = try #require(
+            results.first { ($0["partialFingerprints"] as? [String: String])?.values.contains(contact.id) == true })
+        #expect((result["properties"] as? [String: Any])?["sameFactsAs"] as? [String] == [id])
+    }
+
+    /// A finding about an element is named with its element: PanDA's payload channel, whose
+    /// authentication decides both channel checks of clause 9.
+    @Test func aLinkNamesTheOtherFindingsElement() throws {
+        let context = try Inputs.context([try Inputs.file("frameworks/panda.yaml")])
+        let review = context.result.frameworks[0]
+        let subject = "channels[payload-fetch]"
+        let credentials = try #require(
+            review.findings.first { $0.ruleID == "MUPJ-9/credential-channels" && $0.subject == subject })
+        let payloads = try #require(
+            review.findings.first { $0.ruleID == "MUPJ-9/payload-channels" && $0.subject == subject })
+        #expect(SameFacts(review).others(of: credentials)?.links.map(\.id) == [payloads.id])
+        #expect(
+            MarkdownReport.render(context).contains(
+                "(`MUPJ-9/payload-channels` on `\(subject)`)"))
+    }
+}
