@@ -7,8 +7,9 @@
 # of each element in the file and in the parsed document differ.
 #
 # With --one-sheet, an MB summary (a page whose body is of class summary) must also print on one
-# sheet, on A4 and on Letter paper: two pages, and one without the words used and the files, so that
-# the decision (verdicts, reasons, prerequisites) is on the front and the rest on the back.
+# sheet, on A4 and on Letter paper: two pages, and one without the next steps, the words used and the
+# files, so that the decision (verdicts, reasons, prerequisites) is on the front and the rest on the
+# back.
 #
 # Usage: scripts/render-html.sh [--out DIR] [--height PX] [--one-sheet] REPORT.html...
 #        scripts/render-html.sh            (renders review.html and summary.html of frameworks/)
@@ -158,11 +159,11 @@ PY
     if $sheet && grep -q '<body class="summary">' "$html"; then
         for size in A4 letter; do
             whole=$(pages "$absolute" $size) || whole="none: $whole"
-            front=$(pages "$absolute" $size "#legend, footer { display: none; }") || front="none: $front"
+            front=$(pages "$absolute" $size "#next-steps, #legend, footer { display: none; }") || front="none: $front"
             if [ "$whole" = 2 ] && [ "$front" = 1 ]; then
-                echo "$html: prints on one sheet of $size: the decision on the front, the words and files on the back"
+                echo "$html: prints on one sheet of $size: the decision on the front, next steps, words and files on the back"
             else
-                echo "$html: error: on $size it prints on $whole pages, and on $front without the words and files;" \
+                echo "$html: error: on $size it prints on $whole pages, and on $front without the next steps, words and files;" \
                     "expected 2 and 1" >&2
                 status=1
             fi

@@ -89,8 +89,8 @@ enum HTMLStyle {
           article.finding { background: none; border: 1px solid var(--rule); border-left-width: 4px; }
           .status, mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           /* The MB summary prints on one sheet: the decision (verdicts, reasons, prerequisites) on
-             the front, the words used and the files on the back (scripts/render-html.sh --one-sheet
-             checks it on A4 and Letter). */
+             the front; the next steps, the words used and the files on the back
+             (scripts/render-html.sh --one-sheet checks it on A4 and Letter). */
           @page summary { margin: 9mm 10mm; }
           body.summary { page: summary; font-size: 7.3pt; line-height: 1.18; }
           body.summary h1 { font-size: 11pt; }
@@ -107,7 +107,7 @@ enum HTMLStyle {
           body.summary #prerequisites ul ul { display: inline; padding-left: 0; }
           body.summary #prerequisites ul ul li { display: inline; }
           body.summary #prerequisites ul ul li:not(:last-child)::after { content: ";"; }
-          body.summary #legend { break-before: page; }
+          body.summary #next-steps { break-before: page; }
           body.summary dl.legend { grid-template-columns: max-content 1fr max-content 1fr; gap: 1px 8px; }
           body.summary footer { margin-top: 8px; padding-top: 3px; font-size: 6.5pt; }
         }

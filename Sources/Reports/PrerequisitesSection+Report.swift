@@ -26,6 +26,6 @@ extension PrerequisitesSection {
         self.init(
             items: items, asOf: report.asOf.description,
             gateHeadline: "On \(report.asOf) the policy is \(report.gate.phrase)", gateReasons: reasons,
-            files: files)
+            files: files, notMet: report.gate.blocking, awaitingMB: report.gate.state == .awaitingMB)
     }
 }

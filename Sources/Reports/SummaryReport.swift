@@ -45,16 +45,22 @@ public struct PrerequisitesSection: Sendable {
     /// Why, and the exception windows that apply; shown as a list under the headline.
     public var gateReasons: [PolicyGate.Reason]
     public var files: [File]
+    /// The prerequisites not met on the day, by id, in catalog order (`PolicyGate.blocking`).
+    public var notMet: [String]
+    /// Whether every prerequisite is met and the policy waits only for the MB to agree.
+    public var awaitingMB: Bool
 
     public init(
         items: [Item], asOf: String? = nil, gateHeadline: String, gateReasons: [PolicyGate.Reason] = [],
-        files: [File] = []
+        files: [File] = [], notMet: [String] = [], awaitingMB: Bool = false
     ) {
         self.items = items
         self.asOf = asOf
         self.gateHeadline = gateHeadline
         self.gateReasons = gateReasons
         self.files = files
+        self.notMet = notMet
+        self.awaitingMB = awaitingMB
     }
 
     /// The headline as it leads the list of reasons.
@@ -228,6 +234,10 @@ public struct SummaryReport: Sendable {
             out.line(SummaryReport.notAssessed)
         }
         out.blank()
+        out.line("## Next steps")
+        out.blank()
+        for step in nextSteps(entries) { out.line("- " + Escape.markdown(step)) }
+        out.blank()
         out.line("## Words used here")
         out.blank()
         for (term, meaning) in Wording.legend {
@@ -357,7 +367,10 @@ public struct SummaryReport: Sendable {
         } else {
             out += "<p class=\"not-assessed\">\(Escape.html(SummaryReport.notAssessed))</p>\n"
         }
-        out += "</section>\n<section id=\"legend\">\n<h2>Words used here</h2>\n<dl class=\"legend\">\n"
+        // On paper, at the head of the back of the sheet: the front is full on Letter.
+        out += "</section>\n<section id=\"next-steps\">\n<h2>Next steps</h2>\n<ul>\n"
+        for step in nextSteps(entries) { out += "<li>\(Escape.html(step))</li>\n" }
+        out += "</ul>\n</section>\n<section id=\"legend\">\n<h2>Words used here</h2>\n<dl class=\"legend\">\n"
         for (term, meaning) in Wording.legend {
             out += "<dt>\(Escape.html(term))</dt><dd>\(Escape.html(meaning))</dd>\n"
         }
@@ -385,8 +398,12 @@ public struct SummaryReport: Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: "; ") + "."
     }
 
+    /// Who acts next (`NextSteps`), the same sentences in every format.
+    func nextSteps(_ entries: [Entry]) -> [String] { NextSteps.sentences(entries, prerequisites: prerequisites) }
+
     public func json() -> JSON {
         let result = context.result
+        let entries = self.entries
         return .obj([
             ("schema", .string(SummaryReport.schemaID)),
             ("tool", .obj([("name", .string("mupj")), ("version", .string(result.toolVersion))])),
@@ -448,6 +465,7 @@ public struct SummaryReport: Sendable {
                     })
             ),
             ("prerequisites", prerequisitesJSON),
+            ("next_steps", .array(nextSteps(entries).map(JSON.string))),
             (
                 "provenance",
                 .obj([

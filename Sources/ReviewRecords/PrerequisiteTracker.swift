@@ -279,10 +279,7 @@ public struct PrerequisiteTracker: Sendable {
         return best
     }
 
-    static func list(_ words: [String], or: Bool = false) -> String {
-        guard words.count > 1 else { return words.first ?? "" }
-        return words.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + words.last!
-    }
+    static func list(_ words: [String], or: Bool = false) -> String { words.listed(or: or) }
 
     func entry(_ date: CalendarDay, _ section: String, _ origin: EntryOrigin) -> EvidenceEntry {
         EvidenceEntry(date: date, section: section, origin: origin)
@@ -638,5 +635,13 @@ extension PrerequisiteTracker {
         let tracker = PrerequisiteTracker(prerequisites: [prerequisite], status: status, verdicts: verdicts)
         let day = example.asOf.flatMap(CalendarDay.init) ?? status.latestDate ?? CalendarDay(year: 1, month: 1, day: 1)!
         return tracker.evaluate(prerequisite, asOf: day)
+    }
+}
+
+extension [String] {
+    /// The words as a sentence lists them: "a, b and c" (or "a, b or c").
+    public func listed(or: Bool = false) -> String {
+        guard count > 1 else { return first ?? "" }
+        return dropLast().joined(separator: ", ") + (or ? " or " : " and ") + last!
     }
 }
