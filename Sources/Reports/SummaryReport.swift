@@ -99,10 +99,15 @@ public struct SummaryReport: Sendable {
 
     public var context: ReportContext
     public var prerequisites: PrerequisitesSection?
+    /// Whether the reviewers' reports are written beside the page (`review --output-dir` writes
+    /// them together): then each reason links to its finding in `review.md` or `review.html`,
+    /// where its evidence is, and the rest of the findings are pointed to by file name.
+    public var besideReview: Bool
 
-    public init(_ context: ReportContext, prerequisites: PrerequisitesSection? = nil) {
+    public init(_ context: ReportContext, prerequisites: PrerequisitesSection? = nil, besideReview: Bool = false) {
         self.context = context
         self.prerequisites = prerequisites
+        self.besideReview = besideReview
     }
 
     public func render(_ format: SummaryFormat) -> String {
@@ -203,13 +208,15 @@ public struct SummaryReport: Sendable {
                 out.line("Main reasons:")
                 out.blank()
                 for (i, reason) in entry.topReasons.enumerated() {
-                    out.line("\(i + 1). \(Escape.markdown(reason.text))")
+                    let text = Escape.markdown(reason.text)
+                    let id = Escape.html(reason.finding.id)
+                    out.line(
+                        "\(i + 1). " + (besideReview ? "[\(text)](\(ReportFormat.markdown.fileName)#\(id))" : text))
                 }
                 if entry.moreReasons > 0 {
                     out.blank()
-                    out.line(
-                        "And \(entry.moreReasons) more point\(entry.moreReasons == 1 ? "" : "s") in the reviewers' report."
-                    )
+                    let report = ReportFormat.markdown.fileName
+                    out.line(moreReasons(entry, report: besideReview ? "[\(report)](\(report))" : nil))
                 }
             }
             out.blank()
@@ -330,13 +337,15 @@ public struct SummaryReport: Sendable {
             } else {
                 out += "<ol>\n"
                 for reason in entry.topReasons {
-                    out += "<li data-finding=\"\(Escape.html(reason.finding.id))\">\(Escape.html(reason.text))</li>\n"
+                    let (id, text) = (Escape.html(reason.finding.id), Escape.html(reason.text))
+                    out += "<li data-finding=\"\(id)\">"
+                    out += besideReview ? "<a href=\"\(ReportFormat.html.fileName)#\(id)\">\(text)</a>" : text
+                    out += "</li>\n"
                 }
                 out += "</ol>\n"
                 if entry.moreReasons > 0 {
-                    out +=
-                        "<p class=\"meta\">And \(entry.moreReasons) more point\(entry.moreReasons == 1 ? "" : "s") in the "
-                    out += "reviewers' report.</p>\n"
+                    let report = "<a href=\"\(ReportFormat.html.fileName)\">\(ReportFormat.html.fileName)</a>"
+                    out += "<p class=\"meta\">\(moreReasons(entry, report: besideReview ? report : nil))</p>\n"
                 }
             }
             out += "</section>\n"
@@ -396,6 +405,13 @@ public struct SummaryReport: Sendable {
             parts.append((parts.isEmpty ? "The" : "the") + " prerequisites are as of \(day)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ") + "."
+    }
+
+    /// "And 36 more points in the reviewers' report", naming it (`report`, already marked up)
+    /// where it is written beside the page.
+    func moreReasons(_ entry: Entry, report: String?) -> String {
+        "And \(entry.moreReasons) more point\(entry.moreReasons == 1 ? "" : "s") in the reviewers' report"
+            + (report.map { " (\($0))" } ?? "") + "."
     }
 
     /// Who acts next (`NextSteps`), the same sentences in every format.

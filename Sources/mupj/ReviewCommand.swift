@@ -109,7 +109,7 @@ struct ReviewCommand: ParsableCommand {
             }
             if formats.isEmpty {
                 // The full set: the reviewers' reports and the MB summary, from the same result.
-                let summary = try run.summary(status, limits: limits.limits)
+                let summary = try run.summary(status, limits: limits.limits, besideReview: true)
                 files += SummaryFormat.allCases.map { format in
                     RenderedFile(format.fileName) { summary.render(format) }
                 }
@@ -229,10 +229,12 @@ struct ReportRun {
     }
 
     /// The MB summary, with the prerequisites as of `--as-of` (default: the latest date the inputs record).
-    func summary(_ status: StatusOptions, limits: LoadLimits) throws -> SummaryReport {
+    /// `besideReview`: the reviewers' reports are written with it (`SummaryReport.besideReview`).
+    func summary(_ status: StatusOptions, limits: LoadLimits, besideReview: Bool = false) throws -> SummaryReport {
         let report = try ReviewInputs.prerequisites(
             status, catalogs: catalogs, result: context.result, tracking: context.tracking, limits: limits)
-        return SummaryReport(context, prerequisites: report.map(PrerequisitesSection.init))
+        return SummaryReport(
+            context, prerequisites: report.map(PrerequisitesSection.init), besideReview: besideReview)
     }
 
     /// Writes the files atomically, or with `check` names those that differ and exits 1.

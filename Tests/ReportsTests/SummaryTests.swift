@@ -1,8 +1,9 @@
 import Foundation
-import Reports
 import ReviewEngine
 import ReviewRecords
 import Testing
+
+@testable import Reports
 
 @Suite struct SummaryTests {
     @Test func verdictReasonsAndProvenance() throws {
@@ -147,5 +148,34 @@ import Testing
         #expect(entry["verdict"] as? String == "recommend")
         #expect((entry["reasons"] as? [Any])?.isEmpty == true)
         #expect(SummaryReport(context).render(.markdown).contains("Nothing to act on was found."))
+    }
+
+    /// Written beside the reviewers' reports, as the main job writes it, each reason links to its
+    /// finding's entry there, and the page names the report that has the rest; alone, it links
+    /// nowhere it cannot know exists.
+    @Test func reasonsLinkToTheirFindingsBesideTheReviewReports() throws {
+        let context = try Inputs.shipped()
+        let beside = SummaryReport(context, besideReview: true)
+        let (markdown, html) = (beside.render(.markdown), beside.render(.html))
+        let (reviewMarkdown, reviewHTML) = (MarkdownReport.render(context), HTMLReport.render(context))
+        var linked = 0
+        for entry in beside.entries {
+            for reason in entry.topReasons {
+                let id = reason.finding.id
+                #expect(markdown.contains("](review.md#\(id))\n"))
+                #expect(html.contains("<li data-finding=\"\(id)\"><a href=\"review.html#\(id)\">"))
+                // The targets are there.
+                #expect(reviewMarkdown.contains("<a id=\"\(id)\"></a>") && reviewHTML.contains(" id=\"\(id)\">"))
+                linked += 1
+            }
+        }
+        #expect(linked == 12)
+        #expect(markdown.contains("more points in the reviewers' report ([review.md](review.md)).\n"))
+        #expect(html.contains("more points in the reviewers' report (<a href=\"review.html\">review.html</a>).</p>"))
+        let alone = SummaryReport(context)
+        for text in [alone.render(.markdown), alone.render(.html)] {
+            #expect(!text.contains("review.md") && !text.contains("review.html"))
+            #expect(text.contains("more points in the reviewers' report."))
+        }
     }
 }
