@@ -32,7 +32,7 @@ public enum HTMLReport {
         let overviews = FrameworkOverview.all(context)
         out += summary(overviews)
         out += matrix(result)
-        out += legend()
+        out += legend(context.result.catalogs)
         for (index, overview) in overviews.enumerated() {
             out += framework(overview, index: index, context: context)
             if out.utf8.count >= piece {
@@ -121,9 +121,9 @@ public enum HTMLReport {
         return out
     }
 
-    static func legend() -> String {
+    static func legend(_ catalogs: [CatalogInfo]) -> String {
         var out = "<section id=\"legend\">\n<h2>Reading this report</h2>\n<dl class=\"legend\">\n"
-        for (term, meaning) in Wording.legend.prefix(7) {
+        for (term, meaning) in Wording.legend(catalogs).prefix(7) {
             out += "<dt>\(Escape.html(term))</dt><dd>\(Escape.html(meaning))</dd>\n"
         }
         out += "<dt>Evidence</dt><dd>The lines of the description a decision used, quoted with the part "

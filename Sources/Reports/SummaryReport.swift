@@ -247,7 +247,7 @@ public struct SummaryReport: Sendable {
         out.blank()
         out.line("## Words used here")
         out.blank()
-        for (term, meaning) in Wording.legend {
+        for (term, meaning) in Wording.legend(context.result.catalogs) {
             out.line("- *\(Escape.markdown(term))*: \(Escape.markdown(meaning))")
         }
         out.blank()
@@ -380,7 +380,7 @@ public struct SummaryReport: Sendable {
         out += "</section>\n<section id=\"next-steps\">\n<h2>Next steps</h2>\n<ul>\n"
         for step in nextSteps(entries) { out += "<li>\(Escape.html(step))</li>\n" }
         out += "</ul>\n</section>\n<section id=\"legend\">\n<h2>Words used here</h2>\n<dl class=\"legend\">\n"
-        for (term, meaning) in Wording.legend {
+        for (term, meaning) in Wording.legend(context.result.catalogs) {
             out += "<dt>\(Escape.html(term))</dt><dd>\(Escape.html(meaning))</dd>\n"
         }
         out += "</dl>\n</section>\n"

@@ -175,11 +175,21 @@ enum Wording {
     static func frameworkAnchor(_ index: Int) -> String { "fw\(index + 1)" }
 
     /// Words a board member may not know, explained once per summary.
-    static let legend: [(term: String, meaning: String)] = [
-        (
-            "Clause",
-            "One numbered obligation of a policy document, e.g. MUPJ-5 of the JSPG Multi-User Pilot Jobs Policy."
-        ),
+    /// The words the reports written for reading explain, the clauses named from the catalogs
+    /// reviewed against: a count of clauses mixes documents (MUPJ-1 to MUPJ-10 of the policy,
+    /// VO-1 to VO-6 of the VO operations obligations), and the reader must know it.
+    static func legend(_ catalogs: [CatalogInfo]) -> [(term: String, meaning: String)] {
+        let documents = catalogs.compactMap { catalog -> String? in
+            guard let first = catalog.clauses.first?.id, let last = catalog.clauses.last?.id else { return nil }
+            return (first == last ? first : "\(first) to \(last)") + " of “\(catalog.title)”"
+        }
+        let clause =
+            "One numbered obligation of a policy document"
+            + (documents.isEmpty ? "." : "; here " + documents.listed() + ".")
+        return [("Clause", clause)] + legendTerms
+    }
+
+    private static let legendTerms: [(term: String, meaning: String)] = [
         ("Finding", "The outcome of one check of a clause against a framework description."),
         ("Violated (not met)", "The description shows the obligation is not met."),
         (

@@ -178,4 +178,16 @@ import Testing
             #expect(text.contains("more points in the reviewers' report."))
         }
     }
+
+    /// The clauses counted come from two documents, and the legend says which (MB audit D15).
+    @Test func theLegendNamesTheDocumentsTheClausesComeFrom() throws {
+        let context = try Inputs.shipped()
+        let meaning =
+            "One numbered obligation of a policy document; here MUPJ-1 to MUPJ-10 of “JSPG Grid Multi-User Pilot "
+            + "Jobs Policy” and VO-1 to VO-6 of “VO operations and traceability obligations”."
+        #expect(SummaryReport(context).render(.markdown).contains("- *Clause*: \(meaning)\n"))
+        for html in [SummaryReport(context).render(.html), HTMLReport.render(context)] {
+            #expect(html.contains("<dt>Clause</dt><dd>\(meaning)</dd>"))
+        }
+    }
 }
