@@ -147,7 +147,7 @@ public enum HTMLReport {
         out += verdict.signOffPending ? "<span class=\"pending\">\(signOff)</span>" : signOff
         out += ".</p>\n"
         out += openFindings(review, tracking: tracking)
-        let sameFacts = SameFacts(review)
+        let sameFacts = SameFacts(review, page: true)
         for clause in review.clauses {
             out += self.clause(clause, framework: index, context: context, tracking: tracking, sameFacts: sameFacts)
         }
@@ -221,8 +221,12 @@ public enum HTMLReport {
         }
         if let others = sameFacts.others(of: finding) {
             let links = Wording.sameFacts(
-                others, id: { "<a href=\"#\(Escape.html($0))\"><code>\(Escape.html($0))</code></a>" },
-                code: { "<code>\(Escape.html($0))</code>" })
+                others,
+                id: { link in
+                    let id = Escape.html(link.id)
+                    return link.onPage
+                        ? "<a href=\"#\(id)\"><code>\(id)</code></a>" : "<code>\(id)</code> \(Wording.onlyInJSON)"
+                }, code: { "<code>\(Escape.html($0))</code>" })
             out += "<dt>\(Wording.sameFacts)</dt><dd class=\"same-facts\">\(links)</dd>"
         }
         out += "</dl>\n"

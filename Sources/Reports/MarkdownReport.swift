@@ -141,7 +141,7 @@ public enum MarkdownReport {
         }
         out.blank()
         openFindings(review, tracking: tracking, into: &out)
-        let sameFacts = SameFacts(review)
+        let sameFacts = SameFacts(review, page: true)
         for clause in review.clauses {
             self.clause(
                 clause, framework: index, context: context, tracking: tracking, sameFacts: sameFacts, into: &out)
@@ -169,6 +169,12 @@ public enum MarkdownReport {
             out.line(more)
             out.blank()
         }
+    }
+
+    /// A finding's id, linked to its entry where the page shows it (`ShownFindings`).
+    static func findingLink(_ id: String, onPage: Bool) -> String {
+        let id = Escape.html(id)
+        return onPage ? "[`\(id)`](#\(id))" : "`\(id)` \(Wording.onlyInJSON)"
     }
 
     /// A code span in a table cell: GFM splits cells at every `|` not escaped, inside code spans
@@ -237,7 +243,7 @@ public enum MarkdownReport {
         }
         if let others = sameFacts.others(of: finding) {
             let links = Wording.sameFacts(
-                others, id: { "[`\(Escape.html($0))`](#\(Escape.html($0)))" }, code: Escape.markdownCode)
+                others, id: { Self.findingLink($0.id, onPage: $0.onPage) }, code: Escape.markdownCode)
             out.line("- \(Wording.sameFacts): \(links)")
         }
         out.blank()

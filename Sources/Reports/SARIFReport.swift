@@ -217,7 +217,14 @@ public enum SARIFReport {
                     ("status", .string(finding.status.rawValue)),
                     ("severity", .string(finding.severity.rawValue)),
                     ("subject", finding.subject.map(JSON.string)),
-                    ("sameFactsAs", sameFacts.map { .array($0.links.map { .string($0.id) }) }),
+                    (
+                        "sameFacts",
+                        sameFacts.map {
+                            .obj([
+                                ("findings", .array($0.links.map { .string($0.id) })), ("unlisted", .int($0.unlisted)),
+                            ])
+                        }
+                    ),
                 ])
             ),
         ])

@@ -3,18 +3,28 @@ import ReviewEngine
 /// The open findings of one framework that the same facts decide: their requirements cite the
 /// same places of the description, with nothing more and nothing less (the lines of a guard, which
 /// say only whether a check applies, are left aside). `MUPJ-10/security-contact` and `VO-1/named`
-/// both ask who the security contact is; one answer from the experiment settles both, and the
-/// reviewers judge them together rather than count one gap twice. Each finding of such a group
-/// names the others, in the report's order, at most `listed` of them: a fact that every channel's
-/// finding rests on would otherwise make each of thousands of findings list all the rest.
+/// both ask who the security contact is: one answer from the experiment settles both, as one
+/// change settles violated findings that rest on the same line, and the reviewers judge them
+/// together rather than count one gap twice. Each finding of such a group names the others, in the
+/// report's order, at most `listed` of them: a fact that every channel's finding rests on would
+/// otherwise make each of thousands of findings list all the rest.
 struct SameFacts {
     static let listed = 10
+
+    /// A place of the description a requirement cites.
+    private struct Place: Hashable {
+        var path: String
+        var offset: Int
+    }
 
     /// A finding as another one names it.
     struct Link: Equatable {
         var id: String
         var rule: String
         var subject: String?
+        /// Whether the page being written shows the finding (see `init`): one it leaves out has no
+        /// anchor to link to.
+        var onPage = true
     }
 
     /// The others of a finding's group, at most `listed`, and how many more there are.
@@ -32,16 +42,26 @@ struct SameFacts {
     /// The group of each finding that has one, by id.
     private var groupOf: [String: Int] = [:]
 
-    init(_ review: FrameworkReview, listed: Int = Self.listed) {
+    /// `page`: for a report that shows at most `ShownFindings.perClause` findings a clause
+    /// (Markdown, HTML), which marks the others off the page.
+    init(_ review: FrameworkReview, listed: Int = Self.listed, page: Bool = false) {
         self.listed = listed
-        var byFacts: [Set<Evidence>: [Link]] = [:]
-        var order: [Set<Evidence>] = []
+        let shown = page ? ShownFindings.ids(review) : nil
+        var byFacts: [Set<Place>: [Link]] = [:]
+        var order: [Set<Place>] = []
         for clause in review.clauses {
             for finding in clause.findings where finding.status.isOpen {
-                let facts = Set(finding.evidence.lazy.filter { $0.phase == .require })
+                // A place is its path and where it is: what else evidence holds (the value, its
+                // sources) is the place's, and hashing it for every open finding is waste.
+                let facts = Set(
+                    finding.evidence.lazy.filter { $0.phase == .require }.map {
+                        Place(path: $0.path, offset: $0.range.start.offset)
+                    })
                 // A finding that cites nothing shares nothing: an empty set is not a fact.
                 guard !facts.isEmpty else { continue }
-                let link = Link(id: finding.id, rule: finding.ruleID, subject: finding.subject)
+                let link = Link(
+                    id: finding.id, rule: finding.ruleID, subject: finding.subject,
+                    onPage: ShownFindings.isShown(finding.id, in: shown))
                 if byFacts[facts]?.append(link) == nil {
                     byFacts[facts] = [link]
                     order.append(facts)

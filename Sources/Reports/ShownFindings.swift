@@ -36,6 +36,16 @@ struct ShownFindings {
         omitted = Counts.statuses.compactMap { status in left[status].map { (status, $0) } }
     }
 
+    /// The ids of the findings of `review` that a page shows, or nil when it shows every one (no
+    /// clause has more than `perClause`): a link to a finding left out would lead nowhere.
+    static func ids(_ review: FrameworkReview) -> Set<String>? {
+        guard review.clauses.contains(where: { $0.findings.count > perClause }) else { return nil }
+        return Set(review.clauses.lazy.flatMap { ShownFindings($0).findings.lazy.map(\.id) })
+    }
+
+    /// Whether a page shows the finding `id`, given `ids` above.
+    static func isShown(_ id: String, in ids: Set<String>?) -> Bool { ids?.contains(id) ?? true }
+
     /// "1 200 more findings of this clause are not shown here (1 150 satisfied, 50 not applicable);
     /// the JSON report lists every finding.", or nil when none is left out.
     var omittedSentence: String? {

@@ -50,9 +50,11 @@ public struct PrerequisitesSection: Sendable {
     /// Whether every prerequisite is met and the policy waits only for the MB to agree.
     public var awaitingMB: Bool
 
+    /// `notMet` and `awaitingMB` have no default: a section that left them out would tell the
+    /// next steps that every prerequisite is met.
     public init(
         items: [Item], asOf: String? = nil, gateHeadline: String, gateReasons: [PolicyGate.Reason] = [],
-        files: [File] = [], notMet: [String] = [], awaitingMB: Bool = false
+        files: [File] = [], notMet: [String], awaitingMB: Bool
     ) {
         self.items = items
         self.asOf = asOf
@@ -207,11 +209,14 @@ public struct SummaryReport: Sendable {
             } else {
                 out.line("Main reasons:")
                 out.blank()
+                let linked = links(entry)
                 for (i, reason) in entry.topReasons.enumerated() {
                     let text = Escape.markdown(reason.text)
                     let id = Escape.html(reason.finding.id)
                     out.line(
-                        "\(i + 1). " + (besideReview ? "[\(text)](\(ReportFormat.markdown.fileName)#\(id))" : text))
+                        "\(i + 1). "
+                            + (linked.contains(reason.finding.id)
+                                ? "[\(text)](\(ReportFormat.markdown.fileName)#\(id))" : text))
                 }
                 if entry.moreReasons > 0 {
                     out.blank()
@@ -336,10 +341,13 @@ public struct SummaryReport: Sendable {
                 out += "<p>Nothing to act on was found.</p>\n"
             } else {
                 out += "<ol>\n"
+                let linked = links(entry)
                 for reason in entry.topReasons {
                     let (id, text) = (Escape.html(reason.finding.id), Escape.html(reason.text))
                     out += "<li data-finding=\"\(id)\">"
-                    out += besideReview ? "<a href=\"\(ReportFormat.html.fileName)#\(id)\">\(text)</a>" : text
+                    out +=
+                        linked.contains(reason.finding.id)
+                        ? "<a href=\"\(ReportFormat.html.fileName)#\(id)\">\(text)</a>" : text
                     out += "</li>\n"
                 }
                 out += "</ol>\n"
@@ -405,6 +413,14 @@ public struct SummaryReport: Sendable {
             parts.append((parts.isEmpty ? "The" : "the") + " prerequisites are as of \(day)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ") + "."
+    }
+
+    /// The reasons of `entry` that link to their findings: none unless the reviewers' reports
+    /// are written beside the page, and only those the reports show (`ShownFindings`).
+    func links(_ entry: Entry) -> Set<String> {
+        guard besideReview else { return [] }
+        let shown = ShownFindings.ids(entry.review)
+        return Set(entry.topReasons.map(\.finding.id).filter { ShownFindings.isShown($0, in: shown) })
     }
 
     /// "And 36 more points in the reviewers' report", naming it (`report`, already marked up)

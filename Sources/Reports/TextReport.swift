@@ -67,7 +67,7 @@ public enum TextReport {
                     out += "        \(t(judgement)).\n"
                 }
                 if let others = sameFacts.others(of: finding) {
-                    let links = Wording.sameFacts(others, id: { $0 }, code: t)
+                    let links = Wording.sameFacts(others, id: \.id, code: t)
                     out += paint.dim("        \(Wording.sameFacts.lowercased()): \(links)") + "\n"
                 }
                 if finding.status == .violated { totals.violated += 1 } else { totals.needsInformation += 1 }

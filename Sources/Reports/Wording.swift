@@ -35,14 +35,17 @@ enum Wording {
 
     /// The label of `SameFacts` in the reports written for reading.
     static let sameFacts = "Decided by the same facts as"
+    /// After a finding named but not shown on a page (`ShownFindings`).
+    static let onlyInJSON = "(in the JSON report)"
 
     /// The other findings of a `SameFacts` group, then how many more: each as its id written by
-    /// `id` (a link, where the format has them) and its check and element, each written by `code`.
+    /// `id` (a link, where the format has them and the page shows the finding) and its check and
+    /// element, each written by `code`.
     static func sameFacts(
-        _ others: SameFacts.Others, id: (String) -> String, code: (String) -> String
+        _ others: SameFacts.Others, id: (SameFacts.Link) -> String, code: (String) -> String
     ) -> String {
         let named = others.links.map { link in
-            "\(id(link.id)) (\(code(link.rule))" + (link.subject.map { " on " + code($0) } ?? "") + ")"
+            "\(id(link)) (\(code(link.rule))" + (link.subject.map { " on " + code($0) } ?? "") + ")"
         }
         return (named + [others.unlistedPhrase].compactMap { $0 }).joined(separator: ", ")
     }
@@ -180,8 +183,12 @@ enum Wording {
     /// VO-1 to VO-6 of the VO operations obligations), and the reader must know it.
     static func legend(_ catalogs: [CatalogInfo]) -> [(term: String, meaning: String)] {
         let documents = catalogs.compactMap { catalog -> String? in
-            guard let first = catalog.clauses.first?.id, let last = catalog.clauses.last?.id else { return nil }
-            return (first == last ? first : "\(first) to \(last)") + " of “\(catalog.title)”"
+            let ids = catalog.clauses.map(\.id)
+            guard let first = ids.first, let last = ids.last else { return nil }
+            // A few are named; more are counted, from the first to the last in the catalog's
+            // order, which need not be a run of numbers.
+            let named = ids.count <= 3 ? ids.listed() : "the \(ids.count) clauses \(first) to \(last)"
+            return named + " of “\(catalog.title)”"
         }
         let clause =
             "One numbered obligation of a policy document"

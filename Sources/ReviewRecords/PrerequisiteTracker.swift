@@ -279,8 +279,6 @@ public struct PrerequisiteTracker: Sendable {
         return best
     }
 
-    static func list(_ words: [String], or: Bool = false) -> String { words.listed(or: or) }
-
     func entry(_ date: CalendarDay, _ section: String, _ origin: EntryOrigin) -> EvidenceEntry {
         EvidenceEntry(date: date, section: section, origin: origin)
     }
@@ -353,7 +351,7 @@ public struct PrerequisiteTracker: Sendable {
         decided.testedSystems = tested
         let others = tested.subtracting(systems)
         if !others.isEmpty {
-            decision.notes.append("tests of " + Self.list(others.sorted()) + " are on file but not required")
+            decision.notes.append("tests of " + others.sorted().listed() + " are on file but not required")
         }
         return decision
     }
@@ -397,7 +395,7 @@ public struct PrerequisiteTracker: Sendable {
                 decision.items.append(
                     RequirementItem(
                         name: state.rawValue, state: .absent,
-                        detail: "\(state.rawValue): none of \(Self.list(products, or: true)) is on record as "
+                        detail: "\(state.rawValue): none of \(products.listed(or: true)) is on record as "
                             + state.rawValue,
                         evidence: []))
                 continue
@@ -442,7 +440,7 @@ public struct PrerequisiteTracker: Sendable {
             guard let furthest else { continue }
             decision.notes.append(
                 "\(product): \(furthest.state.rawValue) as of \(furthest.date); not counted, the prerequisite counts "
-                    + Self.list(products, or: true))
+                    + products.listed(or: true))
         }
         return decision
     }
@@ -539,8 +537,8 @@ public struct PrerequisiteTracker: Sendable {
                     RequirementItem(
                         name: name, state: lacking.isEmpty ? .done : .partial,
                         detail: lacking.isEmpty
-                            ? "\(what), reviewers include \(Self.list(organisations))"
-                            : "\(what) but no \(Self.list(lacking, or: true)) reviewer signed",
+                            ? "\(what), reviewers include \(organisations.listed())"
+                            : "\(what) but no \(lacking.listed(or: true)) reviewer signed",
                         evidence: [entry(signed.on, "sign_offs", signed.origin)]))
                 continue
             }
@@ -565,7 +563,7 @@ public struct PrerequisiteTracker: Sendable {
                 var problems: [String] = []
                 if let reviewers = record.reviewers {
                     let lacking = Self.lacking(organisations, among: reviewers)
-                    if !lacking.isEmpty { problems.append("no \(Self.list(lacking, or: true)) reviewer on record") }
+                    if !lacking.isEmpty { problems.append("no \(lacking.listed(or: true)) reviewer on record") }
                 } else {
                     problems.append("reviewers not on record")
                 }
@@ -576,7 +574,7 @@ public struct PrerequisiteTracker: Sendable {
                 }
                 let detail =
                     problems.isEmpty
-                    ? "\(name): positive on \(record.date), reviewers include \(Self.list(organisations))"
+                    ? "\(name): positive on \(record.date), reviewers include \(organisations.listed())"
                     : "\(name): positive on \(record.date) but " + problems.joined(separator: " and ")
                 decision.items.append(
                     RequirementItem(
@@ -590,7 +588,7 @@ public struct PrerequisiteTracker: Sendable {
             ]
             decision.summary = "no framework review on file"
         } else {
-            decision.count("frameworks positively recommended by reviewers from \(Self.list(organisations))")
+            decision.count("frameworks positively recommended by reviewers from \(organisations.listed())")
         }
         return decision
     }
@@ -635,13 +633,5 @@ extension PrerequisiteTracker {
         let tracker = PrerequisiteTracker(prerequisites: [prerequisite], status: status, verdicts: verdicts)
         let day = example.asOf.flatMap(CalendarDay.init) ?? status.latestDate ?? CalendarDay(year: 1, month: 1, day: 1)!
         return tracker.evaluate(prerequisite, asOf: day)
-    }
-}
-
-extension [String] {
-    /// The words as a sentence lists them: "a, b and c" (or "a, b or c").
-    public func listed(or: Bool = false) -> String {
-        guard count > 1 else { return first ?? "" }
-        return dropLast().joined(separator: ", ") + (or ? " or " : " and ") + last!
     }
 }

@@ -77,7 +77,7 @@ import Testing
                 .init("PRE-4 not met", items: ["deployed: SCAS <not> deployed", "certified: none on record"]),
                 .init("PRE-5 not met", items: ["gLExec deployment at the sites: no record on file"]),
                 .init("the MB recorded on 2009-11-24 that the policy was not in effect"),
-            ])
+            ], notMet: ["PRE-4", "PRE-5"], awaitingMB: false)
         let with = SummaryReport(context, prerequisites: prerequisites)
         let markdown = with.render(.markdown)
         #expect(!markdown.contains("Not assessed in this run"))
@@ -123,7 +123,8 @@ import Testing
         // Without reasons the headline is a sentence of its own.
         let inEffect = SummaryReport(
             context,
-            prerequisites: PrerequisitesSection(items: [], gateHeadline: "On 2010-07-01 the policy is in effect"))
+            prerequisites: PrerequisitesSection(
+                items: [], gateHeadline: "On 2010-07-01 the policy is in effect", notMet: [], awaitingMB: false))
         #expect(
             inEffect.render(.markdown).contains(
                 "**Can the policy come into effect?** On 2010-07-01 the policy is in effect.\n"))
@@ -183,11 +184,17 @@ import Testing
     @Test func theLegendNamesTheDocumentsTheClausesComeFrom() throws {
         let context = try Inputs.shipped()
         let meaning =
-            "One numbered obligation of a policy document; here MUPJ-1 to MUPJ-10 of “JSPG Grid Multi-User Pilot "
-            + "Jobs Policy” and VO-1 to VO-6 of “VO operations and traceability obligations”."
+            "One numbered obligation of a policy document; here the 10 clauses MUPJ-1 to MUPJ-10 of “JSPG Grid "
+            + "Multi-User Pilot Jobs Policy” and the 6 clauses VO-1 to VO-6 of “VO operations and traceability "
+            + "obligations”."
         #expect(SummaryReport(context).render(.markdown).contains("- *Clause*: \(meaning)\n"))
         for html in [SummaryReport(context).render(.html), HTMLReport.render(context)] {
             #expect(html.contains("<dt>Clause</dt><dd>\(meaning)</dd>"))
         }
+        // A catalog of a few clauses names them all.
+        let review = try SameFactsTests.manyChecks()
+        #expect(
+            SummaryReport(review).render(.markdown).contains(
+                "- *Clause*: One numbered obligation of a policy document; here R-1 of “Many checks of two facts”.\n"))
     }
 }

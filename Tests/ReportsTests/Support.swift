@@ -56,11 +56,12 @@ enum Inputs {
 
     /// A context as `mupj review <files> --output-dir reports` makes it.
     static func context(
-        _ sources: [SourceFile], reportDirectory: String = "reports", date: String? = nil, builtIn: Bool = false
+        _ sources: [SourceFile], reportDirectory: String = "reports", date: String? = nil, builtIn: Bool = false,
+        catalogs given: CatalogSet? = nil
     ) throws -> ReportContext {
         let descriptions = try sources.map(description)
         let result = try Engine.review(
-            descriptions, catalogs: try catalogs(builtIn: builtIn), toolVersion: "0.1.0-test")
+            descriptions, catalogs: try given ?? catalogs(builtIn: builtIn), toolVersion: "0.1.0-test")
         return ReportContext(
             result: result, date: date, sources: sources, reportDirectory: reportDirectory,
             workingDirectory: root.path)
