@@ -444,7 +444,7 @@ public enum Hostile {
     }
 
     /// A clause catalog of one clause, with these checks and examples (lists indented by six).
-    private static func catalog(id: String, checks: String, examples: String) -> [UInt8] {
+    public static func catalog(id: String, checks: String, examples: String) -> [UInt8] {
         Array(
             """
             catalog: \(id)

@@ -1,3 +1,4 @@
+import Corpora
 import Foundation
 import PolicyCatalog
 import ReviewEngine
@@ -81,28 +82,16 @@ import YAMLDocument
             check("y0", "framework_version", "v1")
             + (0..<100).map { check("c\($0)", "security_contact", "nobody") }.joined()
             + (1...4).map { check("y\($0)", "framework_version", "v1") }.joined()
-        let text = """
-            catalog: same-facts
-            title: Many checks of two facts
-            document: {title: T, reference: T-1, version: "1"}
-            clauses:
-              - id: R-1
-                title: One clause
-                paraphrase: One clause.
-                subject: [framework]
-                source: {document: T-1, version: "1", section: "1"}
-                severity: low
-                rationale: None.
-                recommendation: None.
-                checks:
-            \(checks)    examples:
-                  - expect: satisfied
-                    description: {framework: {security_contact: nobody, framework_version: v1}}
-                  - expect: violated
-                    description: {framework: {security_contact: someone, framework_version: v2}}
+        let text = Hostile.catalog(
+            id: "same-facts", checks: checks,
+            examples: """
+                      - expect: satisfied
+                        description: {framework: {security_contact: nobody, framework_version: v1}}
+                      - expect: violated
+                        description: {framework: {security_contact: someone, framework_version: v2}}
 
-            """
-        let (set, diagnostics) = CatalogSet.load([SourceFile(path: "c.yaml", bytes: Array(text.utf8))])
+                """)
+        let (set, diagnostics) = CatalogSet.load([SourceFile(path: "c.yaml", bytes: text)])
         let catalogs = try #require(set, "\(diagnostics)")
         return try Inputs.context([try Inputs.file("frameworks/dirac.yaml")], catalogs: catalogs)
     }

@@ -195,6 +195,6 @@ import Testing
         let review = try SameFactsTests.manyChecks()
         #expect(
             SummaryReport(review).render(.markdown).contains(
-                "- *Clause*: One numbered obligation of a policy document; here R-1 of “Many checks of two facts”.\n"))
+                "- *Clause*: One numbered obligation of a policy document; here R-1 of “A hostile catalog”.\n"))
     }
 }
