@@ -102,7 +102,8 @@ enum HTMLStyle {
           body.summary div.frameworks { columns: 2; column-gap: 14px; margin-top: 4px; }
           body.summary section.reasons { break-inside: avoid; margin-bottom: 3px; }
           body.summary #prerequisites table { width: 100%; }
-          body.summary #prerequisites th:first-child { width: 30%; }
+          body.summary #prerequisites th:first-child { width: 27%; }
+          body.summary #prerequisites td:last-child { width: 11%; }
           /* On paper the items under a reason run on in one paragraph, separated by semicolons. */
           body.summary #prerequisites ul ul { display: inline; padding-left: 0; }
           body.summary #prerequisites ul ul li { display: inline; }

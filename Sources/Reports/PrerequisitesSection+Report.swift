@@ -5,13 +5,12 @@ extension PrerequisitesSection {
     public init(_ report: PrerequisiteReport) {
         let items = report.prerequisites.map { status in
             var evidence = status.summary
-            if let mb = status.mbReported, mb.state != status.state {
-                evidence += " (the MB reported it \(mb.state.phrase) on \(mb.date))"
-            }
             if let addition = status.addition, !status.inForce {
                 evidence += " (not yet a condition: the MB added it on \(addition.date))"
             }
-            return Item(id: status.id, title: status.title, status: status.state.phrase, evidence: evidence)
+            return Item(
+                id: status.id, title: status.title, status: status.state.phrase, evidence: evidence,
+                mbReported: status.mbReported.map { "\($0.state.phrase) on \($0.date)" })
         }
         var reasons = report.gate.reasons
         for window in report.gate.exceptionWindows {

@@ -14,13 +14,21 @@ public struct PrerequisitesSection: Sendable {
         public var status: String
         /// One line saying what the status rests on.
         public var evidence: String
+        /// What the MB last reported on or before the day ("met on 2009-11-24"), nil when it
+        /// reported nothing: its own column, beside the status the evidence on file gives, so that a
+        /// reader sees where the two agree as well as where they differ.
+        public var mbReported: String?
 
-        public init(id: String, title: String, status: String, evidence: String) {
+        public init(id: String, title: String, status: String, evidence: String, mbReported: String? = nil) {
             self.id = id
             self.title = title
             self.status = status
             self.evidence = evidence
+            self.mbReported = mbReported
         }
+
+        /// The MB column's cell: "met on 2009-11-24", or a dash.
+        var mbCell: String { mbReported ?? "—" }
     }
 
     /// A file the block was computed from, for the provenance list.
@@ -126,12 +134,27 @@ public struct SummaryReport: Sendable {
 
     var entries: [Entry] { FrameworkOverview.all(context) }
 
-    /// The sign-off, the judgements and the conditions signed, one sentence each, in plain text.
-    static func signOffLines(_ entry: Entry) -> (lines: [String], conditions: [String]) {
+    /// Said once under the verdicts, in place of each framework's sign-off line, when no tracking
+    /// file was read for any of them: the same sentence four times took the lines the page needs.
+    static let noneReadSentence =
+        "No judgement or sign-off was read for any framework: each verdict is pending sign-off, and is what the "
+        + "findings alone support."
+
+    /// Whether no tracking file was read for any of `entries` (`noneReadSentence`).
+    static func noneRead(_ entries: [Entry]) -> Bool { entries.allSatisfy { $0.tracking.file == nil } }
+
+    /// The sign-off, the judgements and the conditions signed, one sentence each, in plain text;
+    /// no sign-off line where `noneReadSentence` says it for all.
+    static func signOffLines(_ entry: Entry, noneRead: Bool) -> (lines: [String], conditions: [String]) {
+        if noneRead { return ([], []) }
         var lines = [entry.verdict.signOff.phrase.capitalizedFirst + "."]
         if let judgements = Wording.judgements(entry.tracking) { lines.append("Judgements: \(judgements).") }
         return (lines, Wording.conditions(entry.verdict.signOff))
     }
+
+    /// The prerequisites' columns: the status the evidence on file gives, and the MB's own word.
+    static let statusHeading = "Status on file"
+    static let mbHeading = "MB reported"
 
     static let openStatuses: [(Status, String)] = [
         (.violated, "Not met (violated)"), (.needsInformation, "Open questions (needs information)"),
@@ -142,6 +165,7 @@ public struct SummaryReport: Sendable {
     public func markdown() -> String {
         var out = MarkdownWriter()
         let entries = self.entries
+        let noneRead = SummaryReport.noneRead(entries)
         out.line("# " + SummaryReport.title)
         out.blank()
         var made = "Made by mupj \(Escape.markdown(context.result.toolVersion))"
@@ -186,6 +210,10 @@ public struct SummaryReport: Sendable {
             }
             out.blank()
             out.line(Escape.markdown(Wording.signOffRule))
+            if noneRead {
+                out.blank()
+                out.line(Escape.markdown(SummaryReport.noneReadSentence))
+            }
         }
         out.blank()
         for entry in entries {
@@ -193,7 +221,7 @@ public struct SummaryReport: Sendable {
             out.blank()
             out.line(Wording.explanation(entry.verdict))
             out.blank()
-            let (lines, conditions) = SummaryReport.signOffLines(entry)
+            let (lines, conditions) = SummaryReport.signOffLines(entry, noneRead: noneRead)
             for line in lines {
                 out.line(Escape.markdown(line))
                 out.blank()
@@ -229,12 +257,12 @@ public struct SummaryReport: Sendable {
         out.line("## MB prerequisites")
         out.blank()
         if let prerequisites {
-            out.line("| Prerequisite | Status | Evidence |")
-            out.line("|---|---|---|")
+            out.line("| Prerequisite | \(SummaryReport.statusHeading) | Evidence | \(SummaryReport.mbHeading) |")
+            out.line("|---|---|---|---|")
             for item in prerequisites.items {
                 out.line(
                     "| \(Escape.markdown(item.id)): \(Escape.markdown(item.title)) | \(Escape.markdown(item.status)) | "
-                        + "\(Escape.markdown(item.evidence)) |")
+                        + "\(Escape.markdown(item.evidence)) | \(Escape.markdown(item.mbCell)) |")
             }
             out.blank()
             out.line("**Can the policy come into effect?** \(Escape.markdown(prerequisites.gateLead))")
@@ -279,6 +307,7 @@ public struct SummaryReport: Sendable {
 
     public func html() -> String {
         let entries = self.entries
+        let noneRead = SummaryReport.noneRead(entries)
         var out = HTMLPage.head(title: SummaryReport.title, generator: context.result.toolVersion, page: "summary")
         out += "<header>\n<h1>\(Escape.html(SummaryReport.title))</h1>\n"
         out += "<p class=\"meta\">" + HTMLPage.made(context) + " "
@@ -316,6 +345,7 @@ public struct SummaryReport: Sendable {
             }
             out += "</tbody>\n</table>\n"
             out += "<p>\(Escape.html(Wording.signOffRule))</p>\n"
+            if noneRead { out += "<p class=\"sign-off\">\(Escape.html(SummaryReport.noneReadSentence))</p>\n" }
         }
         out += "</section>\n"
         // One block, so that print can set the frameworks side by side.
@@ -330,7 +360,7 @@ public struct SummaryReport: Sendable {
                     let count = entry.counts.count(status, in: entry.counts.clausesByStatus)
                     return "<span data-count=\"clauses-\(status.rawValue)\">\(count)</span> \(status.phrase)"
                 }.joined(separator: ", ") + ".</p>\n"
-            let (lines, conditions) = SummaryReport.signOffLines(entry)
+            let (lines, conditions) = SummaryReport.signOffLines(entry, noneRead: noneRead)
             for line in lines { out += "<p class=\"sign-off\">\(Escape.html(line))</p>\n" }
             if !conditions.isEmpty {
                 out += "<p>Conditions signed:</p>\n<ul>\n"
@@ -361,10 +391,12 @@ public struct SummaryReport: Sendable {
         if !entries.isEmpty { out += "</div>\n" }
         out += "<section id=\"prerequisites\">\n<h2>MB prerequisites</h2>\n"
         if let prerequisites {
-            out += "<table>\n<thead><tr><th>Prerequisite</th><th>Status</th><th>Evidence</th></tr></thead>\n<tbody>\n"
+            out += "<table>\n<thead><tr><th>Prerequisite</th><th>\(SummaryReport.statusHeading)</th><th>Evidence</th>"
+            out += "<th>\(SummaryReport.mbHeading)</th></tr></thead>\n<tbody>\n"
             for item in prerequisites.items {
                 out += "<tr><th><span class=\"mono\">\(Escape.html(item.id))</span> \(Escape.html(item.title))</th>"
-                out += "<td>\(Escape.html(item.status))</td><td>\(Escape.html(item.evidence))</td></tr>\n"
+                out += "<td>\(Escape.html(item.status))</td><td>\(Escape.html(item.evidence))</td>"
+                out += "<td>\(Escape.html(item.mbCell))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n<p><strong>Can the policy come into effect?</strong> "
             out += "\(Escape.html(prerequisites.gateLead))</p>\n"
@@ -556,6 +588,7 @@ public struct SummaryReport: Sendable {
                         .obj([
                             ("id", .string($0.id)), ("title", .string($0.title)), ("status", .string($0.status)),
                             ("evidence", .string($0.evidence)),
+                            ("mb_reported", $0.mbReported.map(JSON.string) ?? .null),
                         ])
                     })
             ),

@@ -713,8 +713,8 @@ import YAMLDocument
         let before = try TestSupport.mupj(["summary", Self.shortcut], in: project)
         #expect(
             before.stdout.contains(
-                "Pending sign-off: no judgement or sign-off was read: the verdict is what the findings alone support."
-            ))
+                "No judgement or sign-off was read for any framework: each verdict is pending sign-off, and is what the "
+                    + "findings alone support."))
         try FileManager.default.createDirectory(
             at: project.appendingPathComponent("reviews/tracking"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -726,8 +726,8 @@ import YAMLDocument
         let ignored = try TestSupport.mupj(["summary", Self.shortcut, "--no-tracking"], in: project)
         #expect(
             ignored.stdout.contains(
-                "Pending sign-off: no judgement or sign-off was read: the verdict is what the findings alone support."
-            ))
+                "No judgement or sign-off was read for any framework: each verdict is pending sign-off, and is what the "
+                    + "findings alone support."))
         #expect(!FileManager.default.fileExists(atPath: TestSupport.path("reviews/tracking")))
     }
 }

@@ -1,4 +1,6 @@
+import DocumentSchema
 import Foundation
+import PolicyCatalog
 import ReviewEngine
 import ReviewRecords
 import Testing
@@ -196,5 +198,46 @@ import Testing
         #expect(
             SummaryReport(review).render(.markdown).contains(
                 "- *Clause*: One numbered obligation of a policy document; here R-1 of “A hostile catalog”.\n"))
+    }
+
+    /// What the MB last reported has a column of its own, beside the status the evidence on file
+    /// gives, where they agree (PRE-4, partly met) as where they differ (PRE-1, met by the MB's
+    /// word, partly met on file). The shipped status file, on 2010-04-06.
+    @Test func theMBsWordHasAColumnOfItsOwn() throws {
+        let source = try Inputs.file("reviews/prerequisites.yaml")
+        let value = try #require(
+            SchemaValidator(root: StatusFormat.root).validate(try source.load(limits: .default), file: source.path)
+                .value)
+        let built = StatusFileLoader.build(value, file: source.path, requireSources: true)
+        #expect(built.diagnostics.isEmpty, "\(built.diagnostics)")
+        let tracker = PrerequisiteTracker(
+            catalogs: try Inputs.catalogs().prerequisites, status: built.file, verdicts: [])
+        let section = PrerequisitesSection(tracker.report(asOf: try #require(CalendarDay("2010-04-06"))))
+        let byID = Dictionary(uniqueKeysWithValues: section.items.map { ($0.id, $0) })
+        #expect(byID["PRE-1"]?.status == "partly met" && byID["PRE-1"]?.mbReported == "met on 2009-11-24")
+        #expect(byID["PRE-4"]?.status == "partly met" && byID["PRE-4"]?.mbReported == "partly met on 2009-11-24")
+        #expect(section.items.allSatisfy { !$0.evidence.contains("MB reported") })
+        let summary = SummaryReport(try Inputs.shipped(), prerequisites: section)
+        let markdown = summary.render(.markdown)
+        #expect(markdown.contains("| Prerequisite | Status on file | Evidence | MB reported |\n"))
+        #expect(
+            markdown.contains("| 2 of 3 states reached by SCAS; outstanding: deployed | partly met on 2009-11-24 |\n"))
+        #expect(summary.render(.html).contains("<th>Status on file</th><th>Evidence</th><th>MB reported</th>"))
+        let json = try Inputs.jsonObject(summary.render(.json))
+        let items = try #require((json["prerequisites"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(items.first?["mb_reported"] as? String == "met on 2009-11-24")
+        // Without a word from the MB, a dash.
+        #expect(PrerequisitesSection.Item(id: "P", title: "T", status: "met", evidence: "E").mbCell == "—")
+    }
+
+    /// With no tracking file for any framework, the page says once that nothing was read, not in
+    /// each framework's section; with one, each says its own.
+    @Test func noTrackingFileIsSaidOnce() throws {
+        let markdown = SummaryReport(try Inputs.shipped()).render(.markdown)
+        #expect(markdown.components(separatedBy: SummaryReport.noneReadSentence).count == 2)
+        #expect(!markdown.contains("Pending sign-off: no judgement or sign-off was read"))
+        let tracked = SummaryReport(try Inputs.tracked().context).render(.markdown)
+        #expect(!tracked.contains(SummaryReport.noneReadSentence))
+        #expect(tracked.contains("Pending sign-off: no judgement or sign-off was read"))
     }
 }
