@@ -41,7 +41,7 @@ public enum StatusRendering {
         }
         out += headline + "\n"
         for reason in gate.reasons { out += reasonText(reason) }
-        out += windowsText(gate.exceptionWindows, day: report.asOf)
+        out += windowsText(gate.exceptionWindows, day: report.asOf, ended: gate.endedWindow)
         for prerequisite in report.prerequisites {
             out += "\n" + prerequisiteText(prerequisite)
         }
@@ -55,8 +55,18 @@ public enum StatusRendering {
             + listed.map { wrap($0, first: "    - ", rest: "      ") }.joined()
     }
 
-    static func windowsText(_ windows: [ExceptionWindow], day: CalendarDay) -> String {
-        guard !windows.isEmpty else { return "Exception windows on \(day): none\n" }
+    /// "exception window W (2009-12-01 to 2010-02-28) has ended, and no later one is on file":
+    /// said where no window covers the day and one ended before it (`PolicyGate.endedWindow`).
+    static func ended(_ window: ExceptionWindow) -> String {
+        "exception window \(window.id) (\(window.from) to \(window.to)) has ended, and no later one is on file"
+    }
+
+    static func windowsText(_ windows: [ExceptionWindow], day: CalendarDay, ended: ExceptionWindow? = nil) -> String {
+        guard !windows.isEmpty else {
+            return wrap(
+                "Exception windows on \(day): none" + (ended.map { "; " + Self.ended($0) } ?? ""), first: "", rest: "  "
+            )
+        }
         var out = "Exception windows on \(day):\n"
         for window in windows {
             out += wrap(
@@ -179,7 +189,8 @@ public enum StatusRendering {
         out += markdownList(gate.reasons)
         out += "\n"
         if gate.exceptionWindows.isEmpty {
-            out += "No exception window applies on \(report.asOf).\n\n"
+            out += "No exception window applies on \(report.asOf)"
+            out += (gate.endedWindow.map { "; " + cell(Self.ended($0)) } ?? "") + ".\n\n"
         } else {
             out += "Exception windows that apply on \(report.asOf):\n\n"
             out += "| Window | From | To (inclusive) | Suspends | Conditions | Decision |\n|---|---|---|---|---|---|\n"
@@ -299,6 +310,7 @@ public enum StatusRendering {
                 } ?? .null
             ),
             ("exception_windows", .array(gate.exceptionWindows.map(json))),
+            ("ended_exception_window", gate.endedWindow.map(json) ?? .null),
         ])
     }
 

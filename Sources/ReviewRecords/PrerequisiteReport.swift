@@ -111,6 +111,9 @@ public struct PolicyGate: Sendable {
     public var reasons: [Reason]
     /// The exception windows that cover the day (overlapping windows all apply), by start date.
     public var exceptionWindows: [ExceptionWindow]
+    /// The exception window that ended last before the day, when none covers it: a decision the
+    /// MB took, which a page of a later day would otherwise leave out without a word.
+    public var endedWindow: ExceptionWindow? = nil
 
     public var inEffect: Bool { state == .inEffect }
 

@@ -161,9 +161,14 @@ public struct PrerequisiteTracker: Sendable {
                 reasons.append(.init("no MB decision on file declares the policy in effect"))
             }
         }
+        // The latest end before the day; of two that ended the same day, the later to start.
+        let ended =
+            windows.isEmpty
+            ? status.exceptionWindows.filter { $0.to < day }.max { ($0.to, $0.from, $0.id) < ($1.to, $1.from, $1.id) }
+            : nil
         return PolicyGate(
             state: state, blocking: blocking.map(\.id), declaration: declaration, reasons: reasons,
-            exceptionWindows: windows)
+            exceptionWindows: windows, endedWindow: ended)
     }
 
     // MARK: - One prerequisite

@@ -585,8 +585,13 @@ import Testing
                 "- the MB recorded on 2009-11-24 that the policy was not in effect\n- exception window "
                     + "no-identity-switching-2009-12 (2009-12-01 to 2010-02-28) applies, suspending identity-switching, "
                     + "on these conditions:\n  - the whole VO is answerable for problems\n"))
+        // After it, the window is named as ended, not as one that applies.
         let after = try TestSupport.mupj(["summary", "frameworks/", "--as-of", "2010-03-01"])
-        #expect(!after.stdout.contains("exception window"))
+        #expect(!after.stdout.contains(") applies"))
+        #expect(
+            after.stdout.contains(
+                "- exception window no-identity-switching-2009-12 (2009-12-01 to 2010-02-28) has ended, and no later "
+                    + "one is on file\n"))
     }
 
     @Test func missingExplicitStatusFileIsAnError() throws {

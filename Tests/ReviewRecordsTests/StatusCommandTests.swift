@@ -88,8 +88,21 @@ import Testing
         #expect(inside.stdout.contains("suspends identity-switching;"))
         #expect(
             inside.stdout.contains("conditions: the whole VO is answerable for problems; a site may ban the entire VO"))
-        let after = try TestSupport.mupj(["status", "--as-of", "2010-03-01"])
-        #expect(after.stdout.contains("Exception windows on 2010-03-01: none"))
+        // After it, the page says that it ended, rather than nothing; before it, nothing.
+        let ended =
+            "exception window no-identity-switching-2009-12 (2009-12-01 to 2010-02-28) has ended, and no later one is "
+            + "on file"
+        let after = try TestSupport.mupj(["status", "--as-of", "2010-03-01", "--format", "markdown"])
+        #expect(after.stdout.contains("No exception window applies on 2010-03-01; \(ended).\n"))
+        let json = try TestSupport.mupj(["status", "--as-of", "2010-03-01", "--format", "json"])
+        #expect(json.stdout.contains("\"ended_exception_window\": {\n      \"id\": \"no-identity-switching-2009-12\""))
+        let summary = try TestSupport.mupj(["summary", "frameworks/", "--as-of", "2010-03-01"]).stdout
+        #expect(summary.contains("- \(ended)\n"))
+        for day in ["2009-11-01", "2010-02-28"] {
+            let page = try TestSupport.mupj(["summary", "frameworks/", "--as-of", day]).stdout
+            #expect(!page.contains("has ended"), "\(day)")
+        }
+        #expect(try TestSupport.mupj(["status", "--as-of", "2009-11-01"]).stdout.contains("on 2009-11-01: none\n"))
     }
 
     @Test func historyListsTheDaysOfChange() throws {

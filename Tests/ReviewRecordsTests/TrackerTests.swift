@@ -256,6 +256,10 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(
             history[2].changes == ["exception window first has ended (last day 2010-02-28)"])
         #expect(history[3].report.gate.exceptionWindows.isEmpty)
+        // A day no window covers names the one that ended last before it; a covered day, none.
+        #expect(t.report(asOf: day("2009-11-30")).gate.endedWindow == nil)
+        #expect(t.report(asOf: day("2010-03-01")).gate.endedWindow == nil)
+        #expect(t.report(asOf: day("2010-05-01")).gate.endedWindow?.id == "later")
     }
 }
 
