@@ -180,9 +180,17 @@ public enum StatusFormat {
         fields: [
             Field("by", .enumeration(Words.organisations), unknown: false, doc: "Whose security team reviewed."),
             Field("outcome", .enumeration(Words.reviewOutcomes), unknown: false, doc: "Outcome of the review."),
+            outcomeInferred,
             Field("date", .date, unknown: false, doc: "Date of the outcome."),
             Field("reference", .text, doc: "The review document or the meeting it was reported at."),
         ])
+
+    /// Where the record says a review was done but not how it came out, the outcome written is
+    /// the describer's reading, and every report must say so rather than state it as fact.
+    static let outcomeInferred = Field(
+        "outcome_inferred", .boolean, required: false, unknown: false,
+        doc: "true when no source states the outcome and it is inferred (the notes say from what); reports then "
+            + "call it inferred. Default false.")
 
     static let batchSystemTest = ObjectShape(
         "batch-system test", doc: "An integration test of gLExec with a batch system.",
@@ -225,6 +233,7 @@ public enum StatusFormat {
             Field("framework", .string, unknown: false, doc: "Framework name, as in its description."),
             Field("vo", .string, unknown: false, doc: "The VO that runs it."),
             Field("outcome", .enumeration(Words.reviewOutcomes), unknown: false, doc: "The recommendation."),
+            outcomeInferred,
             Field("date", .date, unknown: false, doc: "Date of the outcome."),
             Field(
                 "reviewers", .list(.object(reviewer), minCount: 1),

@@ -74,6 +74,9 @@ public struct RequirementItem: Sendable, Hashable {
     public var detail: String
     /// The status file entries that decided it.
     public var evidence: [EvidenceEntry]
+    /// Done on an outcome the status file infers rather than a source states (`outcome_inferred`):
+    /// the prerequisite's summary says so beside its count.
+    public var inferred = false
 }
 
 /// An entry of the status file that a decision used.

@@ -252,6 +252,15 @@ public struct PrerequisiteTracker: Sendable {
         mutating func count(_ phrase: String) {
             let done = items.filter { $0.state == .done }.count
             summary = "\(done) of \(items.count) \(phrase)"
+            let inferred = items.filter { $0.state == .done && $0.inferred }.map(\.name)
+            if !inferred.isEmpty {
+                summary +=
+                    ", the outcome inferred for "
+                    + (inferred.count > Self.namedMissing
+                        ? inferred.prefix(Self.namedMissing).joined(separator: ", ")
+                            + " and \(inferred.count - Self.namedMissing) more"
+                        : inferred.listed())
+            }
             let missing = items.filter { $0.state != .done }.map(\.name)
             if !missing.isEmpty {
                 summary += "; outstanding: " + missing.prefix(Self.namedMissing).joined(separator: ", ")
@@ -302,15 +311,18 @@ public struct PrerequisiteTracker: Sendable {
             }
             let reference = review.reference.map { " (\($0))" } ?? ""
             let detail: String
+            // An outcome the file infers is said to be inferred wherever it is shown.
+            let inferred = review.outcomeInferred ? " (outcome inferred)" : ""
             switch review.outcome {
-            case .positive: detail = "\(organisation): positive review on \(review.date)\(reference)"
-            case .negative: detail = "\(organisation): negative review on \(review.date)\(reference)"
+            case .positive: detail = "\(organisation): positive review\(inferred) on \(review.date)\(reference)"
+            case .negative: detail = "\(organisation): negative review\(inferred) on \(review.date)\(reference)"
             case .pending: detail = "\(organisation): review pending as of \(review.date)\(reference)"
             }
             decision.items.append(
                 RequirementItem(
                     name: organisation, state: review.outcome == .positive ? .done : .absent, detail: detail,
-                    evidence: [entry(review.date, "glexec_reviews", review.origin)]))
+                    evidence: [entry(review.date, "glexec_reviews", review.origin)],
+                    inferred: review.outcomeInferred))
         }
         decision.count("positive security reviews of gLExec")
         return decision
@@ -560,7 +572,7 @@ public struct PrerequisiteTracker: Sendable {
                 let what =
                     record.outcome == .pending
                     ? "review pending as of \(record.date)"
-                    : "negative recommendation on \(record.date)"
+                    : "negative recommendation\(record.outcomeInferred ? " (outcome inferred)" : "") on \(record.date)"
                 decision.items.append(
                     RequirementItem(name: name, state: .absent, detail: "\(name): \(what)", evidence: evidence))
                 if let verdictPhrase { decision.notes.append("\(name): \(verdictPhrase)") }
@@ -577,13 +589,16 @@ public struct PrerequisiteTracker: Sendable {
                 } else if let verdictPhrase {
                     decision.notes.append("\(name): \(verdictPhrase)")
                 }
+                let positive =
+                    "\(name): positive\(record.outcomeInferred ? " (outcome inferred)" : "") on \(record.date)"
                 let detail =
                     problems.isEmpty
-                    ? "\(name): positive on \(record.date), reviewers include \(organisations.listed())"
-                    : "\(name): positive on \(record.date) but " + problems.joined(separator: " and ")
+                    ? "\(positive), reviewers include \(organisations.listed())"
+                    : "\(positive) but " + problems.joined(separator: " and ")
                 decision.items.append(
                     RequirementItem(
-                        name: name, state: problems.isEmpty ? .done : .partial, detail: detail, evidence: evidence))
+                        name: name, state: problems.isEmpty ? .done : .partial, detail: detail, evidence: evidence,
+                        inferred: record.outcomeInferred))
             }
         }
         if keys.isEmpty {

@@ -36,6 +36,8 @@ public struct GLExecReview: Sendable, Hashable {
 
     public var organisation: String
     public var outcome: Outcome
+    /// No source states the outcome; the file infers it (`outcome_inferred`).
+    public var outcomeInferred = false
     public var date: CalendarDay
     /// Nil when the file says `unknown`.
     public var reference: String?
@@ -108,6 +110,8 @@ public struct FrameworkRecommendation: Sendable, Hashable {
     public var framework: String
     public var vo: String
     public var outcome: Outcome
+    /// No source states the outcome; the file infers it (`outcome_inferred`).
+    public var outcomeInferred = false
     public var date: CalendarDay
     /// Nil when the file says `unknown`: the reviewers are not on record.
     public var reviewers: [Reviewer]?
@@ -314,7 +318,7 @@ private struct StatusBuilder {
         status.glexecReviews = entries(root, "glexec_reviews") { o, origin in
             GLExecReview(
                 organisation: o["by"]?.string ?? "", outcome: EntryValue.word(o["outcome"]) ?? .pending,
-                date: EntryValue.day(o["date"]),
+                outcomeInferred: o["outcome_inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
                 reference: o["reference"]?.string, origin: origin)
         }
         status.batchSystemTests = entries(root, "batch_system_tests") { o, origin in
@@ -338,7 +342,8 @@ private struct StatusBuilder {
             let reviewers = o["reviewers"]?.list?.map(EntryValue.reviewer)
             return FrameworkRecommendation(
                 framework: o["framework"]?.string ?? "", vo: o["vo"]?.string ?? "",
-                outcome: EntryValue.word(o["outcome"]) ?? .pending, date: EntryValue.day(o["date"]),
+                outcome: EntryValue.word(o["outcome"]) ?? .pending,
+                outcomeInferred: o["outcome_inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
                 reviewers: reviewers,
                 origin: origin)
         }

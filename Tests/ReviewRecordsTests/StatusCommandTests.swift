@@ -28,14 +28,15 @@ import Testing
         #expect(text.status == 0, "\(text.stderr)")
         #expect(
             text.stdout.contains(
-                "\n  - PRE-2 partly met:\n    - AliEn (ALICE): positive on 2009-11-24 but reviewers not on record\n"
-                    + "    - PanDA (ATLAS): positive on 2009-11-24 but reviewers not on record\n"))
+                "\n  - PRE-2 partly met:\n    - AliEn (ALICE): positive (outcome inferred) on 2009-11-24 but reviewers not on record\n"
+                    + "    - PanDA (ATLAS): positive (outcome inferred) on 2009-11-24 but reviewers not on record\n"))
         // A reason with one item stays on one line.
         #expect(text.stdout.contains("\n  - PRE-1 partly met: OSG: no review of gLExec on file\n"))
         let markdown = try TestSupport.mupj(["status", "--as-of", "2010-04-06", "--format", "markdown"])
         #expect(
             markdown.stdout.contains(
-                "\n- PRE-2 partly met:\n  - AliEn (ALICE): positive on 2009-11-24 but reviewers not on record\n"))
+                "\n- PRE-2 partly met:\n  - AliEn (ALICE): positive (outcome inferred) on 2009-11-24 but reviewers not on record\n"
+            ))
         // JSON keeps each reason as one sentence.
         let json = try TestSupport.mupj(["status", "--as-of", "2010-04-06", "--format", "json"])
         let object = try #require(
@@ -43,9 +44,10 @@ import Testing
         let reasons = try #require((object["policy"] as? [String: Any])?["reasons"] as? [String])
         #expect(
             reasons.contains(
-                "PRE-2 partly met: AliEn (ALICE): positive on 2009-11-24 but reviewers not on record; PanDA (ATLAS): "
-                    + "positive on 2009-11-24 but reviewers not on record; glideinWMS (CMS): positive on 2009-11-24 but "
-                    + "reviewers not on record; DIRAC (LHCb): positive on 2009-11-24 but reviewers not on record"))
+                "PRE-2 partly met: AliEn (ALICE): positive (outcome inferred) on 2009-11-24 but reviewers not on record; PanDA (ATLAS): "
+                    + "positive (outcome inferred) on 2009-11-24 but reviewers not on record; glideinWMS (CMS): positive (outcome inferred) on 2009-11-24 but "
+                    + "reviewers not on record; DIRAC (LHCb): positive (outcome inferred) on 2009-11-24 but reviewers not on record"
+            ))
     }
 
     @Test func theDefaultDayIsTheLatestDateInTheFile() throws {

@@ -534,3 +534,56 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(pre2.notes.contains("70 more not listed here, 60 of them done; the count above includes them"))
     }
 }
+
+/// An outcome the status file infers (`outcome_inferred`) counts as the outcome, and is said to be
+/// inferred wherever it is shown: the item, and the prerequisite's count.
+@Suite struct InferredOutcomeTests {
+    @Test func anInferredReviewIsSaidToBeInferred() throws {
+        let entries = """
+            glexec_reviews:
+              - {by: EGEE, outcome: positive, outcome_inferred: true, date: 2007-11-01, reference: GDB}
+              - {by: OSG, outcome: positive, date: 2008-01-01, reference: report}
+            framework_reviews:
+              - framework: AliEn
+                vo: ALICE
+                outcome: positive
+                outcome_inferred: true
+                date: 2009-11-24
+                reviewers: unknown
+
+            """
+        let report = try tracker(try status(entries)).report(asOf: day("2010-01-01"))
+        let pre1 = try #require(report.prerequisite("PRE-1"))
+        #expect(pre1.state == .met)
+        #expect(pre1.summary == "2 of 2 positive security reviews of gLExec, the outcome inferred for EGEE")
+        #expect(
+            pre1.items.map(\.detail) == [
+                "OSG: positive review on 2008-01-01 (report)",
+                "EGEE: positive review (outcome inferred) on 2007-11-01 (GDB)",
+            ])
+        let pre2 = try #require(report.prerequisite("PRE-2"))
+        #expect(
+            pre2.items.first?.detail.hasPrefix("AliEn (ALICE): positive (outcome inferred) on 2009-11-24 but ") == true)
+        // Stated, the same entries read as they did.
+        let stated = try tracker(
+            try status(entries.replacing("outcome_inferred: true", with: "outcome_inferred: false"))
+        )
+        .report(asOf: day("2010-01-01"))
+        #expect(try #require(stated.prerequisite("PRE-1")).summary == "2 of 2 positive security reviews of gLExec")
+        #expect(!(try #require(stated.prerequisite("PRE-2")).items.first?.detail.contains("inferred") ?? true))
+    }
+
+    @Test func theFlagIsTrueOrFalse() {
+        let outcome = loadStatus(
+            """
+            glexec_reviews:
+              - {by: EGEE, outcome: positive, outcome_inferred: perhaps, date: 2007-11-01, reference: GDB, source: s}
+
+            """)
+        #expect(
+            outcome.diagnostics.contains {
+                $0.description.description
+                    == "s.yaml:3:53: error: expected true or false for 'outcome_inferred', found the string 'perhaps'"
+            }, "\(outcome.diagnostics)")
+    }
+}
