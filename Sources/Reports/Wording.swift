@@ -197,7 +197,12 @@ enum Wording {
     }
 
     private static let legendTerms: [(term: String, meaning: String)] = [
-        ("Finding", "The outcome of one check of a clause against a framework description."),
+        (
+            "Finding",
+            "The outcome of one check of a clause against a framework description, or against one of its "
+                + "components, credentials or channels: a check of every channel gives a finding per channel, so a "
+                + "clause counted once can have several findings."
+        ),
         ("Violated (not met)", "The description shows the obligation is not met."),
         (
             "Needs information (open question)",

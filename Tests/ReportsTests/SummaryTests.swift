@@ -193,6 +193,11 @@ import Testing
         for html in [SummaryReport(context).render(.html), HTMLReport.render(context)] {
             #expect(html.contains("<dt>Clause</dt><dd>\(meaning)</dd>"))
         }
+        // A clause counted once can have a finding per element (MB audit D10).
+        #expect(
+            SummaryReport(context).render(.markdown).contains(
+                "a check of every channel gives a finding per channel, so a clause counted once can have several "
+                    + "findings."))
         // A catalog of a few clauses names them all.
         let review = try SameFactsTests.manyChecks()
         #expect(
