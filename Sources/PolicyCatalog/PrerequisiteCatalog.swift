@@ -180,17 +180,18 @@ public enum StatusFormat {
         fields: [
             Field("by", .enumeration(Words.organisations), unknown: false, doc: "Whose security team reviewed."),
             Field("outcome", .enumeration(Words.reviewOutcomes), unknown: false, doc: "Outcome of the review."),
-            outcomeInferred,
+            inferred,
             Field("date", .date, unknown: false, doc: "Date of the outcome."),
             Field("reference", .text, doc: "The review document or the meeting it was reported at."),
         ])
 
-    /// Where the record says a review was done but not how it came out, the outcome written is
-    /// the describer's reading, and every report must say so rather than state it as fact.
-    static let outcomeInferred = Field(
-        "outcome_inferred", .boolean, required: false, unknown: false,
-        doc: "true when no source states the outcome and it is inferred (the notes say from what); reports then "
-            + "call it inferred. Default false.")
+    /// Where a source says less than an entry (a review done, not how it came out; tests done, not
+    /// with which systems), what the entry says is the describer's reading, and every report must
+    /// say so rather than state it as fact.
+    static let inferred = Field(
+        "inferred", .boolean, required: false, unknown: false,
+        doc: "true when no source states what the entry says (its outcome, result or state) and it is inferred "
+            + "(the notes say from what); reports then call it inferred. Default false.")
 
     static let batchSystemTest = ObjectShape(
         "batch-system test", doc: "An integration test of gLExec with a batch system.",
@@ -199,6 +200,7 @@ public enum StatusFormat {
             Field("site", .string, doc: "Where it was tested."),
             Field("date", .date, unknown: false, doc: "Date of the result."),
             Field("result", .enumeration(Words.testResults), unknown: false, doc: "Result of the test."),
+            inferred,
         ])
 
     static let authorizationService = ObjectShape(
@@ -208,6 +210,7 @@ public enum StatusFormat {
             Field("product", .enumeration(Words.products), unknown: false, doc: "The service."),
             Field("state", .enumeration(Words.serviceStates), unknown: false, doc: "The state reached."),
             Field("date", .date, unknown: false, doc: "Date it was reached (or first reported)."),
+            inferred,
         ])
 
     static let glexecDeployment = ObjectShape(
@@ -216,6 +219,7 @@ public enum StatusFormat {
             Field("state", .enumeration(Words.deploymentStates), unknown: false, doc: "Deployment state."),
             Field("date", .date, unknown: false, doc: "Date of the statement."),
             Field("coverage", .text, required: false, doc: "Which sites, how many."),
+            inferred,
         ])
 
     static let reviewer = ObjectShape(
@@ -233,7 +237,7 @@ public enum StatusFormat {
             Field("framework", .string, unknown: false, doc: "Framework name, as in its description."),
             Field("vo", .string, unknown: false, doc: "The VO that runs it."),
             Field("outcome", .enumeration(Words.reviewOutcomes), unknown: false, doc: "The recommendation."),
-            outcomeInferred,
+            inferred,
             Field("date", .date, unknown: false, doc: "Date of the outcome."),
             Field(
                 "reviewers", .list(.object(reviewer), minCount: 1),

@@ -19,9 +19,7 @@ extension PrerequisitesSection {
             if !window.conditions.isEmpty { text += ", on these conditions" }
             reasons.append(.init(text, items: window.conditions))
         }
-        if let window = report.gate.endedWindow {
-            reasons.append(.init(StatusRendering.ended(window)))
-        }
+        if let ended = StatusRendering.ended(report.gate) { reasons.append(.init(ended)) }
         let files =
             report.catalogs.map { File(kind: "prerequisite catalog", path: $0.file, sha256: $0.sha256) }
             + [File(kind: "status file", path: report.statusFile, sha256: report.statusFileSHA256)]

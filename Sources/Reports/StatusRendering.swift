@@ -41,7 +41,7 @@ public enum StatusRendering {
         }
         out += headline + "\n"
         for reason in gate.reasons { out += reasonText(reason) }
-        out += windowsText(gate.exceptionWindows, day: report.asOf, ended: gate.endedWindow)
+        out += windowsText(gate.exceptionWindows, day: report.asOf, ended: Self.ended(gate))
         for prerequisite in report.prerequisites {
             out += "\n" + prerequisiteText(prerequisite)
         }
@@ -55,17 +55,21 @@ public enum StatusRendering {
             + listed.map { wrap($0, first: "    - ", rest: "      ") }.joined()
     }
 
-    /// "exception window W (2009-12-01 to 2010-02-28) has ended, and no later one is on file":
-    /// said where no window covers the day and one ended before it (`PolicyGate.endedWindow`).
-    static func ended(_ window: ExceptionWindow) -> String {
-        "exception window \(window.id) (\(window.from) to \(window.to)) has ended, and no later one is on file"
+    /// "exception window W (2009-12-01 to 2010-02-28) has ended, and no later one is on file", or
+    /// "…; the next, V, starts on 2010-06-01": said where no window covers the day and one ended
+    /// before it (`PolicyGate.endedWindows`), nil otherwise.
+    static func ended(_ gate: PolicyGate) -> String? {
+        guard !gate.endedWindows.isEmpty else { return nil }
+        let windows = gate.endedWindows.map { "\($0.id) (\($0.from) to \($0.to))" }
+        return
+            (windows.count == 1 ? "exception window \(windows[0]) has" : "exception windows \(windows.listed()) have")
+            + " ended"
+            + (gate.nextWindow.map { "; the next, \($0.id), starts on \($0.from)" } ?? ", and no later one is on file")
     }
 
-    static func windowsText(_ windows: [ExceptionWindow], day: CalendarDay, ended: ExceptionWindow? = nil) -> String {
+    static func windowsText(_ windows: [ExceptionWindow], day: CalendarDay, ended: String? = nil) -> String {
         guard !windows.isEmpty else {
-            return wrap(
-                "Exception windows on \(day): none" + (ended.map { "; " + Self.ended($0) } ?? ""), first: "", rest: "  "
-            )
+            return wrap("Exception windows on \(day): none" + (ended.map { "; " + $0 } ?? ""), first: "", rest: "  ")
         }
         var out = "Exception windows on \(day):\n"
         for window in windows {
@@ -190,7 +194,7 @@ public enum StatusRendering {
         out += "\n"
         if gate.exceptionWindows.isEmpty {
             out += "No exception window applies on \(report.asOf)"
-            out += (gate.endedWindow.map { "; " + cell(Self.ended($0)) } ?? "") + ".\n\n"
+            out += (Self.ended(gate).map { "; " + cell($0) } ?? "") + ".\n\n"
         } else {
             out += "Exception windows that apply on \(report.asOf):\n\n"
             out += "| Window | From | To (inclusive) | Suspends | Conditions | Decision |\n|---|---|---|---|---|---|\n"
@@ -310,7 +314,8 @@ public enum StatusRendering {
                 } ?? .null
             ),
             ("exception_windows", .array(gate.exceptionWindows.map(json))),
-            ("ended_exception_window", gate.endedWindow.map(json) ?? .null),
+            ("ended_exception_windows", .array(gate.endedWindows.map(json))),
+            ("next_exception_window", gate.nextWindow.map(json) ?? .null),
         ])
     }
 
@@ -353,7 +358,7 @@ public enum StatusRendering {
                     p.items.map { item in
                         .obj([
                             ("name", .string(item.name)), ("state", .string(item.state.rawValue)),
-                            ("detail", .string(item.detail)),
+                            ("detail", .string(item.detail)), ("inferred", .bool(item.inferred)),
                             (
                                 "evidence",
                                 .array(

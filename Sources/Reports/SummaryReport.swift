@@ -152,8 +152,9 @@ public struct SummaryReport: Sendable {
         return (lines, Wording.conditions(entry.verdict.signOff))
     }
 
-    /// The prerequisites' columns: the status the evidence on file gives, and the MB's own word.
-    static let statusHeading = "Status on file"
+    /// The prerequisites' columns: the status the evidence gives (the status file's entries, and
+    /// for PRE-2 the reviews' verdicts and sign-offs too), and the MB's own word.
+    static let statusHeading = "Status"
     static let mbHeading = "MB reported"
 
     static let openStatuses: [(Status, String)] = [

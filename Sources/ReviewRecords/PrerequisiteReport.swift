@@ -114,9 +114,12 @@ public struct PolicyGate: Sendable {
     public var reasons: [Reason]
     /// The exception windows that cover the day (overlapping windows all apply), by start date.
     public var exceptionWindows: [ExceptionWindow]
-    /// The exception window that ended last before the day, when none covers it: a decision the
-    /// MB took, which a page of a later day would otherwise leave out without a word.
-    public var endedWindow: ExceptionWindow? = nil
+    /// When no window covers the day, those that ended last before it (all that ended on that
+    /// last day), by start date: decisions the MB took, which a page of a later day would otherwise
+    /// leave out without a word.
+    public var endedWindows: [ExceptionWindow] = []
+    /// With `endedWindows`, the first window on file that starts after the day, if any.
+    public var nextWindow: ExceptionWindow? = nil
 
     public var inEffect: Bool { state == .inEffect }
 

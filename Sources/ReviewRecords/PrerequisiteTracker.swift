@@ -127,6 +127,9 @@ public struct PrerequisiteTracker: Sendable {
         return lines
     }
 
+    /// " (inferred)" after what an entry the status file infers says (`inferred`).
+    static func inferred(_ flag: Bool) -> String { flag ? " (inferred)" : "" }
+
     // MARK: - The gate
 
     func gate(_ states: [PrerequisiteStatus], asOf day: CalendarDay) -> PolicyGate {
@@ -161,14 +164,15 @@ public struct PrerequisiteTracker: Sendable {
                 reasons.append(.init("no MB decision on file declares the policy in effect"))
             }
         }
-        // The latest end before the day; of two that ended the same day, the later to start.
-        let ended =
-            windows.isEmpty
-            ? status.exceptionWindows.filter { $0.to < day }.max { ($0.to, $0.from, $0.id) < ($1.to, $1.from, $1.id) }
-            : nil
+        var ended: [ExceptionWindow] = []
+        var next: ExceptionWindow?
+        if windows.isEmpty, let last = status.exceptionWindows.filter({ $0.to < day }).map(\.to).max() {
+            ended = status.exceptionWindows.filter { $0.to == last }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
+            next = status.exceptionWindows.filter { $0.from > day }.min { ($0.from, $0.id) < ($1.from, $1.id) }
+        }
         return PolicyGate(
             state: state, blocking: blocking.map(\.id), declaration: declaration, reasons: reasons,
-            exceptionWindows: windows, endedWindow: ended)
+            exceptionWindows: windows, endedWindows: ended, nextWindow: next)
     }
 
     // MARK: - One prerequisite
@@ -249,23 +253,20 @@ public struct PrerequisiteTracker: Sendable {
         /// (whatever the status file records of them: in progress, failed, or nothing). Then
         /// at most `listedItems` items are kept: those not done first, then the others, each in
         /// their order; a note counts the rest.
+        /// The first `namedMissing` names, then how many more: joined by commas, or (`listed`) as
+        /// a sentence lists them when all are named.
+        static func named(_ names: [String], listed: Bool) -> String {
+            guard names.count > namedMissing else { return listed ? names.listed() : names.joined(separator: ", ") }
+            return names.prefix(namedMissing).joined(separator: ", ") + " and \(names.count - namedMissing) more"
+        }
+
         mutating func count(_ phrase: String) {
             let done = items.filter { $0.state == .done }.count
             summary = "\(done) of \(items.count) \(phrase)"
             let inferred = items.filter { $0.state == .done && $0.inferred }.map(\.name)
-            if !inferred.isEmpty {
-                summary +=
-                    ", the outcome inferred for "
-                    + (inferred.count > Self.namedMissing
-                        ? inferred.prefix(Self.namedMissing).joined(separator: ", ")
-                            + " and \(inferred.count - Self.namedMissing) more"
-                        : inferred.listed())
-            }
+            if !inferred.isEmpty { summary += ", inferred for " + Self.named(inferred, listed: true) }
             let missing = items.filter { $0.state != .done }.map(\.name)
-            if !missing.isEmpty {
-                summary += "; outstanding: " + missing.prefix(Self.namedMissing).joined(separator: ", ")
-                if missing.count > Self.namedMissing { summary += " and \(missing.count - Self.namedMissing) more" }
-            }
+            if !missing.isEmpty { summary += "; outstanding: " + Self.named(missing, listed: false) }
             guard items.count > Self.listedItems else { return }
             let open = items.indices.filter { items[$0].state != .done }.prefix(Self.listedItems)
             let closed = items.indices.filter { items[$0].state == .done }.prefix(Self.listedItems - open.count)
@@ -311,18 +312,18 @@ public struct PrerequisiteTracker: Sendable {
             }
             let reference = review.reference.map { " (\($0))" } ?? ""
             let detail: String
-            // An outcome the file infers is said to be inferred wherever it is shown.
-            let inferred = review.outcomeInferred ? " (outcome inferred)" : ""
+            // What the file infers is said to be inferred wherever it is shown.
+            let inferred = Self.inferred(review.inferred)
             switch review.outcome {
             case .positive: detail = "\(organisation): positive review\(inferred) on \(review.date)\(reference)"
             case .negative: detail = "\(organisation): negative review\(inferred) on \(review.date)\(reference)"
-            case .pending: detail = "\(organisation): review pending as of \(review.date)\(reference)"
+            case .pending: detail = "\(organisation): review pending\(inferred) as of \(review.date)\(reference)"
             }
             decision.items.append(
                 RequirementItem(
                     name: organisation, state: review.outcome == .positive ? .done : .absent, detail: detail,
                     evidence: [entry(review.date, "glexec_reviews", review.origin)],
-                    inferred: review.outcomeInferred))
+                    inferred: review.inferred))
         }
         decision.count("positive security reviews of gLExec")
         return decision
@@ -348,13 +349,15 @@ public struct PrerequisiteTracker: Sendable {
             let item: RequirementItem
             if let pass = Self.latest(latest.lazy.filter { $0.result == .pass }, asOf: day, \.date) {
                 item = RequirementItem(
-                    name: system, state: .done, detail: "\(system): test passed \(at(pass)) on \(pass.date)",
-                    evidence: [entry(pass.date, "batch_system_tests", pass.origin)])
+                    name: system, state: .done,
+                    detail: "\(system): test passed\(Self.inferred(pass.inferred)) \(at(pass)) on \(pass.date)",
+                    evidence: [entry(pass.date, "batch_system_tests", pass.origin)], inferred: pass.inferred)
             } else if let last = Self.latest(latest, asOf: day, \.date) {
                 let what = last.result == .fail ? "test failed" : "testing in progress"
                 item = RequirementItem(
-                    name: system, state: .absent, detail: "\(system): \(what) \(at(last)) as of \(last.date)",
-                    evidence: [entry(last.date, "batch_system_tests", last.origin)])
+                    name: system, state: .absent,
+                    detail: "\(system): \(what)\(Self.inferred(last.inferred)) \(at(last)) as of \(last.date)",
+                    evidence: [entry(last.date, "batch_system_tests", last.origin)], inferred: last.inferred)
             } else {
                 item = RequirementItem(name: system, state: .absent, detail: "\(system): no test on file", evidence: [])
             }
@@ -421,8 +424,11 @@ public struct PrerequisiteTracker: Sendable {
                 decision.items.append(
                     RequirementItem(
                         name: state.rawValue, state: .done,
-                        detail: "\(state.rawValue): \(best.product) \(state.rawValue) on \(reached.date)",
-                        evidence: [entry(reached.date, "authorization_service", reached.origin)]))
+                        detail:
+                            "\(state.rawValue): \(best.product) \(state.rawValue)\(Self.inferred(reached.inferred)) on "
+                            + "\(reached.date)",
+                        evidence: [entry(reached.date, "authorization_service", reached.origin)],
+                        inferred: reached.inferred))
             } else if let reached = best.reached[state] {
                 let before = required[max(0, index - 1)].rawValue
                 decision.items.append(
@@ -477,24 +483,25 @@ public struct PrerequisiteTracker: Sendable {
         if let text = latest.coverage { decision.notes.append("coverage as of \(latest.date): \(text)") }
         let state: RequirementItem.State
         let detail: String
+        let inferred = Self.inferred(latest.inferred)
         switch latest.state {
         case .done:
             state = .done
-            detail = "gLExec deployed at the sites as of \(latest.date)"
-            decision.summary = "deployed at the sites (\(latest.date))"
+            detail = "gLExec deployed at the sites\(inferred) as of \(latest.date)"
+            decision.summary = "deployed at the sites\(inferred) (\(latest.date))"
         case .inProgress:
             state = .partial
-            detail = "gLExec not yet deployed at the sites: in progress as of \(latest.date)"
-            decision.summary = "deployment at the sites in progress; not done"
+            detail = "gLExec not yet deployed at the sites: in progress\(inferred) as of \(latest.date)"
+            decision.summary = "deployment at the sites in progress\(inferred); not done"
         case .notStarted:
             state = .absent
-            detail = "gLExec deployment at the sites not started as of \(latest.date)"
-            decision.summary = "deployment at the sites not started"
+            detail = "gLExec deployment at the sites not started\(inferred) as of \(latest.date)"
+            decision.summary = "deployment at the sites not started\(inferred)"
         }
         decision.items = [
             RequirementItem(
                 name: "deployment at the sites", state: state, detail: detail,
-                evidence: [entry(latest.date, "glexec_deployment", latest.origin)])
+                evidence: [entry(latest.date, "glexec_deployment", latest.origin)], inferred: latest.inferred)
         ]
         return decision
     }
@@ -569,12 +576,15 @@ public struct PrerequisiteTracker: Sendable {
             let evidence = [entry(record.date, "framework_reviews", record.origin)]
             switch record.outcome {
             case .pending, .negative:
+                let inferred = Self.inferred(record.inferred)
                 let what =
                     record.outcome == .pending
-                    ? "review pending as of \(record.date)"
-                    : "negative recommendation\(record.outcomeInferred ? " (outcome inferred)" : "") on \(record.date)"
+                    ? "review pending\(inferred) as of \(record.date)"
+                    : "negative recommendation\(inferred) on \(record.date)"
                 decision.items.append(
-                    RequirementItem(name: name, state: .absent, detail: "\(name): \(what)", evidence: evidence))
+                    RequirementItem(
+                        name: name, state: .absent, detail: "\(name): \(what)", evidence: evidence,
+                        inferred: record.inferred))
                 if let verdictPhrase { decision.notes.append("\(name): \(verdictPhrase)") }
             case .positive:
                 var problems: [String] = []
@@ -589,8 +599,7 @@ public struct PrerequisiteTracker: Sendable {
                 } else if let verdictPhrase {
                     decision.notes.append("\(name): \(verdictPhrase)")
                 }
-                let positive =
-                    "\(name): positive\(record.outcomeInferred ? " (outcome inferred)" : "") on \(record.date)"
+                let positive = "\(name): positive\(Self.inferred(record.inferred)) on \(record.date)"
                 let detail =
                     problems.isEmpty
                     ? "\(positive), reviewers include \(organisations.listed())"
@@ -598,7 +607,7 @@ public struct PrerequisiteTracker: Sendable {
                 decision.items.append(
                     RequirementItem(
                         name: name, state: problems.isEmpty ? .done : .partial, detail: detail, evidence: evidence,
-                        inferred: record.outcomeInferred))
+                        inferred: record.inferred))
             }
         }
         if keys.isEmpty {

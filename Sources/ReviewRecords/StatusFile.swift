@@ -36,8 +36,8 @@ public struct GLExecReview: Sendable, Hashable {
 
     public var organisation: String
     public var outcome: Outcome
-    /// No source states the outcome; the file infers it (`outcome_inferred`).
-    public var outcomeInferred = false
+    /// No source states the outcome; the file infers it (`inferred`).
+    public var inferred = false
     public var date: CalendarDay
     /// Nil when the file says `unknown`.
     public var reference: String?
@@ -56,6 +56,8 @@ public struct BatchSystemTest: Sendable, Hashable {
     public var site: String?
     public var date: CalendarDay
     public var result: Result
+    /// No source states the result for this system; the file infers it (`inferred`).
+    public var inferred = false
     public var origin: EntryOrigin
 }
 
@@ -73,6 +75,8 @@ public struct ServiceState: Sendable, Hashable {
     public var product: String
     public var state: State
     public var date: CalendarDay
+    /// No source states the state; the file infers it (`inferred`).
+    public var inferred = false
     public var origin: EntryOrigin
 }
 
@@ -88,6 +92,8 @@ public struct DeploymentState: Sendable, Hashable {
     public var date: CalendarDay
     /// Nil when not given or `unknown`.
     public var coverage: String?
+    /// No source states the state; the file infers it (`inferred`).
+    public var inferred = false
     public var origin: EntryOrigin
 }
 
@@ -110,8 +116,8 @@ public struct FrameworkRecommendation: Sendable, Hashable {
     public var framework: String
     public var vo: String
     public var outcome: Outcome
-    /// No source states the outcome; the file infers it (`outcome_inferred`).
-    public var outcomeInferred = false
+    /// No source states the outcome; the file infers it (`inferred`).
+    public var inferred = false
     public var date: CalendarDay
     /// Nil when the file says `unknown`: the reviewers are not on record.
     public var reviewers: [Reviewer]?
@@ -318,24 +324,25 @@ private struct StatusBuilder {
         status.glexecReviews = entries(root, "glexec_reviews") { o, origin in
             GLExecReview(
                 organisation: o["by"]?.string ?? "", outcome: EntryValue.word(o["outcome"]) ?? .pending,
-                outcomeInferred: o["outcome_inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
+                inferred: o["inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
                 reference: o["reference"]?.string, origin: origin)
         }
         status.batchSystemTests = entries(root, "batch_system_tests") { o, origin in
             BatchSystemTest(
                 batchSystem: o["batch_system"]?.string ?? "", site: o["site"]?.string, date: EntryValue.day(o["date"]),
-                result: EntryValue.word(o["result"]) ?? .inProgress, origin: origin)
+                result: EntryValue.word(o["result"]) ?? .inProgress, inferred: o["inferred"]?.boolean ?? false,
+                origin: origin)
         }
         status.authorizationService = entries(root, "authorization_service") { o, origin in
             ServiceState(
                 product: o["product"]?.string ?? "", state: EntryValue.word(o["state"]) ?? .inDevelopment,
-                date: EntryValue.day(o["date"]),
+                date: EntryValue.day(o["date"]), inferred: o["inferred"]?.boolean ?? false,
                 origin: origin)
         }
         status.glexecDeployment = entries(root, "glexec_deployment") { o, origin in
             DeploymentState(
                 state: EntryValue.word(o["state"]) ?? .notStarted, date: EntryValue.day(o["date"]),
-                coverage: o["coverage"]?.string,
+                coverage: o["coverage"]?.string, inferred: o["inferred"]?.boolean ?? false,
                 origin: origin)
         }
         status.frameworkReviews = entries(root, "framework_reviews") { o, origin in
@@ -343,7 +350,7 @@ private struct StatusBuilder {
             return FrameworkRecommendation(
                 framework: o["framework"]?.string ?? "", vo: o["vo"]?.string ?? "",
                 outcome: EntryValue.word(o["outcome"]) ?? .pending,
-                outcomeInferred: o["outcome_inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
+                inferred: o["inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
                 reviewers: reviewers,
                 origin: origin)
         }
@@ -394,22 +401,34 @@ private struct StatusBuilder {
                 location,
                 "exception window \(Diagnostic.quote(window.id)) ends (\(window.to)) before it starts (\(window.from))")
         }
+        // What an entry says includes whether it is inferred: a stated and an inferred entry of the
+        // same day conflict, as whichever came last would decide what the reports call it.
         conflicts(status.glexecReviews, section: "glexec_reviews") {
-            ("\($0.organisation) review", "\($0.date)", $0.outcome.rawValue, $0.origin)
+            (
+                "\($0.organisation) review", "\($0.date)",
+                $0.outcome.rawValue + PrerequisiteTracker.inferred($0.inferred), $0.origin
+            )
         }
         conflicts(status.batchSystemTests, section: "batch_system_tests") {
             (
-                "test of \($0.batchSystem) at \($0.site ?? "an unknown site")", "\($0.date)", $0.result.rawValue,
+                "test of \($0.batchSystem) at \($0.site ?? "an unknown site")", "\($0.date)",
+                $0.result.rawValue + PrerequisiteTracker.inferred($0.inferred),
                 $0.origin
             )
         }
         conflicts(status.glexecDeployment, section: "glexec_deployment") {
-            ("gLExec deployment", "\($0.date)", $0.state.rawValue, $0.origin)
+            (
+                "gLExec deployment", "\($0.date)", $0.state.rawValue + PrerequisiteTracker.inferred($0.inferred),
+                $0.origin
+            )
         }
         // Matched as the tracker matches them, case-insensitively: `foo/BAR` on the same day as
         // `Foo/BAR` is the same framework, and the two must agree.
         conflicts(status.frameworkReviews, section: "framework_reviews", same: \.key) {
-            ("review of \($0.framework) (\($0.vo))", "\($0.date)", $0.outcome.rawValue, $0.origin)
+            (
+                "review of \($0.framework) (\($0.vo))", "\($0.date)",
+                $0.outcome.rawValue + PrerequisiteTracker.inferred($0.inferred), $0.origin
+            )
         }
         conflicts(status.mbDecisions.filter { $0.policyInEffect != nil }, section: "mb_decisions") {
             ("MB declaration on the policy", "\($0.date)", String($0.policyInEffect ?? false), $0.origin)

@@ -86,4 +86,26 @@ import YAMLDocument
             #expect(!out.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         }
     }
+
+    /// The windows that ended last are named in one sentence, with the next one on file or the
+    /// word that there is none.
+    @Test func endedWindowsAreSaidInOneSentence() throws {
+        let window = { (id: String, from: String, to: String) in
+            "  - {id: \(id), from: \(from), to: \(to), suspends: [identity-switching], conditions: [c], decision: d}\n"
+        }
+        let body =
+            "exception_windows:\n" + window("b", "2010-01-15", "2010-02-28") + window("a", "2009-12-01", "2010-02-28")
+            + window("c", "2010-06-01", "2010-07-31")
+        #expect(
+            StatusRendering.ended(try Self.report(body, on: "2010-03-01").gate)
+                == "exception windows a (2009-12-01 to 2010-02-28) and b (2010-01-15 to 2010-02-28) have ended; the "
+                + "next, c, starts on 2010-06-01")
+        let august = try Self.report(body, on: "2010-08-01")
+        #expect(
+            StatusRendering.ended(august.gate)
+                == "exception window c (2010-06-01 to 2010-07-31) has ended, and no later one is on file")
+        #expect(StatusRendering.ended(try Self.report(body, on: "2010-01-20").gate) == nil)
+        // The MB page gives it as a reason of the gate.
+        #expect(PrerequisitesSection(august).gateReasons.last?.text == StatusRendering.ended(august.gate))
+    }
 }

@@ -329,7 +329,7 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         let before = try pre2(on: "2010-01-04")
         let panda = try #require(before.items.first { $0.name == "PanDA (ATLAS)" })
         #expect(panda.state == .partial)
-        #expect(panda.detail == "PanDA (ATLAS): positive (outcome inferred) on 2009-11-24 but reviewers not on record")
+        #expect(panda.detail == "PanDA (ATLAS): positive (inferred) on 2009-11-24 but reviewers not on record")
         #expect(
             before.notes.contains(
                 "PanDA (ATLAS): findings verdict: recommend with conditions (\(review.file), described on 2009-03-21)"))

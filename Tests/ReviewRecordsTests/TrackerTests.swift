@@ -256,10 +256,26 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(
             history[2].changes == ["exception window first has ended (last day 2010-02-28)"])
         #expect(history[3].report.gate.exceptionWindows.isEmpty)
-        // A day no window covers names the one that ended last before it; a covered day, none.
-        #expect(t.report(asOf: day("2009-11-30")).gate.endedWindow == nil)
-        #expect(t.report(asOf: day("2010-03-01")).gate.endedWindow == nil)
-        #expect(t.report(asOf: day("2010-05-01")).gate.endedWindow?.id == "later")
+    }
+
+    /// A day no window covers names every window that ended last before it, and the next one on
+    /// file if there is one; a covered day, and a day before every window, name none.
+    @Test func theWindowsThatEndedLastAreNamed() throws {
+        let window = { (id: String, from: String, to: String) in
+            "  - {id: \(id), from: \(from), to: \(to), suspends: [identity-switching], conditions: [c], decision: d}\n"
+        }
+        let file = try status(
+            "exception_windows:\n" + window("b", "2010-01-15", "2010-02-28") + window("a", "2009-12-01", "2010-02-28")
+                + window("c", "2010-06-01", "2010-07-31") + window("old", "2009-01-01", "2009-01-31"))
+        let t = try tracker(file)
+        func said(_ text: String) -> (ended: [String], next: String?) {
+            let gate = t.report(asOf: day(text)).gate
+            return (gate.endedWindows.map(\.id), gate.nextWindow?.id)
+        }
+        #expect(said("2008-12-31").ended.isEmpty && said("2010-01-20").ended.isEmpty)
+        #expect(said("2009-02-01").ended == ["old"] && said("2009-02-01").next == "a")
+        #expect(said("2010-03-01").ended == ["a", "b"] && said("2010-03-01").next == "c")
+        #expect(said("2010-08-01").ended == ["c"] && said("2010-08-01").next == nil)
     }
 }
 
@@ -380,11 +396,13 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(report.gate.blocking == ["PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5"])
         #expect(report.prerequisites.map(\.state) == [.partlyMet, .partlyMet, .partlyMet, .partlyMet, .partlyMet])
         #expect(report.prerequisite("PRE-1")?.missing == ["OSG: no review of gLExec on file"])
-        #expect(report.prerequisite("PRE-3")?.summary == "4 of 6 batch systems tested; outstanding: PBS Pro, SGE")
+        #expect(
+            report.prerequisite("PRE-3")?.summary
+                == "4 of 6 batch systems tested, inferred for BQS, PBS, Condor and LSF; outstanding: PBS Pro, SGE")
         #expect(report.prerequisite("PRE-4")?.missing == ["deployed: SCAS not deployed (certified as of 2009-11-24)"])
         #expect(
             report.prerequisite("PRE-5")?.missing == [
-                "gLExec not yet deployed at the sites: in progress as of 2009-11-24"
+                "gLExec not yet deployed at the sites: in progress (inferred) as of 2009-11-24"
             ])
         #expect(report.gate.reasons.last?.sentence == "the MB recorded on 2009-11-24 that the policy was not in effect")
         #expect(report.gate.exceptionWindows.isEmpty)
@@ -395,7 +413,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(report.prerequisites.map(\.state) == [.partlyMet, .notMet, .notMet, .notMet, .partlyMet])
         #expect(
             report.prerequisite("PRE-3")?.missing.first
-                == "BQS: testing in progress at a site not on record as of 2007-12-07")
+                == "BQS: testing in progress (inferred) at a site not on record as of 2007-12-07")
         #expect(report.prerequisite("PRE-3")?.missing.contains("PBS Pro: no test on file") == true)
     }
 
@@ -417,14 +435,18 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let november = history[3]
         #expect(
             november.changes.contains(
-                "PRE-3: not met → partly met (4 of 6 batch systems tested; outstanding: PBS Pro, SGE)"))
+                "PRE-3: not met → partly met (4 of 6 batch systems tested, inferred for BQS, PBS, Condor and LSF; "
+                    + "outstanding: PBS Pro, SGE)"))
         #expect(
             november.changes.contains(
-                "PRE-4: not met → partly met (2 of 3 states reached by SCAS; outstanding: deployed)"))
+                "PRE-4: not met → partly met (2 of 3 states reached by SCAS, inferred for completed; outstanding: "
+                    + "deployed)"))
+        // The deployment's state of 24 November is inferred; that of 1 December is stated.
         #expect(
             history[4].changes == [
+                "PRE-5: still partly met (deployment at the sites in progress; not done)",
                 "exception window no-identity-switching-2009-12 opens (to 2010-02-28 inclusive): suspends "
-                    + "identity-switching"
+                    + "identity-switching",
             ])
     }
 }
@@ -535,19 +557,19 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
     }
 }
 
-/// An outcome the status file infers (`outcome_inferred`) counts as the outcome, and is said to be
+/// An outcome the status file infers (`inferred`) counts as the outcome, and is said to be
 /// inferred wherever it is shown: the item, and the prerequisite's count.
 @Suite struct InferredOutcomeTests {
     @Test func anInferredReviewIsSaidToBeInferred() throws {
         let entries = """
             glexec_reviews:
-              - {by: EGEE, outcome: positive, outcome_inferred: true, date: 2007-11-01, reference: GDB}
+              - {by: EGEE, outcome: positive, inferred: true, date: 2007-11-01, reference: GDB}
               - {by: OSG, outcome: positive, date: 2008-01-01, reference: report}
             framework_reviews:
               - framework: AliEn
                 vo: ALICE
                 outcome: positive
-                outcome_inferred: true
+                inferred: true
                 date: 2009-11-24
                 reviewers: unknown
 
@@ -555,18 +577,18 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let report = try tracker(try status(entries)).report(asOf: day("2010-01-01"))
         let pre1 = try #require(report.prerequisite("PRE-1"))
         #expect(pre1.state == .met)
-        #expect(pre1.summary == "2 of 2 positive security reviews of gLExec, the outcome inferred for EGEE")
+        #expect(pre1.summary == "2 of 2 positive security reviews of gLExec, inferred for EGEE")
         #expect(
             pre1.items.map(\.detail) == [
                 "OSG: positive review on 2008-01-01 (report)",
-                "EGEE: positive review (outcome inferred) on 2007-11-01 (GDB)",
+                "EGEE: positive review (inferred) on 2007-11-01 (GDB)",
             ])
         let pre2 = try #require(report.prerequisite("PRE-2"))
         #expect(
-            pre2.items.first?.detail.hasPrefix("AliEn (ALICE): positive (outcome inferred) on 2009-11-24 but ") == true)
+            pre2.items.first?.detail.hasPrefix("AliEn (ALICE): positive (inferred) on 2009-11-24 but ") == true)
         // Stated, the same entries read as they did.
         let stated = try tracker(
-            try status(entries.replacing("outcome_inferred: true", with: "outcome_inferred: false"))
+            try status(entries.replacing("inferred: true", with: "inferred: false"))
         )
         .report(asOf: day("2010-01-01"))
         #expect(try #require(stated.prerequisite("PRE-1")).summary == "2 of 2 positive security reviews of gLExec")
@@ -577,13 +599,13 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let outcome = loadStatus(
             """
             glexec_reviews:
-              - {by: EGEE, outcome: positive, outcome_inferred: perhaps, date: 2007-11-01, reference: GDB, source: s}
+              - {by: EGEE, outcome: positive, inferred: perhaps, date: 2007-11-01, reference: GDB, source: s}
 
             """)
         #expect(
             outcome.diagnostics.contains {
-                $0.description.description
-                    == "s.yaml:3:53: error: expected true or false for 'outcome_inferred', found the string 'perhaps'"
+                $0.description
+                    == "s.yaml:3:45: error: expected true or false for 'inferred', found the string 'perhaps'"
             }, "\(outcome.diagnostics)")
     }
 }
