@@ -595,6 +595,23 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(!(try #require(stated.prerequisite("PRE-2")).items.first?.detail.contains("inferred") ?? true))
     }
 
+    /// A stated and an inferred entry about one thing on one day say different things: whichever
+    /// came last would decide what the reports call it.
+    @Test func aStatedAndAnInferredEntryOfOneDayConflict() {
+        let outcome = loadStatus(
+            """
+            batch_system_tests:
+              - {batch_system: SGE, site: unknown, date: 2009-11-24, result: pass, source: s}
+              - {batch_system: SGE, site: unknown, date: 2009-11-24, result: pass, inferred: true, source: s}
+
+            """)
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "s.yaml:4:5: error: this test of SGE at an unknown site on 2009-11-24 says pass (inferred), but the "
+                    + "entry at line 3 says pass for the same day; keep one, or date them apart"
+            ])
+    }
+
     @Test func theFlagIsTrueOrFalse() {
         let outcome = loadStatus(
             """
