@@ -264,7 +264,7 @@ public struct PrerequisiteTracker: Sendable {
             let done = items.filter { $0.state == .done }.count
             summary = "\(done) of \(items.count) \(phrase)"
             let inferred = items.filter { $0.state == .done && $0.inferred }.map(\.name)
-            if !inferred.isEmpty { summary += ", inferred for " + Self.named(inferred, listed: true) }
+            if !inferred.isEmpty { summary += " (inferred: " + Self.named(inferred, listed: true) + ")" }
             let missing = items.filter { $0.state != .done }.map(\.name)
             if !missing.isEmpty { summary += "; outstanding: " + Self.named(missing, listed: false) }
             guard items.count > Self.listedItems else { return }

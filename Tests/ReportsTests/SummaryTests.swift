@@ -227,7 +227,7 @@ import Testing
         #expect(markdown.contains("| Prerequisite | Status | Evidence | MB reported |\n"))
         #expect(
             markdown.contains(
-                "| 2 of 3 states reached by SCAS, inferred for completed; outstanding: deployed | partly met on 2009-11-24 |\n"
+                "| 2 of 3 states reached by SCAS (inferred: completed); outstanding: deployed | partly met on 2009-11-24 |\n"
             ))
         #expect(summary.render(.html).contains("<th>Status</th><th>Evidence</th><th>MB reported</th>"))
         let json = try Inputs.jsonObject(summary.render(.json))

@@ -19,8 +19,8 @@ import Testing
         #expect(run.stdout.contains("Exception windows on 2009-11-25: none"))
         #expect(
             run.stdout.contains(
-                "PRE-3  partly met  gLExec tested with the common batch systems\n  4 of 6 batch systems tested, "
-                    + "inferred for BQS, PBS, Condor and LSF; outstanding: PBS Pro, SGE"))
+                "PRE-3  partly met  gLExec tested with the common batch systems\n  4 of 6 batch systems tested "
+                    + "(inferred: BQS, PBS, Condor and LSF); outstanding: PBS Pro, SGE"))
     }
 
     @Test func aReasonListingSeveralItemsListsThemUnderIt() throws {

@@ -398,7 +398,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(report.prerequisite("PRE-1")?.missing == ["OSG: no review of gLExec on file"])
         #expect(
             report.prerequisite("PRE-3")?.summary
-                == "4 of 6 batch systems tested, inferred for BQS, PBS, Condor and LSF; outstanding: PBS Pro, SGE")
+                == "4 of 6 batch systems tested (inferred: BQS, PBS, Condor and LSF); outstanding: PBS Pro, SGE")
         #expect(report.prerequisite("PRE-4")?.missing == ["deployed: SCAS not deployed (certified as of 2009-11-24)"])
         #expect(
             report.prerequisite("PRE-5")?.missing == [
@@ -435,11 +435,11 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let november = history[3]
         #expect(
             november.changes.contains(
-                "PRE-3: not met → partly met (4 of 6 batch systems tested, inferred for BQS, PBS, Condor and LSF; "
+                "PRE-3: not met → partly met (4 of 6 batch systems tested (inferred: BQS, PBS, Condor and LSF); "
                     + "outstanding: PBS Pro, SGE)"))
         #expect(
             november.changes.contains(
-                "PRE-4: not met → partly met (2 of 3 states reached by SCAS, inferred for completed; outstanding: "
+                "PRE-4: not met → partly met (2 of 3 states reached by SCAS (inferred: completed); outstanding: "
                     + "deployed)"))
         // The deployment's state of 24 November is inferred; that of 1 December is stated.
         #expect(
@@ -577,7 +577,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let report = try tracker(try status(entries)).report(asOf: day("2010-01-01"))
         let pre1 = try #require(report.prerequisite("PRE-1"))
         #expect(pre1.state == .met)
-        #expect(pre1.summary == "2 of 2 positive security reviews of gLExec, inferred for EGEE")
+        #expect(pre1.summary == "2 of 2 positive security reviews of gLExec (inferred: EGEE)")
         #expect(
             pre1.items.map(\.detail) == [
                 "OSG: positive review on 2008-01-01 (report)",
