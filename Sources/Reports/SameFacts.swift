@@ -11,12 +11,6 @@ import ReviewEngine
 struct SameFacts {
     static let listed = 10
 
-    /// A place of the description a requirement cites.
-    private struct Place: Hashable {
-        var path: String
-        var offset: Int
-    }
-
     /// A finding as another one names it.
     struct Link: Equatable {
         var id: String
@@ -47,16 +41,13 @@ struct SameFacts {
     init(_ review: FrameworkReview, listed: Int = Self.listed, page: Bool = false) {
         self.listed = listed
         let shown = page ? ShownFindings.ids(review) : nil
-        var byFacts: [Set<Place>: [Link]] = [:]
-        var order: [Set<Place>] = []
+        var byFacts: [Set<Evidence.Place>: [Link]] = [:]
+        var order: [Set<Evidence.Place>] = []
         for clause in review.clauses {
             for finding in clause.findings where finding.status.isOpen {
-                // A place is its path and where it is: what else evidence holds (the value, its
-                // sources) is the place's, and hashing it for every open finding is waste.
-                let facts = Set(
-                    finding.evidence.lazy.filter { $0.phase == .require }.map {
-                        Place(path: $0.path, offset: $0.range.start.offset)
-                    })
+                // A place, not the whole citation: what else evidence holds (the value, its sources)
+                // is the place's, and hashing it for every open finding is waste.
+                let facts = Set(finding.evidence.lazy.filter { $0.phase == .require }.map(\.place))
                 // A finding that cites nothing shares nothing: an empty set is not a fact.
                 guard !facts.isEmpty else { continue }
                 let link = Link(

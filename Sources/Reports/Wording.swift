@@ -177,10 +177,9 @@ enum Wording {
 
     static func frameworkAnchor(_ index: Int) -> String { "fw\(index + 1)" }
 
-    /// Words a board member may not know, explained once per summary.
-    /// The words the reports written for reading explain, the clauses named from the catalogs
-    /// reviewed against: a count of clauses mixes documents (MUPJ-1 to MUPJ-10 of the policy,
-    /// VO-1 to VO-6 of the VO operations obligations), and the reader must know it.
+    /// Words a reader may not know, explained once per summary and HTML review; the clauses are
+    /// named from the catalogs reviewed against, since a count of clauses mixes documents
+    /// (MUPJ-1 to MUPJ-10 of the policy, VO-1 to VO-6 of the VO operations obligations).
     static func legend(_ catalogs: [CatalogInfo]) -> [(term: String, meaning: String)] {
         let documents = catalogs.compactMap { catalog -> String? in
             let ids = catalog.clauses.map(\.id)

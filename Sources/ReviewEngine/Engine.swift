@@ -224,22 +224,20 @@ private struct Context {
     /// ("gLExec is the mechanism") is the same line for many findings. The references a test
     /// followed come before the places they led to (`Observation.names`).
     func evidence(_ observations: [Observation]) -> [Evidence] {
-        struct Place: Hashable {
-            let path: String
-            let offset: Int
-        }
         let requirement = observations.firstIndex { $0.phase == .require } ?? observations.count
         var result: [Evidence] = []
         result.reserveCapacity(observations.reduce(0) { $0 + $1.reached.count })
         // A place is cited once. A finding cites a handful, found by a scan of those kept; a set,
         // which hashes every path, only past that (a path through a collection reaches thousands).
-        var seen: Set<Place>?
+        var seen: Set<Evidence.Place>?
         func isNew(_ place: Reached) -> Bool {
             let offset = place.range.start.offset
             if seen == nil && result.count >= 16 {
-                seen = Set(result.map { Place(path: $0.path, offset: $0.range.start.offset) })
+                seen = Set(result.map(\.place))
             }
-            if let inserted = seen?.insert(Place(path: place.path, offset: offset)).inserted { return inserted }
+            if let inserted = seen?.insert(Evidence.Place(path: place.path, offset: offset)).inserted {
+                return inserted
+            }
             return !result.contains { $0.range.start.offset == offset && $0.path == place.path }
         }
         func cite(_ place: Reached, _ phase: Observation.Phase) {

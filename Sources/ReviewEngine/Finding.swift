@@ -36,6 +36,20 @@ public struct Evidence: Sendable, Hashable {
     /// test that an item is absent cannot be decided from it.
     public var partial = false
 
+    /// Where a fact is: its path and its offset in the description. The same place cited twice is
+    /// one fact, whatever else its citations hold; what decides whether two citations are the same.
+    public struct Place: Hashable, Sendable {
+        public var path: String
+        public var offset: Int
+
+        public init(path: String, offset: Int) {
+            self.path = path
+            self.offset = offset
+        }
+    }
+
+    public var place: Place { Place(path: path, offset: range.start.offset) }
+
     /// How many citations of a fact its evidence lists. A description cites a handful; one that
     /// cited thousands on a fact that thousands of findings quote wrote gigabytes (4 000 findings
     /// of 2 000 sources: 4.2 s and 1 GB of JSON).

@@ -9,6 +9,9 @@ enum EntryValue {
         value?.string.flatMap(W.init(rawValue:))
     }
 
+    /// An optional `true`/`false` field, false where it is not written (`inferred`).
+    static func flag(_ value: Value?) -> Bool { value?.boolean ?? false }
+
     static func day(_ value: Value?) -> CalendarDay {
         value?.string.flatMap(CalendarDay.init) ?? CalendarDay(year: 1, month: 1, day: 1)!
     }

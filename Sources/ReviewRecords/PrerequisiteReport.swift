@@ -74,8 +74,8 @@ public struct RequirementItem: Sendable, Hashable {
     public var detail: String
     /// The status file entries that decided it.
     public var evidence: [EvidenceEntry]
-    /// Done on an outcome the status file infers rather than a source states (`outcome_inferred`):
-    /// the prerequisite's summary says so beside its count.
+    /// Decided by an entry the status file infers rather than a source states (`inferred`): the
+    /// prerequisite's summary names it beside its count when it is done, and its detail says so.
     public var inferred = false
 }
 

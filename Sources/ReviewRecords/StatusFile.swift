@@ -324,25 +324,25 @@ private struct StatusBuilder {
         status.glexecReviews = entries(root, "glexec_reviews") { o, origin in
             GLExecReview(
                 organisation: o["by"]?.string ?? "", outcome: EntryValue.word(o["outcome"]) ?? .pending,
-                inferred: o["inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
+                inferred: EntryValue.flag(o["inferred"]), date: EntryValue.day(o["date"]),
                 reference: o["reference"]?.string, origin: origin)
         }
         status.batchSystemTests = entries(root, "batch_system_tests") { o, origin in
             BatchSystemTest(
                 batchSystem: o["batch_system"]?.string ?? "", site: o["site"]?.string, date: EntryValue.day(o["date"]),
-                result: EntryValue.word(o["result"]) ?? .inProgress, inferred: o["inferred"]?.boolean ?? false,
+                result: EntryValue.word(o["result"]) ?? .inProgress, inferred: EntryValue.flag(o["inferred"]),
                 origin: origin)
         }
         status.authorizationService = entries(root, "authorization_service") { o, origin in
             ServiceState(
                 product: o["product"]?.string ?? "", state: EntryValue.word(o["state"]) ?? .inDevelopment,
-                date: EntryValue.day(o["date"]), inferred: o["inferred"]?.boolean ?? false,
+                date: EntryValue.day(o["date"]), inferred: EntryValue.flag(o["inferred"]),
                 origin: origin)
         }
         status.glexecDeployment = entries(root, "glexec_deployment") { o, origin in
             DeploymentState(
                 state: EntryValue.word(o["state"]) ?? .notStarted, date: EntryValue.day(o["date"]),
-                coverage: o["coverage"]?.string, inferred: o["inferred"]?.boolean ?? false,
+                coverage: o["coverage"]?.string, inferred: EntryValue.flag(o["inferred"]),
                 origin: origin)
         }
         status.frameworkReviews = entries(root, "framework_reviews") { o, origin in
@@ -350,7 +350,7 @@ private struct StatusBuilder {
             return FrameworkRecommendation(
                 framework: o["framework"]?.string ?? "", vo: o["vo"]?.string ?? "",
                 outcome: EntryValue.word(o["outcome"]) ?? .pending,
-                inferred: o["inferred"]?.boolean ?? false, date: EntryValue.day(o["date"]),
+                inferred: EntryValue.flag(o["inferred"]), date: EntryValue.day(o["date"]),
                 reviewers: reviewers,
                 origin: origin)
         }
