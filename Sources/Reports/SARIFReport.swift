@@ -70,11 +70,11 @@ public enum SARIFReport {
             let sameFacts = SameFacts(review)
             for clause in review.clauses {
                 for finding in clause.findings {
-                    guard let level = level(finding.status, finding.severity) else { continue }
+                    guard let outcome = Outcome(finding.status, finding.severity) else { continue }
                     out.nextItem()
                     out.value(
                         self.result(
-                            finding, in: review, level: level, ruleIndex: index[finding.ruleID]!,
+                            finding, in: review, outcome: outcome, ruleIndex: index[finding.ruleID]!,
                             judgement: tracking.judgement(of: finding), sameFacts: sameFacts.others(of: finding)))
                     if out.pendingBytes >= piece { out.handOver(emit) }
                 }
@@ -127,12 +127,22 @@ public enum SARIFReport {
         return rules
     }
 
-    /// Violated: error when high or critical, warning otherwise; needs-information: note.
-    public static func level(_ status: Status, _ severity: Severity) -> String? {
-        switch status {
-        case .violated: return severity >= .high ? "error" : "warning"
-        case .needsInformation: return "note"
-        case .satisfied, .notApplicable: return nil
+    /// What a result is (SARIF's `kind`, §3.27.9) and how severe (`level`, §3.27.10). A violated
+    /// finding is a failure, an error when high or critical and a warning otherwise. A
+    /// needs-information finding is `open`: the description does not say enough to decide the
+    /// check either way, and SARIF requires the level of any kind but `fail` to be `none`, so
+    /// the finding's severity is in the result's properties only. Satisfied and not-applicable
+    /// findings are not results.
+    public struct Outcome: Equatable, Sendable {
+        public var kind: String
+        public var level: String
+
+        public init?(_ status: Status, _ severity: Severity) {
+            switch status {
+            case .violated: (kind, level) = ("fail", severity >= .high ? "error" : "warning")
+            case .needsInformation: (kind, level) = ("open", "none")
+            case .satisfied, .notApplicable: return nil
+            }
         }
     }
 
@@ -181,7 +191,7 @@ public enum SARIFReport {
     /// One result; a finding the reviewers judged is suppressed (SARIF's word for a result not to
     /// be acted on, with who decided it and why), as code-scanning services show a dismissed alert.
     static func result(
-        _ finding: Finding, in review: FrameworkReview, level: String, ruleIndex: Int, judgement: Judgement? = nil,
+        _ finding: Finding, in review: FrameworkReview, outcome: Outcome, ruleIndex: Int, judgement: Judgement? = nil,
         sameFacts: SameFacts.Others? = nil
     ) -> JSON {
         let subject = finding.subject.map { " [\($0)]" } ?? ""
@@ -204,7 +214,8 @@ public enum SARIFReport {
         return .obj([
             ("ruleId", .string(finding.ruleID)),
             ("ruleIndex", .int(ruleIndex)),
-            ("level", .string(level)),
+            ("kind", .string(outcome.kind)),
+            ("level", .string(outcome.level)),
             ("message", .obj([("text", .string(message))])),
             ("locations", .array(locations)),
             ("partialFingerprints", .obj([(fingerprintKey, .string(finding.id))])),

@@ -103,8 +103,11 @@ import YAMLDocument
                 ($0["properties"] as? [String: Any])?["framework"] as? String == framework["name"] as? String
             }
             let levels = Dictionary(grouping: mine, by: { $0["level"] as? String ?? "" }).mapValues(\.count)
+            let kinds = Dictionary(grouping: mine, by: { $0["kind"] as? String ?? "" }).mapValues(\.count)
             #expect(levels["error", default: 0] + levels["warning", default: 0] == reference.findings["violated"])
-            #expect(levels["note", default: 0] == reference.findings["needs-information"])
+            #expect(kinds["fail", default: 0] == reference.findings["violated"])
+            #expect(levels["none", default: 0] == reference.findings["needs-information"])
+            #expect(kinds["open", default: 0] == reference.findings["needs-information"])
             let severities = Dictionary(
                 grouping: mine, by: { ($0["properties"] as? [String: Any])?["severity"] as? String ?? "" }
             ).mapValues(\.count)

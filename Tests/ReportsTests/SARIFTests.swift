@@ -49,14 +49,19 @@ import YAMLDocument
             let id = try #require((result["partialFingerprints"] as? [String: String])?["mupjFindingId/v1"])
             let finding = try #require(byID[id])
             #expect(result["ruleId"] as? String == "\(finding.clauseID)/\(finding.checkID)")
-            let expected: String =
+            // SARIF §3.27.10: a result of any kind but `fail` has level `none`.
+            let expected: (kind: String, level: String) =
                 switch (finding.status, finding.severity >= .high) {
-                case (.violated, true): "error"
-                case (.violated, false): "warning"
-                default: "note"
+                case (.violated, true): ("fail", "error")
+                case (.violated, false): ("fail", "warning")
+                default: ("open", "none")
                 }
             #expect(finding.status == .violated || finding.status == .needsInformation)
-            #expect(result["level"] as? String == expected)
+            #expect(result["kind"] as? String == expected.kind)
+            #expect(result["level"] as? String == expected.level)
+            let properties = try #require(result["properties"] as? [String: Any])
+            #expect(properties["severity"] as? String == finding.severity.rawValue)
+            #expect(properties["status"] as? String == finding.status.rawValue)
             let text = try #require((result["message"] as? [String: Any])?["text"] as? String)
             #expect(text.contains(finding.title) && text.hasSuffix(" Finding \(finding.id)."))
             let locations = try #require(result["locations"] as? [[String: Any]])
@@ -72,8 +77,9 @@ import YAMLDocument
                 #expect(region["endColumn"] == evidence.range.end.column)
             }
         }
-        #expect(results.contains { $0["level"] as? String == "note" })
+        #expect(results.contains { $0["kind"] as? String == "open" })
         #expect(results.contains { $0["level"] as? String == "error" })
+        #expect(!results.contains { $0["level"] as? String == "note" })
     }
 
     /// A result is shown at its first location: the line that decides it, not the check's guard.
@@ -145,7 +151,7 @@ import YAMLDocument
         }
         // The validator does reject what the schema forbids, so the pass above means something.
         let broken = SARIFReport.render(context).replacingOccurrences(
-            of: "\"level\": \"note\"", with: "\"level\": \"fatal\"")
+            of: "\"level\": \"none\"", with: "\"level\": \"fatal\"")
         let bad = try Inputs.temporaryFile("broken.sarif", broken)
         let rejected = try #require(Inputs.run("python3", ["-c", validator, Self.schemaPath, bad]))
         #expect(rejected.status == 1)
