@@ -10,7 +10,7 @@ extension PrerequisitesSection {
             }
             return Item(
                 id: status.id, title: status.title, status: status.state.phrase, evidence: evidence,
-                mbReported: status.mbReported.map { "\($0.state.phrase) on \($0.date)" })
+                mbReported: status.mbReported)
         }
         var reasons = report.gate.reasons
         for window in report.gate.exceptionWindows {

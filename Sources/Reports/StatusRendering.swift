@@ -113,7 +113,7 @@ public enum StatusRendering {
         if let reported = p.mbReported {
             let agreement = reported.agreesWithEvidence ? "" : " (the evidence on file says \(p.state.phrase))"
             out += wrap(
-                "reported \(reported.state.phrase) on \(reported.date)\(agreement)", first: "  MB: ",
+                "reported \(reported.phrase)\(agreement)", first: "  MB: ",
                 rest: "    ")
         }
         return out
@@ -207,7 +207,7 @@ public enum StatusRendering {
         }
         out += "## Prerequisites\n\n| Id | Prerequisite | Status | Summary | MB reported |\n|---|---|---|---|---|\n"
         for p in report.prerequisites {
-            let reported = p.mbReported.map { "\($0.state.phrase) (\($0.date))" } ?? ""
+            let reported = p.mbReported?.phrase ?? ""
             out += "| \(cell(p.id)) | \(cell(p.title)) | \(p.state.phrase) | \(cell(p.summary)) | \(reported) |\n"
         }
         for p in report.prerequisites {
@@ -374,15 +374,17 @@ public enum StatusRendering {
                     })
             ),
             ("notes", .array(p.notes.map(JSON.string))),
-            (
-                "mb_reported",
-                p.mbReported.map { r in
-                    .obj([
-                        ("date", .string(r.date.description)), ("state", .string(r.state.rawValue)),
-                        ("agrees_with_evidence", .bool(r.agreesWithEvidence)), ("place", .string(r.origin.place)),
-                    ])
-                } ?? .null
-            ),
+            ("mb_reported", json(p.mbReported)),
+        ])
+    }
+
+    /// What the MB reported, in `mupj status`'s JSON and the summary's alike; null when nothing.
+    static func json(_ reported: MBReported?) -> JSON {
+        guard let r = reported else { return .null }
+        return .obj([
+            ("date", .string(r.date.description)), ("state", .string(r.state.rawValue)),
+            ("phrase", .string(r.phrase)), ("agrees_with_evidence", .bool(r.agreesWithEvidence)),
+            ("place", .string(r.origin.place)),
         ])
     }
 

@@ -14,12 +14,12 @@ public struct PrerequisitesSection: Sendable {
         public var status: String
         /// One line saying what the status rests on.
         public var evidence: String
-        /// What the MB last reported on or before the day ("met on 2009-11-24"), nil when it
-        /// reported nothing: its own column, beside the status the evidence on file gives, so that a
-        /// reader sees where the two agree as well as where they differ.
-        public var mbReported: String?
+        /// What the MB last reported on or before the day, nil when it reported nothing: its own
+        /// column, beside the status the evidence on file gives, so that a reader sees where the two
+        /// agree as well as where they differ.
+        public var mbReported: MBReported?
 
-        public init(id: String, title: String, status: String, evidence: String, mbReported: String? = nil) {
+        public init(id: String, title: String, status: String, evidence: String, mbReported: MBReported? = nil) {
             self.id = id
             self.title = title
             self.status = status
@@ -28,7 +28,7 @@ public struct PrerequisitesSection: Sendable {
         }
 
         /// The MB column's cell: "met on 2009-11-24", or a dash.
-        var mbCell: String { mbReported ?? "—" }
+        var mbCell: String { mbReported?.phrase ?? "—" }
     }
 
     /// A file the block was computed from, for the provenance list.
@@ -589,7 +589,7 @@ public struct SummaryReport: Sendable {
                         .obj([
                             ("id", .string($0.id)), ("title", .string($0.title)), ("status", .string($0.status)),
                             ("evidence", .string($0.evidence)),
-                            ("mb_reported", $0.mbReported.map(JSON.string) ?? .null),
+                            ("mb_reported", StatusRendering.json($0.mbReported)),
                         ])
                     })
             ),

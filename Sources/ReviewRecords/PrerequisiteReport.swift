@@ -93,6 +93,9 @@ public struct MBReported: Sendable, Hashable {
     public var origin: EntryOrigin
     /// Whether the evidence on file gives the same state.
     public var agreesWithEvidence: Bool
+
+    /// "met on 2009-11-24": how every page words it.
+    public var phrase: String { "\(state.phrase) on \(date)" }
 }
 
 /// The gate: "the policy will come into effect when the MB agrees that all of the above

@@ -219,8 +219,11 @@ import Testing
             catalogs: try Inputs.catalogs().prerequisites, status: built.file, verdicts: [])
         let section = PrerequisitesSection(tracker.report(asOf: try #require(CalendarDay("2010-04-06"))))
         let byID = Dictionary(uniqueKeysWithValues: section.items.map { ($0.id, $0) })
-        #expect(byID["PRE-1"]?.status == "partly met" && byID["PRE-1"]?.mbReported == "met on 2009-11-24")
-        #expect(byID["PRE-4"]?.status == "partly met" && byID["PRE-4"]?.mbReported == "partly met on 2009-11-24")
+        #expect(byID["PRE-1"]?.status == "partly met" && byID["PRE-1"]?.mbReported?.phrase == "met on 2009-11-24")
+        #expect(byID["PRE-1"]?.mbReported?.agreesWithEvidence == false)
+        #expect(
+            byID["PRE-4"]?.status == "partly met" && byID["PRE-4"]?.mbReported?.phrase == "partly met on 2009-11-24")
+        #expect(byID["PRE-4"]?.mbReported?.agreesWithEvidence == true)
         #expect(section.items.allSatisfy { !$0.evidence.contains("MB reported") })
         let summary = SummaryReport(try Inputs.shipped(), prerequisites: section)
         let markdown = summary.render(.markdown)
@@ -232,7 +235,12 @@ import Testing
         #expect(summary.render(.html).contains("<th>Status</th><th>Evidence</th><th>MB reported</th>"))
         let json = try Inputs.jsonObject(summary.render(.json))
         let items = try #require((json["prerequisites"] as? [String: Any])?["items"] as? [[String: Any]])
-        #expect(items.first?["mb_reported"] as? String == "met on 2009-11-24")
+        // The same object as `mupj status --format json` gives, for a program to compare.
+        let reported = try #require(items.first?["mb_reported"] as? [String: Any])
+        #expect(reported["phrase"] as? String == "met on 2009-11-24" && reported["state"] as? String == "met")
+        #expect(reported["date"] as? String == "2009-11-24" && reported["agrees_with_evidence"] as? Bool == false)
+        #expect((reported["place"] as? String)?.hasPrefix("reviews/prerequisites.yaml:") == true)
+        #expect(items.last?["mb_reported"] as? [String: Any] != nil)
         // Without a word from the MB, a dash.
         #expect(PrerequisitesSection.Item(id: "P", title: "T", status: "met", evidence: "E").mbCell == "—")
     }
