@@ -9,7 +9,7 @@ extension PrerequisitesSection {
                 evidence += " (not yet a condition: the MB added it on \(addition.date))"
             }
             return Item(
-                id: status.id, title: status.title, status: status.state.phrase, evidence: evidence,
+                id: status.id, title: status.title, state: status.state, evidence: evidence,
                 mbReported: status.mbReported)
         }
         var reasons = report.gate.reasons

@@ -10,8 +10,8 @@ public struct PrerequisitesSection: Sendable {
         /// `PRE-1` … `PRE-4`.
         public var id: String
         public var title: String
-        /// One status word or phrase, e.g. `met`, `not met`, `in progress`.
-        public var status: String
+        /// What the evidence on file gives.
+        public var state: PrerequisiteState
         /// One line saying what the status rests on.
         public var evidence: String
         /// What the MB last reported on or before the day, nil when it reported nothing: its own
@@ -19,10 +19,12 @@ public struct PrerequisitesSection: Sendable {
         /// agree as well as where they differ.
         public var mbReported: MBReported?
 
-        public init(id: String, title: String, status: String, evidence: String, mbReported: MBReported? = nil) {
+        public init(
+            id: String, title: String, state: PrerequisiteState, evidence: String, mbReported: MBReported? = nil
+        ) {
             self.id = id
             self.title = title
-            self.status = status
+            self.state = state
             self.evidence = evidence
             self.mbReported = mbReported
         }
@@ -262,7 +264,7 @@ public struct SummaryReport: Sendable {
             out.line("|---|---|---|---|")
             for item in prerequisites.items {
                 out.line(
-                    "| \(Escape.markdown(item.id)): \(Escape.markdown(item.title)) | \(Escape.markdown(item.status)) | "
+                    "| \(Escape.markdown(item.id)): \(Escape.markdown(item.title)) | \(Escape.markdown(item.state.phrase)) | "
                         + "\(Escape.markdown(item.evidence)) | \(Escape.markdown(item.mbCell)) |")
             }
             out.blank()
@@ -396,7 +398,7 @@ public struct SummaryReport: Sendable {
             out += "<th>\(SummaryReport.mbHeading)</th></tr></thead>\n<tbody>\n"
             for item in prerequisites.items {
                 out += "<tr><th><span class=\"mono\">\(Escape.html(item.id))</span> \(Escape.html(item.title))</th>"
-                out += "<td>\(Escape.html(item.status))</td><td>\(Escape.html(item.evidence))</td>"
+                out += "<td>\(Escape.html(item.state.phrase))</td><td>\(Escape.html(item.evidence))</td>"
                 out += "<td>\(Escape.html(item.mbCell))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n<p><strong>Can the policy come into effect?</strong> "
@@ -587,7 +589,8 @@ public struct SummaryReport: Sendable {
                 .array(
                     prerequisites.items.map {
                         .obj([
-                            ("id", .string($0.id)), ("title", .string($0.title)), ("status", .string($0.status)),
+                            ("id", .string($0.id)), ("title", .string($0.title)),
+                            ("status", .string($0.state.rawValue)), ("status_phrase", .string($0.state.phrase)),
                             ("evidence", .string($0.evidence)),
                             ("mb_reported", StatusRendering.json($0.mbReported)),
                         ])

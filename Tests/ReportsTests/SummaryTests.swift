@@ -71,7 +71,7 @@ import Testing
         let prerequisites = PrerequisitesSection(
             items: [
                 PrerequisitesSection.Item(
-                    id: "PRE-4", title: "Server LCAS/LCMAPS <deployed>", status: "not met",
+                    id: "PRE-4", title: "Server LCAS/LCMAPS <deployed>", state: .notMet,
                     evidence: "SCAS certified | not deployed (MB 24 Nov 2009)")
             ],
             gateHeadline: "On 2010-04-06 the policy is not in effect",
@@ -120,7 +120,9 @@ import Testing
                 "PRE-4 not met", "PRE-5 not met", prerequisites.gateReasons[2].text,
             ])
         #expect(reasons[0]["items"] as? [String] == ["deployed: SCAS <not> deployed", "certified: none on record"])
-        #expect((section["items"] as? [[String: Any]])?.first?["status"] as? String == "not met")
+        // The status as a code, as `verdict` is, and as the page words it.
+        #expect((section["items"] as? [[String: Any]])?.first?["status"] as? String == "not-met")
+        #expect((section["items"] as? [[String: Any]])?.first?["status_phrase"] as? String == "not met")
 
         // Without reasons the headline is a sentence of its own.
         let inEffect = SummaryReport(
@@ -219,10 +221,10 @@ import Testing
             catalogs: try Inputs.catalogs().prerequisites, status: built.file, verdicts: [])
         let section = PrerequisitesSection(tracker.report(asOf: try #require(CalendarDay("2010-04-06"))))
         let byID = Dictionary(uniqueKeysWithValues: section.items.map { ($0.id, $0) })
-        #expect(byID["PRE-1"]?.status == "partly met" && byID["PRE-1"]?.mbReported?.phrase == "met on 2009-11-24")
+        #expect(byID["PRE-1"]?.state == .partlyMet && byID["PRE-1"]?.mbReported?.phrase == "met on 2009-11-24")
         #expect(byID["PRE-1"]?.mbReported?.agreesWithEvidence == false)
         #expect(
-            byID["PRE-4"]?.status == "partly met" && byID["PRE-4"]?.mbReported?.phrase == "partly met on 2009-11-24")
+            byID["PRE-4"]?.state == .partlyMet && byID["PRE-4"]?.mbReported?.phrase == "partly met on 2009-11-24")
         #expect(byID["PRE-4"]?.mbReported?.agreesWithEvidence == true)
         #expect(section.items.allSatisfy { !$0.evidence.contains("MB reported") })
         let summary = SummaryReport(try Inputs.shipped(), prerequisites: section)
@@ -242,7 +244,7 @@ import Testing
         #expect((reported["place"] as? String)?.hasPrefix("reviews/prerequisites.yaml:") == true)
         #expect(items.last?["mb_reported"] as? [String: Any] != nil)
         // Without a word from the MB, a dash.
-        #expect(PrerequisitesSection.Item(id: "P", title: "T", status: "met", evidence: "E").mbCell == "—")
+        #expect(PrerequisitesSection.Item(id: "P", title: "T", state: .met, evidence: "E").mbCell == "—")
     }
 
     /// With no tracking file for any framework, the page says once that nothing was read, not in
