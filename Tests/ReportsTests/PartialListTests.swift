@@ -8,13 +8,19 @@ import Testing
 /// format says so where the list is cited, so that a reviewer sees why "cannot tell".
 @Suite struct PartialListTests {
     @Test func everyFormatSaysAListIsPartial() throws {
-        let context = try Inputs.context([try Inputs.file("frameworks/dirac.yaml")])
+        let dirac = try Inputs.file("frameworks/dirac.yaml")
+        let context = try Inputs.context([dirac])
         let findings = context.result.frameworks[0].findings
         let question = try #require(findings.first { $0.ruleID == "MUPJ-4/per-payload-record" })
         #expect(question.status == .needsInformation)
-        #expect(question.message.contains("[pilot-id, site, ce, payload-id, user-dn] (line 460, a partial list)"))
         let cited = try #require(question.evidence.first { $0.path == "traceability.recorded_fields" })
         #expect(cited.partial)
+        // The line the message names is the list's own line in the file.
+        let line = cited.range.start.line
+        let lines = String(decoding: dirac.bytes, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[line - 1].contains("[pilot-id, site, ce, payload-id, user-dn]"))
+        #expect(question.message.contains("[pilot-id, site, ce, payload-id, user-dn] (line \(line), a partial list)"))
         let others = question.evidence.filter { $0.path != cited.path }
         #expect(others.allSatisfy { !$0.partial })
 
