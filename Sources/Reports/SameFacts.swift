@@ -8,23 +8,23 @@ import ReviewEngine
 /// together rather than count one gap twice. Each finding of such a group names the others, in the
 /// report's order, at most `listed` of them: a fact that every channel's finding rests on would
 /// otherwise make each of thousands of findings list all the rest.
-struct SameFacts {
-    static let listed = 10
+public struct SameFacts: Sendable {
+    public static let listed = 10
 
     /// A finding as another one names it.
-    struct Link: Equatable {
-        var id: String
-        var rule: String
-        var subject: String?
+    public struct Link: Equatable, Sendable {
+        public var id: String
+        public var rule: String
+        public var subject: String?
         /// Whether the page being written shows the finding (see `init`): one it leaves out has no
         /// anchor to link to.
         var onPage = true
     }
 
     /// The others of a finding's group, at most `listed`, and how many more there are.
-    struct Others {
-        var links: [Link]
-        var unlisted: Int
+    public struct Others: Sendable {
+        public var links: [Link]
+        public var unlisted: Int
 
         /// "and 3 more", or nil when every one is named.
         var unlistedPhrase: String? { unlisted > 0 ? "and \(unlisted) more" : nil }
@@ -38,7 +38,11 @@ struct SameFacts {
 
     /// `page`: for a report that shows at most `ShownFindings.perClause` findings a clause
     /// (Markdown, HTML), which marks the others off the page.
-    init(_ review: FrameworkReview, listed: Int = Self.listed, page: Bool = false) {
+    public init(_ review: FrameworkReview, listed: Int = Self.listed) {
+        self.init(review, listed: listed, page: false)
+    }
+
+    init(_ review: FrameworkReview, listed: Int = Self.listed, page: Bool) {
         self.listed = listed
         let shown = page ? ShownFindings.ids(review) : nil
         var byFacts: [Set<Evidence.Place>: [Link]] = [:]
@@ -67,7 +71,7 @@ struct SameFacts {
     }
 
     /// The other open findings that the same facts decide, or nil when there are none.
-    func others(of finding: Finding) -> Others? {
+    public func others(of finding: Finding) -> Others? {
         guard finding.status.isOpen, let group = groupOf[finding.id] else { return nil }
         // The first few others only: a group can hold thousands of findings, each asking this.
         var links: [Link] = []
@@ -79,5 +83,5 @@ struct SameFacts {
     }
 
     /// Whether any finding of the framework shares its facts with another.
-    var isEmpty: Bool { groups.isEmpty }
+    public var isEmpty: Bool { groups.isEmpty }
 }

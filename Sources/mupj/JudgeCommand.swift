@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import ReviewEngine
 import ReviewRecords
 
 struct JudgeCommand: ParsableCommand {
@@ -21,7 +22,10 @@ struct JudgeCommand: ParsableCommand {
             The entry is added after the last judgement of the file; nothing else in it changes. A \
             missing file is made. The file's format is in docs/tracking.md. Several findings named \
             together get one entry each, with the same judgement and reason, in one write: all are \
-            recorded, or, when one cannot be, none.
+            recorded, or, when one cannot be, none. With --with-same-facts, the open findings that the \
+            same facts decide as a finding named (the reports' "Decided by the same facts as") are \
+            judged with it, the same way, except those already judged: one answer or one change \
+            settles them all.
 
             Example, on the fictional framework of the examples:
               F=frameworks/examples/common-mistakes.yaml
@@ -29,8 +33,11 @@ struct JudgeCommand: ParsableCommand {
               mupj judge cdf8a97b29b13027 --framework $F --as accepted-risk \\
                 --because "Kept 30 days; 90 from the next release." \\
                 --by "A. Reviewer" --organisation OSG
-              mupj judge 0ef7320c30063d2d bc865a887fc368c9 --framework $F --as confirmed \\
-                --because "Runs payloads as the pilot on any gLExec error." \\
+              mupj judge bc865a887fc368c9 1b0063dacf4dbcae --framework $F --as confirmed \\
+                --because "Runs it as the pilot on gLExec errors; retries here." \\
+                --by "A. Reviewer" --organisation OSG
+              mupj judge 0ef7320c30063d2d --with-same-facts --framework $F --as confirmed \\
+                --because "Runs the payload as the pilot after a refusal." \\
                 --by "A. Reviewer" --organisation OSG
 
             \(TrackingWrite.turns)
@@ -50,6 +57,12 @@ struct JudgeCommand: ParsableCommand {
 
     /// The ids as the reports write them: one copied in capitals is the same id.
     var ids: [String] { findings.map { $0.lowercased() } }
+
+    @Flag(
+        help: ArgumentHelp(
+            "Also judge, the same way, the open findings that the same facts decide as a finding named, except "
+                + "those already judged."))
+    var withSameFacts = false
 
     @OptionGroup var target: TrackedFrameworkOptions
 
@@ -84,7 +97,7 @@ struct JudgeCommand: ParsableCommand {
             target, catalogs: catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         let day = try reviewer.day()
         // Every finding is checked before anything is written: all are recorded, or none.
-        let judgements = try ids.map { finding in
+        let named = try ids.map { finding in
             let found = try write.openFinding(finding)
             if let earlier = write.file?.judgements.first(where: { $0.finding == finding }) {
                 throw write.refusal(
@@ -92,17 +105,40 @@ struct JudgeCommand: ParsableCommand {
                     "finding \(finding) (\(found.ruleID)) is already judged \(earlier.kind.phrase) here; edit this "
                         + "entry to change the judgement")
             }
-            return Judgement(
-                finding: finding, rule: found.ruleID, status: found.status, kind: kind, justification: because,
+            return found
+        }
+        let added = withSameFacts ? sameFacts(as: named, in: write) : []
+        let judgements = (named + added.map(\.finding)).map { found in
+            Judgement(
+                finding: found.id, rule: found.ruleID, status: found.status, kind: kind, justification: because,
                 reviewer: reviewer.reviewer, date: day, file: write.path, location: .start)
         }
         let file = try write.add(judgements.map(TrackingFileEdit.lines), to: "judgements") { file in
             file.judgements.suffix(judgements.count).map { ($0.finding, $0.kind, $0.justification) }
                 .elementsEqual(judgements.map { ($0.finding, kind, because) }, by: ==)
         }
+        let why = Dictionary(added.map { ($0.finding.id, $0.sameFactsAs) }, uniquingKeysWith: { first, _ in first })
         Terminal.standardOutput.write(
             judgements.map {
-                Escape.terminal("judged \($0.finding) (\($0.rule), \($0.status.rawValue)) \(kind.phrase)") + "\n"
+                let reason = why[$0.finding].map { ", decided by the same facts as \($0)" } ?? ""
+                return Escape.terminal(
+                    "judged \($0.finding) (\($0.rule), \($0.status.rawValue)) \(kind.phrase)\(reason)") + "\n"
             }.joined() + write.verdict(with: file))
+    }
+
+    /// The open findings, not named and not yet judged, that the same facts decide as one of
+    /// `named` (whose id each is given with): in the order the findings are named, each group in
+    /// the reports' order.
+    func sameFacts(as named: [Finding], in write: TrackingWrite) -> [(finding: Finding, sameFactsAs: String)] {
+        let groups = SameFacts(write.review, listed: .max)
+        let byID = Dictionary(write.review.findings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var taken = Set(named.map(\.id)).union(write.file?.judgements.map(\.finding) ?? [])
+        var added: [(Finding, String)] = []
+        for finding in named {
+            for link in groups.others(of: finding)?.links ?? [] where taken.insert(link.id).inserted {
+                if let other = byID[link.id] { added.append((other, finding.id)) }
+            }
+        }
+        return added
     }
 }

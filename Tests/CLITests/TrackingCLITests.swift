@@ -209,6 +209,70 @@ import YAMLDocument
         #expect(try String(contentsOfFile: tracking, encoding: .utf8) == written)
     }
 
+    /// Shortcut's stated `203: run-as-pilot` decides both MUPJ-6/no-fallback-on-refusal and
+    /// MUPJ-6/refusal-reported: judged with --with-same-facts, the one named brings the other, which
+    /// the reports name beside it; one already judged is left as it is.
+    @Test func findingsDecidedByTheSameFactsAreJudgedTogetherWhenAsked() throws {
+        let json = try TestSupport.mupj(["review", Self.shortcut, "--format", "json", "--fail-on", "never"]).stdout
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let clauses = (object?["frameworks"] as? [[String: Any]])?.first?["clauses"] as? [[String: Any]] ?? []
+        let findings = clauses.flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+        func id(_ rule: String) throws -> String {
+            try #require(findings.first { $0["rule"] as? String == rule }?["id"] as? String)
+        }
+        let (refusal, reported) = (try id("MUPJ-6/no-fallback-on-refusal"), try id("MUPJ-6/refusal-reported"))
+        let named = findings.first { $0["id"] as? String == refusal }
+        #expect((named?["same_facts"] as? [String: Any])?["findings"] as? [String] == [reported])
+
+        let run = try judge(refusal, "confirmed", extra: ["--with-same-facts"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "judged \(refusal) (MUPJ-6/no-fallback-on-refusal, violated) confirmed")
+        #expect(
+            lines.dropFirst().first
+                == "judged \(reported) (MUPJ-6/refusal-reported, violated) confirmed, decided by the same facts as "
+                + refusal)
+        let written = try String(contentsOfFile: tracking, encoding: .utf8)
+        #expect(written.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) } == [refusal, reported])
+
+        // In another file: the other one judged first is left as it is, and only the one named is added.
+        let other = directory.appendingPathComponent("other.yaml").path
+        #expect(try judge(reported, "mitigated", file: other).status == 0)
+        let again = try judge(refusal, "confirmed", file: other, extra: ["--with-same-facts"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.split(separator: "\n").filter { $0.hasPrefix("judged ") }.count == 1)
+        let second = try String(contentsOfFile: other, encoding: .utf8)
+        #expect(second.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) } == [reported, refusal])
+        #expect(second.contains("mitigated") && second.contains("confirmed"))
+    }
+
+    /// The examples of `mupj judge --help` are commands a reviewer copies: run in turn in a project
+    /// of their own, each records what it says, and none is cut by the help's line wrapping.
+    @Test func theExamplesOfTheHelpRunInTurn() throws {
+        let help = try TestSupport.mupj(["judge", "--help"]).stdout
+        let parts = help.components(separatedBy: "Example, on the fictional framework of the examples:\n")
+        let block = try #require(parts.dropFirst().first?.components(separatedBy: "\n\n").first)
+        // A line the help wrapped starts at the margin, where the example's lines are indented.
+        #expect(block.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") }, "\(block)")
+        let commands = block.replacingOccurrences(of: "\\\n", with: " ").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("F=") || $0.hasPrefix("mupj judge ") }
+        #expect(commands.count == 4)
+        let script =
+            "set -e; cd \"$1\"\n"
+            + commands.map { $0.hasPrefix("mupj ") ? "\"$2\" " + $0.dropFirst(5) : $0 }.joined(separator: "\n")
+        let project = try Self.project()
+        let run = try TestSupport.shell(script, "sh", project.path, TestSupport.binary.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try String(
+            contentsOf: project.appendingPathComponent("reviews/tracking/shortcut.yaml"), encoding: .utf8)
+        // The last command names one finding and judges the one the same facts decide with it.
+        #expect(
+            written.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) } == [
+                Self.retention, "bc865a887fc368c9", "1b0063dacf4dbcae", "0ef7320c30063d2d", "7d513b8cd524d5a6",
+            ])
+    }
+
     @Test func whatCannotBeRecordedIsRefusedAndTheFileIsLeftAsItWas() throws {
         #expect(try judge(Self.retention, "confirmed").status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: tracking))
