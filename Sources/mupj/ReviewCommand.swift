@@ -50,8 +50,8 @@ struct ReviewCommand: ParsableCommand {
               mupj review frameworks/ --format json > review.json
               mupj review frameworks/ --format json --format text --output-dir reports
               mupj review frameworks/ --format sarif > review.sarif
-              mupj review frameworks/ --output-dir reports          (all five formats and the MB summary)
-              mupj review frameworks/ --output-dir reports --check --fail-on never   (the files alone)
+              mupj review frameworks/ --output-dir reports    (every format, MB summary)
+              mupj review frameworks/ --output-dir reports --check --fail-on never
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
             description, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \

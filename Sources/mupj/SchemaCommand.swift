@@ -13,8 +13,8 @@ struct SchemaCommand: ParsableCommand {
 
             Examples:
               mupj schema > framework-description.schema.json
-              mupj schema --format markdown                 # the field reference in docs/format.md
-              mupj schema --of tracking --format markdown   # the field reference in docs/tracking.md
+              mupj schema --format markdown                 (as in docs/format.md)
+              mupj schema --of tracking --format markdown   (as in docs/tracking.md)
             """
     )
 

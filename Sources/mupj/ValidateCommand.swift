@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
             Examples:
               mupj validate frameworks/
               mupj validate my-framework.yaml --format json
-              mupj validate reviews/ reviews/tracking/
+              mupj validate reviews/ reviews/examples/
               mupj validate checklists/
 
             Exit codes: 0 all valid; 1 at least one invalid; 2 a path could not be read, or catalog \

@@ -246,33 +246,6 @@ import YAMLDocument
         #expect(second.contains("mitigated") && second.contains("confirmed"))
     }
 
-    /// The examples of `mupj judge --help` are commands a reviewer copies: run in turn in a project
-    /// of their own, each records what it says, and none is cut by the help's line wrapping.
-    @Test func theExamplesOfTheHelpRunInTurn() throws {
-        let help = try TestSupport.mupj(["judge", "--help"]).stdout
-        let parts = help.components(separatedBy: "Example, on the fictional framework of the examples:\n")
-        let block = try #require(parts.dropFirst().first?.components(separatedBy: "\n\n").first)
-        // A line the help wrapped starts at the margin, where the example's lines are indented.
-        #expect(block.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") }, "\(block)")
-        let commands = block.replacingOccurrences(of: "\\\n", with: " ").split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("F=") || $0.hasPrefix("mupj judge ") }
-        #expect(commands.count == 4)
-        let script =
-            "set -e; cd \"$1\"\n"
-            + commands.map { $0.hasPrefix("mupj ") ? "\"$2\" " + $0.dropFirst(5) : $0 }.joined(separator: "\n")
-        let project = try Self.project()
-        let run = try TestSupport.shell(script, "sh", project.path, TestSupport.binary.path)
-        #expect(run.status == 0, "\(run.stderr)")
-        let written = try String(
-            contentsOf: project.appendingPathComponent("reviews/tracking/shortcut.yaml"), encoding: .utf8)
-        // The last command names one finding and judges the one the same facts decide with it.
-        #expect(
-            written.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) } == [
-                Self.retention, "bc865a887fc368c9", "1b0063dacf4dbcae", "0ef7320c30063d2d", "7d513b8cd524d5a6",
-            ])
-    }
-
     @Test func whatCannotBeRecordedIsRefusedAndTheFileIsLeftAsItWas() throws {
         #expect(try judge(Self.retention, "confirmed").status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: tracking))

@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The examples of every command's `--help` are commands that users copy: each is run, in the
+/// order the commands are listed and in turn within a command, in a project of its own (a copy of
+/// the shipped catalogs, descriptions and status file, so that what they write lands there), and
+/// none may be a usage error or be cut by the help's line wrapping.
+@Suite struct HelpExamplesTests {
+    /// In the order of `mupj --help`, but `init` first: `validate`'s example reads the file that
+    /// `init`'s writes. `bench` is for developers and has no examples.
+    static let commands = [
+        "init", "validate", "review", "explain", "clauses", "summary", "status", "judge", "sign-off", "schema",
+    ]
+
+    /// One example: the command's shell line, `mupj` first, without the comment in brackets that
+    /// some examples end with.
+    struct Example {
+        var command: String
+        var line: String
+    }
+
+    /// The examples of one command's help: the block under its "Example…:" line, up to the next
+    /// blank line, each line continued by a backslash joined to the next.
+    static func examples(of command: String) throws -> (block: String, lines: [String]) {
+        let help = try TestSupport.mupj([command, "--help"]).stdout
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let head = lines.firstIndex(where: { $0.hasPrefix("Example") && $0.hasSuffix(":") }) else {
+            return ("", [])
+        }
+        let block = lines[(head + 1)...].prefix { !$0.isEmpty }.joined(separator: "\n")
+        let joined = block.replacingOccurrences(of: "\\\n", with: " ")
+        let shell = joined.split(separator: "\n").map {
+            // "mupj review $F      (each open finding with its id)": the bracket is a comment.
+            $0.trimmingCharacters(in: .whitespaces).replacing(/\s{2,}\(.*\)$/, with: "")
+        }
+        return (block, shell)
+    }
+
+    @Test func everyExampleRunsAndNoneIsWrapped() throws {
+        let project = try TestSupport.temporaryDirectory()
+        for name in ["checklists", "frameworks", "reviews"] {
+            try FileManager.default.copyItem(
+                at: TestSupport.packageRoot.appendingPathComponent(name), to: project.appendingPathComponent(name))
+        }
+        // `mupj` in the examples is a function that runs the built binary.
+        var script = "cd \"$1\" || exit 9\nB=\"$2\"\nmupj() { \"$B\" \"$@\"; }\nn=0\n"
+        var ran: [Example] = []
+        for command in Self.commands {
+            let (block, lines) = try Self.examples(of: command)
+            #expect(!lines.isEmpty, "\(command) --help has no examples")
+            // A line the help wrapped starts at the margin, where the example's lines are indented.
+            #expect(block.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") }, "\(command):\n\(block)")
+            for line in lines {
+                if line.hasPrefix("F=") {
+                    script += line + "\n"
+                    continue
+                }
+                #expect(line.hasPrefix("mupj "), "\(command): \(line)")
+                // Each in a subshell, whose own output is dropped, so that an example's `>` still
+                // writes its file; its exit status is printed on a line of its own.
+                script += "( \(line) ) >/dev/null 2>>errors.txt; echo \"$n $?\"; n=$((n+1))\n"
+                ran.append(Example(command: command, line: line))
+            }
+        }
+        let run = try TestSupport.shell(script, "sh", project.path, TestSupport.binary.path)
+        let statuses = run.stdout.split(separator: "\n").compactMap {
+            $0.split(separator: " ").last.flatMap { Int($0) }
+        }
+        #expect(statuses.count == ran.count, "\(run.stdout)\n\(run.stderr)")
+        let errors = (try? String(contentsOf: project.appendingPathComponent("errors.txt"), encoding: .utf8)) ?? ""
+        for (example, status) in zip(ran, statuses) {
+            // 1 is a finding or a stale file, which the examples may well meet; 2 is a usage error or
+            // unreadable input: an example that cannot be run as written.
+            #expect(status == 0 || status == 1, "`\(example.line)` exited \(status):\n\(errors)")
+        }
+        #expect(!errors.contains("Usage:") && !errors.contains("Error:"), "\(errors)")
+
+        // What the examples said they would do, they did.
+        let manager = FileManager.default
+        #expect(manager.fileExists(atPath: project.appendingPathComponent("my-framework.yaml").path))
+        #expect(manager.fileExists(atPath: project.appendingPathComponent("frameworks/my-framework.yaml").path))
+        for file in ["review.sarif", "review.json", "summary.md", "summary.html", "reports/summary.html"] {
+            let path = project.appendingPathComponent(file).path
+            #expect((try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 > 0, "\(file)")
+        }
+        // The judge examples: the last names one finding and judges the one the same facts decide
+        // with it.
+        let tracking = try String(
+            contentsOf: project.appendingPathComponent("reviews/tracking/shortcut.yaml"), encoding: .utf8)
+        #expect(
+            tracking.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) } == [
+                "cdf8a97b29b13027", "bc865a887fc368c9", "1b0063dacf4dbcae", "0ef7320c30063d2d", "7d513b8cd524d5a6",
+            ])
+        #expect(tracking.contains("recommend-with-conditions"))
+    }
+}
