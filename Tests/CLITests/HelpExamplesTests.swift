@@ -13,13 +13,6 @@ import Testing
         "init", "validate", "review", "explain", "clauses", "summary", "status", "judge", "sign-off", "schema",
     ]
 
-    /// One example: the command's shell line, `mupj` first, without the comment in brackets that
-    /// some examples end with.
-    struct Example {
-        var command: String
-        var line: String
-    }
-
     /// The examples of one command's help: the block under its "Example…:" line, up to the next
     /// blank line, each line continued by a backslash joined to the next.
     static func examples(of command: String) throws -> (block: String, lines: [String]) {
@@ -37,44 +30,58 @@ import Testing
         return (block, shell)
     }
 
-    @Test func everyExampleRunsAndNoneIsWrapped() throws {
+    /// A copy of the project's catalogs, descriptions and status file, for commands that write.
+    static func project() throws -> URL {
         let project = try TestSupport.temporaryDirectory()
         for name in ["checklists", "frameworks", "reviews"] {
             try FileManager.default.copyItem(
                 at: TestSupport.packageRoot.appendingPathComponent(name), to: project.appendingPathComponent(name))
         }
-        // `mupj` in the examples is a function that runs the built binary.
+        return project
+    }
+
+    /// Runs `lines` in turn in `project`: `F=…` sets a variable, `mupj …` runs the built binary.
+    /// Each command's exit status must be 0 or 1 (a finding, or a stale file, which an example may
+    /// well meet); 2 is a usage error or unreadable input, an example that cannot be run as written.
+    static func run(_ lines: [String], in project: URL, from source: String) throws {
+        // `mupj` is a function that runs the built binary. Each command runs in a subshell whose own
+        // output is dropped, so that an example's `>` still writes its file, and its exit status is
+        // printed on a line of its own.
         var script = "cd \"$1\" || exit 9\nB=\"$2\"\nmupj() { \"$B\" \"$@\"; }\nn=0\n"
-        var ran: [Example] = []
-        for command in Self.commands {
-            let (block, lines) = try Self.examples(of: command)
-            #expect(!lines.isEmpty, "\(command) --help has no examples")
-            // A line the help wrapped starts at the margin, where the example's lines are indented.
-            #expect(block.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") }, "\(command):\n\(block)")
-            for line in lines {
-                if line.hasPrefix("F=") {
-                    script += line + "\n"
-                    continue
-                }
-                #expect(line.hasPrefix("mupj "), "\(command): \(line)")
-                // Each in a subshell, whose own output is dropped, so that an example's `>` still
-                // writes its file; its exit status is printed on a line of its own.
-                script += "( \(line) ) >/dev/null 2>>errors.txt; echo \"$n $?\"; n=$((n+1))\n"
-                ran.append(Example(command: command, line: line))
+        var commands: [String] = []
+        for line in lines {
+            if line.hasPrefix("F=") {
+                script += line + "\n"
+                continue
             }
+            #expect(line.hasPrefix("mupj "), "\(source): \(line)")
+            // The closing bracket on a line of its own: the line may end in a `# comment`.
+            script += "( \(line)\n) >/dev/null 2>>errors.txt; echo \"$n $?\"; n=$((n+1))\n"
+            commands.append(line)
         }
         let run = try TestSupport.shell(script, "sh", project.path, TestSupport.binary.path)
         let statuses = run.stdout.split(separator: "\n").compactMap {
             $0.split(separator: " ").last.flatMap { Int($0) }
         }
-        #expect(statuses.count == ran.count, "\(run.stdout)\n\(run.stderr)")
+        #expect(statuses.count == commands.count, "\(source): \(run.stdout)\n\(run.stderr)")
         let errors = (try? String(contentsOf: project.appendingPathComponent("errors.txt"), encoding: .utf8)) ?? ""
-        for (example, status) in zip(ran, statuses) {
-            // 1 is a finding or a stale file, which the examples may well meet; 2 is a usage error or
-            // unreadable input: an example that cannot be run as written.
-            #expect(status == 0 || status == 1, "`\(example.line)` exited \(status):\n\(errors)")
+        for (command, status) in zip(commands, statuses) {
+            #expect(status == 0 || status == 1, "\(source): `\(command)` exited \(status):\n\(errors)")
         }
-        #expect(!errors.contains("Usage:") && !errors.contains("Error:"), "\(errors)")
+        #expect(!errors.contains("Usage:") && !errors.contains("Error:"), "\(source): \(errors)")
+    }
+
+    @Test func everyExampleRunsAndNoneIsWrapped() throws {
+        let project = try Self.project()
+        var lines: [String] = []
+        for command in Self.commands {
+            let (block, examples) = try Self.examples(of: command)
+            #expect(!examples.isEmpty, "\(command) --help has no examples")
+            // A line the help wrapped starts at the margin, where the example's lines are indented.
+            #expect(block.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") }, "\(command):\n\(block)")
+            lines += examples
+        }
+        try Self.run(lines, in: project, from: "the commands' help")
 
         // What the examples said they would do, they did.
         let manager = FileManager.default
@@ -93,5 +100,42 @@ import Testing
                 "cdf8a97b29b13027", "bc865a887fc368c9", "1b0063dacf4dbcae", "0ef7320c30063d2d", "7d513b8cd524d5a6",
             ])
         #expect(tracking.contains("recommend-with-conditions"))
+    }
+
+    /// The commands of the README's and the docs' shell blocks (all but `mupj bench`, which takes
+    /// minutes), each file's in turn in a project of its own.
+    @Test func everyCommandOfTheDocumentsRuns() throws {
+        let docs = try FileManager.default.contentsOfDirectory(
+            atPath: TestSupport.packageRoot.appendingPathComponent("docs").path
+        ).filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+        var total = 0
+        for file in ["README.md"] + docs {
+            let text = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(file), encoding: .utf8)
+            var lines: [String] = []
+            var inShell = false
+            var continued = false
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("```") {
+                    inShell = !inShell && line == "```sh"
+                    continue
+                }
+                // A line ending in a backslash goes on on the next.
+                if continued, let last = lines.popLast() {
+                    lines.append(String(last.dropLast()) + " " + line.trimmingCharacters(in: .whitespaces))
+                } else if inShell && (line.hasPrefix("mupj ") || line.hasPrefix("F=")) && !line.hasPrefix("mupj bench")
+                {
+                    lines.append(String(line))
+                } else {
+                    continue
+                }
+                continued = line.hasSuffix("\\")
+            }
+            guard !lines.isEmpty else { continue }
+            total += lines.count
+            try Self.run(lines, in: try Self.project(), from: file)
+        }
+        // The README's own: init, validate and review of a new description, the tour, the tracking
+        // and the MB's commands.
+        #expect(total >= 20, "\(total) commands found in the documents")
     }
 }
