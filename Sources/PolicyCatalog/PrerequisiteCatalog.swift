@@ -161,7 +161,7 @@ public enum StatusFormat {
         public static let reviewerOrganisations = ["EGEE", "OSG", "VO", "other"]
         public static let reviewOutcomes = ["positive", "negative", "pending"]
         public static let batchSystems = ["BQS", "PBS", "PBS Pro", "Condor", "LSF", "SGE"]
-        public static let testResults = ["pass", "fail", "in-progress"]
+        public static let testResults = ["pass", "fail", "in-progress", "planned"]
         public static let products = ["LCAS/LCMAPS", "SCAS", "Argus", "GUMS"]
         public static let serviceStates = ["in-development", "completed", "certified", "deployed"]
         /// The states PRE-4 asks for, in the order they must be reached.
@@ -197,9 +197,11 @@ public enum StatusFormat {
         "batch-system test", doc: "An integration test of gLExec with a batch system.",
         fields: [
             Field("batch_system", .enumeration(Words.batchSystems), unknown: false, doc: "The batch system tested."),
-            Field("site", .string, doc: "Where it was tested."),
+            Field("site", .string, doc: "Where it was tested, or, for a planned test, who is to test it."),
             Field("date", .date, unknown: false, doc: "Date of the result."),
-            Field("result", .enumeration(Words.testResults), unknown: false, doc: "Result of the test."),
+            Field(
+                "result", .enumeration(Words.testResults), unknown: false,
+                doc: "Result of the test; planned: a tester is named, and no source says the test has started."),
             inferred,
         ])
 

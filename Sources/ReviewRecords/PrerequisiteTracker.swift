@@ -353,11 +353,23 @@ public struct PrerequisiteTracker: Sendable {
                     detail: "\(system): test passed\(Self.inferred(pass.inferred)) \(at(pass)) on \(pass.date)",
                     evidence: [entry(pass.date, "batch_system_tests", pass.origin)], inferred: pass.inferred)
             } else if let last = Self.latest(latest, asOf: day, \.date) {
-                let what = last.result == .fail ? "test failed" : "testing in progress"
+                let what =
+                    switch last.result {
+                    case .fail: "test failed"
+                    case .planned: "test planned"
+                    case .pass, .inProgress: "testing in progress"
+                    }
+                // Every site whose latest test says the same on that day: two testers named for one
+                // system are both named.
+                let same = latest.filter {
+                    $0.date == last.date && $0.result == last.result && $0.inferred == last.inferred
+                }
+                let sites = same.compactMap(\.site)
+                let place = sites.count == same.count && sites.count > 1 ? "at " + sites.listed() : at(last)
                 item = RequirementItem(
                     name: system, state: .absent,
-                    detail: "\(system): \(what)\(Self.inferred(last.inferred)) \(at(last)) as of \(last.date)",
-                    evidence: [entry(last.date, "batch_system_tests", last.origin)], inferred: last.inferred)
+                    detail: "\(system): \(what)\(Self.inferred(last.inferred)) \(place) as of \(last.date)",
+                    evidence: same.map { entry($0.date, "batch_system_tests", $0.origin) }, inferred: last.inferred)
             } else {
                 item = RequirementItem(name: system, state: .absent, detail: "\(system): no test on file", evidence: [])
             }

@@ -49,6 +49,8 @@ public struct BatchSystemTest: Sendable, Hashable {
     public enum Result: String, Sendable, CaseIterable {
         case pass, fail
         case inProgress = "in-progress"
+        /// A tester is named for the system, and no source says the test has started.
+        case planned
     }
 
     public var batchSystem: String

@@ -203,7 +203,7 @@ private func errors(replacing old: String, with new: String) -> [String] {
                 with: "site: CERN, date: 2009-01-01, result: ok")
                 == [
                     "p.yaml:16:73: error: in an example: 'ok' is not allowed for 'result'; expected one of: pass, fail, "
-                        + "in-progress"
+                        + "in-progress, planned"
                 ])
         #expect(
             errors(replacing: "date: 2009-01-01, result: pass}\n", with: "date: 2009-02-30, result: pass}\n")

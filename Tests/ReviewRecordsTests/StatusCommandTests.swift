@@ -115,8 +115,12 @@ import Testing
         let items = try #require(pre3["items"] as? [[String: Any]])
         #expect(
             items.filter { $0["inferred"] as? Bool == true }.map { $0["name"] as? String } == [
-                "BQS", "PBS", "Condor", "LSF", "SGE",
+                "BQS", "PBS", "Condor", "LSF",
             ])
+        // SGE's tester is named on the slide of December 2007: stated, not inferred.
+        #expect(
+            items.first { $0["name"] as? String == "SGE" }?["detail"] as? String
+                == "SGE: test planned at CESGA as of 2007-12-07")
         let summary = try TestSupport.mupj(["summary", "frameworks/", "--as-of", "2010-03-01"]).stdout
         #expect(summary.contains("- \(ended)\n"))
         for day in ["2009-11-01", "2010-02-28"] {
