@@ -139,7 +139,7 @@ public enum SARIFReport {
 
         public init?(_ status: Status, _ severity: Severity) {
             switch status {
-            case .violated: (kind, level) = ("fail", severity >= .high ? "error" : "warning")
+            case .violated: (kind, level) = ("fail", SARIFReport.defaultLevel(severity))
             case .needsInformation: (kind, level) = ("open", "none")
             case .satisfied, .notApplicable: return nil
             }

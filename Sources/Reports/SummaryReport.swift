@@ -102,7 +102,7 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
 /// (pending sign-off) with counts and the three most important reasons in plain words; the
 /// prerequisites; a legend; and the files used with their SHA-256.
 public struct SummaryReport: Sendable {
-    public static let schemaID = "mupj-summary/1"
+    public static let schemaID = "mupj-summary/2"
     public static let title =
         "Security review of multi-user pilot job frameworks: summary for the WLCG Management Board"
     static let notAssessed =

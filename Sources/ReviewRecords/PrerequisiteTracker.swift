@@ -298,6 +298,31 @@ public struct PrerequisiteTracker: Sendable {
         EvidenceEntry(date: date, section: section, origin: origin)
     }
 
+    /// What the sites' latest tests of one system say, as an item shows it: of those of the latest
+    /// day, the most telling (a failure before work in progress before a plan; a stated entry
+    /// before an inferred one), and every site whose test says the same that day.
+    struct SameDayTests {
+        var tests: [BatchSystemTest]
+        var date: CalendarDay { tests[0].date }
+        var result: BatchSystemTest.Result { tests[0].result }
+        var inferred: Bool { tests[0].inferred }
+        /// "at CERN and NIKHEF", "at CERN and a site not on record".
+        var at: String {
+            let named = tests.compactMap(\.site)
+            let unnamed = named.count < tests.count ? ["a site not on record"] : []
+            return "at " + (named + unnamed).listed()
+        }
+    }
+
+    static func mostTelling(_ tests: [BatchSystemTest]) -> SameDayTests? {
+        guard let date = tests.map(\.date).max() else { return nil }
+        let order: [BatchSystemTest.Result] = [.fail, .pass, .inProgress, .planned]
+        let onDay = tests.filter { $0.date == date }
+        func rank(_ t: BatchSystemTest) -> (Int, Int) { (order.firstIndex(of: t.result)!, t.inferred ? 1 : 0) }
+        let best = onDay.min { rank($0) < rank($1) }!
+        return SameDayTests(tests: onDay.filter { rank($0) == rank(best) })
+    }
+
     // PRE-1: a positive review by each organisation.
     func glexecReviews(_ organisations: [String], asOf day: CalendarDay) -> Decision {
         var decision = Decision()
@@ -338,38 +363,34 @@ public struct PrerequisiteTracker: Sendable {
                 continue
             }
             // Each site's latest test, the sites in the order in which their tests up to the day
-            // first appear in the file.
+            // first appear in the file. A plan is a site's latest only while nothing there has a
+            // result: a retest planned after a pass does not undo the pass.
             let latest = (index.sites[system] ?? []).compactMap { site -> (offset: Int, test: BatchSystemTest)? in
                 guard let tests = index.batchSystemTests[.init(batchSystem: system, site: site)],
-                    let first = tests.firstWritten(asOf: day), let test = tests.latest(asOf: day)
+                    let first = tests.firstWritten(asOf: day),
+                    let test = tests.asOf(day).last(where: { $0.result != .planned }) ?? tests.latest(asOf: day)
                 else { return nil }
                 return (first.offset, test)
             }.sorted { $0.offset < $1.offset }.map(\.test)
-            func at(_ test: BatchSystemTest) -> String { test.site.map { "at \($0)" } ?? "at a site not on record" }
             let item: RequirementItem
-            if let pass = Self.latest(latest.lazy.filter { $0.result == .pass }, asOf: day, \.date) {
+            if let passed = Self.mostTelling(latest.filter { $0.result == .pass }) {
                 item = RequirementItem(
                     name: system, state: .done,
-                    detail: "\(system): test passed\(Self.inferred(pass.inferred)) \(at(pass)) on \(pass.date)",
-                    evidence: [entry(pass.date, "batch_system_tests", pass.origin)], inferred: pass.inferred)
-            } else if let last = Self.latest(latest, asOf: day, \.date) {
+                    detail: "\(system): test passed\(Self.inferred(passed.inferred)) \(passed.at) on \(passed.date)",
+                    evidence: passed.tests.map { entry($0.date, "batch_system_tests", $0.origin) },
+                    inferred: passed.inferred)
+            } else if let last = Self.mostTelling(latest) {
                 let what =
                     switch last.result {
                     case .fail: "test failed"
                     case .planned: "test planned"
                     case .pass, .inProgress: "testing in progress"
                     }
-                // Every site whose latest test says the same on that day: two testers named for one
-                // system are both named.
-                let same = latest.filter {
-                    $0.date == last.date && $0.result == last.result && $0.inferred == last.inferred
-                }
-                let sites = same.compactMap(\.site)
-                let place = sites.count == same.count && sites.count > 1 ? "at " + sites.listed() : at(last)
                 item = RequirementItem(
                     name: system, state: .absent,
-                    detail: "\(system): \(what)\(Self.inferred(last.inferred)) \(place) as of \(last.date)",
-                    evidence: same.map { entry($0.date, "batch_system_tests", $0.origin) }, inferred: last.inferred)
+                    detail: "\(system): \(what)\(Self.inferred(last.inferred)) \(last.at) as of \(last.date)",
+                    evidence: last.tests.map { entry($0.date, "batch_system_tests", $0.origin) },
+                    inferred: last.inferred)
             } else {
                 item = RequirementItem(name: system, state: .absent, detail: "\(system): no test on file", evidence: [])
             }
@@ -377,9 +398,12 @@ public struct PrerequisiteTracker: Sendable {
             decision.items.append(item)
         }
         decision.count("batch systems tested")
+        // A plan is not a test on file.
         let tested =
             decided.testedSystems
-            ?? Set(index.batchSystemTests.filter { $0.value.earliest(asOf: day) != nil }.map(\.key.batchSystem))
+            ?? Set(
+                index.batchSystemTests.filter { $0.value.asOf(day).contains { $0.result != .planned } }
+                    .map(\.key.batchSystem))
         decided.testedSystems = tested
         let others = tested.subtracting(systems)
         if !others.isEmpty {

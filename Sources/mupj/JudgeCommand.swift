@@ -24,8 +24,8 @@ struct JudgeCommand: ParsableCommand {
             together get one entry each, with the same judgement and reason, in one write: all are \
             recorded, or, when one cannot be, none. With --with-same-facts, the open findings that the \
             same facts decide as a finding named (the reports' "Decided by the same facts as") are \
-            judged with it, the same way, except those already judged: one answer or one change \
-            settles them all.
+            judged with it, the same way: one answer or one change settles them all. Those the file \
+            already judges are left as they are, and named.
 
             Example, on the fictional framework of the examples:
               F=frameworks/examples/common-mistakes.yaml
@@ -107,7 +107,7 @@ struct JudgeCommand: ParsableCommand {
             }
             return found
         }
-        let added = withSameFacts ? sameFacts(as: named, in: write) : []
+        let (added, left) = withSameFacts ? sameFacts(as: named, in: write) : ([], [])
         let judgements = (named + added.map(\.finding)).map { found in
             Judgement(
                 finding: found.id, rule: found.ruleID, status: found.status, kind: kind, justification: because,
@@ -123,22 +123,38 @@ struct JudgeCommand: ParsableCommand {
                 let reason = why[$0.finding].map { ", decided by the same facts as \($0)" } ?? ""
                 return Escape.terminal(
                     "judged \($0.finding) (\($0.rule), \($0.status.rawValue)) \(kind.phrase)\(reason)") + "\n"
-            }.joined() + write.verdict(with: file))
+            }.joined()
+                // The ones the same facts decide that were judged before are named, not passed over:
+                // a judgement that no longer applies leaves its finding open until its entry is edited.
+                + left.map {
+                    Escape.terminal(
+                        "left \($0.earlier.finding) (\($0.earlier.rule)), decided by the same facts as \($0.sameFactsAs), "
+                            + "as judged \($0.earlier.kind.phrase) at \(write.path):\($0.earlier.location.line)") + "\n"
+                }.joined() + write.verdict(with: file))
     }
 
-    /// The open findings, not named and not yet judged, that the same facts decide as one of
-    /// `named` (whose id each is given with): in the order the findings are named, each group in
-    /// the reports' order.
-    func sameFacts(as named: [Finding], in write: TrackingWrite) -> [(finding: Finding, sameFactsAs: String)] {
+    /// The open findings, not named, that the same facts decide as one of `named` (whose id each
+    /// is given with), in the order the findings are named, each group in the reports' order:
+    /// those to judge, and those the file already judges, which are left as they are.
+    func sameFacts(as named: [Finding], in write: TrackingWrite) -> (
+        added: [(finding: Finding, sameFactsAs: String)], left: [(earlier: Judgement, sameFactsAs: String)]
+    ) {
         let groups = SameFacts(write.review, listed: .max)
         let byID = Dictionary(write.review.findings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var taken = Set(named.map(\.id)).union(write.file?.judgements.map(\.finding) ?? [])
+        let judged = Dictionary(
+            (write.file?.judgements ?? []).map { ($0.finding, $0) }, uniquingKeysWith: { first, _ in first })
+        var taken = Set(named.map(\.id))
         var added: [(Finding, String)] = []
+        var left: [(Judgement, String)] = []
         for finding in named {
             for link in groups.others(of: finding)?.links ?? [] where taken.insert(link.id).inserted {
-                if let other = byID[link.id] { added.append((other, finding.id)) }
+                if let earlier = judged[link.id] {
+                    left.append((earlier, finding.id))
+                } else if let other = byID[link.id] {
+                    added.append((other, finding.id))
+                }
             }
         }
-        return added
+        return (added, left)
     }
 }

@@ -240,7 +240,16 @@ import YAMLDocument
         #expect(try judge(reported, "mitigated", file: other).status == 0)
         let again = try judge(refusal, "confirmed", file: other, extra: ["--with-same-facts"])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.split(separator: "\n").filter { $0.hasPrefix("judged ") }.count == 1)
+        let said = again.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            said.filter { $0.hasPrefix("judged ") } == [
+                "judged \(refusal) (MUPJ-6/no-fallback-on-refusal, violated) confirmed"
+            ])
+        // The one left is named, with where it is judged.
+        #expect(
+            said.contains(
+                "left \(reported) (MUPJ-6/refusal-reported), decided by the same facts as \(refusal), as judged "
+                    + "mitigated at \(other):7"), "\(said)")
         let second = try String(contentsOfFile: other, encoding: .utf8)
         #expect(second.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) } == [reported, refusal])
         #expect(second.contains("mitigated") && second.contains("confirmed"))

@@ -12,7 +12,7 @@ import Testing
         let context = try Inputs.shipped()
         let summary = SummaryReport(context)
         let json = try Inputs.jsonObject(summary.render(.json))
-        #expect(json["schema"] as? String == "mupj-summary/1")
+        #expect(json["schema"] as? String == "mupj-summary/2")
         let entries = try #require(json["frameworks"] as? [[String: Any]])
         let markdown = summary.render(.markdown)
         let html = summary.render(.html)

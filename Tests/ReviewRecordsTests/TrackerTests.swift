@@ -462,7 +462,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
 /// Where the file's order decides, it is the order of the entries written up to the day, not the
 /// order of their dates: these files list a later-dated entry first.
 @Suite struct FileOrderTests {
-    @Test func ofTwoSitesPassingOnOneDayTheOneWrittenLaterIsNamed() throws {
+    @Test func ofTwoSitesPassingOnOneDayBothAreNamed() throws {
         let file = try status(
             """
             batch_system_tests:
@@ -476,8 +476,39 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
                 .detail
         }
         #expect(try lsf("2009-01-15") == "LSF: test failed at A as of 2009-01-01")
-        // B is written first, so A, written after it, is the later of the two sites.
-        #expect(try lsf("2009-02-01") == "LSF: test passed at A on 2009-02-01")
+        // In the order the sites first appear in the file.
+        #expect(try lsf("2009-02-01") == "LSF: test passed at B and A on 2009-02-01")
+        let item = try #require(
+            tracker(file).report(asOf: day("2009-02-01")).prerequisite("PRE-3")?.items.first { $0.name == "LSF" })
+        // The two passes, on lines 3 and 5 (`status` puts the format line first).
+        #expect(item.evidence.map(\.origin.location.line) == [3, 5])
+    }
+
+    /// A plan says less than a result: it does not undo a pass or a failure at its site, and of
+    /// one day's entries at several sites the most telling is shown, with every site that says the
+    /// same, named or not.
+    @Test func aPlannedTestNeverHidesAResult() throws {
+        let file = try status(
+            """
+            batch_system_tests:
+              - {batch_system: LSF, site: CERN, date: 2009-01-01, result: pass}
+              - {batch_system: LSF, site: CERN, date: 2009-02-01, result: planned}
+              - {batch_system: SGE, site: CESGA, date: 2009-01-01, result: planned}
+              - {batch_system: SGE, site: RAL, date: 2009-01-01, result: fail}
+              - {batch_system: SGE, site: unknown, date: 2009-01-01, result: fail}
+              - {batch_system: SGE, site: CERN, date: 2009-01-01, result: fail, inferred: true}
+              - {batch_system: BQS, site: CC-IN2P3, date: 2009-01-01, result: planned}
+
+            """)
+        let report = try tracker(file).report(asOf: day("2009-03-01"))
+        let pre3 = try #require(report.prerequisite("PRE-3"))
+        func detail(_ system: String) -> String? { pre3.items.first { $0.name == system }?.detail }
+        #expect(detail("LSF") == "LSF: test passed at CERN on 2009-01-01")
+        #expect(pre3.items.first { $0.name == "LSF" }?.state == .done)
+        #expect(detail("SGE") == "SGE: test failed at RAL and a site not on record as of 2009-01-01")
+        #expect(detail("BQS") == "BQS: test planned at CC-IN2P3 as of 2009-01-01")
+        // Nothing but plans: no test of BQS is on file, so it is not said to be.
+        #expect(pre3.summary.hasPrefix("1 of 6 batch systems tested"))
     }
 
     @Test func aFrameworkIsNamedAndPlacedByItsFirstRecordUpToTheDay() throws {
