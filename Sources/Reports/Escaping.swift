@@ -127,7 +127,7 @@ public enum Escape {
     }
 
     /// Whether `text` holds `needle`, searched as bytes.
-    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             needle.withUTF8Buffer { pattern in

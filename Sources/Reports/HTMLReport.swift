@@ -253,15 +253,17 @@ public enum HTMLReport {
         out += "<code>\(Escape.html(evidence.path))</code>: \(Escape.html(Wording.state(evidence.state)))"
         if evidence.state == .stated { out += " <code>\(Escape.html(evidence.value))</code>" }
         if evidence.partial { out += " " + Escape.html(Wording.partialList) }
-        if let reason = evidence.reason { out += ": " + Escape.html(Wording.clause(reason)) }
+        if let reason = evidence.reason { out += ": " + HTMLPage.linked(Wording.clause(reason)) }
         if let guarding = Wording.guarding(evidence.phase) { out += " " + Escape.html(guarding) }
         if !evidence.sources.isEmpty {
             out += "<br><span class=\"meta\">Source: "
-            out += evidence.sources.map(Escape.html).joined(separator: "; ")
+            out += evidence.sources.map(HTMLPage.linked).joined(separator: "; ")
             if evidence.unlistedSources > 0 { out += "; " + Wording.moreSources(evidence.unlistedSources) }
             out += "</span>"
         }
-        if let notes = evidence.notes { out += "<br><span class=\"meta\">Note: " + Escape.html(notes) + "</span>" }
+        if let notes = evidence.notes {
+            out += "<br><span class=\"meta\">Note: " + HTMLPage.linked(notes) + "</span>"
+        }
         out += HTMLPage.quote(evidence, context: context)
         return out
     }
@@ -298,6 +300,15 @@ enum HTMLPage {
     static func signOffMark(_ verdict: FindingsVerdict) -> String {
         let mark = Wording.signOffMark(verdict)
         return verdict.signOffPending ? "<br><span class=\"pending\">\(mark)</span>" : "<br>\(mark)"
+    }
+
+    /// A description's text (a source, a note, why a fact is unknown): each web address in it a
+    /// link (which tells the site nothing of the report it came from), the rest escaped text.
+    static func linked(_ text: String) -> String {
+        Citation.parts(text).map {
+            let text = Escape.html($0.text)
+            return $0.isAddress ? "<a href=\"\(text)\" rel=\"noreferrer\">\(text)</a>" : text
+        }.joined()
     }
 
     static func badge(_ status: Status) -> String {

@@ -256,22 +256,20 @@ public enum MarkdownReport {
             + "\(Escape.markdownCode(evidence.path)): \(Wording.state(evidence.state))"
         if evidence.state == .stated { text += " " + Escape.markdownCode(evidence.value) }
         if evidence.partial { text += " " + Wording.partialList }
-        if let reason = evidence.reason { text += ": " + Escape.markdown(Wording.clause(reason)) }
+        if let reason = evidence.reason { text += ": " + linked(Wording.clause(reason)) }
         if let guarding = Wording.guarding(evidence.phase) { text += " " + guarding }
         if !evidence.sources.isEmpty {
-            text += "; source: " + evidence.sources.map(source).joined(separator: "; ")
+            text += "; source: " + evidence.sources.map(linked).joined(separator: "; ")
             if evidence.unlistedSources > 0 { text += "; " + Wording.moreSources(evidence.unlistedSources) }
         }
-        if let notes = evidence.notes { text += "; note: " + Escape.markdown(notes) }
+        if let notes = evidence.notes { text += "; note: " + linked(notes) }
         return text
     }
 
-    /// A citation: a bare URL becomes an autolink, anything else escaped text.
-    static func source(_ text: String) -> String {
-        let isURL =
-            (text.hasPrefix("https://") || text.hasPrefix("http://"))
-            && !text.unicodeScalars.contains { $0 == " " || $0 == "<" || $0 == ">" || Escape.isControl($0.value) }
-        return isURL ? "<\(text)>" : Escape.markdown(text)
+    /// A description's text (a source, a note, why a fact is unknown): each web address in it an
+    /// autolink, the rest escaped text.
+    static func linked(_ text: String) -> String {
+        Citation.parts(text).map { $0.isAddress ? "<\($0.text)>" : Escape.markdown($0.text) }.joined()
     }
 }
 
