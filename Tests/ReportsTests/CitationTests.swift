@@ -25,6 +25,9 @@ import Testing
         // An address stops at what could close markup or hide text.
         #expect(parts("https://a.example/<b>") == ["<https://a.example/>", "<b>"])
         #expect(parts("https://a.example/\u{202E}x") == ["<https://a.example/>", "\u{202E}x"])
+        // Closing brackets it did not open are the sentence's, however many.
+        let closing = String(repeating: ")", count: 100_000)
+        #expect(parts("https://a.example/(x)" + closing) == ["<https://a.example/(x)>", closing])
     }
 
     @Test func eachFormatLinksTheAddressAndEscapesTheRest() {
