@@ -12,9 +12,10 @@ enum Citation {
     }
 
     /// The parts of `text`, in order; adjacent text is one part. An address starts with
-    /// `http://` or `https://` where a word starts, runs to the next space, `<`, `>`, `"` or
-    /// control character, and leaves off the punctuation that ends the sentence around it (`.`,
-    /// `,`, `;`, `:`, `!`, `?`, `'`) and a closing bracket it did not open.
+    /// `http://` or `https://` where a word starts, followed by a host name with a dot in it; it
+    /// runs to the next space, `<`, `>`, `"`, backtick or control character, and leaves off the
+    /// punctuation that ends the sentence around it (`.`, `,`, `;`, `:`, `!`, `?`, `'`) and a
+    /// closing bracket it did not open.
     static func parts(_ text: String) -> [Part] {
         // Most citations name a repository and a file, not a web address: one byte search.
         guard Escape.contains(text, "://") else { return text.isEmpty ? [] : [Part(isAddress: false, text: text)] }
@@ -85,7 +86,17 @@ enum Citation {
                 break
             }
         }
-        return end > start + scheme.count ? end : nil
+        // A host name of letters, digits, dots and hyphens with a dot in it: code that builds an
+        // address (`"http://$HOSTNAME:$HOSTPORT"`) is quoted, not an address to follow.
+        let host = scalars[(start + scheme.count)..<end].prefix { !"/:?#".unicodeScalars.contains($0) }
+        guard host.contains("."), host.allSatisfy({ isHostCharacter($0) }) else {
+            return nil
+        }
+        return end
+    }
+
+    private static func isHostCharacter(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "." || s == "-"
     }
 
     private static func hasPrefix(_ scalars: [Unicode.Scalar], _ start: Int, _ prefix: String) -> Bool {

@@ -21,6 +21,9 @@ import Testing
         #expect(parts("xhttps://a.example") == ["xhttps://a.example"])
         #expect(parts("https:// and http://") == ["https:// and http://"])
         #expect(parts("ftp://a.example/f") == ["ftp://a.example/f"])
+        #expect(parts(#"proxy("http://$HOSTNAME:$HOSTPORT")"#) == [#"proxy("http://$HOSTNAME:$HOSTPORT")"#])
+        #expect(parts("http://localhost/x") == ["http://localhost/x"])
+        #expect(parts("https://cern.ch:8443/a") == ["<https://cern.ch:8443/a>"])
         #expect(parts("github.com/DIRACGrid/DIRAC rev. 1.19") == ["github.com/DIRACGrid/DIRAC rev. 1.19"])
         // An address stops at what could close markup or hide text.
         #expect(parts("https://a.example/<b>") == ["<https://a.example/>", "<b>"])
