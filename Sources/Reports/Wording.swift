@@ -216,8 +216,8 @@ enum Wording {
         (
             "Sign-off",
             "Until it is signed, the verdict is what the findings support. It becomes the review team's "
-                + "recommendation when the reviewers have judged every open finding (accepted risk, mitigated or "
-                + "false positive) and reviewers from both OSG and EGEE have signed the same verdict."
+                + "recommendation when the reviewers have judged every open finding (confirmed, accepted risk, mitigated "
+                + "or false positive) and reviewers from both OSG and EGEE have signed the same verdict."
         ),
         (
             "Prerequisite",
