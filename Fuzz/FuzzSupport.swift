@@ -24,6 +24,19 @@ func requireNoControls(_ text: String, _ what: @autoclosure () -> String) {
     require(sent == nil, "\(what()) sends U+\(String(sent?.value ?? 0, radix: 16))")
 }
 
+/// Every link of an HTML report goes to a place in the page, to a file beside it, or to a web
+/// address the description cites: whatever it holds, no other scheme (`javascript:`, `data:`)
+/// reaches an `href`, and no attribute is opened inside one.
+func requireSafeLinks(_ html: String) {
+    for piece in html.split(separator: "href=\"").dropFirst() {
+        let value = piece.prefix { $0 != "\"" }
+        require(!value.contains("<") && !value.contains(">"), "an href holds markup: \(value.prefix(80))")
+        let scheme = value.prefix { $0 != ":" && $0 != "/" && $0 != "#" && $0 != "?" }
+        guard scheme.count < value.count, value[scheme.endIndex] == ":" else { continue }
+        require(scheme == "http" || scheme == "https", "an href with the scheme \(scheme.prefix(20))")
+    }
+}
+
 /// Every diagnostic about the input points into it, at the line and column of its offset.
 func requireLocated(_ diagnostics: [Diagnostic], in file: String, _ lines: LineTable) {
     for diagnostic in diagnostics where diagnostic.file == file {
@@ -39,6 +52,7 @@ func checkReports(_ review: FrameworkReview, catalogs: [CatalogInfo], _ source: 
     for format in ReportFormat.allCases {
         let text = format.render(context)
         if format == .text || format == .markdown { requireNoControls(text, "the \(format) report") }
+        if format == .html { requireSafeLinks(text) }
         guard format == .json || format == .sarif else { continue }
         requireJSON(text, "the \(format) report")
     }
