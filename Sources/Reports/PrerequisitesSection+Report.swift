@@ -8,9 +8,11 @@ extension PrerequisitesSection {
             if let addition = status.addition, !status.inForce {
                 evidence += " (not yet a condition: the MB added it on \(addition.date))"
             }
-            return Item(
+            var item = Item(
                 id: status.id, title: status.title, state: status.state, evidence: evidence,
                 mbReported: status.mbReported)
+            item.onInferenceOnly = status.metOnInferenceOnly
+            return item
         }
         var reasons = report.gate.reasons
         for window in report.gate.exceptionWindows {

@@ -96,7 +96,7 @@ public enum StatusRendering {
     }
 
     static func prerequisiteText(_ p: PrerequisiteStatus) -> String {
-        var out = "\(Escape.terminal(p.id))  \(p.state.phrase)  \(Escape.terminal(p.title))\n"
+        var out = "\(Escape.terminal(p.id))  \(p.phrase)  \(Escape.terminal(p.title))\n"
         if let addition = p.addition {
             out += wrap(
                 "not in the original list of November 2007; added by \(addition.by) on \(addition.date)"
@@ -111,7 +111,7 @@ public enum StatusRendering {
         }
         for note in p.notes { out += wrap(note, first: "  note: ", rest: "    ") }
         if let reported = p.mbReported {
-            let agreement = reported.agreesWithEvidence ? "" : " (the evidence on file says \(p.state.phrase))"
+            let agreement = reported.agreesWithEvidence ? "" : " (the evidence on file says \(p.phrase))"
             out += wrap(
                 "reported \(reported.phrase)\(agreement)", first: "  MB: ",
                 rest: "    ")
@@ -134,7 +134,7 @@ public enum StatusRendering {
 
     /// "PRE-1 partly met, PRE-2 not met, …; policy not in effect; exception window X".
     public static func statusLine(_ report: PrerequisiteReport) -> String {
-        var line = report.prerequisites.map { "\($0.id) \($0.state.phrase)" }.joined(separator: ", ")
+        var line = report.prerequisites.map { "\($0.id) \($0.phrase)" }.joined(separator: ", ")
         line += "; policy \(report.gate.phrase)"
         if !report.gate.exceptionWindows.isEmpty {
             line += "; exception window " + report.gate.exceptionWindows.map(\.id).joined(separator: ", ")
@@ -208,7 +208,7 @@ public enum StatusRendering {
         out += "## Prerequisites\n\n| Id | Prerequisite | Status | Summary | MB reported |\n|---|---|---|---|---|\n"
         for p in report.prerequisites {
             let reported = p.mbReported?.phrase ?? ""
-            out += "| \(cell(p.id)) | \(cell(p.title)) | \(p.state.phrase) | \(cell(p.summary)) | \(reported) |\n"
+            out += "| \(cell(p.id)) | \(cell(p.title)) | \(p.phrase) | \(cell(p.summary)) | \(reported) |\n"
         }
         for p in report.prerequisites {
             out += "\n### \(cell(p.id)): \(cell(p.title))\n\n"
@@ -220,7 +220,7 @@ public enum StatusRendering {
                     + (p.inForce ? ".\n\n" : ": not yet a condition on this day, and it blocks nothing.\n\n")
             }
             out += "Decided by: \(cell(p.decidedBy))\n\n"
-            out += "**\(p.state.phrase)**: \(cell(p.summary))\n\n"
+            out += "**\(p.phrase)**: \(cell(p.summary))\n\n"
             for item in p.items {
                 out += "- \(item.state.rawValue): \(cell(item.detail))\n"
                 for evidence in item.evidence {
@@ -234,7 +234,7 @@ public enum StatusRendering {
             for note in p.notes { out += "- note: \(cell(note))\n" }
             if let r = p.mbReported {
                 out += "- MB reported on \(r.date): \(r.state.phrase)"
-                out += r.agreesWithEvidence ? "\n" : " (the evidence on file says \(p.state.phrase))\n"
+                out += r.agreesWithEvidence ? "\n" : " (the evidence on file says \(p.phrase))\n"
             }
         }
         return out
@@ -349,7 +349,7 @@ public enum StatusRendering {
                 ])
             ),
             ("decided_by", .string(p.decidedBy)),
-            ("state", .string(p.state.rawValue)),
+            ("state", .string(p.state.rawValue)), ("inferred", .bool(p.metOnInferenceOnly)),
             ("summary", .string(p.summary)),
             ("missing", .array(p.missing.map(JSON.string))),
             (

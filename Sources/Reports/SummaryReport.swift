@@ -12,6 +12,10 @@ public struct PrerequisitesSection: Sendable {
         public var title: String
         /// What the evidence on file gives.
         public var state: PrerequisiteState
+        /// Met on entries the status file infers only (`PrerequisiteStatus.metOnInferenceOnly`).
+        public var onInferenceOnly = false
+        /// "met", or "met (inferred)".
+        var phrase: String { state.phrase + (onInferenceOnly ? " (inferred)" : "") }
         /// One line saying what the status rests on.
         public var evidence: String
         /// What the MB last reported on or before the day, nil when it reported nothing: its own
@@ -264,7 +268,7 @@ public struct SummaryReport: Sendable {
             out.line("|---|---|---|---|")
             for item in prerequisites.items {
                 out.line(
-                    "| \(Escape.markdown(item.id)): \(Escape.markdown(item.title)) | \(Escape.markdown(item.state.phrase)) | "
+                    "| \(Escape.markdown(item.id)): \(Escape.markdown(item.title)) | \(Escape.markdown(item.phrase)) | "
                         + "\(Escape.markdown(item.evidence)) | \(Escape.markdown(item.mbCell)) |")
             }
             out.blank()
@@ -398,7 +402,7 @@ public struct SummaryReport: Sendable {
             out += "<th>\(SummaryReport.mbHeading)</th></tr></thead>\n<tbody>\n"
             for item in prerequisites.items {
                 out += "<tr><th><span class=\"mono\">\(Escape.html(item.id))</span> \(Escape.html(item.title))</th>"
-                out += "<td>\(Escape.html(item.state.phrase))</td><td>\(Escape.html(item.evidence))</td>"
+                out += "<td>\(Escape.html(item.phrase))</td><td>\(Escape.html(item.evidence))</td>"
                 out += "<td>\(Escape.html(item.mbCell))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n<p><strong>Can the policy come into effect?</strong> "
@@ -590,7 +594,7 @@ public struct SummaryReport: Sendable {
                     prerequisites.items.map {
                         .obj([
                             ("id", .string($0.id)), ("title", .string($0.title)),
-                            ("status", .string($0.state.rawValue)), ("status_phrase", .string($0.state.phrase)),
+                            ("status", .string($0.state.rawValue)), ("status_phrase", .string($0.phrase)),
                             ("evidence", .string($0.evidence)),
                             ("mb_reported", StatusRendering.json($0.mbReported)),
                         ])

@@ -53,6 +53,15 @@ public struct PrerequisiteStatus: Sendable {
 
     /// What is missing, one sentence per item not fully in evidence.
     public var missing: [String] { items.filter { $0.state != .done }.map(\.detail) }
+
+    /// Met, but on entries the status file infers only: no item in evidence is stated.
+    public var metOnInferenceOnly: Bool {
+        state == .met && items.contains { $0.state == .done } && items.allSatisfy { $0.state != .done || $0.inferred }
+    }
+
+    /// The state as every page words it: "met (inferred)" when met on inferred entries only, so
+    /// that the status a reader scans first says so, not only the evidence beside it.
+    public var phrase: String { state.phrase + (metOnInferenceOnly ? " (inferred)" : "") }
 }
 
 /// One unit of what a prerequisite asks for: a review, a batch system, a state of the server, a

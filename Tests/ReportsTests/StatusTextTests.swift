@@ -1,4 +1,5 @@
 import DocumentSchema
+import Foundation
 import PolicyCatalog
 import ReviewRecords
 import TestSupport
@@ -38,6 +39,32 @@ import YAMLDocument
                 decision: \(decision)
 
             """, on: "2010-01-01")
+    }
+
+    /// A prerequisite met on inferred entries only is "met (inferred)" wherever its status is
+    /// shown: `mupj status` text and Markdown, the MB summary in every format, and JSON.
+    @Test func metOnInferredEntriesOnlyReadsSo() throws {
+        let report = try Self.report(
+            """
+            authorization_service:
+              - {product: SCAS, state: completed, inferred: true, date: 2009-03-01}
+              - {product: SCAS, state: certified, inferred: true, date: 2009-11-24}
+              - {product: SCAS, state: deployed, inferred: true, date: 2010-01-01}
+
+            """, on: "2010-02-01")
+        #expect(StatusRendering.text(report).contains("PRE-4  met (inferred)  "))
+        #expect(
+            StatusRendering.markdown(report).contains(
+                "| PRE-4 | Server LCAS/LCMAPS completed, certified and deployed | met (inferred) |"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(StatusRendering.json(report).rendered().utf8)) as? [String: Any]
+        )
+        let pre4 = (json["prerequisites"] as? [[String: Any]])?.first { $0["id"] as? String == "PRE-4" }
+        #expect(pre4?["state"] as? String == "met" && pre4?["inferred"] as? Bool == true)
+        let section = PrerequisitesSection(report)
+        let item = try #require(section.items.first { $0.id == "PRE-4" })
+        #expect(item.onInferenceOnly && item.phrase == "met (inferred)")
+        #expect(section.items.filter(\.onInferenceOnly).count == 1)
     }
 
     @Test func wrappingCountsCharacters() {

@@ -634,6 +634,26 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         #expect(!(try #require(stated.prerequisite("PRE-2")).items.first?.detail.contains("inferred") ?? true))
     }
 
+    /// A prerequisite met on inferred entries only says so in its status, where the MB reads first
+    /// (the pages, StatusTextTests). One stated entry among them makes it plainly met.
+    @Test func metOnInferredEntriesOnlyIsSaidInTheStatus() throws {
+        let entries = """
+            authorization_service:
+              - {product: SCAS, state: completed, inferred: true, date: 2009-03-01}
+              - {product: SCAS, state: certified, inferred: true, date: 2009-11-24}
+              - {product: SCAS, state: deployed, inferred: true, date: 2010-01-01}
+
+            """
+        let report = try tracker(try status(entries)).report(asOf: day("2010-02-01"))
+        let pre4 = try #require(report.prerequisite("PRE-4"))
+        #expect(pre4.state == .met && pre4.metOnInferenceOnly && pre4.phrase == "met (inferred)")
+        #expect(report.prerequisite("PRE-1")?.phrase == "not met")
+        let stated = try tracker(try status(entries.replacing("deployed, inferred: true", with: "deployed")))
+            .report(asOf: day("2010-02-01"))
+        #expect(stated.prerequisite("PRE-4")?.metOnInferenceOnly == false)
+        #expect(stated.prerequisite("PRE-4")?.phrase == "met")
+    }
+
     /// A stated and an inferred entry about one thing on one day say different things: whichever
     /// came last would decide what the reports call it.
     @Test func aStatedAndAnInferredEntryOfOneDayConflict() {
