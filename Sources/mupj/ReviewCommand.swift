@@ -55,7 +55,8 @@ struct ReviewCommand: ParsableCommand {
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
             description, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \
-            limit passed (--max-findings, --max-steps: no report is made), or a file in --output-dir that \
+            limit passed (--max-findings, --max-steps: the output stops before the framework that passed it, \
+            and --output-dir writes nothing), or a file in --output-dir that \
             mupj did not write or that changed since it did (nothing is written then).
             """
     )

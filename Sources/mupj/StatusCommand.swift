@@ -30,7 +30,8 @@ struct StatusCommand: ParsableCommand {
               mupj status --history
               mupj status --as-of 2009-11-25 --frameworks frameworks/ --format markdown
 
-            Exit codes: 0 status shown; 1 invalid status file or description; 2 unreadable input, \
+            Exit codes: 0 status shown; 1 invalid status file or description, or a status file longer than \
+            --history reads (--max-history-entries, --max-history-statuses); 2 unreadable input, \
             catalog errors, a review limit passed or a usage error.
             """
     )

@@ -11,8 +11,9 @@ struct SummaryCommand: ParsableCommand {
             Per framework: the verdict (recommend, recommend with conditions, do not recommend, review \
             incomplete), signed by the reviewers or what the findings and their judgements support, \
             pending sign-off (the tracking files: --tracking, default reviews/tracking/, docs/tracking.md); \
-            the open findings by severity and status; the three most important reasons in plain words. Then the MB prerequisites, a \
-            legend, and the SHA-256 of every catalog and description used.
+            the open findings by severity and status; the three most important reasons in plain words. Then the MB prerequisites, \
+            who acts next (the next steps), a legend, and the SHA-256 of every file read (catalogs, \
+            descriptions, tracking files, and the status file and prerequisite catalog when given).
 
             Examples:
               mupj summary frameworks/ > summary.md
