@@ -119,7 +119,8 @@ public struct FrameworkTracking: Sendable {
                 warn(
                     judgement,
                     "finding \(judgement.finding) (\(finding.rule)) was \(judgement.status.rawValue) when judged and is "
-                        + "now \(finding.status.rawValue): the judgement lapses; judge it again")
+                        + "now \(finding.status.rawValue): the judgement lapses; judge it again by editing this entry "
+                        + "(its status, judgement and reason)")
             } else {
                 current[judgement.finding] = judgement
             }

@@ -276,7 +276,8 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         #expect(
             tracking.diagnostics.map(\.description) == [
                 "t.yaml:5:5: warning: finding \(question.id) (\(question.ruleID)) was violated when judged and is now "
-                    + "needs-information: the judgement lapses; judge it again",
+                    + "needs-information: the judgement lapses; judge it again by editing this entry (its status, "
+                    + "judgement and reason)",
                 "t.yaml:12:5: warning: finding \(satisfied.id) (\(satisfied.ruleID)) is now satisfied: the judgement "
                     + "no longer applies and can be removed",
                 "t.yaml:19:5: warning: no finding of PanDA (ATLAS) has the id 0000000000000000: the judgement is "
