@@ -86,35 +86,60 @@ public enum OutputFile {
         }
     }
 
+    /// What a symbolic link at the path written does.
+    public enum Links: Sendable {
+        /// The link's target is replaced and the link stays: a path the user named (a tracking
+        /// file, `init -o`) may be their own link.
+        case follow
+        /// Refused, with where it leads: the names of a report directory are mupj's, and a link
+        /// placed among them would have it write, with `--force`, over any file the user can write.
+        case refuse
+    }
+
     @discardableResult
-    public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) -> Replacement {
-        try write(to: path, replace: replace) { emit in ReportFormat.emit(text, emit: emit) }
+    public static func write(_ text: String, to path: String, replace: Bool, links: Links = .follow) throws(Failure)
+        -> Replacement
+    {
+        try write(to: path, replace: replace, links: links) { emit in ReportFormat.emit(text, emit: emit) }
     }
 
     /// The same for a text handed over in pieces, each written as it comes.
     ///
     /// What already exists at `path` is replaced only when `replace` allows it, and only if it is
-    /// a regular file. A symbolic link is followed: its target is replaced and the link stays. A
-    /// device, a FIFO or a directory is never replaced by a file (`/dev/null` would have been).
+    /// a regular file. A symbolic link is followed (its target is replaced and the link stays), or
+    /// refused (`links`). A device, a FIFO or a directory is never replaced by a file (`/dev/null`
+    /// would have been).
     ///
     /// A file replaced keeps its permissions, and its owner and group where the system allows it;
     /// a new name cannot keep its hard links. The result says what could not be kept, for the
     /// caller to tell the user.
     @discardableResult
-    public static func write(to path: String, replace: Bool, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void)
-        throws(Failure) -> Replacement
-    {
-        let staged = try stage(to: path, replace: replace, produce)
+    public static func write(
+        to path: String, replace: Bool, links: Links = .follow, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void
+    ) throws(Failure) -> Replacement {
+        let staged = try stage(to: path, replace: replace, links: links, produce)
         try staged.commit()
         return staged.replacement
+    }
+
+    /// Why a file of mupj's own at `path` is not written when `path` is a symbolic link, with where
+    /// the link leads; nil when it is not one.
+    static func linkRefusal(_ path: String) -> String? {
+        var link = stat()
+        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        let target =
+            count > 0 ? " to " + String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        return "is a symbolic link\(target); mupj writes it only as a file of its own: remove the link"
     }
 
     /// A file written whole to its temporary beside `path`, to be put in place by `commit()`: so
     /// that several files can all be made before any of them replaces what was there. What `write`
     /// refuses is refused here, before anything is written.
-    public static func stage(to path: String, replace: Bool, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void)
-        throws(Failure) -> Staged
-    {
+    public static func stage(
+        to path: String, replace: Bool, links: Links = .follow, _ produce: (_ emit: (Span<UInt8>) -> Void) -> Void
+    ) throws(Failure) -> Staged {
         if path.isEmpty || path.hasSuffix("/") { throw .cannotWrite(path, "names a directory, not a file") }
         var target = path
         var link = stat()
@@ -122,6 +147,12 @@ public enum OutputFile {
         // reviewer's tracking file kept private must not come back readable by all).
         var replaced: stat?
         if lstat(path, &link) == 0 {
+            if links == .refuse, let why = linkRefusal(path) { throw .cannotWrite(path, why) }
+            // /dev/stdout, /dev/stdin, /proc/self/fd/1 lead to whatever the shell connected: the
+            // file behind a `>>` would have been replaced, not appended to.
+            if link.st_mode & S_IFMT == S_IFLNK, path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+                throw .cannotWrite(path, "names a standard stream or descriptor, not a file; name the file itself")
+            }
             // What is never replaced says so first: "use --force" would not help there.
             switch FileKind.of(path) {
             case .success(.regular):

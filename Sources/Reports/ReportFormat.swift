@@ -129,6 +129,14 @@ public enum ReportDirectory {
         for outcome in made { ready.append(try outcome.get()) }
         let refused = zip(paths, ready).filter { $0.1.refused }.map(\.0)
         guard refused.isEmpty else { throw .notAsWritten(refused) }
+        // The manifest is made before any report is put in place: one that cannot be (a link, a
+        // directory) leaves the directory as it was, where it was found after every report was
+        // replaced.
+        let manifestPath = FileKind.path(ReportManifest.fileName, in: directory)
+        let all = Dictionary(zip(files.map(\.name), ready.map(\.digest)), uniquingKeysWith: { _, last in last })
+        let manifest = try OutputFile.stage(to: manifestPath, replace: true, links: .refuse) { emit in
+            ReportFormat.emit(listed.updated(with: all, in: directory).text, emit: emit)
+        }
         var written: [String: String] = [:]
         var failure: OutputFile.Failure?
         for (file, made) in zip(files, ready) {
@@ -139,13 +147,16 @@ public enum ReportDirectory {
                 failure = failure ?? error
             }
         }
-        // The files put in place are listed even when another could not be: they are mupj's.
-        if !written.isEmpty {
-            let manifest = listed.updated(with: written, in: directory)
-            try OutputFile.write(
-                manifest.text, to: FileKind.path(ReportManifest.fileName, in: directory), replace: true)
+        if let failure {
+            // The files put in place are listed even when another could not be: they are mupj's.
+            manifest.discard()
+            if !written.isEmpty {
+                try OutputFile.write(
+                    listed.updated(with: written, in: directory).text, to: manifestPath, replace: true, links: .refuse)
+            }
+            throw failure
         }
-        if let failure { throw failure }
+        try manifest.commit()
     }
 
     /// The files of `directory` that differ from what `files` render to, read piece by piece, and
@@ -212,7 +223,9 @@ public enum ReportDirectory {
         -> (OutputFile.Staged, String)
     {
         var hasher = SHA256.Hasher()
-        let staged = try OutputFile.stage(to: path, replace: true) { emit in render(file, hashingInto: &hasher, emit) }
+        let staged = try OutputFile.stage(to: path, replace: true, links: .refuse) { emit in
+            render(file, hashingInto: &hasher, emit)
+        }
         return (staged, hasher.hex)
     }
 

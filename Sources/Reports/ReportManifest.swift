@@ -29,6 +29,8 @@ public struct ReportManifest: Equatable, Sendable {
     /// refused before it is opened (a FIFO nobody writes would block the read).
     public static func read(in directory: String) throws(OutputFile.Failure) -> ReportManifest {
         let path = FileKind.path(fileName, in: directory)
+        // Read as it is written: never through a link, which would make another file the list.
+        if let why = OutputFile.linkRefusal(path) { throw .cannotRead(path, why) }
         switch FileKind.of(path) {
         case .failure: return ReportManifest()
         case .success(.regular): break

@@ -94,7 +94,8 @@ struct TrackingWrite {
     /// For the commands' help.
     static let turns = """
         Commands adding to files of one directory take turns: one that finds another at work waits \
-        for it (up to 10 s, --wait), then adds to the file as the other left it.
+        for it (up to 10 s, --wait), then adds to the file as the other left it. A tracking file \
+        that is a symbolic link is replaced where it leads, and takes turns in that directory.
         """
 
     var review: FrameworkReview
@@ -133,7 +134,16 @@ struct TrackingWrite {
         if let path = named {
             switch FileKind.of(path) {
             case .success(.directory): inDirectory = true
-            case .success: inDirectory = path.hasSuffix("/")
+            case .success(.regular): inDirectory = path.hasSuffix("/")
+            case .success(let other):
+                // Refused before the lock is taken and before it is read: reading a FIFO waited for
+                // a writer, holding every other judge and sign-off of the directory.
+                DiagnosticPrinter.print([
+                    Diagnostic(
+                        file: path, location: nil,
+                        message: "is \(other.article), not a regular file: a tracking file is one; nothing was added")
+                ])
+                throw ExitCode(2)
             case .failure(let problem):
                 guard FileKind.nothingAt(path) else {
                     DiagnosticPrinter.print([problem])
@@ -147,8 +157,16 @@ struct TrackingWrite {
         let directory = named.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? TrackingOptions.defaultDirectory
         // Held from the first look at the directory to the write: another judge or sign-off in
         // the same directory waits its turn instead of losing its entry or this one.
+        // A tracking file that is a link is replaced where it leads (OutputFile follows it), so the
+        // lock is that directory's: locked by the name given, a judge through the link and one by
+        // the real path both wrote, and one entry was lost.
+        let locked = file.map { named in
+            guard let resolved = realpath(named, nil) else { return named }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
         do {
-            lock = try WriterLock(forFileAt: file ?? directory + "/", timeout: .seconds(options.wait)) { directory in
+            lock = try WriterLock(forFileAt: locked ?? directory + "/", timeout: .seconds(options.wait)) { directory in
                 Terminal.standardError.write("waiting for another mupj command adding to a file in \(directory)\n")
             }
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Reports
 import TestSupport
 import Testing
@@ -253,6 +254,21 @@ import YAMLDocument
         let second = try String(contentsOfFile: other, encoding: .utf8)
         #expect(second.matches(of: /finding: "([0-9a-f]{16})"/).map { String($0.1) } == [reported, refusal])
         #expect(second.contains("mitigated") && second.contains("confirmed"))
+    }
+
+    /// A tracking path that is not a regular file is refused before it is read and before the
+    /// directory is locked: reading a FIFO waited for a writer, holding every other judge of the
+    /// directory. A standard stream is not a file to replace either.
+    @Test func aTrackingPathThatIsNoFileIsRefusedAtOnce() throws {
+        let fifo = directory.appendingPathComponent("t.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let run = try judge(Self.retention, "confirmed", file: fifo)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == "\(fifo): error: is a FIFO, not a regular file: a tracking file is one; nothing was added\n")
+        let stream = try TestSupport.mupj(["init", "-o", "/dev/stdout", "--force"], standardOutput: "/dev/null")
+        #expect(stream.status == 2)
+        #expect(stream.stderr.contains("/dev/stdout: error: cannot write: names a standard stream or descriptor"))
     }
 
     @Test func whatCannotBeRecordedIsRefusedAndTheFileIsLeftAsItWas() throws {

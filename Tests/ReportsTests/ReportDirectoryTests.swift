@@ -98,6 +98,44 @@ import YAMLDocument
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["b.txt", "d.txt"])
     }
 
+    /// The names of a report directory are mupj's: a report or the manifest there that is a
+    /// symbolic link is refused, even with `force`, naming where it leads, and nothing is written,
+    /// neither through the link nor beside it. Written through, a link placed among the reports made
+    /// a run replace any file the user could write.
+    @Test func aLinkAmongTheReportsIsNeverWrittenThrough() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let directory = root.appendingPathComponent("reports")
+        let outside = root.appendingPathComponent("outside.txt").path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "not a report\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        let files = ["a.txt", "b.txt"].map { name in RenderedFile(name, text: { "new \(name)\n" }) }
+        let listing = { try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() }
+        for name in ["b.txt", ReportManifest.fileName] {
+            let link = directory.appendingPathComponent(name).path
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: outside)
+            for force in [false, true] {
+                let failure = try #require(throws: OutputFile.Failure.self) {
+                    try ReportDirectory.write(files, into: directory.path, force: force)
+                }
+                // The manifest is read first, and as it is written, not through the link.
+                let verb = name == ReportManifest.fileName && !force ? "read" : "write"
+                #expect(
+                    failure.description
+                        == "\(link): error: cannot \(verb): is a symbolic link to \(outside); mupj writes it only as a "
+                        + "file of its own: remove the link")
+                #expect(try String(contentsOfFile: outside, encoding: .utf8) == "not a report\n")
+                #expect(try listing() == [name], "nothing is written beside the link either")
+            }
+            try FileManager.default.removeItem(atPath: link)
+        }
+        // A manifest that cannot be made (here, a directory) stops the run before any report is
+        // put in place.
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent(ReportManifest.fileName), withIntermediateDirectories: true)
+        #expect(throws: OutputFile.Failure.self) { try ReportDirectory.write(files, into: directory.path, force: true) }
+        #expect(try listing() == [ReportManifest.fileName])
+    }
+
     /// A file already in the directory is replaced only if mupj wrote it and it has not changed
     /// since, or it already holds what it is to hold: a file of the user's under a report's name,
     /// or a report edited by hand, stops the run before anything is written, unless `force`.
