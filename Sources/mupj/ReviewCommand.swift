@@ -35,7 +35,8 @@ struct ReviewCommand: ParsableCommand {
             prerequisites from --status-file as of --as-of) is written too: the full report set. The \
             directory also gets mupj-reports.sha256, the digest of every file mupj wrote there: a file \
             there that is not listed in it as it is now, nor already what it is to be (one of yours, or \
-            a report edited by hand), is kept, and nothing is written, unless --force.
+            a report edited by hand), is kept, and nothing is written, unless --force; a symbolic link \
+            there is never written through, even with --force.
 
             Text and JSON on standard output are written one framework at a time, after every \
             description has been checked: memory does not grow with the number of descriptions, and \
