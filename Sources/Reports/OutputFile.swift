@@ -163,7 +163,7 @@ public enum OutputFile {
                 }
             case .success(let other): throw .cannotWrite(path, "is \(other.article), not a regular file")
             case .failure(let problem):
-                guard replace else { throw .exists(path) }
+                // A dangling link, say: "use --force" would not help either.
                 throw .cannotWrite(path, problem.message)
             }
             var status = stat()
