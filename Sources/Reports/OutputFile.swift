@@ -42,8 +42,10 @@ public enum OutputFile {
             switch FileKind.of(prefix) {
             case .success(.directory): prefix += "/"
             case .success(let other): return "\(prefix) is \(other.article), not a directory"
-            case .failure:
+            case .failure(let problem):
                 guard mkdir(prefix, 0o777) == 0 else {
+                    // A link to nothing is there and is not followed: say what it is, not "exists".
+                    if errno == EEXIST { return "\(prefix) \(problem.message)" }
                     return "cannot create the directory \(prefix): \(String(cString: strerror(errno)))"
                 }
                 prefix += "/"
@@ -329,7 +331,10 @@ public enum OutputFile {
         switch FileKind.of(path) {
         case .success(.regular): break
         case .success(let other): return .unreadable("is \(other.article), not a regular file")
-        case .failure: return .differs
+        case .failure(let problem):
+            // Missing is drift; a file there that cannot be looked at (a directory that may not be
+            // searched) is an error, not a report to write.
+            return FileKind.nothingAt(path) ? .differs : .unreadable(problem.message)
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return errno == ENOENT ? .differs : .unreadable(reason()) }

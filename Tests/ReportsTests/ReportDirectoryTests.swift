@@ -136,6 +136,36 @@ import YAMLDocument
         #expect(try listing() == [ReportManifest.fileName])
     }
 
+    /// A report directory named by a link to nothing is said to be one, not "File exists".
+    @Test func aDirectoryThatIsADanglingLinkIsSaidToBeOne() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let directory = root.appendingPathComponent("reports").path
+        try FileManager.default.createSymbolicLink(atPath: directory, withDestinationPath: "nowhere")
+        let failure = try #require(throws: OutputFile.Failure.self) {
+            try ReportDirectory.write([RenderedFile("a.txt", text: { "a\n" })], into: directory)
+        }
+        #expect(
+            failure.description
+                == "\(directory)/a.txt: error: cannot write: \(directory) is a symbolic link to a file that does not exist"
+        )
+    }
+
+    /// `--check` tells a report that is missing (drift, to be written) from one that is there but
+    /// cannot be looked at, here a link to nothing (an error, exit 2).
+    @Test func aCheckTellsAMissingReportFromOneThatCannotBeRead() throws {
+        let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let files = ["a.txt", "b.txt"].map { name in RenderedFile(name, text: { "\(name)\n" }) }
+        let missing = try ReportDirectory.check(files, in: directory.path)
+        #expect(missing.map(\.kind) == [.missing, .missing])
+        let link = directory.appendingPathComponent("b.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "nowhere")
+        let failure = try #require(throws: OutputFile.Failure.self) {
+            try ReportDirectory.check(files, in: directory.path)
+        }
+        #expect(failure.description == "\(link): error: cannot read: is a symbolic link to a file that does not exist")
+    }
+
     /// A file already in the directory is replaced only if mupj wrote it and it has not changed
     /// since, or it already holds what it is to hold: a file of the user's under a report's name,
     /// or a report edited by hand, stops the run before anything is written, unless `force`.
