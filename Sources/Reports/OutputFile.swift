@@ -128,7 +128,12 @@ public enum OutputFile {
     /// the link leads; nil when it is not one.
     static func linkRefusal(_ path: String) -> String? {
         var link = stat()
-        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK else { return nil }
+        return lstat(path, &link) == 0 ? linkRefusal(path, link) : nil
+    }
+
+    /// The same, for `path` already looked at (`link`, from `lstat`).
+    static func linkRefusal(_ path: String, _ link: stat) -> String? {
+        guard link.st_mode & S_IFMT == S_IFLNK else { return nil }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, buffer.count - 1)
         let target =
@@ -149,7 +154,7 @@ public enum OutputFile {
         // reviewer's tracking file kept private must not come back readable by all).
         var replaced: stat?
         if lstat(path, &link) == 0 {
-            if links == .refuse, let why = linkRefusal(path) { throw .cannotWrite(path, why) }
+            if links == .refuse, let why = linkRefusal(path, link) { throw .cannotWrite(path, why) }
             // /dev/stdout, /dev/stdin, /proc/self/fd/1 lead to whatever the shell connected: the
             // file behind a `>>` would have been replaced, not appended to.
             if link.st_mode & S_IFMT == S_IFLNK, path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {

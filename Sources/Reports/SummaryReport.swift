@@ -15,7 +15,7 @@ public struct PrerequisitesSection: Sendable {
         /// Met on entries the status file infers only (`PrerequisiteStatus.metOnInferenceOnly`).
         public var onInferenceOnly = false
         /// "met", or "met (inferred)".
-        var phrase: String { state.phrase + (onInferenceOnly ? " (inferred)" : "") }
+        var phrase: String { state.phrase(onInferenceOnly: onInferenceOnly) }
         /// One line saying what the status rests on.
         public var evidence: String
         /// What the MB last reported on or before the day, nil when it reported nothing: its own

@@ -61,7 +61,12 @@ public struct PrerequisiteStatus: Sendable {
 
     /// The state as every page words it: "met (inferred)" when met on inferred entries only, so
     /// that the status a reader scans first says so, not only the evidence beside it.
-    public var phrase: String { state.phrase + (metOnInferenceOnly ? " (inferred)" : "") }
+    public var phrase: String { state.phrase(onInferenceOnly: metOnInferenceOnly) }
+}
+
+extension PrerequisiteState {
+    /// "met", or "met (inferred)" for a state reached on inferred entries only.
+    public func phrase(onInferenceOnly: Bool) -> String { phrase + (onInferenceOnly ? " (inferred)" : "") }
 }
 
 /// One unit of what a prerequisite asks for: a review, a batch system, a state of the server, a

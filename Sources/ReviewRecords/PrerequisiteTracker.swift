@@ -249,10 +249,6 @@ public struct PrerequisiteTracker: Sendable {
         static let listedItems = 50
         static let namedMissing = 10
 
-        /// "3 of 4 frameworks …; outstanding: A, B": every item counted, the first not done named
-        /// (whatever the status file records of them: in progress, failed, or nothing). Then
-        /// at most `listedItems` items are kept: those not done first, then the others, each in
-        /// their order; a note counts the rest.
         /// The first `namedMissing` names, then how many more: joined by commas, or (`listed`) as
         /// a sentence lists them when all are named.
         static func named(_ names: [String], listed: Bool) -> String {
@@ -260,6 +256,10 @@ public struct PrerequisiteTracker: Sendable {
             return names.prefix(namedMissing).joined(separator: ", ") + " and \(names.count - namedMissing) more"
         }
 
+        /// "3 of 4 frameworks …; outstanding: A, B": every item counted, the first not done named
+        /// (whatever the status file records of them: in progress, failed, or nothing). Then
+        /// at most `listedItems` items are kept: those not done first, then the others, each in
+        /// their order; a note counts the rest.
         mutating func count(_ phrase: String) {
             let done = items.filter { $0.state == .done }.count
             summary = "\(done) of \(items.count) \(phrase)"
@@ -276,22 +276,6 @@ public struct PrerequisiteTracker: Sendable {
             items = items.indices.filter(kept.contains).map { items[$0] }
             notes.append("\(left) more not listed here, \(leftDone) of them done; the count above includes them")
         }
-    }
-
-    /// The entry with the latest date on or before `day`; of entries on the same day, the last
-    /// written. A sequence, so that a lazy filter can be passed without an array of copies.
-    static func latest<S: Sequence>(_ entries: S, asOf day: CalendarDay, _ date: (S.Element) -> CalendarDay)
-        -> S.Element?
-    {
-        var best: S.Element?
-        var bestDate: CalendarDay?
-        for entry in entries {
-            let entryDate = date(entry)
-            guard entryDate <= day, bestDate.map({ $0 <= entryDate }) ?? true else { continue }
-            best = entry
-            bestDate = entryDate
-        }
-        return best
     }
 
     func entry(_ date: CalendarDay, _ section: String, _ origin: EntryOrigin) -> EvidenceEntry {
