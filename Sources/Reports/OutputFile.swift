@@ -9,21 +9,22 @@ import YAMLDocument
 public enum OutputFile {
     public enum Failure: Error, CustomStringConvertible {
         case exists(String)
-        /// Files in a report directory that `mupj` did not write, or that changed since it did.
-        case notAsWritten([String])
+        /// A file in a report directory that `mupj` did not write, or that changed since it did.
+        case notAsWritten(String)
         case malformed(String, line: Int, String)
         case cannotWrite(String, String)
         case cannotRead(String, String)
+        /// More than one file of a report directory could not be written, each for its own reason,
+        /// in the order given: all are named, so that one run shows everything to mend.
+        case several([Failure])
 
         public var description: String {
             switch self {
+            case .several(let failures): return failures.map(\.description).joined(separator: "\n")
             case .exists(let path): return "\(path): error: the file exists; use --force to replace it"
-            case .notAsWritten(let paths):
-                let each = paths.map {
-                    "\($0): error: mupj did not write this file, or it was changed since (\(ReportManifest.fileName) does "
-                        + "not list it with the SHA-256 it has now); use --force to replace it"
-                }
-                return each.joined(separator: "\n")
+            case .notAsWritten(let path):
+                return "\(path): error: mupj did not write this file, or it was changed since "
+                    + "(\(ReportManifest.fileName) does not list it with the SHA-256 it has now); use --force to replace it"
             case .malformed(let path, let line, let reason): return "\(path):\(line):1: error: \(reason)"
             case .cannotWrite(let path, let reason): return "\(path): error: cannot write: \(reason)"
             case .cannotRead(let path, let reason): return "\(path): error: cannot read: \(reason)"

@@ -103,11 +103,14 @@ public enum ReportDirectory {
     /// holds what it is to hold is replaced.
     ///
     /// The files are made side by side, one per core: rendering them took 80 % of the main job's
-    /// time (1.4 of 1.7 s for 1 000 descriptions), one format after the other. The error thrown is
-    /// that of the first file, in the order given, that could not be made; every file refused is
-    /// named.
+    /// time (1.4 of 1.7 s for 1 000 descriptions), one format after the other. Every file that
+    /// could not be made or is refused is named, in the order given (`Failure.several` when there
+    /// are more than one). Returns, for each file put in place, what it could not keep of the one
+    /// it replaced (`OutputFile.Replacement`): a report with other names (hard links) leaves them
+    /// leading to the old text.
+    @discardableResult
     public static func write(_ files: [RenderedFile], into directory: String, force: Bool = false)
-        throws(OutputFile.Failure)
+        throws(OutputFile.Failure) -> [(path: String, replacement: OutputFile.Replacement)]
     {
         // With `force`, a manifest that is not one is replaced too.
         let listed =
@@ -126,9 +129,16 @@ public enum ReportDirectory {
             }
         }
         var ready: [Made] = []
-        for outcome in made { ready.append(try outcome.get()) }
-        let refused = zip(paths, ready).filter { $0.1.refused }.map(\.0)
-        guard refused.isEmpty else { throw .notAsWritten(refused) }
+        var failures: [OutputFile.Failure] = []
+        for (path, outcome) in zip(paths, made) {
+            switch outcome {
+            case .success(let file) where file.refused: failures.append(.notAsWritten(path))
+            case .success(let file): ready.append(file)
+            case .failure(let failure): failures.append(failure)
+            }
+        }
+        if let only = failures.first, failures.count == 1 { throw only }
+        guard failures.isEmpty else { throw .several(failures) }
         // The manifest is made before any report is put in place: one that cannot be (a link, a
         // directory) leaves the directory as it was, where it was found after every report was
         // replaced.
@@ -157,6 +167,7 @@ public enum ReportDirectory {
             throw failure
         }
         try manifest.commit()
+        return zip(paths, ready).map { ($0, $1.staged.replacement) }
     }
 
     /// The files of `directory` that differ from what `files` render to, read piece by piece, and

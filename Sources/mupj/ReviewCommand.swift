@@ -263,7 +263,7 @@ struct ReportRun {
             Terminal.standardError.write(Escape.terminal(error.reportsDescription) + "\n")
             throw ExitCode(2)
         }
-        try withExtendedLifetime(lock) {
+        let replaced = try withExtendedLifetime(lock) {
             try reporting { () throws(OutputFile.Failure) in
                 try ReportDirectory.write(rendered, into: outputDir, force: output.force)
             }
@@ -271,6 +271,11 @@ struct ReportRun {
         let names: [String] = rendered.map(\.name) + [ReportManifest.fileName]
         let written = names.map { FileKind.path($0, in: directory) }.joined(separator: ", ")
         Terminal.standardOutput.write("wrote \(written)\n")
+        // A report with other names (hard links) is replaced by a new file, as a tracking file is,
+        // and those names keep the old text: said the same way.
+        for (path, replacement) in replaced {
+            Terminal.standardError.write(replacement.warnings(Escape.terminal(path)))
+        }
     }
 
     /// What `body` returns, or its failure printed, each line shown and not sent (a refused

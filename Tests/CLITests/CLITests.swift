@@ -684,21 +684,39 @@ import Testing
             ])
     }
 
-    /// `--output-dir` leaves a file of the user's alone, says so, and writes nothing; `--force`
-    /// replaces it. `--force` without a directory to write, or with `--check`, is a usage error.
+    /// `--output-dir` leaves the files of the user's alone, names each, and writes nothing;
+    /// `--force` replaces them, and says that another name (a hard link) of one still leads to the
+    /// user's text. `--force` without a directory to write, or with `--check`, is a usage error.
     @Test func aFileOfTheUsersInTheOutputDirectoryIsKept() throws {
-        let directory = try TestSupport.temporaryDirectory().path
+        let root = try TestSupport.temporaryDirectory().path
+        let directory = root + "/reports"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let notes = directory + "/summary.md"
+        let draft = directory + "/review.txt"
         try "# My notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        try "my draft\n".write(toFile: draft, atomically: true, encoding: .utf8)
+        let kept = root + "/my-notes.md"
+        #expect(link(notes, kept) == 0)
         let command = ["review", "frameworks/dirac.yaml", "--output-dir", directory, "--fail-on", "never"]
         let refused = try TestSupport.mupj(command)
         #expect(refused.status == 2)
-        #expect(refused.stderr.hasPrefix("\(notes): error: mupj did not write this file, or it was changed since"))
+        let lines = refused.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(refused.stderr)")
+        for (line, path) in zip(lines, [draft, notes]) {
+            let refusal = "\(path): error: mupj did not write this file, or it was changed since"
+            #expect(line.hasPrefix(refusal), "\(line)")
+        }
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == "# My notes\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["summary.md"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(left == ["review.txt", "summary.md"])
         let forced = try TestSupport.mupj(command + ["--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(
+            forced.stderr
+                == "\(notes): warning: the file replaced had 1 other name (a hard link), which still leads to the old "
+                + "text\n")
         #expect(try String(contentsOfFile: notes, encoding: .utf8).hasPrefix("# Security review of multi-user"))
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "# My notes\n")
         for (misuse, message) in [
             (["review", "frameworks/dirac.yaml", "--force"], "--force replaces files in --output-dir; give one"),
             (

@@ -420,6 +420,34 @@ import YAMLDocument
         #expect(FileManager.default.fileExists(atPath: tracking))
     }
 
+    /// A tracking file named through a link is replaced where the link leads, so a judge through
+    /// the link takes turns with the writers of that directory, not of the link's: locked where
+    /// the link is, a judge through it and one by the real path both wrote, and one entry was lost.
+    @Test func aJudgeThroughALinkTakesTurnsWhereTheFileIs() throws {
+        try writeTracking(finding: Self.channels, rule: "MUPJ-9/credential-channels")
+        let elsewhere = try TestSupport.temporaryDirectory()
+        let link = elsewhere.appendingPathComponent("shortcut.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: tracking)
+        let before = try String(contentsOfFile: tracking, encoding: .utf8)
+        let real = try #require(realpath(directory.path, nil))
+        defer { free(real) }
+        var held: WriterLock? = try WriterLock(forFileAt: tracking) { _ in }
+        #expect(held?.held == true)
+        let refused = try judge(Self.retention, "confirmed", file: link, extra: ["--wait", "0"])
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr == "\(String(cString: real)): error: another mupj command is adding to a file here; "
+                + "nothing was added, run the command again when it has finished\n")
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8) == before)
+        // A writer in the link's own directory does not hold it up.
+        held = try WriterLock(forFileAt: link) { _ in }
+        let recorded = try judge(Self.retention, "confirmed", file: link, extra: ["--wait", "0"])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8).contains(Self.retention))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == tracking, "the link stays")
+        _ = held
+    }
+
     @Test func waitOutsideItsRangeIsAUsageError() throws {
         for value in ["-1", "3601", "ten"] {
             let run = try judge(Self.retention, "confirmed", extra: ["--wait", value])

@@ -79,8 +79,8 @@ import YAMLDocument
     }
 
     /// The files are made side by side, and put in place only when all are made: one that cannot
-    /// be made (a directory stands where it goes) leaves the directory as it was, and the error is
-    /// that of the first such file in the order given.
+    /// be made (a directory stands where it goes) leaves the directory as it was, and every such
+    /// file is named, in the order given, so that one run shows all there is to mend.
     @Test func aFileThatCannotBeMadeLeavesTheDirectoryAsItWas() throws {
         let directory = try TestSupport.temporaryDirectory().appendingPathComponent("reports")
         for name in ["b.txt", "d.txt"] {
@@ -94,7 +94,10 @@ import YAMLDocument
             try ReportDirectory.write(files, into: directory.path)
         }
         #expect(
-            failure.description == directory.path + "/b.txt: error: cannot write: is a directory, not a regular file")
+            failure.description
+                == ["b.txt", "d.txt"].map {
+                    directory.path + "/\($0): error: cannot write: is a directory, not a regular file"
+                }.joined(separator: "\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["b.txt", "d.txt"])
     }
 
