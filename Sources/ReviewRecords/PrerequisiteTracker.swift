@@ -109,6 +109,14 @@ public struct PrerequisiteTracker: Sendable {
                 lines.append("\(after.id): \(before.state.phrase) → \(after.state.phrase) (\(after.summary))")
             } else if before.summary != after.summary {
                 lines.append("\(after.id): still \(after.state.phrase) (\(after.summary))")
+            } else {
+                // Evidence that moves neither the state nor the count (a test planned or begun, a
+                // review pending) is still news to the MB: each item it changed, as now worded.
+                let was = Dictionary(before.items.map { ($0.name, $0.detail) }, uniquingKeysWith: { first, _ in first })
+                let changed = after.items.filter { was[$0.name] != $0.detail }.map(\.detail)
+                if !changed.isEmpty {
+                    lines.append("\(after.id): still \(after.state.phrase); " + changed.joined(separator: "; "))
+                }
             }
         }
         if old.gate.state != new.gate.state {

@@ -137,7 +137,11 @@ import Testing
             let prefix = line.prefix(10)
             return CalendarDayPattern.matches(String(prefix)) ? String(prefix) : nil
         }
-        #expect(days == ["2007-09-06", "2007-11-01", "2007-12-07", "2009-11-24", "2009-12-01", "2010-03-01"])
+        #expect(
+            days == [
+                "2007-09-06", "2007-11-01", "2007-12-07", "2008-06-11", "2009-06-10", "2009-11-24", "2009-12-01",
+                "2010-01-27", "2010-03-01",
+            ])
         #expect(run.stdout.contains("2009-11-24  PRE-2: not met → partly met"))
         let limited = try TestSupport.mupj(["status", "--history", "--as-of", "2009-11-30"])
         #expect(!limited.stdout.contains("2009-12-01"))
@@ -168,7 +172,7 @@ import Testing
         let changes = try #require(
             (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["changes"]
                 as? [[String: Any]])
-        #expect(changes.count == 6)
+        #expect(changes.count == 9)
     }
 
     @Test func frameworksReviewedWithMupjFeedPRE2() throws {

@@ -437,10 +437,25 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
         let history = try tracker(try shippedStatus()).history()
         #expect(
             history.map(\.date.description) == [
-                "2007-09-06", "2007-11-01", "2007-12-07", "2009-11-24", "2009-12-01", "2010-03-01",
+                "2007-09-06", "2007-11-01", "2007-12-07", "2008-06-11", "2009-06-10", "2009-11-24", "2009-12-01",
+                "2010-01-27", "2010-03-01",
             ])
         #expect(history.allSatisfy { !$0.report.gate.inEffect })
-        let november = history[3]
+        // Tests planned and reviews begun move neither a state nor a count, and are listed with
+        // what each item now says.
+        #expect(
+            history[2].changes.contains(
+                "PRE-3: still not met; BQS: test planned at CC-IN2P3 as of 2007-12-07; PBS: test planned at CERN "
+                    + "and NIKHEF as of 2007-12-07; LSF: test planned at CERN as of 2007-12-07; SGE: test planned at "
+                    + "CESGA as of 2007-12-07"))
+        #expect(
+            history[3].changes == [
+                "PRE-2: still not met; "
+                    + ["AliEn (ALICE)", "PanDA (ATLAS)", "glideinWMS (CMS)", "DIRAC (LHCb)"].map {
+                        "\($0): review pending as of 2008-06-11"
+                    }.joined(separator: "; ")
+            ])
+        let november = history[5]
         #expect(
             november.changes.contains(
                 "PRE-3: not met → partly met (4 of 6 batch systems tested (inferred: BQS, PBS, Condor and LSF); "
@@ -451,7 +466,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
                     + "deployed)"))
         // The deployment's state of 24 November is inferred; that of 1 December is stated.
         #expect(
-            history[4].changes == [
+            history[6].changes == [
                 "PRE-5: still partly met (deployment at the sites in progress; not done)",
                 "exception window no-identity-switching-2009-12 opens (to 2010-02-28 inclusive): suspends "
                     + "identity-switching",
