@@ -273,6 +273,10 @@ public struct PrerequisiteTracker: Sendable {
             summary = "\(done) of \(items.count) \(phrase)"
             let inferred = items.filter { $0.state == .done && $0.inferred }.map(\.name)
             if !inferred.isEmpty { summary += " (inferred: " + Self.named(inferred, listed: true) + ")" }
+            // Items with some evidence, not enough, are what make "0 of 4" partly met: said beside
+            // the count, where "0 of 4 …, partly met" read as a contradiction.
+            let partial = items.filter { $0.state == .partial }.count
+            if partial > 0 { summary += ", \(partial) in part" }
             let missing = items.filter { $0.state != .done }.map(\.name)
             if !missing.isEmpty { summary += "; outstanding: " + Self.named(missing, listed: false) }
             guard items.count > Self.listedItems else { return }

@@ -353,8 +353,8 @@ func tracked(_ review: FrameworkReview, _ text: String) throws -> (FrameworkTrac
         let change = try #require(history.first { $0.date == day("2010-01-05") })
         #expect(
             change.changes == [
-                "PRE-2: still partly met (1 of 4 frameworks positively recommended by reviewers from OSG and EGEE; "
-                    + "outstanding: AliEn (ALICE), glideinWMS (CMS), DIRAC (LHCb))"
+                "PRE-2: still partly met (1 of 4 frameworks positively recommended by reviewers from OSG and EGEE, 3 "
+                    + "in part; outstanding: AliEn (ALICE), glideinWMS (CMS), DIRAC (LHCb))"
             ])
 
         // Signed do-not-recommend: not a recommendation to count, and the one on file cannot count.
