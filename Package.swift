@@ -6,7 +6,8 @@ import PackageDescription
 //   → ReviewRecords → Reports → mupj (CLI).
 // Beside the pipeline: CAllocator (the allocator's settings, made by the CLI when it starts), and
 // Corpora (generated inputs: the benchmark's corpora and the hostile inputs that the hardening
-// tests check and the benchmark times), on FrameworkModel's template.
+// tests check and the benchmark times), on FrameworkModel's template, and ShippedCatalogs (the
+// catalogs of checklists/ built into the binary, for use where a project has none).
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
 // Every catalog of checklists/, in name order (a test checks this list against the directory).

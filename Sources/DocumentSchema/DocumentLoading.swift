@@ -1,7 +1,7 @@
 import YAMLDocument
 
 /// The one way every typed document (description, clause catalog, prerequisite catalog, status
-/// file) is read: YAML, then the `format:` line when the format has one, then the shape, then
+/// file, tracking file) is read: YAML, then the `format:` line when the format has one, then the shape, then
 /// the format's own checks on the validated tree. Each step runs only when the one before it
 /// produced something; the document is kept only when no step reported an error. Duplicate keys
 /// are errors that do not stop the steps after loading: the author sees every error of the file

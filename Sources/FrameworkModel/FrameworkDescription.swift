@@ -53,7 +53,6 @@ public enum DescriptionLoader {
         return Outcome(description: loaded.document, diagnostics: loaded.diagnostics)
     }
 
-    /// A description (or a catalog example's fragment) already loaded from `source`.
     /// A description written inside another file (a catalog example), reached through the aliases
     /// `reachedThrough` (outermost first) when it was pasted by one.
     public static func validate(

@@ -7,7 +7,7 @@ import ReviewRecords
 /// it; the summary only lays it out.
 public struct PrerequisitesSection: Sendable {
     public struct Item: Sendable {
-        /// `PRE-1` … `PRE-4`.
+        /// The prerequisite's id (`PRE-1` … `PRE-5` in the shipped catalog).
         public var id: String
         public var title: String
         /// What the evidence on file gives.

@@ -8,8 +8,9 @@ import YAMLDocument
 ///
 /// It is `flock` on the directory itself, not a lock file: the kernel drops it with the process
 /// however the process ends, so a killed run leaves nothing behind to clear by hand, and nothing
-/// is added to the user's directory. Editors and other tools do not take it; what they write is
-/// still caught by comparing the file with what was read before replacing it.
+/// is added to the user's directory. Editors and other tools do not take it: the file is compared
+/// with what was read just before it is replaced, which catches most of what they write, but not a
+/// write in the moment between that comparison and the rename.
 public final class WriterLock {
     public enum Failure: Error, CustomStringConvertible, Equatable {
         /// Another process held the lock for the whole wait.

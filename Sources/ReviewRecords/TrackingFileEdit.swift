@@ -51,17 +51,19 @@ public enum TrackingFileEdit {
     /// at the end of its top-level list `section` (`judgements` or `sign_offs`). The list is made
     /// after the file's last entry when the file has none. A file or a list written in flow style
     /// (`{…}`, `[{…}]`) is refused: where an item would go in it is the writer's layout to decide.
-    public static func appending(_ item: [String], to section: String, in source: SourceFile)
-        throws(Diagnostic) -> [UInt8]
-    {
-        try appending([item], to: section, in: source)
+    /// `limits` are those the file was read with: a file read under raised limits is added to
+    /// under them too.
+    public static func appending(
+        _ item: [String], to section: String, in source: SourceFile, limits: LoadLimits = .default
+    ) throws(Diagnostic) -> [UInt8] {
+        try appending([item], to: section, in: source, limits: limits)
     }
 
     /// The same with several items, added in their order where one would go.
-    public static func appending(_ items: [[String]], to section: String, in source: SourceFile)
-        throws(Diagnostic) -> [UInt8]
-    {
-        let table = try source.loadTable(limits: .default)
+    public static func appending(
+        _ items: [[String]], to section: String, in source: SourceFile, limits: LoadLimits = .default
+    ) throws(Diagnostic) -> [UInt8] {
+        let table = try source.loadTable(limits: limits)
         let validated = SchemaValidator(root: TrackingFormat.root).validate(table, file: source.path)
         guard let document = validated.value, let root = document.object else {
             throw validated.diagnostics.first ?? Diagnostic(file: source.path, location: nil, message: "not valid")

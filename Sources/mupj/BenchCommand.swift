@@ -73,6 +73,9 @@ struct BenchCommand: ParsableCommand {
         if profile == nil && reportChildTo == nil && !files.isEmpty {
             throw ValidationError("files are taken only with --profile; the benchmark generates its own corpora")
         }
+        if reportChildTo != nil && files.isEmpty {
+            throw ValidationError("--report-child-to needs the command to run, after --")
+        }
     }
 
     func run() throws {

@@ -18,6 +18,9 @@ struct ExplainCommand: ParsableCommand {
               mupj explain MUPJ-6 --framework frameworks/dirac.yaml
               mupj explain VO-4 --framework frameworks/examples/common-mistakes.yaml \\
                 --tracking reviews/examples/shortcut.yaml
+
+            Exit codes: 0 explained; 1 an invalid description or tracking file; 2 no such clause, \
+            unreadable input, catalog errors, or a review limit passed (--max-findings, --max-steps).
             """
     )
 
@@ -61,8 +64,11 @@ struct ExplainCommand: ParsableCommand {
         // The description is read and evaluated before anything is printed: one that cannot be
         // read or is invalid gets its errors alone, not an explanation cut short.
         var traces: [String] = []
-        for description in try framework.map({ try ReviewInputs.descriptions([$0], limits: limits.limits) }) ?? [] {
-            let files = try ReviewInputs.tracking(tracking, limits: limits.limits)
+        let descriptions = try framework.map { try ReviewInputs.descriptions([$0], limits: limits.limits) } ?? []
+        // Read once for all the descriptions of a directory: read for each, a tracking file's
+        // diagnostics were printed once per description.
+        let files = try descriptions.isEmpty ? .empty : ReviewInputs.tracking(tracking, limits: limits.limits)
+        for description in descriptions {
             guard let file = files.file(framework: description.name, vo: description.vo) else {
                 let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
                     try Engine.evaluate(found, of: catalog, in: description, limits: reviewLimits.limits)
@@ -92,6 +98,8 @@ struct ClausesCommand: ParsableCommand {
         discussion: """
             Example:
               mupj clauses --checklist checklists/jspg-mupj-v1.0.yaml
+
+            Exit codes: 0 listed; 2 unreadable catalogs or catalog errors.
             """
     )
 

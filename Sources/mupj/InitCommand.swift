@@ -12,6 +12,8 @@ struct InitCommand: ParsableCommand {
               mupj init -o frameworks/my-framework.yaml
 
             An existing file is never replaced unless --force is given.
+
+            Exit codes: 0 written; 2 the file exists (without --force), or cannot be written.
             """
     )
 
@@ -40,7 +42,7 @@ struct InitCommand: ParsableCommand {
         do {
             replacement = try OutputFile.write(FrameworkTemplate.text, to: output, replace: force)
         } catch {
-            Terminal.standardError.write("\(error)\n")
+            Terminal.standardError.write(Escape.terminal("\(error)") + "\n")
             throw ExitCode(2)
         }
         Terminal.wrote(output, replacement)

@@ -66,7 +66,8 @@ enum Inputs {
     /// Files named on the command line, with directories expanded to the `*.yaml` / `*.yml`
     /// regular files directly in them, in sorted order (see `FileKind` for what else a directory
     /// may hold), each file once. A path that cannot be read is a diagnostic (exit 2).
-    static func expand(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
+    /// `kind` names what standard input is read as, for the note shown when it is a terminal.
+    static func expand(_ paths: [String], kind: String = "a description") -> (files: [String], problems: [Diagnostic]) {
         var files: [String] = []
         var problems: [Diagnostic] = []
         for named in paths {
@@ -82,7 +83,7 @@ enum Inputs {
                 DiagnosticPrinter.print([
                     Diagnostic(
                         file: path, location: nil, severity: .note,
-                        message: "reading a description typed here; end it with Ctrl-D")
+                        message: "reading \(kind) typed here; end it with Ctrl-D")
                 ])
             }
             switch FileKind.of(path) {

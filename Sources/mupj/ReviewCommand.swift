@@ -55,7 +55,7 @@ struct ReviewCommand: ParsableCommand {
               mupj review frameworks/ --output-dir reports --check --fail-on never
 
             Exit codes: 0 no violated finding at or above --fail-on; 1 such a finding, an invalid \
-            description, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \
+            description or tracking file, or (with --check) stale reports; 2 unreadable input, catalog errors, or a review \
             limit passed (--max-findings, --max-steps: the output stops before the framework that passed it, \
             and --output-dir writes nothing), or a file in --output-dir that \
             mupj did not write or that changed since it did (nothing is written then).
@@ -250,14 +250,16 @@ struct ReportRun {
                 Terminal.standardError.write("\(Escape.terminal(file.path)): error: \(advice(file.kind))\n")
             }
             if !drift.isEmpty { throw ExitCode(1) }
-            Terminal.standardOutput.write("\(rendered.count) report(s) in \(directory) are up to date\n")
+            let shown = Escape.terminal(directory)
+            Terminal.standardOutput.write("\(rendered.count) report(s) in \(shown) are up to date\n")
             return
         }
         // Two runs writing here at once would each list only their own files in the manifest.
         let lock: WriterLock
         do {
             lock = try WriterLock(forFileAt: directory + "/", timeout: .seconds(10)) { locked in
-                Terminal.standardError.write("waiting for another mupj command writing reports in \(locked)\n")
+                Terminal.standardError.write(
+                    "waiting for another mupj command writing reports in \(Escape.terminal(locked))\n")
             }
         } catch {
             Terminal.standardError.write(Escape.terminal(error.reportsDescription) + "\n")
@@ -270,7 +272,7 @@ struct ReportRun {
         }
         let names: [String] = rendered.map(\.name) + [ReportManifest.fileName]
         let written = names.map { FileKind.path($0, in: directory) }.joined(separator: ", ")
-        Terminal.standardOutput.write("wrote \(written)\n")
+        Terminal.standardOutput.write("wrote \(Escape.terminal(written))\n")
         // A report with other names (hard links) is replaced by a new file, as a tracking file is,
         // and those names keep the old text: said the same way.
         for (path, replacement) in replaced {

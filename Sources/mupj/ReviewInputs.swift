@@ -78,7 +78,7 @@ struct CatalogOptions: ParsableArguments {
             let refused = ShippedCatalogs.files.map { $0.beyond(maxBytes: maxBytes) }
             return (zip(ShippedCatalogs.files, refused).filter { $0.1 == nil }.map(\.0), refused.compactMap { $0 })
         }
-        let (files, problems) = Inputs.expand(paths)
+        let (files, problems) = Inputs.expand(paths, kind: "a catalog")
         let (sources, unreadable) = SourceFile.read(files, maxBytes: maxBytes)
         // `$MUPJ_CHECKLISTS` naming a directory that is not there: say where the name came from, and
         // what else there is. Looked at only after a problem, so a run that reads its catalogs pays

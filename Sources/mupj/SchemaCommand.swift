@@ -15,6 +15,8 @@ struct SchemaCommand: ParsableCommand {
               mupj schema > framework-description.schema.json
               mupj schema --format markdown                 (as in docs/format.md)
               mupj schema --of tracking --format markdown   (as in docs/tracking.md)
+
+            Exit codes: 0 printed; 2 a usage error or standard output that cannot be written.
             """
     )
 

@@ -27,7 +27,7 @@ enum StandardStreams {
     }
 
     /// Flushes what was buffered (the commands write standard output through `Terminal`, unbuffered;
-    /// the argument parser's help and usage go through `print`), and ends the run with exit 2 if any
+    /// the argument parser's help and usage, and the benchmark's tables, go through `print`), and ends the run with exit 2 if any
     /// of standard output was lost. `_exit` inside an exit handler ends the process with that status
     /// at once.
     private static func checkAtExit() {
@@ -43,7 +43,8 @@ enum StandardStreams {
     /// such bytes would name another file, and an output would be written under another name. The
     /// run is refused instead, naming the argument.
     static func argumentsAreUTF8() -> Bool {
-        for index in 1..<Int(CommandLine.argc) {
+        // `stride`, not `1..<argc`: a program started with no arguments at all (argc 0) is legal.
+        for index in stride(from: 1, to: Int(CommandLine.argc), by: 1) {
             guard let argument = CommandLine.unsafeArgv[index], String(validatingCString: argument) == nil else {
                 continue
             }

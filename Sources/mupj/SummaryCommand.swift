@@ -21,8 +21,8 @@ struct SummaryCommand: ParsableCommand {
               mupj summary frameworks/ --output-dir reports      (all three formats)
               mupj summary frameworks/ --output-dir reports --check
 
-            Exit codes: 0 written (or up to date); 1 an invalid description or (with --check) stale \
-            files; 2 unreadable input, catalog errors, a review limit passed, or a file in --output-dir \
+            Exit codes: 0 written (or up to date); 1 an invalid description or tracking file, or (with \
+            --check) stale files; 2 unreadable input, catalog errors, a review limit passed, or a file in --output-dir \
             that mupj did not write, or that changed since it did (kept unless --force; see mupj review \
             --help).
             """

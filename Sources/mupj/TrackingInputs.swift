@@ -67,7 +67,7 @@ extension ReviewInputs {
             }
             (files, problems) = listed
         } else {
-            (files, problems) = Inputs.expand(paths)
+            (files, problems) = Inputs.expand(paths, kind: "a tracking file")
         }
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []

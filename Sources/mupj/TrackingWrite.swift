@@ -103,8 +103,11 @@ struct TrackingWrite {
     /// The file as it is, nil when it is to be made.
     var source: SourceFile?
     var file: TrackingFile?
-    /// Released when the command ends.
-    let lock: WriterLock
+    /// Those the file is read with, and read back with once the entry is added.
+    let limits: LoadLimits
+    /// Released when the command ends: the directory's, and, for a file found there that is a
+    /// link, that of the directory it leads to.
+    let locks: [WriterLock]
 
     init(
         _ options: TrackedFrameworkOptions, catalogs: CatalogOptions, limits: LoadLimits, reviewLimits: ReviewLimits
@@ -117,6 +120,7 @@ struct TrackingWrite {
             ])
             throw ExitCode(2)
         }
+        self.limits = limits
         let set = try ReviewInputs.catalogs(catalogs, limits: limits, reviewLimits: reviewLimits)
         guard let description = try ReviewInputs.descriptions([options.framework], limits: limits).first else {
             throw ExitCode(2)
@@ -160,22 +164,17 @@ struct TrackingWrite {
         // A tracking file that is a link is replaced where it leads (OutputFile follows it), so the
         // lock is that directory's: locked by the name given, a judge through the link and one by
         // the real path both wrote, and one entry was lost.
-        let locked = file.map { named in
-            guard let resolved = realpath(named, nil) else { return named }
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        do {
-            lock = try WriterLock(forFileAt: locked ?? directory + "/", timeout: .seconds(options.wait)) { directory in
-                Terminal.standardError.write("waiting for another mupj command adding to a file in \(directory)\n")
-            }
-        } catch {
-            Terminal.standardError.write("\(error)\n")
-            throw ExitCode(2)
-        }
+        var locks = [try Self.takeTurn(forFileAt: file.map(Self.resolved) ?? directory + "/", wait: options.wait)]
         let found: (path: String, read: (SourceFile, TrackingFile)?) =
             try file.map { ($0, try Self.load($0, limits: limits)) }
             ?? Self.file(for: review, in: directory, limits: limits)
+        // A file found in the directory may be a link too: the turn is then also taken where it
+        // leads, as a judge naming the link or its target with --tracking takes it there.
+        let target = Self.resolved(found.path)
+        if file == nil, target != found.path, Self.directory(of: target) != Self.resolved(directory) {
+            locks.append(try Self.takeTurn(forFileAt: target, wait: options.wait))
+        }
+        self.locks = locks
         path = found.path
         guard let (source, file) = found.read else { return }
         guard file.key == FrameworkRecommendation.key(review.name, review.vo) else {
@@ -189,6 +188,33 @@ struct TrackingWrite {
         }
         self.source = source
         self.file = file
+    }
+
+    /// The lock of the directory a file at `path` is written in, taken in turn with the other
+    /// commands adding there; one not had within `wait` seconds ends the run.
+    static func takeTurn(forFileAt path: String, wait: Int) throws -> WriterLock {
+        do {
+            return try WriterLock(forFileAt: path, timeout: .seconds(wait)) { directory in
+                Terminal.standardError.write(
+                    "waiting for another mupj command adding to a file in \(Escape.terminal(directory))\n")
+            }
+        } catch {
+            Terminal.standardError.write(Escape.terminal(error.description) + "\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// `path` with every link in it followed, or as given when it does not exist yet.
+    static func resolved(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The directory part of `path`: "." for a bare name.
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The tracking file at `path` as read, nil when there is none; an invalid one ends the run.
@@ -283,12 +309,12 @@ struct TrackingWrite {
                 path: path, bytes: Array(TrackingFileEdit.newFile(framework: review.name, vo: review.vo).utf8))
         let bytes: [UInt8]
         do {
-            bytes = try TrackingFileEdit.appending(items, to: section, in: before)
+            bytes = try TrackingFileEdit.appending(items, to: section, in: before, limits: limits)
         } catch {
             DiagnosticPrinter.print([error])
             throw ExitCode(2)
         }
-        let written = TrackingFileLoader.load(SourceFile(path: path, bytes: bytes))
+        let written = TrackingFileLoader.load(SourceFile(path: path, bytes: bytes), limits: limits)
         guard let file = written.file, added(file) else {
             DiagnosticPrinter.print(written.diagnostics)
             Terminal.standardError.write(
@@ -313,7 +339,7 @@ struct TrackingWrite {
             Terminal.standardError.write(changed)
             throw ExitCode(2)
         } catch {
-            Terminal.standardError.write("\(error)\n")
+            Terminal.standardError.write(Escape.terminal("\(error)") + "\n")
             throw ExitCode(2)
         }
         Terminal.wrote(path, replacement, verb: source == nil ? "wrote" : "updated")

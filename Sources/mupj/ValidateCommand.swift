@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var catalogs: CatalogOptions
 
     func run() throws {
-        let (files, problems) = Inputs.expand(paths)
+        let (files, problems) = Inputs.expand(paths, kind: "a file to validate")
         var unreadable = problems
         var results: [Checked] = []
         // A status file is checked against the prerequisite catalog, read for the first one only.

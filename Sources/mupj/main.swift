@@ -28,5 +28,11 @@ do {
         Terminal.standardError.write(message + "\n")
         Mupj.exit(withError: ExitCode(2))
     }
+    // Anything else that ends a command unforeseen (a file system error of the benchmark, say)
+    // is an internal error, exit 2: ArgumentParser would exit 1, which says "findings".
+    if code == .failure, !(error is ExitCode), !(error is CleanExit) {
+        Terminal.standardError.write(Escape.terminal(Mupj.fullMessage(for: error)) + "\n")
+        Mupj.exit(withError: ExitCode(2))
+    }
     Mupj.exit(withError: error)
 }

@@ -764,6 +764,21 @@ import Testing
         #expect(!run.stdout.contains("== validate"), "the benchmark ran instead of the help")
     }
 
+    /// The benchmark's child mode without a command to run is a usage error, not a crash.
+    @Test func aChildToReportWithoutACommandIsAUsageError() throws {
+        let run = try TestSupport.mupj(["bench", "--report-child-to", "/dev/null"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: --report-child-to needs the command to run, after --\n"), "\(run.stderr)")
+    }
+
+    /// An error nothing foresaw (here the file system's, for a directory that cannot be made) is an
+    /// internal error, exit 2, not the exit 1 that says "findings".
+    @Test func anUnforeseenErrorExitsTwo() throws {
+        let run = try TestSupport.mupj(["bench", "--part", "hostile", "--keep", "/proc/mupj-cannot-be-made"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("/proc/mupj-cannot-be-made"), "\(run.stderr)")
+    }
+
     @Test func profileRunsTheOperationOverTheFiles() throws {
         for operation in ["validate", "review", "review-one-thread", "engine", "load", "libyaml"] {
             let run = try TestSupport.mupj([
@@ -864,13 +879,20 @@ struct ColourTests {
         }
     }
 
-    /// `-` from a terminal: a note says the command is waiting for a description to be typed.
+    /// `-` from a terminal: a note says the command is waiting for a file to be typed, and what it
+    /// is read as.
     @Test func aDashOnATerminalSaysItWaits() throws {
-        let output = try TestSupport.shell(
-            "env NO_COLOR=1 script -qec \"$0 validate -\" /dev/null < /dev/null", TestSupport.binary.path
-        ).stdout
-        #expect(output.contains("/dev/stdin: note: reading a description typed here; end it with Ctrl-D"), "\(output)")
-        #expect(output.contains("/dev/stdin:1:1: error: the file is empty"), "\(output)")
+        for (arguments, kind) in [
+            ("validate -", "a file to validate"), ("review -", "a description"),
+            ("clauses --checklist -", "a catalog"),
+            ("review frameworks/dirac.yaml --tracking -", "a tracking file"),
+        ] {
+            let output = try TestSupport.shell(
+                "env NO_COLOR=1 script -qec \"$0 \(arguments)\" /dev/null < /dev/null", TestSupport.binary.path
+            ).stdout
+            #expect(output.contains("/dev/stdin: note: reading \(kind) typed here; end it with Ctrl-D"), "\(output)")
+            #expect(output.contains("/dev/stdin:1:1: error: the file is empty"), "\(output)")
+        }
     }
 
     /// Through a pipe there is no terminal, so no colour, whatever TERM says.

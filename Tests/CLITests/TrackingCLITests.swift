@@ -448,6 +448,30 @@ import YAMLDocument
         _ = held
     }
 
+    /// The same when the link is found in the directory named with --tracking: the turn is also
+    /// taken where it leads, so a judge naming the target itself cannot write between.
+    @Test func aLinkFoundInTheDirectoryTakesTurnsWhereItLeads() throws {
+        try writeTracking(finding: Self.channels, rule: "MUPJ-9/credential-channels")
+        let elsewhere = try TestSupport.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(
+            atPath: elsewhere.appendingPathComponent("shortcut.yaml").path, withDestinationPath: tracking)
+        let before = try String(contentsOfFile: tracking, encoding: .utf8)
+        let real = try #require(realpath(directory.path, nil))
+        defer { free(real) }
+        var held: WriterLock? = try WriterLock(forFileAt: tracking) { _ in }
+        #expect(held?.held == true)
+        let refused = try judge(Self.retention, "confirmed", file: elsewhere.path + "/", extra: ["--wait", "0"])
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr == "\(String(cString: real)): error: another mupj command is adding to a file here; "
+                + "nothing was added, run the command again when it has finished\n")
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8) == before)
+        held = nil
+        let recorded = try judge(Self.retention, "confirmed", file: elsewhere.path + "/", extra: ["--wait", "0"])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8).contains(Self.retention))
+    }
+
     @Test func waitOutsideItsRangeIsAUsageError() throws {
         for value in ["-1", "3601", "ten"] {
             let run = try judge(Self.retention, "confirmed", extra: ["--wait", value])

@@ -49,6 +49,23 @@ import YAMLDocument
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The file is read with the limits the command was given: under raised ones a file past the
+    /// defaults is added to (the command read it so), under lowered ones it is refused.
+    @Test func theFileIsReadWithTheCommandsLimits() throws {
+        let text = Self.head + "judgements:\n" + Self.entry + Self.by
+        let source = SourceFile(path: "t.yaml", bytes: Array(text.utf8))
+        let lines = TrackingFileEdit.lines(Self.judgement)
+        let nodes = try source.loadTable(limits: .default).entries.count
+        let tight = LoadLimits(maxNodes: nodes - 1)
+        let refused = try #require(throws: Diagnostic.self) {
+            try TrackingFileEdit.appending(lines, to: "judgements", in: source, limits: tight)
+        }
+        #expect(refused.message.contains("--max-nodes"), "\(refused.message)")
+        let added = try TrackingFileEdit.appending(
+            lines, to: "judgements", in: source, limits: LoadLimits(maxNodes: nodes))
+        #expect(String(decoding: added, as: UTF8.self).hasSuffix(Self.added(indent: 2)))
+    }
+
     /// The reviewer and date of `entry`, written after its block scalar, blank line included.
     static let by = "    by: {name: A, organisation: OSG}\n    date: 2009-01-01\n"
 
