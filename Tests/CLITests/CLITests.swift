@@ -259,8 +259,26 @@ import Testing
         #expect(refused.stderr.contains("use --force"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "my own work\n")
         #expect(try TestSupport.mupj(["init", "-o", file, "--force"]).status == 0)
-        #expect(try String(contentsOfFile: file, encoding: .utf8) != "my own work\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == TestSupport.mupj(["init"]).stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["mine.yaml"])
+    }
+
+    /// A link to nothing at the output is said to be one at once, with or without --force (it said
+    /// "use --force", which then failed), and is left as it is.
+    @Test func aDanglingLinkAsTheOutputIsSaidToBeOne() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let link = directory.appendingPathComponent("link.yaml").path
+        let gone = directory.appendingPathComponent("gone.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: gone)
+        for force in [[], ["--force"]] {
+            let run = try TestSupport.mupj(["init", "-o", link] + force)
+            #expect(run.status == 2)
+            #expect(
+                run.stderr == "\(link): error: cannot write: is a symbolic link to a file that does not exist\n",
+                "\(force)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == gone)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["link.yaml"])
+        }
     }
 
     /// A directory named as the file is never replaced, so the error does not suggest `--force`.
@@ -291,11 +309,14 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try TestSupport.mupj(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.split(separator: ".").count == 3)
-        for command in ["validate", "review", "explain", "clauses", "init", "schema"] {
+        #expect(version.stdout.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(version.stdout)")
+        for command in [
+            "validate", "review", "explain", "clauses", "init", "schema", "status", "summary", "judge", "sign-off",
+        ] {
             let help = try TestSupport.mupj([command, "--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "\(command) --help has no example")
+            #expect(help.stdout.contains("Exit codes: 0 "), "\(command) --help does not give its exit codes")
         }
     }
 
@@ -321,6 +342,45 @@ import Testing
         #expect(try TestSupport.mupj(["review", mistakes]).status == 1)
         #expect(try TestSupport.mupj(["review", mistakes, "--fail-on", "never"]).status == 0)
         #expect(try TestSupport.mupj(["review", "frameworks/examples/model-pilot.yaml"]).status == 0)
+    }
+
+    /// The model pilot with one fact changed: `answer` for whether the VO hands its documents to
+    /// sites that ask (MUPJ-10, a clause of medium severity).
+    static func modelPilot(onRequest answer: String) throws -> String {
+        let model = try String(
+            contentsOf: TestSupport.packageRoot.appendingPathComponent("frameworks/examples/model-pilot.yaml"),
+            encoding: .utf8)
+        let changed = model.replacingOccurrences(
+            of: "    available_on_request: true\n", with: "    available_on_request: \(answer)\n")
+        #expect(changed != model)
+        let path = try TestSupport.temporaryDirectory().appendingPathComponent("model.yaml").path
+        try changed.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A violated finding at or above --fail-on exits 1, one below it 0, on every way a review is
+    /// written (streamed, rendered to standard output, into a directory, checked); an open
+    /// question counts at no threshold.
+    @Test func failOnIsAThreshold() throws {
+        let medium = try Self.modelPilot(onRequest: "false")
+        for (threshold, status) in [("low", 1), ("medium", 1), ("high", 0), ("critical", 0), ("never", 0)] {
+            for format in ["text", "json", "sarif", "markdown"] {
+                let run = try TestSupport.mupj(["review", medium, "--format", format, "--fail-on", threshold])
+                #expect(run.status == Int32(status), "\(threshold), \(format): \(run.stderr)")
+            }
+        }
+        #expect(try TestSupport.mupj(["review", medium]).status == 0, "the default is high")
+        let directory = try TestSupport.temporaryDirectory().path
+        let written = try TestSupport.mupj(["review", medium, "--output-dir", directory, "--fail-on", "medium"])
+        #expect(written.status == 1, "\(written.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/review.json"), "written all the same")
+        let checked = try TestSupport.mupj([
+            "review", medium, "--output-dir", directory, "--check", "--fail-on", "medium",
+        ])
+        #expect(checked.status == 1, "\(checked.stderr)")
+        #expect(checked.stdout.hasSuffix("are up to date\n"), "\(checked.stdout)")
+        let unknown = try Self.modelPilot(onRequest: "unknown")
+        #expect(try TestSupport.mupj(["review", unknown, "--fail-on", "low"]).status == 0)
     }
 
     @Test func noColourWhenNotATerminal() throws {
@@ -549,6 +609,40 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(invalid):1:1: error: missing required field"))
         #expect(run.stdout.isEmpty)
+        // judge and sign-off, which review the description first, refuse it the same way.
+        for command in [
+            ["judge", "0000000000000001", "--as", "confirmed", "--because", "x"],
+            ["sign-off", "--recommend", "recommend"],
+        ] {
+            let refused = try TestSupport.mupj(
+                command + [
+                    "--framework", invalid, "--tracking", directory.path + "/t.yaml", "--by", "A", "--organisation",
+                    "OSG",
+                ])
+            #expect(refused.status == 1, "\(command[0]): \(refused.stderr)")
+            #expect(refused.stderr.contains("\(invalid):1:1: error: missing required field"), "\(command[0])")
+            #expect(!FileManager.default.fileExists(atPath: directory.path + "/t.yaml"))
+        }
+    }
+
+    @Test func anUnknownClauseIsNamedWithTheKnownOnes() throws {
+        let run = try TestSupport.mupj(["explain", "MUPJ-99"])
+        #expect(run.status == 2)
+        let known = (1...10).map { "MUPJ-\($0)" } + (1...6).map { "VO-\($0)" }
+        #expect(run.stderr == "error: no clause 'MUPJ-99'; known clauses: \(known.joined(separator: ", "))\n")
+    }
+
+    /// A status file without a date has no day to report on: it needs --as-of (exit 1, as any
+    /// status file that cannot be used).
+    @Test func anUndatedStatusFileNeedsAnAsOf() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("status.yaml").path
+        try "format: mupj-status/1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try TestSupport.mupj(["status", "--status-file", file])
+        #expect(run.status == 1)
+        #expect(run.stderr == "\(file): error: the status file has no dates; give --as-of\n")
+        let dated = try TestSupport.mupj(["status", "--status-file", file, "--as-of", "2009-11-24"])
+        #expect(dated.status == 0, "\(dated.stderr)")
     }
 
     @Test func clausesTable() throws {
@@ -684,6 +778,25 @@ import Testing
             ])
     }
 
+    /// With --format, only the formats given are written (no summary), the manifest lists
+    /// exactly them, and standard output names every file written; `summary` writes its three.
+    @Test func theFormatsGivenAreTheFilesWritten() throws {
+        for (command, names) in [
+            (["review", "--format", "json", "--format", "text", "--fail-on", "never"], ["review.json", "review.txt"]),
+            (["summary"], ["summary.md", "summary.html", "summary.json"]),
+        ] {
+            let directory = try TestSupport.temporaryDirectory().path
+            let run = try TestSupport.mupj(command + ["frameworks/dirac.yaml", "--output-dir", directory])
+            #expect(run.status == 0, "\(run.stderr)")
+            let written = names + ["mupj-reports.sha256"]
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == written.sorted())
+            #expect(run.stdout == "wrote " + written.map { "\(directory)/\($0)" }.joined(separator: ", ") + "\n")
+            let manifest = try String(contentsOfFile: directory + "/mupj-reports.sha256", encoding: .utf8)
+            let listed = manifest.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" }
+            #expect(listed.sorted() == names.sorted(), "\(manifest)")
+        }
+    }
+
     /// `--output-dir` leaves the files of the user's alone, names each, and writes nothing;
     /// `--force` replaces them, and says that another name (a hard link) of one still leads to the
     /// user's text. `--force` without a directory to write, or with `--check`, is a usage error.
@@ -731,17 +844,19 @@ import Testing
     }
 
     /// Two commands writing reports into one directory take turns: each would otherwise list only
-    /// its own files in the manifest. Here the other command is this test, holding the lock a
-    /// second.
+    /// its own files in the manifest. Here the other command is this test, holding the lock until
+    /// the command says it waits.
     @Test func reportWritersTakeTurns() throws {
         let directory = try TestSupport.temporaryDirectory().path
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY)
         #expect(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { close(descriptor) }
+        let waiting = "waiting for another mupj command writing reports in \(directory)\n"
         let run = try TestSupport.mupj(
-            ["review", "frameworks/dirac.yaml", "--format", "json", "--output-dir", directory, "--fail-on", "never"])
+            ["review", "frameworks/dirac.yaml", "--format", "json", "--output-dir", directory, "--fail-on", "never"],
+            whenStandardErrorHolds: waiting
+        ) { close(descriptor) }
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "waiting for another mupj command writing reports in \(directory)\n")
+        #expect(run.stderr == waiting)
         #expect(FileManager.default.fileExists(atPath: directory + "/review.json"))
     }
 
@@ -869,6 +984,30 @@ struct ColourTests {
 
     @Test func colouredOnATerminal() throws {
         #expect(try run("TERM=xterm").contains("\u{1B}[31merror:\u{1B}[0m"))
+    }
+
+    /// The review on a terminal: coloured, unless NO_COLOR is set to something or the terminal
+    /// is dumb (an empty NO_COLOR does not count, as no-color.org has it); through a pipe, never.
+    @Test func theReviewIsColouredOnATerminalOnly() throws {
+        func review(_ environment: String) throws -> String {
+            try TestSupport.shell(
+                "env -u NO_COLOR \(environment) script -qec \"$0 review frameworks/examples/common-mistakes.yaml\" "
+                    + "/dev/null", TestSupport.binary.path
+            ).stdout
+        }
+        for (environment, coloured) in [
+            ("TERM=xterm", true), ("TERM=xterm NO_COLOR=", true), ("TERM=xterm NO_COLOR=1", false),
+            ("TERM=dumb", false),
+        ] {
+            let output = try review(environment)
+            #expect(output.contains("Shortcut (EXAMPLE)"), "\(environment): \(output)")
+            #expect(output.contains("\u{1B}[") == coloured, "\(environment)")
+        }
+        let piped = try TestSupport.shell(
+            "env -u NO_COLOR TERM=xterm $0 review frameworks/examples/common-mistakes.yaml | cat",
+            TestSupport.binary.path)
+        #expect(piped.stdout.contains("Shortcut (EXAMPLE)"))
+        #expect(!piped.stdout.contains("\u{1B}["))
     }
 
     @Test func neverWithNoColourOrADumbTerminal() throws {

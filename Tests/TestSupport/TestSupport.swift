@@ -64,6 +64,15 @@ public enum TestSupport {
             binary, arguments, in: directory, environment: environment, stdin: stdin, standardOutput: standardOutput)
     }
 
+    /// Runs mupj and calls `action` once its standard error holds `text` (or once it has ended
+    /// without it): for a test that must act while the command waits (release a lock it waits
+    /// for), whatever the time the command takes to get there.
+    public static func mupj(_ arguments: [String], whenStandardErrorHolds text: String, _ action: () -> Void)
+        throws -> Run
+    {
+        try withoutActuallyEscaping(action) { action in try run(binary, arguments, watch: (text, action)) }
+    }
+
     /// Runs `script` with `/bin/sh -c`, `$0` and on being `arguments`: for arguments that a
     /// `String` cannot carry (bytes that are not UTF-8), made by the shell.
     public static func shell(_ script: String, _ arguments: String...) throws -> Run {
@@ -72,7 +81,7 @@ public enum TestSupport {
 
     private static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-        stdin: String? = nil, standardOutput: String? = nil
+        stdin: String? = nil, standardOutput: String? = nil, watch: (text: String, action: () -> Void)? = nil
     ) throws -> Run {
         let process = Process()
         process.executableURL = executable
@@ -108,6 +117,15 @@ public enum TestSupport {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        if let watch {
+            // Standard error is a file: looked at every 10 ms, for at most a minute.
+            for _ in 0..<6_000 {
+                let said = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+                if said.contains(watch.text) || !process.isRunning { break }
+                usleep(10_000)
+            }
+            watch.action()
+        }
         // Standard output is read before waiting so a large output cannot block the child.
         let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
