@@ -48,7 +48,7 @@ public enum HTMLReport {
     static func summary(_ overviews: [FrameworkOverview]) -> String {
         var out = "<section id=\"summary\">\n<h2>Summary</h2>\n"
         guard !overviews.isEmpty else {
-            return out + "<p>No framework description was reviewed.</p>\n</section>\n"
+            return out + "<p>\(Wording.noFramework)</p>\n</section>\n"
         }
         let statusHeads = Counts.statuses.map { "<th>\($0.phrase)</th>" }.joined()
         out += "<table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">Framework</th><th rowspan=\"2\">Overall</th>"

@@ -61,7 +61,7 @@ public enum MarkdownReport {
         out.line("## Summary")
         out.blank()
         guard !overviews.isEmpty else {
-            out.line("No framework description was reviewed.")
+            out.line(Wording.noFramework)
             out.blank()
             return
         }

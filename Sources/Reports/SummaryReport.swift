@@ -184,7 +184,7 @@ public struct SummaryReport: Sendable {
         out.line("## Verdicts")
         out.blank()
         if entries.isEmpty {
-            out.line("No framework description was reviewed.")
+            out.line(Wording.noFramework)
         } else {
             out.line(
                 "| Framework | Verdict | *Clauses* "
@@ -322,7 +322,7 @@ public struct SummaryReport: Sendable {
         out += "Words in <em>italics</em> are explained at the end.</p>\n</header>\n"
         out += "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n"
         if entries.isEmpty {
-            out += "<p>No framework description was reviewed.</p>\n"
+            out += "<p>\(Wording.noFramework)</p>\n"
         } else {
             out += "<table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">Framework</th>"
             out += "<th rowspan=\"2\">Verdict</th>"

@@ -83,10 +83,14 @@ public enum TextReport {
     }
 }
 
-struct Paint {
-    var enabled: Bool
+/// Colour by SGR code when `enabled`: the one place that writes the escape sequences, for the text
+/// report and the CLI's diagnostics.
+public struct Paint: Sendable {
+    public var enabled: Bool
 
-    func code(_ text: String, _ sgr: String) -> String { enabled ? "\u{1B}[\(sgr)m\(text)\u{1B}[0m" : text }
+    public init(enabled: Bool) { self.enabled = enabled }
+
+    public func code(_ text: String, _ sgr: String) -> String { enabled ? "\u{1B}[\(sgr)m\(text)\u{1B}[0m" : text }
     func bold(_ text: String) -> String { code(text, "1") }
     func dim(_ text: String) -> String { code(text, "2") }
 

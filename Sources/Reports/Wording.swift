@@ -5,6 +5,9 @@ import ReviewRecords
 /// Phrases shared by the human-readable formats, so that Markdown, HTML and the summary say the
 /// same thing in the same words.
 enum Wording {
+    /// Where a report of no framework would list them (every Markdown and HTML page says it alike).
+    static let noFramework = "No framework description was reviewed."
+
     /// After the citations of a piece of evidence that lists only the first of them.
     static func moreSources(_ count: Int) -> String {
         "and \(count) more source\(count == 1 ? "" : "s"), not listed"

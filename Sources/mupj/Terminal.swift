@@ -30,12 +30,13 @@ struct Terminal: Sendable {
         }
     }
 
+    /// The colours of diagnostics' severities (the reports paint with `Paint`).
     enum Colour: String {
-        case red = "31", green = "32", yellow = "33", blue = "34", bold = "1", dim = "2"
+        case red = "31", yellow = "33", blue = "34"
     }
 
     func paint(_ text: String, _ colour: Colour) -> String {
-        colours ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+        Paint(enabled: colours).code(text, colour.rawValue)
     }
 }
 

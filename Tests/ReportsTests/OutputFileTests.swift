@@ -21,6 +21,10 @@ import Testing
         try "old\n".write(toFile: target, atomically: true, encoding: .utf8)
         #expect(chmod(target, 0o600) == 0)
         try OutputFile.write("new\n", to: target, replace: true)
+        // One of the planted names was the temporary's (else this test tests nothing): its link is
+        // gone, replaced by the file made and renamed; the other 63 are as planted.
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.count == 63, "\(left)")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "theirs\n")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
         var status = stat()
