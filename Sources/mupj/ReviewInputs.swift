@@ -156,20 +156,28 @@ enum ReviewInputs {
         return (set, diagnostics)
     }
 
+    /// The one file at `path`, or its error printed and the run ended: exit 2 when it cannot be
+    /// read, 1 when it is too large (the content's fault: an invalid file, as a description is).
+    static func read(_ path: String, limits: LoadLimits) throws -> SourceFile {
+        do {
+            return try SourceFile.read(path, maxBytes: limits.maxBytes)
+        } catch {
+            switch error {
+            case .unreadable(let diagnostic):
+                DiagnosticPrinter.print([diagnostic])
+                throw ExitCode(2)
+            case .tooLarge(let diagnostic):
+                DiagnosticPrinter.print([diagnostic])
+                throw ExitCode(1)
+            }
+        }
+    }
+
     /// The prerequisites status file, checked against the prerequisite catalogs.
     static func statusFile(_ path: String, prerequisites: [Prerequisite], limits: LoadLimits) throws
         -> PrerequisiteStatusFile
     {
-        let source: SourceFile
-        do {
-            source = try SourceFile.read(path, maxBytes: limits.maxBytes)
-        } catch .unreadable(let diagnostic) {
-            DiagnosticPrinter.print([diagnostic])
-            throw ExitCode(2)
-        } catch .tooLarge(let diagnostic) {
-            DiagnosticPrinter.print([diagnostic])
-            throw ExitCode(1)
-        }
+        let source = try read(path, limits: limits)
         let outcome = StatusFileLoader.load(source, limits: limits)
         var diagnostics = outcome.diagnostics
         if let file = outcome.file { diagnostics += StatusFileLoader.crossCheck(file, against: prerequisites) }

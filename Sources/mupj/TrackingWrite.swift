@@ -220,7 +220,7 @@ struct TrackingWrite {
     /// The tracking file at `path` as read, nil when there is none; an invalid one ends the run.
     static func load(_ path: String, limits: LoadLimits) throws -> (SourceFile, TrackingFile)? {
         guard case .success = FileKind.of(path) else { return nil }
-        let source = try Self.read(path, limits: limits)
+        let source = try ReviewInputs.read(path, limits: limits)
         let loaded = TrackingFileLoader.load(source, limits: limits)
         DiagnosticPrinter.print(loaded.diagnostics)
         guard let file = loaded.file else {
@@ -259,17 +259,6 @@ struct TrackingWrite {
                     + "file for \(review.name) (\(review.vo)) with --tracking; nothing was added")
         ])
         throw ExitCode(2)
-    }
-
-    static func read(_ path: String, limits: LoadLimits) throws -> SourceFile {
-        do {
-            return try SourceFile.read(path, maxBytes: limits.maxBytes)
-        } catch {
-            DiagnosticPrinter.print([error.diagnostic])
-            // Too large is the content's fault: an invalid tracking file, as for a description.
-            if case .tooLarge = error { throw ExitCode(1) }
-            throw ExitCode(2)
-        }
     }
 
     /// The finding with `id`, which must be open.
