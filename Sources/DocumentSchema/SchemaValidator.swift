@@ -646,9 +646,19 @@ private struct Walk {
 
 /// The formats of dates and file modes, for every reader of them (the catalogs compare against them).
 extension SchemaValidator {
-    public static func isDate(_ s: String) -> Bool {
-        guard let (y, m, d) = dateFields(s) else { return false }
-        return impossibility(year: y, month: m, day: d) == nil
+    public static func isDate(_ s: String) -> Bool { day(s) != nil }
+
+    /// The year, month and day of text of the form YYYY-MM-DD that names a day; nil for anything
+    /// else (a month 13, a 30 February, a time of day). `CalendarDay` reads dates with it.
+    public static func day(_ s: String) -> (year: Int, month: Int, day: Int)? {
+        guard let (y, m, d) = dateFields(s), impossibility(year: y, month: m, day: d) == nil else { return nil }
+        return (y, m, d)
+    }
+
+    /// How many days month `m` (1–12) of year `y` has, in the Gregorian calendar.
+    public static func days(inMonth m: Int, of y: Int) -> Int {
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
     }
 
     /// Why `s`, written as YYYY-MM-DD, names no day ("there is no month 13"); nil for a day, or for
@@ -681,8 +691,7 @@ extension SchemaValidator {
 
     private static func impossibility(year y: Int, month m: Int, day d: Int) -> String? {
         guard (1...12).contains(m) else { return "there is no month \(m)" }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        let days = days(inMonth: m, of: y)
         if (1...days).contains(d) { return nil }
         return d == 0 ? "there is no day 0" : "month \(m) of \(y) has \(days) days"
     }

@@ -1,3 +1,5 @@
+import DocumentSchema
+
 /// A calendar date in UTC, with no time of day: the unit of the prerequisite history. Evidence
 /// dated D counts from D on (inclusive); a window from A to B covers A and B.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -7,12 +9,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD`, refusing anything else (a month 13, a 30 February, a time of day).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day)
-        else { return nil }
+        // Read as the formats' `date` fields are checked, so that a date they accept is a day here.
+        guard let (year, month, day) = SchemaValidator.day(text) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -44,10 +42,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.init(year: year, month: month, day: day)
     }
 
-    static func days(in month: Int, of year: Int) -> Int {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
+    static func days(in month: Int, of year: Int) -> Int { SchemaValidator.days(inMonth: month, of: year) }
 
     /// The day after.
     public var next: CalendarDay {
