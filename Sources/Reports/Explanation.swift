@@ -78,19 +78,6 @@ public enum Explanation {
     /// escaped (`Escape.terminalParagraph`). The first line starts with `prefix` (counted in the
     /// width), the others with `indent`.
     static func wrap(_ text: String, after prefix: String = "", indent: String = "") -> String {
-        var lines: [String] = []
-        var line = prefix
-        var empty = true
-        for word in Escape.terminalParagraph(text).split(separator: " ") {
-            if !empty && line.count + word.count + 1 > 96 {
-                lines.append(line)
-                line = indent
-                empty = true
-            }
-            line += empty ? String(word) : " " + word
-            empty = false
-        }
-        if !empty || lines.isEmpty { lines.append(line) }
-        return lines.joined(separator: "\n")
+        Wrapping.paragraph(text, width: 96, first: prefix, rest: indent)
     }
 }
