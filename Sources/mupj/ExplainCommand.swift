@@ -19,8 +19,8 @@ struct ExplainCommand: ParsableCommand {
               mupj explain VO-4 --framework frameworks/examples/common-mistakes.yaml \\
                 --tracking reviews/examples/shortcut.yaml
 
-            Exit codes: 0 explained; 1 an invalid description or tracking file; 2 no such clause, \
-            unreadable input, catalog errors, or a review limit passed (--max-findings, --max-steps).
+            Exit codes: 0 explained; 1 an invalid description or tracking file; 2 a usage error, no such \
+            clause, unreadable input, catalog errors, or a review limit passed (--max-findings, --max-steps).
             """
     )
 
@@ -99,7 +99,7 @@ struct ClausesCommand: ParsableCommand {
             Example:
               mupj clauses --checklist checklists/jspg-mupj-v1.0.yaml
 
-            Exit codes: 0 listed; 2 unreadable catalogs or catalog errors.
+            Exit codes: 0 listed; 2 a usage error, unreadable catalogs or catalog errors.
             """
     )
 

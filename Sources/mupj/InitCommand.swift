@@ -13,7 +13,8 @@ struct InitCommand: ParsableCommand {
 
             An existing file is never replaced unless --force is given.
 
-            Exit codes: 0 written; 2 the file exists (without --force), or cannot be written.
+            Exit codes: 0 written; 2 a usage error, the file exists (without --force), or cannot be \
+            written.
             """
     )
 

@@ -105,7 +105,8 @@ struct TrackingWrite {
     var file: TrackingFile?
     /// Those the file is read with, and read back with once the entry is added.
     let limits: LoadLimits
-    /// Released when the command ends: the directory's, and, for a file found there that is a
+    /// Released when the command ends: that of the directory the file is in (where it leads, for a
+    /// file named through a link) or is looked for in, and, for a file found there that is a
     /// link, that of the directory it leads to.
     let locks: [WriterLock]
 
@@ -164,15 +165,22 @@ struct TrackingWrite {
         // A tracking file that is a link is replaced where it leads (OutputFile follows it), so the
         // lock is that directory's: locked by the name given, a judge through the link and one by
         // the real path both wrote, and one entry was lost.
-        var locks = [try Self.takeTurn(forFileAt: file.map(Self.resolved) ?? directory + "/", wait: options.wait)]
-        let found: (path: String, read: (SourceFile, TrackingFile)?) =
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(options.wait)
+        var locks = [
+            try Self.takeTurn(forFileAt: file.map(Self.resolved) ?? directory + "/", wait: .seconds(options.wait))
+        ]
+        var found: (path: String, read: (SourceFile, TrackingFile)?) =
             try file.map { ($0, try Self.load($0, limits: limits)) }
             ?? Self.file(for: review, in: directory, limits: limits)
         // A file found in the directory may be a link too: the turn is then also taken where it
-        // leads, as a judge naming the link or its target with --tracking takes it there.
+        // leads, as a judge naming the link or its target with --tracking takes it there, within
+        // what is left of the wait; and the file is read again once it is held, since a command
+        // writing by the target's name may have added to it meanwhile.
         let target = Self.resolved(found.path)
-        if file == nil, target != found.path, Self.directory(of: target) != Self.resolved(directory) {
-            locks.append(try Self.takeTurn(forFileAt: target, wait: options.wait))
+        if file == nil, target != found.path, !Self.sameDirectory(Self.directory(of: target), locks[0].directory) {
+            locks.append(try Self.takeTurn(forFileAt: target, wait: max(.zero, deadline - clock.now)))
+            if found.read != nil { found.read = try Self.load(found.path, limits: limits) }
         }
         self.locks = locks
         path = found.path
@@ -192,9 +200,9 @@ struct TrackingWrite {
 
     /// The lock of the directory a file at `path` is written in, taken in turn with the other
     /// commands adding there; one not had within `wait` seconds ends the run.
-    static func takeTurn(forFileAt path: String, wait: Int) throws -> WriterLock {
+    static func takeTurn(forFileAt path: String, wait: Duration) throws -> WriterLock {
         do {
-            return try WriterLock(forFileAt: path, timeout: .seconds(wait)) { directory in
+            return try WriterLock(forFileAt: path, timeout: wait) { directory in
                 Terminal.standardError.write(
                     "waiting for another mupj command adding to a file in \(Escape.terminal(directory))\n")
             }
@@ -209,6 +217,13 @@ struct TrackingWrite {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// Whether `a` and `b` are one directory (the same device and inode, however each is named).
+    static func sameDirectory(_ a: String, _ b: String) -> Bool {
+        var (first, second) = (stat(), stat())
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return a == b }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// The directory part of `path`: "." for a bare name.
@@ -303,7 +318,14 @@ struct TrackingWrite {
             DiagnosticPrinter.print([error])
             throw ExitCode(2)
         }
-        let written = TrackingFileLoader.load(SourceFile(path: path, bytes: bytes), limits: limits)
+        // Read back within the limits it was read with, or the defaults where those are higher: one
+        // entry more may take a file read just within lowered limits past them.
+        let readBack = LoadLimits(
+            maxBytes: max(limits.maxBytes, LoadLimits.default.maxBytes),
+            maxDepth: max(limits.maxDepth, LoadLimits.default.maxDepth),
+            maxAliasNodes: max(limits.maxAliasNodes, LoadLimits.default.maxAliasNodes),
+            maxNodes: max(limits.maxNodes, LoadLimits.default.maxNodes))
+        let written = TrackingFileLoader.load(SourceFile(path: path, bytes: bytes), limits: readBack)
         guard let file = written.file, added(file) else {
             DiagnosticPrinter.print(written.diagnostics)
             Terminal.standardError.write(

@@ -504,10 +504,25 @@ import YAMLDocument
             refused.stderr == "\(String(cString: real)): error: another mupj command is adding to a file here; "
                 + "nothing was added, run the command again when it has finished\n")
         #expect(try String(contentsOfFile: tracking, encoding: .utf8) == before)
-        held = nil
-        let recorded = try judge(Self.retention, "confirmed", file: elsewhere.path + "/", extra: ["--wait", "0"])
+        // Waiting there, it reads the file again once its turn comes: what the other command wrote
+        // meanwhile (here a line the test adds before freeing the lock) is kept, and the entry added.
+        let waiting = "waiting for another mupj command adding to a file in \(String(cString: real))\n"
+        let recorded = try TestSupport.mupj(
+            [
+                "judge", Self.retention, "--framework", Self.shortcut, "--tracking", elsewhere.path + "/", "--as",
+                "confirmed", "--because", "Seen.", "--by", "A. Reviewer", "--organisation", "OSG", "--wait", "60",
+            ], whenStandardErrorHolds: waiting
+        ) {
+            let file = FileHandle(forWritingAtPath: tracking)
+            _ = try? file?.seekToEnd()
+            try? file?.write(contentsOf: Data("# written by the other command\n".utf8))
+            try? file?.close()
+            held = nil
+        }
         #expect(recorded.status == 0, "\(recorded.stderr)")
-        #expect(try String(contentsOfFile: tracking, encoding: .utf8).contains(Self.retention))
+        #expect(recorded.stderr.hasPrefix(waiting), "\(recorded.stderr)")
+        let after = try String(contentsOfFile: tracking, encoding: .utf8)
+        #expect(after.contains("# written by the other command\n") && after.contains(Self.retention), "\(after)")
     }
 
     @Test func waitOutsideItsRangeIsAUsageError() throws {

@@ -66,7 +66,9 @@ public enum TestSupport {
 
     /// Runs mupj and calls `action` once its standard error holds `text` (or once it has ended
     /// without it): for a test that must act while the command waits (release a lock it waits
-    /// for), whatever the time the command takes to get there.
+    /// for), whatever the time the command takes to get there. Standard output is read only after
+    /// that: a command that fills the pipe (64 KiB) before it says `text` would stall until the
+    /// minute the wait allows, so use it for commands that say little first.
     public static func mupj(_ arguments: [String], whenStandardErrorHolds text: String, _ action: () -> Void)
         throws -> Run
     {
