@@ -6,6 +6,8 @@ import YAMLDocument
 
 /// How many times the test's signal reached its handler.
 private let interruptions = Atomic<Int>(0)
+/// Whether the reader was seen asleep (in its read) before the signal was sent.
+private let readerSlept = Atomic<Bool>(false)
 
 @Suite struct DescriptorTests {
     /// A read that a signal interrupts before any byte came is retried, not taken for an error: the
@@ -34,10 +36,22 @@ private let interruptions = Atomic<Int>(0)
         defer { pthread_sigmask(SIG_SETMASK, &mask, nil) }
 
         let reader = pthread_self()
+        // This thread's own directory in /proc (`/proc/PID/task/TID`), where its state is read.
+        let readerTask = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")
         let writer = ends[1]
         let before = interruptions.load(ordering: .relaxed)
         let interrupter = Thread {
-            usleep(100_000)
+            // The signal is sent once the reader sleeps (state S), in the read: sent before, it
+            // would interrupt nothing and the test would pass without a retry.
+            for _ in 0..<500 {
+                let stat = (try? String(contentsOfFile: "/proc/\(readerTask)/stat", encoding: .utf8)) ?? ""
+                if stat.split(separator: ")").last?.split(separator: " ").first == "S" {
+                    readerSlept.store(true, ordering: .relaxed)
+                    break
+                }
+                usleep(10_000)
+            }
+            usleep(20_000)
             pthread_kill(reader, SIGUSR2)
             usleep(100_000)
             var byte: UInt8 = 0x2A
@@ -46,6 +60,8 @@ private let interruptions = Atomic<Int>(0)
         interrupter.start()
         var buffer = [UInt8](repeating: 0, count: 8)
         let read = buffer.withUnsafeMutableBytes { Descriptor.read(ends[0], into: $0) }
+        let slept = readerSlept.load(ordering: .relaxed)
+        #expect(slept, "the signal was sent before the read began")
         #expect(interruptions.load(ordering: .relaxed) == before + 1)
         #expect(read == .success(1))
         #expect(buffer[0] == 0x2A)
