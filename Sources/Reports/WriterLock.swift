@@ -85,6 +85,15 @@ public final class WriterLock {
         close(descriptor)
     }
 
+    /// Whether this lock is the one a writer of the file at `path` would take: the same directory
+    /// (device and inode, however it is named). A second lock there, on another descriptor, would
+    /// wait for this one.
+    public func covers(fileAt path: String) -> Bool {
+        var (held, other) = (stat(), stat())
+        guard fstat(descriptor, &held) == 0, stat(Self.existingDirectory(of: path), &other) == 0 else { return false }
+        return held.st_dev == other.st_dev && held.st_ino == other.st_ino
+    }
+
     /// The directory of `path`, or its nearest ancestor that exists ("." or "/" at the top).
     static func existingDirectory(of path: String) -> String {
         var directory = path

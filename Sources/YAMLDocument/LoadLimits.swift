@@ -25,4 +25,11 @@ public struct LoadLimits: Sendable, Hashable {
     }
 
     public static let `default` = LoadLimits()
+
+    /// Each bound the higher of this one and `floor`'s.
+    public func atLeast(_ floor: LoadLimits) -> LoadLimits {
+        LoadLimits(
+            maxBytes: max(maxBytes, floor.maxBytes), maxDepth: max(maxDepth, floor.maxDepth),
+            maxAliasNodes: max(maxAliasNodes, floor.maxAliasNodes), maxNodes: max(maxNodes, floor.maxNodes))
+    }
 }

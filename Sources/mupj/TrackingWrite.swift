@@ -178,7 +178,7 @@ struct TrackingWrite {
         // what is left of the wait; and the file is read again once it is held, since a command
         // writing by the target's name may have added to it meanwhile.
         let target = Self.resolved(found.path)
-        if file == nil, target != found.path, !Self.sameDirectory(Self.directory(of: target), locks[0].directory) {
+        if file == nil, target != found.path, !locks[0].covers(fileAt: target) {
             locks.append(try Self.takeTurn(forFileAt: target, wait: max(.zero, deadline - clock.now)))
             if found.read != nil { found.read = try Self.load(found.path, limits: limits) }
         }
@@ -217,19 +217,6 @@ struct TrackingWrite {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    /// Whether `a` and `b` are one directory (the same device and inode, however each is named).
-    static func sameDirectory(_ a: String, _ b: String) -> Bool {
-        var (first, second) = (stat(), stat())
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return a == b }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
-    }
-
-    /// The directory part of `path`: "." for a bare name.
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The tracking file at `path` as read, nil when there is none; an invalid one ends the run.
@@ -320,12 +307,7 @@ struct TrackingWrite {
         }
         // Read back within the limits it was read with, or the defaults where those are higher: one
         // entry more may take a file read just within lowered limits past them.
-        let readBack = LoadLimits(
-            maxBytes: max(limits.maxBytes, LoadLimits.default.maxBytes),
-            maxDepth: max(limits.maxDepth, LoadLimits.default.maxDepth),
-            maxAliasNodes: max(limits.maxAliasNodes, LoadLimits.default.maxAliasNodes),
-            maxNodes: max(limits.maxNodes, LoadLimits.default.maxNodes))
-        let written = TrackingFileLoader.load(SourceFile(path: path, bytes: bytes), limits: readBack)
+        let written = TrackingFileLoader.load(SourceFile(path: path, bytes: bytes), limits: limits.atLeast(.default))
         guard let file = written.file, added(file) else {
             DiagnosticPrinter.print(written.diagnostics)
             Terminal.standardError.write(
