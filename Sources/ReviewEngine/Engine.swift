@@ -59,6 +59,33 @@ public enum Engine {
     }
 }
 
+extension Engine {
+    /// `VO/name`, as finding ids have always been made, but one key per framework. A VO holding
+    /// `/`, or either part holding `%` (the escape) or U+001F (which `Finding.fingerprint` puts
+    /// between the key and the subject), has those percent-escaped: `C` of the VO `A/B` and `B/C`
+    /// of `A` gave their findings the same ids. An escaped key holds `%` and a plain one does not,
+    /// so the two never meet; real frameworks hold none of these and keep their ids.
+    static func idKey(vo: String, name: String) -> String {
+        func holds(_ text: String, _ bytes: [UInt8]) -> Bool { text.utf8.contains { bytes.contains($0) } }
+        let escapes: [UInt8] = [UInt8(ascii: "%"), 0x1F]
+        guard holds(vo, escapes + [UInt8(ascii: "/")]) || holds(name, escapes) else { return vo + "/" + name }
+        func escaped(_ text: String, slash: Bool) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "%": out += "%25"
+                case "/" where slash: out += "%2F"
+                case "\u{1F}": out += "%1F"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        // The name keeps its `/`: the VO's are escaped, so the first `/` still ends the VO.
+        return escaped(vo, slash: true) + "/" + escaped(name, slash: false)
+    }
+}
+
 /// What stays the same while one description is reviewed.
 private struct Context {
     let description: FrameworkDescription
@@ -79,7 +106,7 @@ private struct Context {
         // Every finding's id hashes this key: a name of megabytes was hashed whole for each of
         // thousands of findings. A long key is hashed once and its digest stands for it (a short
         // one, as every real name is, is used as it is, so ids stay what they were).
-        let key = description.vo + "/" + description.name
+        let key = Engine.idKey(vo: description.vo, name: description.name)
         frameworkKey = key.utf8.count <= 256 ? key : "sha256:" + SHA256.hex(Array(key.utf8))
     }
 

@@ -1,3 +1,5 @@
+import FrameworkModel
+
 /// Entries of one kind about one thing (the gLExec reviews by one organisation, say), in order of
 /// date and, on one date, in file order. The entries dated on or before a day are then a prefix,
 /// found by binary search: the history reads the file on each of its days, and a scan of the
@@ -94,8 +96,8 @@ struct StatusIndex: Sendable {
     let authorizationService: [ProductState: DatedEntries<ServiceState>]
     let products: [String]
     let glexecDeployment: DatedEntries<DeploymentState>
-    /// By framework and VO (`FrameworkRecommendation.key`).
-    let frameworkReviews: [String: DatedEntries<FrameworkRecommendation>]
+    /// By framework and VO (`FrameworkKey`).
+    let frameworkReviews: [FrameworkKey: DatedEntries<FrameworkRecommendation>]
     /// The MB decisions that say whether the policy is in effect.
     let declarations: DatedEntries<MBDecision>
     /// By prerequisite, the MB decisions that assess it, each with its last item about it.

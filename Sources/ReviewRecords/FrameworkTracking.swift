@@ -1,4 +1,5 @@
 import DocumentSchema
+import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
 import YAMLDocument
@@ -6,7 +7,7 @@ import YAMLDocument
 /// The tracking files of a run, by the framework each is about.
 public struct TrackingSet: Sendable {
     public private(set) var files: [TrackingFile] = []
-    private var byKey: [String: Int] = [:]
+    private var byKey: [FrameworkKey: Int] = [:]
 
     public static let empty = TrackingSet()
 
@@ -36,10 +37,10 @@ public struct TrackingSet: Sendable {
     /// The file about the framework reviewed, matched by name and VO as written in it.
     public func file(for review: FrameworkReview) -> TrackingFile? { file(framework: review.name, vo: review.vo) }
 
-    /// The file about the framework `name` of `vo`, matched as `FrameworkRecommendation.key` matches.
+    /// The file about the framework `name` of `vo`, matched as `FrameworkKey` matches.
     public func file(framework name: String, vo: String) -> TrackingFile? {
         guard !byKey.isEmpty else { return nil }
-        return byKey[FrameworkRecommendation.key(name, vo)].map { files[$0] }
+        return byKey[FrameworkKey(name: name, vo: vo)].map { files[$0] }
     }
 }
 

@@ -1,3 +1,4 @@
+import FrameworkModel
 import PolicyCatalog
 import ReviewEngine
 
@@ -258,7 +259,7 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
 
     public func applies(on day: CalendarDay) -> Bool { describedOn.map { $0 <= day } ?? true }
 
-    var key: String { FrameworkRecommendation.key(framework, vo) }
+    var key: FrameworkKey { FrameworkKey(name: framework, vo: vo) }
 }
 
 /// A day on which the status changed, what changed, and the status after the change.

@@ -1,3 +1,4 @@
+import FrameworkModel
 import PolicyCatalog
 import YAMLDocument
 
@@ -549,14 +550,15 @@ public struct PrerequisiteTracker: Sendable {
     func frameworkReviews(_ organisations: [String], asOf day: CalendarDay) -> Decision {
         // Each framework's latest record, the frameworks in the order in which their records up to
         // the day first appear in the file, each named as its first record names it.
-        let records = index.frameworkReviews.compactMap { key, records -> (offset: Int, key: String, name: String)? in
+        let records = index.frameworkReviews.compactMap {
+            key, records -> (offset: Int, key: FrameworkKey, name: String)? in
             guard let first = records.firstWritten(asOf: day) else { return nil }
             return (first.offset, key, "\(first.entry.framework) (\(first.entry.vo))")
         }.sorted { $0.offset < $1.offset }
         var keys = records.map(\.key)
         var names = Dictionary(uniqueKeysWithValues: records.map { ($0.key, $0.name) })
         let noDate = CalendarDay(year: 1, month: 1, day: 1)!
-        var latestVerdict: [String: Int] = [:]
+        var latestVerdict: [FrameworkKey: Int] = [:]
         for (position, verdict) in verdicts.enumerated() where verdict.applies(on: day) {
             let key = verdict.key
             if names[key] == nil {

@@ -1,4 +1,5 @@
 import DocumentSchema
+import FrameworkModel
 import PolicyCatalog
 import YAMLDocument
 
@@ -126,11 +127,7 @@ public struct FrameworkRecommendation: Sendable, Hashable {
     public var origin: EntryOrigin
 
     /// Framework and VO, case-insensitively: how records and descriptions are matched.
-    public var key: String { FrameworkRecommendation.key(framework, vo) }
-
-    public static func key(_ framework: String, _ vo: String) -> String {
-        framework.lowercased() + "\u{1F}" + vo.lowercased()
-    }
+    public var key: FrameworkKey { FrameworkKey(name: framework, vo: vo) }
 }
 
 /// The status of one prerequisite as the MB reported it.
@@ -426,7 +423,7 @@ private struct StatusBuilder {
         }
         // Matched as the tracker matches them, case-insensitively: `foo/BAR` on the same day as
         // `Foo/BAR` is the same framework, and the two must agree.
-        conflicts(status.frameworkReviews, section: "framework_reviews", same: \.key) {
+        conflicts(status.frameworkReviews, section: "framework_reviews", same: { AnyHashable($0.key) }) {
             (
                 "review of \($0.framework) (\($0.vo))", "\($0.date)",
                 $0.outcome.rawValue + PrerequisiteTracker.inferred($0.inferred), $0.origin
@@ -444,13 +441,13 @@ private struct StatusBuilder {
     /// Two entries about the same subject on the same day must say the same thing. Subjects are
     /// the same when their words are, or, given `same`, when that says so.
     mutating func conflicts<T>(
-        _ entries: [T], section: String, same: ((T) -> String)? = nil,
+        _ entries: [T], section: String, same: ((T) -> AnyHashable)? = nil,
         _ key: (T) -> (subject: String, day: String, says: String, origin: EntryOrigin)
     ) {
-        var first: [String: (says: String, origin: EntryOrigin)] = [:]
+        var first: [SubjectOnDay: (says: String, origin: EntryOrigin)] = [:]
         for entry in entries {
             let k = key(entry)
-            let id = (same?(entry) ?? k.subject) + "@" + k.day
+            let id = SubjectOnDay(subject: same?(entry) ?? AnyHashable(k.subject), day: k.day)
             guard let earlier = first[id] else {
                 first[id] = (k.says, k.origin)
                 continue
@@ -463,4 +460,10 @@ private struct StatusBuilder {
             }
         }
     }
+}
+
+/// What two entries of a status file must agree on: one subject on one day.
+private struct SubjectOnDay: Hashable {
+    var subject: AnyHashable
+    var day: String
 }

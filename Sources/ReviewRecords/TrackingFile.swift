@@ -1,4 +1,5 @@
 import DocumentSchema
+import FrameworkModel
 import PolicyCatalog
 import YAMLDocument
 
@@ -104,7 +105,7 @@ public struct TrackingFile: Sendable {
     public var location: SourceLocation
 
     /// Framework and VO, case-insensitively, as the status file's framework reviews are matched.
-    public var key: String { FrameworkRecommendation.key(framework, vo) }
+    public var key: FrameworkKey { FrameworkKey(name: framework, vo: vo) }
 }
 
 /// Reads a tracking file: YAML → `TrackingFormat` validation → typed entries. Beyond the shape it

@@ -216,7 +216,7 @@ enum ReviewInputs {
         var vo: String
         var nameLocation: SourceLocation?
 
-        var key: String { vo.lowercased() + "/" + name.lowercased() }
+        var key: FrameworkKey { FrameworkKey(name: name, vo: vo) }
     }
 
     /// Which valid descriptions loading keeps decoded.
@@ -290,10 +290,11 @@ enum ReviewInputs {
         var unreadable = problems
         var diagnostics: [Diagnostic] = []
         var checked: [Checked] = []
-        // One description per framework: finding ids are made from the VO and the name, and the
-        // MB reads one verdict per framework. (Two copies of a description gave the same ids to
-        // both, so links in the reports jumped to the other one.)
-        var described: [String: String] = [:]
+        // One description per framework, matched as tracking files are (`FrameworkKey`): the MB
+        // reads one verdict per framework, and a tracking file would apply to both. (Two copies of
+        // a description also gave the same ids to both, so links in the reports jumped to the other
+        // one: ids are made from the VO and the name, so only the same framework shares them.)
+        var described: [FrameworkKey: String] = [:]
         for file in loaded {
             switch file {
             case .unreadable(let diagnostic):

@@ -185,7 +185,7 @@ struct TrackingWrite {
         self.locks = locks
         path = found.path
         guard let (source, file) = found.read else { return }
-        guard file.key == FrameworkRecommendation.key(review.name, review.vo) else {
+        guard file.key == FrameworkKey(name: review.name, vo: review.vo) else {
             DiagnosticPrinter.print([
                 Diagnostic(
                     file: path, location: file.location,

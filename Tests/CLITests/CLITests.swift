@@ -433,6 +433,33 @@ import Testing
         }
     }
 
+    /// Two frameworks whose VO and name join to the same `VO/name` (`C` of `A/B`, `B/C` of `A`) are
+    /// two frameworks: both are reviewed, and no finding id of one is an id of the other.
+    @Test func frameworksWhoseNamesJoinAlikeAreTwo() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let text = try String(contentsOfFile: TestSupport.path("frameworks/dirac.yaml"), encoding: .utf8)
+        var paths: [String] = []
+        for (vo, name) in [("A/B", "C"), ("A", "B/C")] {
+            let path = directory.appendingPathComponent("\(paths.count).yaml").path
+            try text.replacingOccurrences(of: "  name: DIRAC\n  vo: LHCb\n", with: "  name: \(name)\n  vo: \(vo)\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        let run = try TestSupport.mupj(["review", "--format", "json", "--fail-on", "never"] + paths)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let frameworks = try #require(report["frameworks"] as? [[String: Any]])
+        #expect(frameworks.map { $0["vo"] as? String } == ["A/B", "A"])
+        let ids = frameworks.map { framework in
+            Set(
+                ((framework["clauses"] as? [[String: Any]]) ?? []).flatMap { clause in
+                    ((clause["findings"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+                })
+        }
+        #expect(ids[0].count > 40 && ids[0].count == ids[1].count)
+        #expect(ids[0].isDisjoint(with: ids[1]))
+    }
+
     @Test func invalidDescriptionStopsTheReview() throws {
         let directory = try TestSupport.temporaryDirectory()
         let file = directory.appendingPathComponent("bad.yaml")

@@ -1,3 +1,4 @@
+import FrameworkModel
 import PolicyCatalog
 import ReviewRecords
 import Testing
@@ -39,7 +40,7 @@ func loadTracking(_ body: String) -> (file: TrackingFile?, diagnostics: [Diagnos
         #expect(loaded.diagnostics.isEmpty)
         let file = try #require(loaded.file)
         #expect((file.framework, file.vo, file.path) == ("PanDA", "ATLAS", "t.yaml"))
-        #expect(file.key == FrameworkRecommendation.key("panda", "atlas"))
+        #expect(file.key == FrameworkKey(name: "panda", vo: "atlas"))
         let judgement = try #require(file.judgements.first)
         #expect(judgement.finding == "0123456789abcdef")
         #expect(judgement.rule == "MUPJ-8/private-directory")
