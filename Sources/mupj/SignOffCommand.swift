@@ -8,7 +8,15 @@ enum Recommendation: String, ExpressibleByArgument, CaseIterable {
     case recommendWithConditions = "recommend-with-conditions"
     case doNotRecommend = "do-not-recommend"
 
-    var verdict: Verdict { Verdict(rawValue: rawValue)! }
+    /// A switch, not a look-up by raw value: a case renamed on one side is a compile error here,
+    /// where a look-up would trap at run time.
+    var verdict: Verdict {
+        switch self {
+        case .recommend: return .recommend
+        case .recommendWithConditions: return .recommendWithConditions
+        case .doNotRecommend: return .doNotRecommend
+        }
+    }
 }
 
 struct SignOffCommand: ParsableCommand {
