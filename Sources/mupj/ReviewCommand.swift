@@ -272,7 +272,9 @@ struct ReportRun {
         }
         let names: [String] = rendered.map(\.name) + [ReportManifest.fileName]
         let written = names.map { FileKind.path($0, in: directory) }.joined(separator: ", ")
-        Terminal.standardOutput.write("wrote \(Escape.terminal(written))\n")
+        // On standard error, as every command that writes files says what it wrote: the results are
+        // in the files, and standard output stays empty for a caller that reads it.
+        Terminal.standardError.write("wrote \(Escape.terminal(written))\n")
         // A report with other names (hard links) is replaced by a new file, as a tracking file is,
         // and those names keep the old text: said the same way.
         for (path, replacement) in replaced {
