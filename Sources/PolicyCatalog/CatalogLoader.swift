@@ -1,5 +1,4 @@
 import DocumentSchema
-import FoundationEssentials
 import FrameworkModel
 import YAMLDocument
 
@@ -220,16 +219,6 @@ public struct CatalogSet: Sendable {
         let enough = requireClauses ? !catalogs.isEmpty : !(catalogs.isEmpty && prerequisites.isEmpty)
         let ok = enough && !diagnostics.contains { $0.severity == .error }
         return (ok ? CatalogSet(catalogs: catalogs, prerequisites: prerequisites) : nil, diagnostics)
-    }
-
-    /// Where catalogs are read from when none are named: `$MUPJ_CHECKLISTS` when it is set and not
-    /// empty (an empty one named the root of nothing: `: error: no such file`), else `checklists`.
-    public static var defaultDirectory: String { environmentDirectory ?? "checklists" }
-
-    /// The directory `$MUPJ_CHECKLISTS` names, if it is set and not empty.
-    public static var environmentDirectory: String? {
-        guard let set = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"], !set.isEmpty else { return nil }
-        return set
     }
 
     /// The `*.yaml` and `*.yml` regular files directly in `directory`, in name order, loaded as one set. A

@@ -58,7 +58,18 @@ struct CatalogOptions: ParsableArguments {
 
     var paths: [String] {
         if !checklists.isEmpty { return checklists }
-        return [CatalogSet.defaultDirectory]
+        return [Self.defaultDirectory]
+    }
+
+    /// Where catalogs are read from when none are named: `$MUPJ_CHECKLISTS` when it is set and not
+    /// empty (an empty one named the root of nothing: `: error: no such file`), else `checklists`.
+    /// Read here, with the rest of this policy, and not by the catalog stage, which takes paths.
+    static var defaultDirectory: String { environmentDirectory ?? "checklists" }
+
+    /// The directory `$MUPJ_CHECKLISTS` names, if it is set and not empty.
+    static var environmentDirectory: String? {
+        guard let set = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"], !set.isEmpty else { return nil }
+        return set
     }
 
     /// Whether the catalogs built into `mupj` stand in for the default directory: no catalog named,
@@ -66,8 +77,8 @@ struct CatalogOptions: ParsableArguments {
     /// nowhere or a directory that cannot be read, is read and its problem reported, rather than
     /// passed over for catalogs the user did not ask for.
     var builtIn: Bool {
-        guard checklists.isEmpty, CatalogSet.environmentDirectory == nil else { return false }
-        return FileKind.nothingAt(CatalogSet.defaultDirectory)
+        guard checklists.isEmpty, Self.environmentDirectory == nil else { return false }
+        return FileKind.nothingAt(Self.defaultDirectory)
     }
 
     /// The catalog files, read, with the problems met: the built-in ones when `builtIn`.
@@ -83,7 +94,7 @@ struct CatalogOptions: ParsableArguments {
         // `$MUPJ_CHECKLISTS` naming a directory that is not there: say where the name came from, and
         // what else there is. Looked at only after a problem, so a run that reads its catalogs pays
         // nothing.
-        if checklists.isEmpty, !problems.isEmpty, let named = CatalogSet.environmentDirectory,
+        if checklists.isEmpty, !problems.isEmpty, let named = Self.environmentDirectory,
             case .failure = FileKind.of(named)
         {
             let note = Diagnostic(
