@@ -29,6 +29,11 @@ public struct ReviewLimits: Sendable, Hashable {
     /// No bound: what code that reads `PathResolver` alone counts against.
     static let unlimited = ReviewLimits(maxFindings: .max, maxSteps: .max)
 
+    /// These limits, raised to `floor`'s bound by bound.
+    public func atLeast(_ floor: ReviewLimits) -> ReviewLimits {
+        ReviewLimits(maxFindings: max(maxFindings, floor.maxFindings), maxSteps: max(maxSteps, floor.maxSteps))
+    }
+
     func maximum(_ limit: ReviewLimitExceeded.Limit) -> Int {
         limit == .findings ? maxFindings : maxSteps
     }

@@ -492,7 +492,7 @@ enum BenchCatalogs {
         guard let options = try? CatalogOptions.parse([]) else { return nil }
         let (sources, problems) = options.sources(maxBytes: LoadLimits.default.maxBytes)
         guard problems.isEmpty else { return nil }
-        return ReviewInputs.checked(sources, limits: .default, requireClauses: true).set
+        return CatalogSet.verified(sources, limits: .default, requireClauses: true).set
     }()
 }
 

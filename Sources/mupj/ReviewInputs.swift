@@ -135,7 +135,7 @@ enum ReviewInputs {
     ) throws -> CatalogSet {
         let (sources, problems) = options.sources(maxBytes: limits.maxBytes)
         var diagnostics = problems
-        let (set, loadDiagnostics) = checked(
+        let (set, loadDiagnostics) = CatalogSet.verified(
             sources, limits: limits, reviewLimits: reviewLimits, requireClauses: requireClauses)
         diagnostics += loadDiagnostics
         DiagnosticPrinter.print(diagnostics)
@@ -150,21 +150,6 @@ enum ReviewInputs {
             throw ExitCode(2)
         }
         return set
-    }
-
-    /// The catalogs in `sources` loaded, with what is wrong in them, each catalog's examples run
-    /// within `reviewLimits`, or the default limits where those are higher.
-    static func checked(
-        _ sources: [SourceFile], limits: LoadLimits, reviewLimits: ReviewLimits = .default, requireClauses: Bool
-    ) -> (set: CatalogSet?, diagnostics: [Diagnostic]) {
-        var (set, diagnostics) = CatalogSet.load(sources, limits: limits, requireClauses: requireClauses)
-        let exampleLimits = ReviewLimits(
-            maxFindings: max(reviewLimits.maxFindings, ReviewLimits.default.maxFindings),
-            maxSteps: max(reviewLimits.maxSteps, ReviewLimits.default.maxSteps))
-        for catalog in set?.catalogs ?? [] { diagnostics += ExampleCheck.failures(of: catalog, limits: exampleLimits) }
-        for catalog in set?.prerequisites ?? [] { diagnostics += PrerequisiteTracker.exampleFailures(of: catalog) }
-        if diagnostics.contains(where: { $0.severity == .error }) { set = nil }
-        return (set, diagnostics)
     }
 
     /// The one file at `path`, or its error printed and the run ended: exit 2 when it cannot be

@@ -130,7 +130,7 @@ struct ValidateCommand: ParsableCommand {
         let path = source.path
         switch kind {
         case .catalog:
-            let checked = ReviewInputs.checked([source], limits: limits, requireClauses: false)
+            let checked = CatalogSet.verified([source], limits: limits, requireClauses: false)
             return Checked(file: path, kind: .catalog, diagnostics: checked.diagnostics)
         case .trackingFile:
             return Checked(
