@@ -16,14 +16,4 @@ enum DiagnosticPrinter {
             terminal.write("\(file)\(location): \(severity) \(Escape.terminal(diagnostic.message))\n")
         }
     }
-
-    static func json(_ diagnostic: Diagnostic) -> JSON {
-        .obj([
-            ("file", .string(diagnostic.file)),
-            ("line", diagnostic.location.map { .int($0.line) }),
-            ("column", diagnostic.location.map { .int($0.column) }),
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
-        ])
-    }
 }

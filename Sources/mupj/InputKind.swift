@@ -1,27 +1,13 @@
 import DocumentSchema
 import FrameworkModel
 import PolicyCatalog
+import Reports
 import ReviewRecords
 import YAMLDocument
 
-/// The kinds of file `mupj` reads. `validate` checks each file as the kind it is; the commands
-/// that review take descriptions only, and say what another kind given to them is and where it
-/// goes.
-enum InputKind: String, CaseIterable {
-    case description
-    case trackingFile = "tracking-file"
-    case statusFile = "status-file"
-    case catalog
-
-    func noun(_ count: Int) -> String {
-        switch self {
-        case .description: return count == 1 ? "description" : "descriptions"
-        case .trackingFile: return count == 1 ? "tracking file" : "tracking files"
-        case .statusFile: return count == 1 ? "status file" : "status files"
-        case .catalog: return count == 1 ? "catalog" : "catalogs"
-        }
-    }
-
+/// What `mupj` says of a kind of file given where it does not go, and how it tells the kind of a
+/// file refused as a description (`InputKind` itself is in Reports, with the report of `validate`).
+extension InputKind {
     /// What reads this kind, for a file given where a description was expected. The status file is
     /// read only by the commands that give the prerequisites, so they are named rather than the
     /// option, which the others lack.

@@ -3,6 +3,7 @@ import FoundationEssentials
 import FrameworkModel
 import Glibc
 import PolicyCatalog
+import Reports
 import ReviewEngine
 import ReviewRecords
 import ShippedCatalogs

@@ -2,6 +2,7 @@ import ArgumentParser
 import DocumentSchema
 import FrameworkModel
 import PolicyCatalog
+import Reports
 import ReviewRecords
 import YAMLDocument
 
@@ -51,7 +52,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let (files, problems) = Inputs.expand(paths, kind: "a file to validate")
         var unreadable = problems
-        var results: [Checked] = []
+        var results: [ValidationReport.File] = []
         // A status file is checked against the prerequisite catalog, read for the first one only.
         var prerequisites: [Prerequisite]?
         let catalog = { () throws -> [Prerequisite] in
@@ -68,80 +69,45 @@ struct ValidateCommand: ParsableCommand {
                 if let source, let other {
                     results.append(try Self.checked(source, as: other, limits: limits.limits, catalog))
                 } else {
-                    results.append(Checked(file: path, kind: .description, diagnostics: diagnostics))
+                    results.append(ValidationReport.File(path: path, kind: .description, diagnostics: diagnostics))
                 }
             case .valid(let source, let diagnostics, _, _):
-                results.append(Checked(file: source.path, kind: .description, diagnostics: diagnostics))
+                results.append(ValidationReport.File(path: source.path, kind: .description, diagnostics: diagnostics))
             }
         }
-        let invalid = results.filter { $0.diagnostics.contains { $0.severity == .error } }
+        let report = ValidationReport(files: results, unreadable: unreadable)
         switch format {
         case .text:
             DiagnosticPrinter.print(unreadable + results.flatMap(\.diagnostics))
-            let errors = invalid.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == .error }.count }
-            var summary = "\(Self.counted(results)) checked: \(results.count - invalid.count) valid"
-            if !invalid.isEmpty { summary += ", \(invalid.count) invalid (\(errors) error\(errors == 1 ? "" : "s"))" }
-            if !unreadable.isEmpty { summary += ", \(unreadable.count) unreadable" }
-            Terminal.standardOutput.write(summary + "\n")
+            Terminal.standardOutput.write(report.summaryLine())
         case .json:
-            let json = JSON.obj([
-                ("valid", .bool(invalid.isEmpty && unreadable.isEmpty)),
-                (
-                    "files",
-                    .array(
-                        results.map { result in
-                            .obj([
-                                ("path", .string(result.file)),
-                                ("kind", .string(result.kind.rawValue)),
-                                ("valid", .bool(!result.diagnostics.contains { $0.severity == .error })),
-                                ("diagnostics", .array(result.diagnostics.map(DiagnosticPrinter.json))),
-                            ])
-                        })
-                ),
-                ("unreadable", .array(unreadable.map(DiagnosticPrinter.json))),
-            ])
-            Terminal.standardOutput.write(json.rendered())
+            Terminal.standardOutput.write(report.json())
         }
         if !unreadable.isEmpty { throw ExitCode(2) }
-        if !invalid.isEmpty { throw ExitCode(1) }
-    }
-
-    struct Checked {
-        var file: String
-        var kind: InputKind
-        var diagnostics: [Diagnostic]
-    }
-
-    /// "3 descriptions", or "4 files (3 descriptions, 1 tracking file)" when of several kinds.
-    static func counted(_ results: [Checked]) -> String {
-        let kinds = InputKind.allCases.compactMap { kind -> String? in
-            let n = results.count { $0.kind == kind }
-            return n == 0 ? nil : "\(n) \(kind.noun(n))"
-        }
-        guard kinds.count > 1 else { return kinds.first ?? "0 \(InputKind.description.noun(0))" }
-        return "\(results.count) files (\(kinds.joined(separator: ", ")))"
+        if !report.invalid.isEmpty { throw ExitCode(1) }
     }
 
     /// A file refused as a description that is another of mupj's files, checked as the file it is:
     /// a status file against the prerequisites `catalog` gives.
     static func checked(
         _ source: SourceFile, as kind: InputKind, limits: LoadLimits, _ catalog: () throws -> [Prerequisite]
-    ) throws -> Checked {
+    ) throws -> ValidationReport.File {
         let path = source.path
         switch kind {
         case .catalog:
             let checked = CatalogSet.verified([source], limits: limits, requireClauses: false)
-            return Checked(file: path, kind: .catalog, diagnostics: checked.diagnostics)
+            return ValidationReport.File(path: path, kind: .catalog, diagnostics: checked.diagnostics)
         case .trackingFile:
-            return Checked(
-                file: path, kind: .trackingFile,
+            return ValidationReport.File(
+                path: path, kind: .trackingFile,
                 diagnostics: TrackingFileLoader.load(source, limits: limits).diagnostics)
         case .statusFile:
             let outcome = StatusFileLoader.load(source, limits: limits)
             let crossChecked = try outcome.file.map { StatusFileLoader.crossCheck($0, against: try catalog()) } ?? []
-            return Checked(file: path, kind: .statusFile, diagnostics: outcome.diagnostics + crossChecked)
+            return ValidationReport.File(path: path, kind: .statusFile, diagnostics: outcome.diagnostics + crossChecked)
         case .description:
-            return Checked(file: path, kind: .description, diagnostics: DescriptionLoader.load(source).diagnostics)
+            return ValidationReport.File(
+                path: path, kind: .description, diagnostics: DescriptionLoader.load(source).diagnostics)
         }
     }
 }
