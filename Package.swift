@@ -4,10 +4,12 @@ import PackageDescription
 // The pipeline, left to right; each module imports only modules to its left:
 // CLibYAML, CSHA256 → YAMLDocument → DocumentSchema → FrameworkModel → PolicyCatalog → ReviewEngine
 //   → ReviewRecords → Reports → mupj (CLI).
-// Beside the pipeline: CAllocator (the allocator's settings, made by the CLI when it starts), and
+// Beside the pipeline: CAllocator (the allocator's settings, made by the CLI when it starts),
 // Corpora (generated inputs: the benchmark's corpora and the hostile inputs that the hardening
-// tests check and the benchmark times), on FrameworkModel's template, and ShippedCatalogs (the
-// catalogs of checklists/ built into the binary, for use where a project has none).
+// tests check and the benchmark times), on FrameworkModel's template, Benchmarking (the hidden
+// `mupj bench`: those inputs timed in process and through the binary), on Reports and Corpora, and
+// ShippedCatalogs (the catalogs of checklists/ built into the binary, for use where a project has
+// none).
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
 // Every catalog of checklists/, in name order (a test checks this list against the directory).
@@ -36,6 +38,7 @@ let package = Package(
         .target(name: "ReviewRecords", dependencies: ["ReviewEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["ReviewRecords"], swiftSettings: strict),
         .target(name: "Corpora", dependencies: ["FrameworkModel"], swiftSettings: strict),
+        .target(name: "Benchmarking", dependencies: ["Reports", "Corpora"], swiftSettings: strict),
         // The catalogs of checklists/, built into the binary so that an installed `mupj` reviews
         // from any directory. Sources/ShippedCatalogs/checklists is a link to checklists/, so that
         // a build embeds the catalogs as they are where they are edited. (A target rooted at the
@@ -47,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "mupj",
             dependencies: [
-                "Reports", "Corpora", "CAllocator", "ShippedCatalogs",
+                "Reports", "Benchmarking", "CAllocator", "ShippedCatalogs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -62,6 +65,8 @@ let package = Package(
         .testTarget(name: "ReviewRecordsTests", dependencies: ["ReviewRecords", "Corpora", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Corpora", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["mupj", "Reports", "ShippedCatalogs", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HardeningTests", dependencies: ["mupj", "Corpora", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "HardeningTests", dependencies: ["mupj", "Benchmarking", "Corpora", "TestSupport"],
+            swiftSettings: strict),
     ]
 )

@@ -1,18 +1,18 @@
 import Corpora
 import Testing
 
-@testable import mupj
+@testable import Benchmarking
 
 /// How the benchmark judges one run of a hostile input: the verdicts its tally counts.
 @Suite struct BenchHostileTests {
     static let path = "/tmp/bench/hostile-3.yaml"
 
-    static func child(status: Int32 = 1, wall: Double = 0.1, megabytes: Int = 20) -> Bench.Child {
-        Bench.Child(status: status, wall: wall, maxRSSKilobytes: megabytes * 1024)
+    static func child(status: Int32 = 1, wall: Double = 0.1, megabytes: Int = 20) -> BenchChild {
+        BenchChild(status: status, wall: wall, maxRSSKilobytes: megabytes * 1024)
     }
 
     static func problems(
-        accepted: Bool, _ child: Bench.Child, refusal: Int32 = 1, firstLine: String = "",
+        accepted: Bool, _ child: BenchChild, refusal: Int32 = 1, firstLine: String = "",
         maxKilobytes: Int = BenchHostile.maxKilobytes
     ) -> [String] {
         BenchHostile.problems(

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Corpora
 import FoundationEssentials
 import PolicyCatalog
@@ -69,15 +68,15 @@ enum BenchHostile {
     /// Where "all formats" writes the reports of the input at `path`; removed after each run.
     static func reportDirectory(_ path: String) -> String { path + ".reports" }
 
-    /// Prints a row per input; returns a verdict per run.
+    /// Prints a row per input; returns a verdict per run. The catalogs the reviews read are those
+    /// `Benchmark.run` checked before it began.
     static func measure(executable: String, directory: String) throws -> [(String, Bool)] {
-        try Bench.requireCatalogs()
         print(
-            "== hostile inputs: each command ≤ \(Bench.fixed(maxSeconds, 0)) s and ≤ \(HostileInput.issueMebibytes) MiB, ending with exit 0 "
+            "== hostile inputs: each command ≤ \(BenchTable.fixed(maxSeconds, 0)) s and ≤ \(HostileInput.issueMebibytes) MiB, ending with exit 0 "
                 + "where the input is valid, or refused (exit 1; 2 for a catalog) with an error located in the file")
         print(
             "   (each cell: exit, wall, peak RSS; the error shown is the first from the reader the input is aimed at)")
-        print(Bench.row(["input", "MB"] + commands.map(\.name) + ["first error"], widths: widths))
+        print(BenchTable.row(["input", "MB"] + commands.map(\.name) + ["first error"], widths: widths))
         let folder = directory + "/hostile"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let errors = folder + "/stderr.txt"
@@ -99,10 +98,10 @@ enum BenchHostile {
                 try Data(catalog().utf8).write(to: URL(fileURLWithPath: folder + "/input-\(index)-prerequisites.yaml"))
             }
             defer { if let historyCatalog { try? FileManager.default.removeItem(atPath: historyCatalog) } }
-            var cells = [input.name, Bench.fixed(Double(bytes.count) / 1e6, 2)]
+            var cells = [input.name, BenchTable.fixed(Double(bytes.count) / 1e6, 2)]
             var firstError = ""
             for command in commands {
-                let child = try Bench.measured(
+                let child = try BenchChild.measured(
                     executable,
                     command.arguments(
                         Files(input: path, partner: partner, historyCatalog: historyCatalog, tracked: tracked)),
@@ -120,14 +119,14 @@ enum BenchHostile {
                     firstError = located(first, path: path) ?? first
                 }
                 cells.append(
-                    "\(child.status)\(Bench.mark(problems.isEmpty)) \(Bench.duration(child.wall)) "
-                        + "\(Bench.fixed(Double(child.maxRSSKilobytes) / 1024, 0)) MiB")
+                    "\(child.status)\(BenchTable.mark(problems.isEmpty)) \(BenchTable.duration(child.wall)) "
+                        + "\(BenchTable.fixed(Double(child.maxRSSKilobytes) / 1024, 0)) MiB")
                 let what = "\(command.name): \(input.name)"
                 verdicts.append(
                     (problems.isEmpty ? what : what + ": " + problems.joined(separator: ", "), problems.isEmpty))
             }
             let shown = firstError.count > 60 ? String(firstError.prefix(59)) + "…" : firstError
-            print(Bench.row(cells + [shown], widths: widths))
+            print(BenchTable.row(cells + [shown], widths: widths))
         }
         try? FileManager.default.removeItem(atPath: errors)
         print()
@@ -136,7 +135,7 @@ enum BenchHostile {
 
     /// What is wrong with one run, in words; empty when it is within bounds and ended as it must.
     static func problems(
-        accepted: Bool, _ child: Bench.Child, refusal: Int32, firstLine: String, path: String,
+        accepted: Bool, _ child: BenchChild, refusal: Int32, firstLine: String, path: String,
         maxKilobytes: Int = BenchHostile.maxKilobytes
     ) -> [String] {
         var problems: [String] = []
@@ -152,9 +151,9 @@ enum BenchHostile {
         default:
             break
         }
-        if child.wall > maxSeconds { problems.append("took \(Bench.duration(child.wall))") }
+        if child.wall > maxSeconds { problems.append("took \(BenchTable.duration(child.wall))") }
         if child.maxRSSKilobytes > maxKilobytes {
-            problems.append("peak RSS \(Bench.fixed(Double(child.maxRSSKilobytes) / 1024, 1)) MiB")
+            problems.append("peak RSS \(BenchTable.fixed(Double(child.maxRSSKilobytes) / 1024, 1)) MiB")
         }
         return problems
     }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import FoundationEssentials
 
 /// The README's main job, `mupj review FILES --output-dir DIR` (every report format and the MB
@@ -11,15 +10,15 @@ enum BenchMainJob {
     /// Prints a row per corpus: wall time, peak memory, and the size of the reports written.
     static func measure(_ corpora: [BenchCorpus], executable: String, directory: String) throws {
         print("== the main job: `review --output-dir` (every report format and the MB summary)")
-        print(Bench.row(["corpus", "files", "MB", "CLI wall", "peak RSS", "reports"], widths: widths))
+        print(BenchTable.row(["corpus", "files", "MB", "CLI wall", "peak RSS", "reports"], widths: widths))
         let output = directory + "/main-job"
         for corpus in corpora {
             defer { try? FileManager.default.removeItem(atPath: output) }
-            let child = try Bench.measured(
+            let child = try BenchChild.measured(
                 executable, ["review"] + corpus.paths + ["--output-dir", output, "--fail-on", "never"],
                 scratch: directory)
             guard child.status == 0 else {
-                throw ValidationError("\(corpus.name): the main job exited with \(child.status)")
+                throw BenchError.failed("\(corpus.name): the main job exited with \(child.status)")
             }
             let names = try FileManager.default.contentsOfDirectory(atPath: output)
             let written = try names.reduce(0) { total, name in
@@ -27,11 +26,12 @@ enum BenchMainJob {
                 return total + ((size as? any BinaryInteger).map { Int($0) } ?? 0)
             }
             print(
-                Bench.row(
+                BenchTable.row(
                     [
-                        corpus.name, "\(corpus.files.count)", Bench.fixed(Double(corpus.bytes) / 1e6, 2),
-                        Bench.duration(child.wall), Bench.fixed(Double(child.maxRSSKilobytes) / 1e3, 1) + " MB",
-                        Bench.fixed(Double(written) / 1e6, 1) + " MB",
+                        corpus.name, "\(corpus.files.count)", BenchTable.fixed(Double(corpus.bytes) / 1e6, 2),
+                        BenchTable.duration(child.wall),
+                        BenchTable.fixed(Double(child.maxRSSKilobytes) / 1e3, 1) + " MB",
+                        BenchTable.fixed(Double(written) / 1e6, 1) + " MB",
                     ], widths: widths))
         }
         print()
