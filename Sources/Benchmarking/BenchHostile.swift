@@ -1,6 +1,5 @@
 import Corpora
 import FoundationEssentials
-import PolicyCatalog
 
 /// The hardening issue's bounds on hostile inputs, timed: each input of `HostileInput.all`
 /// through `mupj validate` and `mupj review`, and as the other YAML people write (a catalog, the
