@@ -103,10 +103,9 @@ private func readAsTrackingFile(_ source: SourceFile, _ lines: LineTable, _ limi
     require(
         !verdict.signOff.signed || verdict.verdict.rawValue != "review-incomplete", "a review-incomplete verdict signed"
     )
-    var context = ReportContext(
+    let context = ReportContext(
         result: ReviewResult(toolVersion: "fuzz", catalogs: fixtures.catalogInfos, frameworks: [review]),
-        sources: [fixtures.description.source])
-    context.tracking = TrackingSet.make([file]).set
+        sources: [fixtures.description.source], tracking: TrackingSet.make([file]).set)
     for format in ReportFormat.allCases {
         let text = format.render(context)
         if format == .json || format == .sarif { requireJSON(text, "the \(format) report with a tracking file") }
@@ -116,8 +115,9 @@ private func readAsTrackingFile(_ source: SourceFile, _ lines: LineTable, _ limi
     // it, its evidence pointing into the input (only when signed: unsigned, the record is the
     // findings verdict the status-file reading already tracks; and not the history, whose days are
     // the shipped file's but one, for a third of the target's speed).
-    // (The record joins the file only when it names the fixture's framework, as the commands do.)
-    let record = FrameworkVerdictRecord(review, tracking: context.tracking)
+    // (The record is the context's join, which finds the file only when it names the fixture's
+    // framework, as the commands' is.)
+    let record = FrameworkVerdictRecord(context.tracked[0])
     let joined = context.tracking.file(for: review) != nil
     require(
         (record.signature != nil) == (joined && verdict.signOff.signed), "a signature without a signed verdict, or none"

@@ -1,24 +1,21 @@
 import ReviewEngine
 import ReviewRecords
 
-/// What the reports written for reading (HTML, Markdown, the MB summary) show of a framework in
-/// more than one place: its tallies and verdict in the overview tables, then again in its own
-/// section. Worked out once per framework and report, so that the places cannot disagree and the
-/// tracking file is joined once.
-struct FrameworkOverview {
-    let review: FrameworkReview
-    let counts: Counts
-    let tracking: FrameworkTracking
-    let verdict: FindingsVerdict
+/// One framework as every format shows it: its review, the reviewers' layer joined to it (its
+/// tracking file and the verdict they give) and its tallies. Worked out once per framework, when
+/// the context is made (`ReportContext.frameworks`), and read by every renderer, so that the
+/// formats, and the places within one (the overview tables of HTML, Markdown and the MB summary,
+/// then each framework's own section), cannot disagree.
+public struct FrameworkOverview: Sendable {
+    public let tracked: TrackedReview
+    public let counts: Counts
 
-    init(_ review: FrameworkReview, context: ReportContext) {
-        self.review = review
-        counts = Counts(review)
-        (tracking, verdict) = context.tracked(review)
+    init(_ tracked: TrackedReview) {
+        self.tracked = tracked
+        counts = Counts(tracked.review)
     }
 
-    /// Every framework of the context's result, in order.
-    static func all(_ context: ReportContext) -> [FrameworkOverview] {
-        context.result.frameworks.map { FrameworkOverview($0, context: context) }
-    }
+    public var review: FrameworkReview { tracked.review }
+    public var tracking: FrameworkTracking { tracked.tracking }
+    public var verdict: FindingsVerdict { tracked.verdict }
 }

@@ -29,7 +29,7 @@ public enum HTMLReport {
             }
             out += "<a href=\"#provenance\">Files used</a></nav>\n"
         }
-        let overviews = FrameworkOverview.all(context)
+        let overviews = context.frameworks
         out += summary(overviews)
         out += matrix(result)
         out += legend(context.result.catalogs)

@@ -79,11 +79,11 @@ public enum JSONReport {
     /// returns false, the findings after that piece are left out, for a caller that throws the
     /// framework away (one made on another thread that grew past its bound).
     public static func framework(
-        _ f: FrameworkReview, context: ReportContext, into out: inout JSONWriter, emit: ((Span<UInt8>) -> Bool)? = nil
+        _ framework: FrameworkOverview, context: ReportContext, into out: inout JSONWriter,
+        emit: ((Span<UInt8>) -> Bool)? = nil
     ) {
         var going = true
-        let counts = Counts(f)
-        let (tracking, verdict) = context.tracked(f)
+        let (f, counts, tracking, verdict) = (framework.review, framework.counts, framework.tracking, framework.verdict)
         let sameFacts = SameFacts(f)
         out.nextItem()
         out.object { out in

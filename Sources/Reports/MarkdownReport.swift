@@ -48,7 +48,7 @@ public enum MarkdownReport {
             }
             out.blank()
         }
-        let overviews = FrameworkOverview.all(context)
+        let overviews = context.frameworks
         summary(overviews, into: &out)
         for (index, overview) in overviews.enumerated() {
             framework(overview, index: index, context: context, into: &out)

@@ -12,7 +12,8 @@ import YAMLDocument
 /// What every renderer is given: the one complete result, plus the few facts about the run that
 /// are not part of the review itself. Renderers are pure functions of this value.
 public struct ReportContext: Sendable {
-    public var result: ReviewResult
+    /// Fixed when the context is made, as `tracking` is: `frameworks` is joined from the two then.
+    public let result: ReviewResult
     /// The report date, only when the user asked for one (`--date` or `SOURCE_DATE_EPOCH`):
     /// without it, the same inputs give byte-identical reports.
     public var date: String?
@@ -25,7 +26,12 @@ public struct ReportContext: Sendable {
     /// The absolute working directory, needed only to relate an absolute path to a relative one.
     public let workingDirectory: String?
     /// The reviewers' tracking files: their judgements on findings and their sign-offs.
-    public var tracking: TrackingSet
+    public let tracking: TrackingSet
+    /// Every framework of `result`, in order, joined with its tracking file, with the verdict they
+    /// give and its tallies: the one complete result every format renders, the reviewers' layer
+    /// in it. Joined here, once per framework, rather than by each renderer: a review written in
+    /// every format joined each framework ten times, with nothing to keep the joins equal.
+    public let frameworks: [FrameworkOverview]
     /// The links made so far, one per file: Markdown and HTML link every piece of evidence to its
     /// file, and working the path out each time was a sixth of the time of a Markdown report. Made
     /// when first asked for: JSON, SARIF and text make none, and making them all up front cost
@@ -38,18 +44,19 @@ public struct ReportContext: Sendable {
     ) {
         self.result = result
         self.tracking = tracking
+        frameworks = result.frameworks.map { FrameworkOverview(TrackedReview($0, tracking: tracking)) }
         self.date = date
         self.sources = Dictionary(sources.map { ($0.path, SourceText($0)) }, uniquingKeysWith: { first, _ in first })
         self.reportDirectory = reportDirectory
         self.workingDirectory = workingDirectory
     }
 
-    /// The review of `review` joined with its tracking file, and the verdict they give: what
-    /// every format shows of the reviewers' work, worked out the same way for all.
-    public func tracked(_ review: FrameworkReview) -> (tracking: FrameworkTracking, verdict: FindingsVerdict) {
-        let tracking = FrameworkTracking(review, file: self.tracking.file(for: review))
-        return (tracking, FindingsVerdict(review, tracking: tracking))
-    }
+    /// The reviewers' layer of every framework, in order: what the verdict records read, the
+    /// same the reports show.
+    public var tracked: [TrackedReview] { frameworks.map(\.tracked) }
+
+    /// What the tracking files say that matches no open finding as written (`TrackedReview.warnings`).
+    public var trackingWarnings: [Diagnostic] { TrackedReview.warnings(frameworks.lazy.map(\.tracked)) }
 
     /// The link from the report to a line of a file, with a `#L<line>` anchor as code-hosting
     /// sites number lines.

@@ -131,8 +131,8 @@ public struct ReportStream: Sendable {
             var totals = TextReport.Totals()
             totals.frameworks = index
             var text = ""
-            for review in context.result.frameworks {
-                text += TextReport.framework(review, context: context, colour: colour, totals: &totals)
+            for framework in context.frameworks {
+                text += TextReport.framework(framework, context: context, colour: colour, totals: &totals)
             }
             guard text.utf8.count <= maxBytes else { return nil }
             totals.frameworks -= index
@@ -159,8 +159,8 @@ public struct ReportStream: Sendable {
         var going = true
         // `emit` is only called during the loop; the parameter is optional, hence escaping.
         withoutActuallyEscaping(emit) { emit in
-            for review in context.result.frameworks where going {
-                JSONReport.framework(review, context: context, into: &out) { piece in
+            for framework in context.frameworks where going {
+                JSONReport.framework(framework, context: context, into: &out) { piece in
                     going = emit(piece)
                     return going
                 }

@@ -65,8 +65,8 @@ public enum SARIFReport {
                 }))
         out.key("results")
         out.open(.array)
-        for review in result.frameworks {
-            let tracking = context.tracked(review).tracking
+        for framework in context.frameworks {
+            let (review, tracking) = (framework.review, framework.tracking)
             let sameFacts = SameFacts(review)
             for clause in review.clauses {
                 for finding in clause.findings {

@@ -82,10 +82,12 @@ public struct StreamedReview: Sendable {
             } catch {
                 return .failure(.limit(error))
             }
+            // The framework is joined with its tracking file here, once, for its part of the
+            // report and its warnings alike.
             let context = ReportContext(
                 result: ReviewResult(toolVersion: toolVersion, catalogs: infos, frameworks: [review]), date: date,
                 sources: [source], workingDirectory: workingDirectory, tracking: tracking)
-            let warnings = tracking.file(for: review).map { FrameworkTracking(review, file: $0).diagnostics } ?? []
+            let warnings = context.trackingWarnings
             // On one thread nothing is gained by making the part first; a file larger than the
             // bound surely gives a larger report.
             if parallel && source.bytes.count <= partBytes,

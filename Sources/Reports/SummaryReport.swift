@@ -138,7 +138,7 @@ public struct SummaryReport: Sendable {
     /// review reports show of it, and the reasons for its verdict (`topReasons`).
     typealias Entry = FrameworkOverview
 
-    var entries: [Entry] { FrameworkOverview.all(context) }
+    var entries: [Entry] { context.frameworks }
 
     /// Said once under the verdicts, in place of each framework's sign-off line, when no tracking
     /// file was read for any of them: the same sentence four times took the lines the page needs.

@@ -27,19 +27,20 @@ public enum TextReport {
 
     /// One framework's section (after a blank line, unless it is the first).
     public static func framework(
-        _ review: FrameworkReview, context: ReportContext, colour: Bool, totals: inout Totals
+        _ framework: FrameworkOverview, context: ReportContext, colour: Bool, totals: inout Totals
     ) -> String {
+        let (review, counts, tracking, verdict) = (
+            framework.review, framework.counts, framework.tracking, framework.verdict
+        )
         let paint = Paint(enabled: colour)
         // Descriptions and catalogs are untrusted: no control character reaches the terminal.
         let t = Escape.terminal
         var out = totals.frameworks > 0 ? "\n" : ""
-        let counts = Counts(review)
         out += paint.bold("\(t(review.name)) (\(t(review.vo)))") + "  \(t(review.file))\n"
         out +=
             "  clauses: "
             + Counts.statuses.map { "\(counts.count($0, in: counts.clausesByStatus)) \($0.phrase)" }
             .joined(separator: ", ") + "\n"
-        let (tracking, verdict) = context.tracked(review)
         let sameFacts = SameFacts(review)
         out += "  verdict: \(verdict.verdict.phrase), \(t(verdict.signOff.phrase))\n"
         for clause in review.clauses {

@@ -218,12 +218,13 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
     /// The verdict on one reviewed framework, with the reviewers' judgements and sign-offs in
     /// `tracking`.
     public init(_ review: FrameworkReview, tracking: TrackingSet = .empty) {
-        self.init(review, tracking: FrameworkTracking(review, file: tracking.file(for: review)))
+        self.init(TrackedReview(review, tracking: tracking))
     }
 
-    /// The verdict on one reviewed framework joined with its tracking file already.
-    public init(_ review: FrameworkReview, tracking: FrameworkTracking) {
-        let verdict = FindingsVerdict(review, tracking: tracking)
+    /// The verdict on one reviewed framework joined with its tracking file already: the verdict
+    /// the reports show of it, not one worked out again.
+    public init(_ tracked: TrackedReview) {
+        let (review, verdict) = (tracked.review, tracked.verdict)
         var signature: Signature?
         // The last signature makes the recommendation.
         if verdict.signOff.signed, let last = verdict.signOff.last {
@@ -252,9 +253,10 @@ public struct FrameworkVerdictRecord: Sendable, Hashable {
         return signature
     }
 
-    /// One record per framework of a review result.
-    public static func records(_ result: ReviewResult, tracking: TrackingSet = .empty) -> [FrameworkVerdictRecord] {
-        result.frameworks.map { FrameworkVerdictRecord($0, tracking: tracking) }
+    /// One record per framework of a review, in order, from its frameworks joined with their
+    /// tracking files.
+    public static func records(_ frameworks: [TrackedReview]) -> [FrameworkVerdictRecord] {
+        frameworks.map(FrameworkVerdictRecord.init)
     }
 
     public func applies(on day: CalendarDay) -> Bool { describedOn.map { $0 <= day } ?? true }

@@ -223,18 +223,18 @@ struct ReportRun {
         let result = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
             try Engine.review(descriptions, catalogs: catalogs, toolVersion: Mupj.version, limits: reviewLimits)
         }
-        ReviewInputs.trackingWarnings(result, tracking: trackingSet)
         context = ReportContext(
             result: result, date: try ReportDate.resolve(output.date), sources: descriptions.map(\.source),
             reportDirectory: output.outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath,
             tracking: trackingSet)
+        DiagnosticPrinter.print(context.trackingWarnings)
     }
 
     /// The MB summary, with the prerequisites as of `--as-of` (default: the latest date the inputs record).
     /// `besideReview`: the reviewers' reports are written with it (`SummaryReport.besideReview`).
     func summary(_ status: StatusOptions, limits: LoadLimits, besideReview: Bool = false) throws -> SummaryReport {
         let report = try ReviewInputs.prerequisites(
-            status, catalogs: catalogs, result: context.result, tracking: context.tracking, limits: limits)
+            status, catalogs: catalogs, frameworks: context.tracked, limits: limits)
         return SummaryReport(
             context, prerequisites: report.map(PrerequisitesSection.init), besideReview: besideReview)
     }

@@ -323,11 +323,12 @@ enum ReviewInputs {
 }
 
 extension ReviewInputs {
-    /// The prerequisites report for the summary: nil (shown as "not assessed") when no prerequisite
-    /// catalog is loaded or the default status file is absent; a file named must exist.
+    /// The prerequisites report for the summary, with the verdicts of `frameworks` (the reviewed
+    /// frameworks joined with their tracking files, as the reports show them): nil (shown as "not
+    /// assessed") when no prerequisite catalog is loaded or the default status file is absent; a
+    /// file named must exist.
     static func prerequisites(
-        _ options: StatusOptions, catalogs: CatalogSet, result: ReviewResult?, tracking: TrackingSet = .empty,
-        limits: LoadLimits
+        _ options: StatusOptions, catalogs: CatalogSet, frameworks: [TrackedReview], limits: LoadLimits
     ) throws -> PrerequisiteReport? {
         guard !catalogs.prerequisites.isEmpty else { return nil }
         // Only the default may be missing, and only when nothing at all is there: a file the user
@@ -336,7 +337,7 @@ extension ReviewInputs {
         if options.named == nil && FileKind.nothingAt(options.statusFile) { return nil }
         let status = try statusFile(
             options.statusFile, prerequisites: catalogs.prerequisites.flatMap(\.prerequisites), limits: limits)
-        let verdicts = result.map { FrameworkVerdictRecord.records($0, tracking: tracking) } ?? []
+        let verdicts = FrameworkVerdictRecord.records(frameworks)
         let tracker = PrerequisiteTracker(catalogs: catalogs.prerequisites, status: status, verdicts: verdicts)
         guard let day = options.asOf.flatMap(CalendarDay.init) ?? tracker.defaultDay else { return nil }
         return tracker.report(asOf: day)

@@ -94,9 +94,9 @@ struct StatusCommand: ParsableCommand {
                 try Engine.review(descriptions, catalogs: set, toolVersion: Mupj.version, limits: reviewLimits.limits)
             }
             // Joined once: for the warnings and for the verdicts.
-            let joined = result.frameworks.map { ($0, FrameworkTracking($0, file: trackingSet.file(for: $0))) }
-            DiagnosticPrinter.print(joined.flatMap(\.1.diagnostics))
-            verdicts = joined.map { FrameworkVerdictRecord($0, tracking: $1) }
+            let tracked = TrackedReview.all(result, tracking: trackingSet)
+            DiagnosticPrinter.print(TrackedReview.warnings(tracked))
+            verdicts = FrameworkVerdictRecord.records(tracked)
         }
         let tracker = PrerequisiteTracker(catalogs: set.prerequisites, status: status, verdicts: verdicts)
         let asOf = statusOptions.asOf.flatMap(CalendarDay.init)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ReviewEngine
 import ReviewRecords
 import YAMLDocument
 
@@ -99,13 +98,5 @@ extension ReviewInputs {
             throw ExitCode(1)
         }
         return (set, sources)
-    }
-
-    /// Prints what the tracking files say that matches no open finding as written: judgements of
-    /// findings that are gone, satisfied, or have changed status since.
-    static func trackingWarnings(_ result: ReviewResult, tracking: TrackingSet) {
-        guard !tracking.files.isEmpty else { return }
-        DiagnosticPrinter.print(
-            result.frameworks.flatMap { FrameworkTracking($0, file: tracking.file(for: $0)).diagnostics })
     }
 }

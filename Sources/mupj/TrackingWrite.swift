@@ -341,7 +341,7 @@ struct TrackingWrite {
 
     /// The verdict with the file as written, for the command to print.
     func verdict(with file: TrackingFile) -> String {
-        let verdict = FindingsVerdict(review, tracking: FrameworkTracking(review, file: file))
+        let verdict = TrackedReview(review, file: file).verdict
         // The names come from the description and the tracking file, written by others.
         return Escape.terminal("\(review.name) (\(review.vo)): \(verdict.verdict.phrase), \(verdict.signOff.phrase)")
             + "\n"

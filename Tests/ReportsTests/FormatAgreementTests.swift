@@ -205,7 +205,7 @@ import YAMLDocument
         var whole = JSONWriter()
         JSONReport.opening(
             toolVersion: context.result.toolVersion, catalogs: context.result.catalogs, date: nil, into: &whole)
-        for review in context.result.frameworks { JSONReport.framework(review, context: context, into: &whole) }
+        for framework in context.frameworks { JSONReport.framework(framework, context: context, into: &whole) }
         JSONReport.closing(into: &whole)
         #expect(Array(pieces.joined()) == whole.take())
         #expect(String(decoding: pieces.joined(), as: UTF8.self) == ReportFormat.json.render(context))

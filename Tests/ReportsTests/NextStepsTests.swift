@@ -56,11 +56,10 @@ import Testing
     /// finding is still the experiment's to answer or remedy; one judged mitigated, a false
     /// positive or an accepted risk is not. A signed verdict is not the reviewers' any more.
     @Test func judgementsAndSignaturesTakeWorkAway() throws {
-        var (context, tracking) = try Inputs.tracked()
-        context = try Inputs.context(
+        let tracking = try Inputs.tracked().tracking
+        let context = try Inputs.context(
             try ["frameworks/examples/common-mistakes.yaml", "frameworks/panda.yaml", "frameworks/dirac.yaml"]
-                .map(Inputs.file))
-        context.tracking = TrackingSet.make([tracking]).set
+                .map(Inputs.file), tracking: TrackingSet.make([tracking]).set)
         let summary = SummaryReport(context)
         let shortcut = try #require(summary.entries.first { $0.review.name == "Shortcut" })
         try #require(shortcut.verdict.signOff.signed, "the example review is no longer signed")
@@ -86,9 +85,9 @@ import Testing
     /// missing. A judgement made when the finding had another status has lapsed, and the finding
     /// is the reviewers' to judge again.
     @Test func unsignedAndLapsedJudgements() throws {
-        var (context, tracking) = try Inputs.tracked()
+        var tracking = try Inputs.tracked().tracking
         tracking.signOffs = []
-        context.tracking = TrackingSet.make([tracking]).set
+        var context = try Inputs.tracked(tracking)
         var summary = SummaryReport(context)
         let panda = try #require(context.result.frameworks.first { $0.name == "PanDA" })
         #expect(
@@ -97,7 +96,7 @@ import Testing
                 + "\(panda.openFindings.count)) and sign every verdict.")
         let index = try #require(tracking.judgements.firstIndex { $0.status == .violated })
         tracking.judgements[index].status = .needsInformation
-        context.tracking = TrackingSet.make([tracking]).set
+        context = try Inputs.tracked(tracking)
         summary = SummaryReport(context)
         let shortcut = try #require(summary.entries.first { $0.review.name == "Shortcut" })
         #expect(shortcut.tracking.unjudged == 1)

@@ -2,6 +2,7 @@ import Corpora
 import PolicyCatalog
 import Reports
 import ReviewEngine
+import ReviewRecords
 import Testing
 import YAMLDocument
 
@@ -27,13 +28,14 @@ import YAMLDocument
 
     static func streamed(
         _ sources: [SourceFile], _ format: ReportFormat, threads: Int, partBytes: Int = 8 << 20,
-        limits: ReviewLimits = .default
+        limits: ReviewLimits = .default, tracking: TrackingSet = .empty
     ) throws -> (bytes: [UInt8], summary: StreamedReview.Summary) {
         var review = StreamedReview(
             catalogs: try Inputs.catalogs(), limits: .default, reviewLimits: limits, toolVersion: "0.1.0-test",
             date: nil, workingDirectory: Inputs.root.path)
         review.threads = threads
         review.partBytes = partBytes
+        review.tracking = tracking
         var bytes: [UInt8] = []
         let stream = try #require(ReportStream(format, colour: false))
         let summary = try review.run(sources, into: stream) { bytes += Inputs.copied($0) }
@@ -60,6 +62,25 @@ import YAMLDocument
                 #expect(other.frameworks == summary.frameworks)
                 #expect(other.worstViolation == summary.worstViolation)
             }
+        }
+    }
+
+    /// The warnings of the tracking files, and the report with their judgements, are the same
+    /// streamed, on any number of threads, as made from the whole result (`mupj summary`,
+    /// `review --output-dir`; `status` reads the same `TrackedReview.warnings`): each framework's,
+    /// in the order of the frameworks.
+    @Test func trackingFilesWarnTheSameStreamedOrWhole() throws {
+        let sources = try (Inputs.frameworks + ["frameworks/examples/common-mistakes.yaml"]).map(Inputs.file)
+        let tracking = try Inputs.trackingWithWarnings()
+        let context = try Inputs.context(sources, tracking: tracking)
+        let warnings = context.trackingWarnings
+        let example = "reviews/examples/shortcut.yaml"
+        #expect(warnings.map(\.file) == ["reviews/tracking/panda.yaml", example, example])
+        #expect(warnings == TrackedReview.warnings(TrackedReview.all(context.result, tracking: tracking)))
+        for threads in [1, 3] {
+            let (bytes, summary) = try Self.streamed(sources, .json, threads: threads, tracking: tracking)
+            #expect(summary.trackingWarnings == warnings, "\(threads) threads")
+            #expect(String(decoding: bytes, as: UTF8.self) == ReportFormat.json.render(context), "\(threads) threads")
         }
     }
 

@@ -57,14 +57,14 @@ enum Inputs {
     /// A context as `mupj review <files> --output-dir reports` makes it.
     static func context(
         _ sources: [SourceFile], reportDirectory: String = "reports", date: String? = nil, builtIn: Bool = false,
-        catalogs given: CatalogSet? = nil
+        catalogs given: CatalogSet? = nil, tracking: TrackingSet = .empty
     ) throws -> ReportContext {
         let descriptions = try sources.map(description)
         let result = try Engine.review(
             descriptions, catalogs: try given ?? catalogs(builtIn: builtIn), toolVersion: "0.1.0-test")
         return ReportContext(
             result: result, date: date, sources: sources, reportDirectory: reportDirectory,
-            workingDirectory: root.path)
+            workingDirectory: root.path, tracking: tracking)
     }
 
     /// The fictional signed review of "Shortcut" (reviews/examples/shortcut.yaml), beside PanDA,
@@ -74,9 +74,42 @@ enum Inputs {
         guard let tracking = loaded.file else {
             throw Failure(description: loaded.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        var context = try context(try ["frameworks/examples/common-mistakes.yaml", "frameworks/panda.yaml"].map(file))
-        context.tracking = TrackingSet.make([tracking]).set
-        return (context, tracking)
+        return (try tracked(tracking), tracking)
+    }
+
+    /// Shortcut and PanDA, with `tracking` (the example's file, perhaps edited) for Shortcut.
+    static func tracked(_ tracking: TrackingFile) throws -> ReportContext {
+        try context(
+            try ["frameworks/examples/common-mistakes.yaml", "frameworks/panda.yaml"].map(file),
+            tracking: TrackingSet.make([tracking]).set)
+    }
+
+    /// Tracking files with judgements that apply to no open finding as written, each said with a
+    /// warning: PanDA's of a finding that does not exist; the example's first of no finding, its
+    /// second of another rule.
+    static func trackingWithWarnings() throws -> TrackingSet {
+        var shortcut = try tracked().tracking
+        shortcut.judgements[0].finding = "0000000000000000"
+        shortcut.judgements[1].rule = "MUPJ-6/other-check"
+        let text = """
+            format: mupj-tracking/1
+            framework: PanDA
+            vo: ATLAS
+            judgements:
+              - finding: "1111111111111111"
+                rule: "MUPJ-6/no-retry-at-site"
+                status: violated
+                judgement: confirmed
+                justification: "Of a finding that is gone."
+                by: {name: "A. Reviewer", organisation: OSG}
+                date: 2009-02-03
+
+            """
+        let loaded = TrackingFileLoader.load(SourceFile(path: "reviews/tracking/panda.yaml", bytes: Array(text.utf8)))
+        guard let panda = loaded.file else {
+            throw Failure(description: loaded.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return TrackingSet.make([shortcut, panda]).set
     }
 
     static func shipped(reportDirectory: String = "reports") throws -> ReportContext {

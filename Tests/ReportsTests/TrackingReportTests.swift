@@ -20,14 +20,23 @@ import YAMLDocument
     /// The example is what the tests below rely on: every open finding judged, each kind used but
     /// false positive, and signed by OSG and EGEE.
     @Test func theExampleIsASignedReview() throws {
-        let (framework, verdict) = context.tracked(shortcut)
+        let (framework, verdict) = (context.frameworks[0].tracking, context.frameworks[0].verdict)
         #expect(framework.diagnostics.isEmpty)
         #expect(framework.unjudged == 0)
         #expect(framework.judged == [.confirmed: 9, .mitigated: 1, .acceptedRisk: 1])
         #expect(verdict.signOff.signed)
         #expect(verdict.verdict == .doNotRecommend)
         #expect(verdict.dismissed == 1)
-        #expect(context.tracked(context.result.frameworks[1]).verdict.signOffPending)
+        #expect(context.frameworks[1].verdict.signOffPending)
+    }
+
+    /// The verdict records the prerequisites count are read from the context's join, the verdicts
+    /// the reports show: Shortcut's is signed, PanDA's, without a tracking file, is not.
+    @Test func theVerdictRecordsAreThoseTheReportsShow() {
+        let records = FrameworkVerdictRecord.records(context.tracked)
+        #expect(records == context.result.frameworks.map { FrameworkVerdictRecord($0, tracking: context.tracking) })
+        #expect(records.map(\.verdict) == context.frameworks.map(\.verdict.verdict))
+        #expect(records.map { $0.signature != nil } == [true, false])
     }
 
     /// Each judgement, as the human-readable formats word it.

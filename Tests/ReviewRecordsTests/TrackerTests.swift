@@ -191,7 +191,7 @@ private func allMet(reviews: String = "2008-02-01", deployed: String = "2010-06-
             descriptions.append(try #require(DescriptionLoader.load(source).description))
         }
         let result = try Engine.review(descriptions, catalogs: set, toolVersion: "test")
-        let verdicts = FrameworkVerdictRecord.records(result)
+        let verdicts = FrameworkVerdictRecord.records(TrackedReview.all(result, tracking: .empty))
         #expect(verdicts.map(\.framework) == ["AliEn", "PanDA", "glideinWMS", "DIRAC"])
         for verdict in verdicts {
             #expect(
