@@ -23,8 +23,8 @@ private struct Fixtures {
     let catalogInfos: [CatalogInfo]
 
     init() {
-        guard let catalogs = CatalogSet.load(directory: CatalogSet.defaultDirectory).set else {
-            fatalError("the fuzzer needs the shipped catalogs; none load from \(CatalogSet.defaultDirectory)/")
+        guard let catalogs = CatalogSet.load(directory: catalogDirectory).set else {
+            fatalError("the fuzzer needs the shipped catalogs; none load from \(catalogDirectory)/")
         }
         let statusPath = "reviews/prerequisites.yaml"
         let descriptionPath = "frameworks/examples/common-mistakes.yaml"

@@ -8,8 +8,8 @@ import YAMLDocument
 /// The shipped catalogs (`checklists/`, or `$MUPJ_CHECKLISTS`), loaded once: every input that
 /// decodes goes through the engine with all of them.
 private let catalogs: CatalogSet = {
-    guard let set = CatalogSet.load(directory: CatalogSet.defaultDirectory).set else {
-        fatalError("the fuzzer reviews with the shipped catalogs; none load from \(CatalogSet.defaultDirectory)/")
+    guard let set = CatalogSet.load(directory: catalogDirectory).set else {
+        fatalError("the fuzzer reviews with the shipped catalogs; none load from \(catalogDirectory)/")
     }
     return set
 }()
