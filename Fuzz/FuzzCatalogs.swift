@@ -264,7 +264,7 @@ private func track(_ tracker: PrerequisiteTracker, _ lines: LineTable?, of input
     }
     let changes = history ? tracker.history() : []
     require(zip(changes, changes.dropFirst()).allSatisfy { $0.date < $1.date }, "history days out of order")
-    for format in StatusFormatChoice.allCases {
+    for format in StatusReportFormat.allCases {
         let now = StatusRendering.render(report, as: format)
         if format == .json {
             requireJSON(now, "the status in JSON")

@@ -4,12 +4,12 @@ import ReviewRecords
 
 /// The formats of `mupj status`. Every format is a function of the `PrerequisiteReport` (or of the
 /// history), so no two can disagree; none reads the clock.
-public enum StatusFormatChoice: String, Sendable, CaseIterable {
+public enum StatusReportFormat: String, Sendable, CaseIterable {
     case text, markdown, json
 }
 
 public enum StatusRendering {
-    public static func render(_ report: PrerequisiteReport, as format: StatusFormatChoice) -> String {
+    public static func render(_ report: PrerequisiteReport, as format: StatusReportFormat) -> String {
         switch format {
         case .text: return text(report)
         case .markdown: return markdown(report)
@@ -17,7 +17,7 @@ public enum StatusRendering {
         }
     }
 
-    public static func render(history: [StatusChange], file: String, as format: StatusFormatChoice) -> String {
+    public static func render(history: [StatusChange], file: String, as format: StatusReportFormat) -> String {
         switch format {
         case .text: return text(history: history, file: file)
         case .markdown: return markdown(history: history, file: file)

@@ -5,7 +5,7 @@ import ReviewEngine
 import ReviewRecords
 import YAMLDocument
 
-extension StatusFormatChoice: ExpressibleByArgument {}
+extension StatusReportFormat: ExpressibleByArgument {}
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +39,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var statusOptions: StatusOptions
 
     @Option(help: "Output format.")
-    var format: StatusFormatChoice = .text
+    var format: StatusReportFormat = .text
 
     @OptionGroup var catalogs: CatalogOptions
 

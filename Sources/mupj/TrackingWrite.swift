@@ -1,92 +1,12 @@
 import ArgumentParser
-import DocumentSchema
-import FoundationEssentials
 import FrameworkModel
 import Glibc
-import PolicyCatalog
 import Reports
 import ReviewEngine
 import ReviewRecords
 import YAMLDocument
 
 extension Judgement.Kind: ExpressibleByArgument {}
-
-/// Who records an entry in a tracking file, and when: for `judge` and `sign-off`.
-struct ReviewerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The reviewer's name.", valueName: "name"))
-    var by: String
-
-    @Option(
-        help: ArgumentHelp(
-            "Whom the reviewer represents: \(StatusFormat.Words.reviewerOrganisations.joined(separator: ", ")).",
-            valueName: "organisation"))
-    var organisation: String
-
-    @Option(
-        help: ArgumentHelp(
-            "The date to record, YYYY-MM-DD. Default: $SOURCE_DATE_EPOCH, else today (UTC).", valueName: "date"))
-    var date: String?
-
-    func validate() throws {
-        if by.allSatisfy(\.isWhitespace) { throw ValidationError("--by is empty; give the reviewer's name") }
-        if !StatusFormat.Words.reviewerOrganisations.contains(organisation) {
-            throw ValidationError(
-                "--organisation takes one of \(StatusFormat.Words.reviewerOrganisations.joined(separator: ", ")), "
-                    + "got '\(organisation)'"
-                    + Suggestion.phrase(for: organisation, in: StatusFormat.Words.reviewerOrganisations))
-        }
-        if let date, CalendarDay(date) == nil { throw ValidationError("--date takes a date YYYY-MM-DD, got '\(date)'") }
-        // Here, so that a bad SOURCE_DATE_EPOCH is told with the command's own usage.
-        if date == nil { _ = try day() }
-    }
-
-    var reviewer: Reviewer { Reviewer(name: by, organisation: organisation) }
-
-    /// The day to record: `--date`, else `SOURCE_DATE_EPOCH`, else today.
-    func day() throws -> CalendarDay {
-        if let date, let day = CalendarDay(date) { return day }
-        if let day = try ReportDate.epochDay() { return day }
-        guard let day = CalendarDay(secondsSinceEpoch: Int64(time(nil))) else {
-            throw ValidationError("the clock gives no date; give --date")
-        }
-        return day
-    }
-}
-
-/// The description an entry is about, and the tracking file it goes to.
-struct TrackedFrameworkOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp("The framework description reviewed.", valueName: "path"),
-        completion: .file(extensions: ["yaml", "yml"]))
-    var framework: String
-
-    @Option(
-        help: ArgumentHelp(
-            "The tracking file to add to, or a directory of them. Default: ./reviews/tracking. A missing path is "
-                + "made: a file if its name ends in .yaml or .yml, else a directory. In a directory: the file that "
-                + "tracks the framework, else <name>.yaml (or <name>-<vo>.yaml, when another framework's file "
-                + "has that name), in lower case, with hyphens for spaces and other signs.",
-            valueName: "path"),
-        completion: .file(extensions: ["yaml", "yml"]))
-    var tracking: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "How long to wait for another mupj command adding to a file in the same directory, 0 to 3600; 0: do "
-                + "not wait.",
-            valueName: "seconds"))
-    var wait: Int = 10
-
-    func validate() throws {
-        if framework.isEmpty { throw ValidationError("--framework is empty; name the description") }
-        if tracking?.isEmpty == true {
-            throw ValidationError("--tracking is empty; name a tracking file or a directory of them")
-        }
-        guard (0...3600).contains(wait) else {
-            throw ValidationError("--wait takes 0 to 3600 seconds, not \(wait)")
-        }
-    }
-}
 
 /// What `judge` and `sign-off` share: the framework reviewed as the reports review it, its
 /// tracking file, and an entry added to that file without touching anything else in it.

@@ -87,8 +87,8 @@ import YAMLDocument
 
     /// A window's free text is cut in the day's listing as findings cut values: a decision of 1 MB
     /// pasted by alias into 1 000 windows open on the day printed 1 GB in 31 s.
-    @Test(arguments: StatusFormatChoice.allCases)
-    func aLongDecisionAndConditionAreCut(format: StatusFormatChoice) throws {
+    @Test(arguments: StatusReportFormat.allCases)
+    func aLongDecisionAndConditionAreCut(format: StatusReportFormat) throws {
         let decision = String(repeating: "d", count: 5_000)
         let condition = String(repeating: "c", count: 5_000)
         let report = try Self.window(conditions: "[\(condition), short condition]", decision: decision)
