@@ -6,14 +6,9 @@ import YAMLDocument
 
 // What the fuzz targets share: the invariants every input must keep, whatever it is read as.
 
-/// The shipped catalogs' directory, as `mupj` finds it where the fuzzer runs (the package root):
-/// `$MUPJ_CHECKLISTS` when it is set and not empty, else `checklists`.
-let catalogDirectory: String = {
-    guard let named = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"], !named.isEmpty else {
-        return "checklists"
-    }
-    return named
-}()
+/// The shipped catalogs' directory, as `mupj` finds it where the fuzzer runs (the package root).
+let catalogDirectory = CatalogDirectory.default(
+    variable: ProcessInfo.processInfo.environment[CatalogDirectory.variable])
 
 /// A text that must be JSON (a JSON or SARIF report, a status in JSON): whatever the input holds,
 /// its escaping cannot break out of a string.

@@ -54,10 +54,13 @@ reference=""
 name=""
 trap 'rm -rf "$work"' EXIT
 
-# review.html and summary.html of the descriptions $1, written into the folder $2.
+# review.html and summary.html of the descriptions $1, written into the folder $2. The commands say
+# what they wrote on standard error, with any warning: only the warnings are passed on.
 reports() {
-    (cd "$root" && "$mupj" review "$1" --format html --output-dir "$2" --fail-on never >/dev/null)
-    (cd "$root" && "$mupj" summary "$1" --format html --output-dir "$2" >/dev/null)
+    (set -o pipefail && cd "$root" && "$mupj" review "$1" --format html --output-dir "$2" --fail-on never 2>&1 >/dev/null |
+        { grep -v '^wrote ' || true; } >&2)
+    (set -o pipefail && cd "$root" && "$mupj" summary "$1" --format html --output-dir "$2" 2>&1 >/dev/null |
+        { grep -v '^wrote ' || true; } >&2)
 }
 
 if [ $# -eq 0 ]; then

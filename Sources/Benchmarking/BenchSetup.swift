@@ -15,7 +15,8 @@ public struct BenchSetup: Sendable {
         self.toolVersion = toolVersion
     }
 
-    /// The review is measured with the shipped catalogs; without them there is nothing to measure.
+    /// The review is measured with the catalogs `mupj review` would read here (`catalogs`); without
+    /// them there is nothing to measure.
     func review() throws(BenchError) -> BenchReview {
         guard let set = catalogs() else {
             throw .failed(

@@ -408,9 +408,15 @@ private struct StatusBuilder {
                 $0.outcome.rawValue + PrerequisiteTracker.inferred($0.inferred), $0.origin
             )
         }
-        conflicts(status.batchSystemTests, section: "batch_system_tests") {
+        // Matched as the tracker groups them (`StatusIndex.Site`), not by the words of the message:
+        // a test at no named site and one at a site named "an unknown site" are not the same.
+        conflicts(
+            status.batchSystemTests, section: "batch_system_tests",
+            same: { AnyHashable(StatusIndex.Site(batchSystem: $0.batchSystem, site: $0.site ?? "")) }
+        ) {
             (
-                "test of \($0.batchSystem) at \($0.site ?? "an unknown site")", "\($0.date)",
+                "test of \($0.batchSystem) at \($0.site.flatMap { $0.isEmpty ? nil : $0 } ?? "an unknown site")",
+                "\($0.date)",
                 $0.result.rawValue + PrerequisiteTracker.inferred($0.inferred),
                 $0.origin
             )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
+import PolicyCatalog
 import ShippedCatalogs
 import YAMLDocument
 
@@ -20,15 +21,12 @@ struct CatalogOptions: ParsableArguments {
         return [Self.defaultDirectory]
     }
 
-    /// Where catalogs are read from when none are named: `$MUPJ_CHECKLISTS` when it is set and not
-    /// empty (an empty one named the root of nothing: `: error: no such file`), else `checklists`.
-    /// Read here, with the rest of this policy, and not by the catalog stage, which takes paths.
-    static var defaultDirectory: String { environmentDirectory ?? "checklists" }
+    /// Where catalogs are read from when none are named (`CatalogDirectory`).
+    static var defaultDirectory: String { environmentDirectory ?? CatalogDirectory.project }
 
     /// The directory `$MUPJ_CHECKLISTS` names, if it is set and not empty.
     static var environmentDirectory: String? {
-        guard let set = ProcessInfo.processInfo.environment["MUPJ_CHECKLISTS"], !set.isEmpty else { return nil }
-        return set
+        CatalogDirectory.named(by: ProcessInfo.processInfo.environment[CatalogDirectory.variable])
     }
 
     /// Whether the catalogs built into `mupj` stand in for the default directory: no catalog named,

@@ -80,10 +80,10 @@ struct ExplainCommand: ParsableCommand {
             let review = try ReviewInputs.within { () throws(ReviewLimitExceeded) in
                 try Engine.review(description, catalogs: set, limits: reviewLimits.limits)
             }
-            let joined = FrameworkTracking(review, file: file)
-            DiagnosticPrinter.print(joined.diagnostics)
+            let tracked = TrackedReview(review, file: file)
+            DiagnosticPrinter.print(TrackedReview.warnings([tracked]))
             for result in review.clauses where result.clause.catalogID == catalog.id && result.clause.id == found.id {
-                traces.append("\n" + Explanation.trace(result, file: description.file, tracking: joined))
+                traces.append("\n" + Explanation.trace(result, file: description.file, tracking: tracked.tracking))
             }
         }
         Terminal.standardOutput.write(Explanation.clause(found, in: catalog) + traces.joined())

@@ -15,6 +15,8 @@ struct ReportRun {
         _ paths: [String], catalogs options: CatalogOptions, tracking: TrackingOptions, limits: LoadLimits,
         reviewLimits: ReviewLimits, output: OutputOptions
     ) throws {
+        // First: a date that cannot be used ends the run before anything is read or reviewed.
+        let date = try ReportDate.resolve(output.date)
         let catalogs = try ReviewInputs.catalogs(options, limits: limits, reviewLimits: reviewLimits)
         self.catalogs = catalogs
         let descriptions = try ReviewInputs.descriptions(paths, limits: limits)
@@ -23,7 +25,7 @@ struct ReportRun {
             try Engine.review(descriptions, catalogs: catalogs, toolVersion: Mupj.version, limits: reviewLimits)
         }
         context = ReportContext(
-            result: result, date: try ReportDate.resolve(output.date), sources: descriptions.map(\.source),
+            result: result, date: date, sources: descriptions.map(\.source),
             reportDirectory: output.outputDir ?? ".", workingDirectory: FileManager.default.currentDirectoryPath,
             tracking: trackingSet)
         DiagnosticPrinter.print(context.trackingWarnings)

@@ -127,11 +127,12 @@ struct ReviewCommand: ParsableCommand {
     /// is written after the first review: a review stopped at a limit, of one description or of
     /// the first, leaves standard output empty.
     private func stream(_ stream: ReportStream) throws {
+        let date = try ReportDate.resolve(output.date)
         let catalogSet = try ReviewInputs.catalogs(catalogs, limits: limits.limits, reviewLimits: reviewLimits.limits)
         let (sources, last) = try ReviewInputs.descriptionSources(paths, limits: limits.limits)
         var review = StreamedReview(
             catalogs: catalogSet, limits: limits.limits, reviewLimits: reviewLimits.limits, toolVersion: Mupj.version,
-            date: try ReportDate.resolve(output.date), workingDirectory: FileManager.default.currentDirectoryPath)
+            date: date, workingDirectory: FileManager.default.currentDirectoryPath)
         review.tracking = try ReviewInputs.tracking(tracking, limits: limits.limits)
         let out = Terminal.standardOutput
         let summary: StreamedReview.Summary

@@ -8,8 +8,8 @@ enum Recommendation: String, ExpressibleByArgument, CaseIterable {
     case recommendWithConditions = "recommend-with-conditions"
     case doNotRecommend = "do-not-recommend"
 
-    /// A switch, not a look-up by raw value: a case renamed on one side is a compile error here,
-    /// where a look-up would trap at run time.
+    /// A switch, not a look-up by raw value, which trapped had the two enums' words ever differed;
+    /// a case added here must be mapped to compile.
     var verdict: Verdict {
         switch self {
         case .recommend: return .recommend

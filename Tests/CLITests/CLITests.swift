@@ -527,6 +527,14 @@ import Testing
         // A usage error of the command: the usage shown is the command's, not the tool's.
         #expect(
             explicit.stderr.hasPrefix("Error: --date takes a date YYYY-MM-DD, got '2009-02-30'\nUsage: mupj review "))
+        // The date is checked before anything is read: a run with its reports on standard output
+        // or in a directory says so first, not after every other problem.
+        let directory = try TestSupport.temporaryDirectory().path
+        for extra in [["--format", "json"], ["--output-dir", directory]] {
+            let first = try TestSupport.mupj(["review", "/nonexistent/x.yaml", "--date", "2009-02-30"] + extra)
+            #expect(first.status == 2)
+            #expect(first.stderr.hasPrefix("Error: --date takes a date YYYY-MM-DD"), "\(extra): \(first.stderr)")
+        }
     }
 
     /// A catalog's examples are run when it is loaded: one that does not give its stated status is
