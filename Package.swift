@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["ReviewEngine"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
-            name: "YAMLDocumentTests", dependencies: ["YAMLDocument", "CLibYAML"], exclude: ["Fixtures"], swiftSettings: strict),
+            name: "YAMLDocumentTests", dependencies: ["YAMLDocument", "CLibYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "DocumentSchemaTests", dependencies: ["DocumentSchema", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "FrameworkModelTests", dependencies: ["FrameworkModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "TestSupport"], swiftSettings: strict),

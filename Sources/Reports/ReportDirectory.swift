@@ -61,7 +61,8 @@ public enum ReportDirectory {
         var failures: [OutputFile.Failure] = []
         for (path, outcome) in zip(paths, made) {
             switch outcome {
-            case .success(let file) where file.refused: failures.append(.notAsWritten(path))
+            case .success(let file) where file.refused:
+                failures.append(.notAsWritten(path, manifest: ReportManifest.fileName))
             case .success(let file): ready.append(file)
             case .failure(let failure): failures.append(failure)
             }

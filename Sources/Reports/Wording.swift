@@ -1,6 +1,7 @@
 import PolicyCatalog
 import ReviewEngine
 import ReviewRecords
+import YAMLDocument
 
 /// Phrases shared by the human-readable formats, so that Markdown, HTML and the summary say the
 /// same thing in the same words.

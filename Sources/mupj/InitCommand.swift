@@ -1,6 +1,7 @@
 import ArgumentParser
 import FrameworkModel
 import Reports
+import YAMLDocument
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

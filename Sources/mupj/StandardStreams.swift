@@ -1,6 +1,6 @@
 import Glibc
-import Reports
 import Synchronization
+import YAMLDocument
 
 /// Results the user never receives are a failure, not a success. A write to standard output that
 /// fails (a full disk, a closed descriptor, a pipe whose reader left while SIGPIPE is ignored) is

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import Reports
+import YAMLDocument
 
 /// Where text goes, and whether it may be coloured: only on a terminal, never with NO_COLOR.
 struct Terminal: Sendable {

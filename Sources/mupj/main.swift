@@ -1,6 +1,7 @@
 import ArgumentParser
 import CAllocator
 import Reports
+import YAMLDocument
 
 // Exit codes: 0 clean, 1 findings or an invalid description, 2 usage error, unreadable input or
 // internal error. ArgumentParser exits 64 on usage errors; the tool promises 2.

@@ -1,5 +1,3 @@
-import YAMLDocument
-
 /// Lexical path arithmetic for links between a report and the files it cites. Nothing here
 /// touches the file system, so the links depend only on the paths the user gave.
 public enum Paths {

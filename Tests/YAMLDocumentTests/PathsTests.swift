@@ -1,5 +1,5 @@
-import Reports
 import Testing
+import YAMLDocument
 
 @Suite struct PathsTests {
     @Test(arguments: [

@@ -1,7 +1,6 @@
 import FoundationEssentials
 import Glibc
 import Synchronization
-import YAMLDocument
 
 /// Writing results without ever leaving a half-written file or silently replacing what the
 /// user wrote: the text goes to a temporary file beside the target, then is renamed over it
@@ -9,8 +8,9 @@ import YAMLDocument
 public enum OutputFile {
     public enum Failure: Error, CustomStringConvertible {
         case exists(String)
-        /// A file in a report directory that `mupj` did not write, or that changed since it did.
-        case notAsWritten(String)
+        /// A file in a report directory that `mupj` did not write, or that changed since it did:
+        /// the directory's manifest (named here, as the reports name it) does not list it as it is.
+        case notAsWritten(String, manifest: String)
         case malformed(String, line: Int, String)
         case cannotWrite(String, String)
         case cannotRead(String, String)
@@ -22,9 +22,9 @@ public enum OutputFile {
             switch self {
             case .several(let failures): return failures.map(\.description).joined(separator: "\n")
             case .exists(let path): return "\(path): error: the file exists; use --force to replace it"
-            case .notAsWritten(let path):
+            case .notAsWritten(let path, let manifest):
                 return "\(path): error: mupj did not write this file, or it was changed since "
-                    + "(\(ReportManifest.fileName) does not list it with the SHA-256 it has now); use --force to replace it"
+                    + "(\(manifest) does not list it with the SHA-256 it has now); use --force to replace it"
             case .malformed(let path, let line, let reason): return "\(path):\(line):1: error: \(reason)"
             case .cannotWrite(let path, let reason): return "\(path): error: cannot write: \(reason)"
             case .cannotRead(let path, let reason): return "\(path): error: cannot read: \(reason)"
@@ -103,7 +103,12 @@ public enum OutputFile {
     public static func write(_ text: String, to path: String, replace: Bool, links: Links = .follow) throws(Failure)
         -> Replacement
     {
-        try write(to: path, replace: replace, links: links) { emit in ReportFormat.emit(text, emit: emit) }
+        try write(to: path, replace: replace, links: links) { emit in
+            // Lent whole from the string's own bytes: `writeAll` takes a piece of any size, and a
+            // copy beside the string would double it.
+            var text = text
+            text.withUTF8 { emit($0.span) }
+        }
     }
 
     /// The same for a text handed over in pieces, each written as it comes.
@@ -127,7 +132,7 @@ public enum OutputFile {
 
     /// Why a file of mupj's own at `path` is not written when `path` is a symbolic link, with where
     /// the link leads; nil when it is not one.
-    static func linkRefusal(_ path: String) -> String? {
+    public static func linkRefusal(_ path: String) -> String? {
         var link = stat()
         return lstat(path, &link) == 0 ? linkRefusal(path, link) : nil
     }
@@ -267,7 +272,7 @@ public enum OutputFile {
         }
 
         /// Removes the temporary, if it is still there, and frees its slot; once.
-        func discard() {
+        public func discard() {
             guard !settled.exchange(true, ordering: .acquiringAndReleasing) else { return }
             unlink(temporary)
             PendingTemporaries.shared.release(slot)

@@ -1,5 +1,4 @@
 import Glibc
-import YAMLDocument
 
 /// The lock that commands adding to a file in a directory take in turn, from reading the file to
 /// replacing it: two `mupj judge` runs on one tracking file would otherwise both read it before

@@ -1,7 +1,7 @@
 import Foundation
-import Reports
 import TestSupport
 import Testing
+import YAMLDocument
 
 /// The lock writers of one directory take in turn.
 @Suite struct WriterLockTests {

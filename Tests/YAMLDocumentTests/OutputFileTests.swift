@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
-import Reports
 import TestSupport
 import Testing
+import YAMLDocument
 
 /// Writing a file: what stands at the name of its temporary is never written through, and a file
 /// replaced keeps its permissions.
