@@ -114,7 +114,8 @@ public struct TrackingFileWriter {
         let target = Self.resolved(found.path)
         if file == nil, target != found.path, !locks[0].covers(fileAt: target) {
             locks.append(try Self.takeTurn(forFileAt: target, wait: max(.zero, deadline - clock.now), notify: notify))
-            if found.read != nil { found.read = try Self.load(found.path, limits: limits, notify: notify) }
+            // Its warnings were given with the directory's: read again, it is not warned of twice.
+            if found.read != nil { found.read = try Self.load(found.path, limits: limits) { _ in } }
         }
         self.locks = locks
         path = found.path

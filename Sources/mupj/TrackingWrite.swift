@@ -80,11 +80,12 @@ struct TrackingWrite {
         case .didNotReadBack(let path, let diagnostics):
             DiagnosticPrinter.print(diagnostics)
             Terminal.standardError.write(
-                "\(path): error: internal error: the entry did not read back; nothing was written\n")
+                "\(Escape.terminal(path)): error: internal error: the entry did not read back; nothing was written\n")
             return ExitCode(2)
         case .changed(let path):
             Terminal.standardError.write(
-                "\(path): error: the file changed while the entry was being added; nothing was written, "
+                "\(Escape.terminal(path)): error: the file changed while the entry was being added; nothing was "
+                    + "written, "
                     + "run the command again\n")
             return ExitCode(2)
         case .cannotWrite(let failure):
@@ -140,5 +141,4 @@ struct TrackingWrite {
         return Escape.terminal("\(review.name) (\(review.vo)): \(verdict.verdict.phrase), \(verdict.signOff.phrase)")
             + "\n"
     }
-
 }
