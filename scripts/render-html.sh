@@ -54,13 +54,19 @@ reference=""
 name=""
 trap 'rm -rf "$work"' EXIT
 
-# review.html and summary.html of the descriptions $1, written into the folder $2. The commands say
-# what they wrote on standard error, with any warning: only the warnings are passed on.
+# Runs a command, passing on its standard error but for the lines saying what it wrote, and ends
+# as it ended.
+quietly() {
+    status=0
+    "$@" >/dev/null 2>"$work/stderr" || status=$?
+    grep -v '^wrote ' "$work/stderr" >&2 || true
+    return "$status"
+}
+
+# review.html and summary.html of the descriptions $1, written into the folder $2.
 reports() {
-    (set -o pipefail && cd "$root" && "$mupj" review "$1" --format html --output-dir "$2" --fail-on never 2>&1 >/dev/null |
-        { grep -v '^wrote ' || true; } >&2)
-    (set -o pipefail && cd "$root" && "$mupj" summary "$1" --format html --output-dir "$2" 2>&1 >/dev/null |
-        { grep -v '^wrote ' || true; } >&2)
+    (cd "$root" && quietly "$mupj" review "$1" --format html --output-dir "$2" --fail-on never)
+    (cd "$root" && quietly "$mupj" summary "$1" --format html --output-dir "$2")
 }
 
 if [ $# -eq 0 ]; then
