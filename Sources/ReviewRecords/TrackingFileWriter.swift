@@ -1,5 +1,4 @@
 import FrameworkModel
-import Glibc
 import ReviewEngine
 import YAMLDocument
 
@@ -149,11 +148,7 @@ public struct TrackingFileWriter {
     }
 
     /// `path` with every link in it followed, or as given when it does not exist yet.
-    static func resolved(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    static func resolved(_ path: String) -> String { FileKind.realPath(path) ?? path }
 
     /// The tracking file at `path` as read, nil when there is none.
     static func load(_ path: String, limits: LoadLimits, notify: (Notice) -> Void) throws(Failure) -> (

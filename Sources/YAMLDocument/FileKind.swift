@@ -58,6 +58,13 @@ public enum FileKind: Sendable, Equatable {
         }
     }
 
+    /// `path` with every symbolic link in it followed; nil when it does not lead to anything.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The regular files directly in `directory` whose names end with one of `suffixes` (lower-case;
     /// matched in any case, so that `DIRAC.YAML` is not passed over without a word), as paths in
     /// name order; every other entry with such a name is a problem. Names that start with a dot

@@ -170,10 +170,7 @@ public enum OutputFile {
             switch FileKind.of(path) {
             case .success(.regular):
                 guard replace else { throw .exists(path) }
-                if link.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
-                    target = String(cString: resolved)
-                    free(resolved)
-                }
+                if link.st_mode & S_IFMT == S_IFLNK, let resolved = FileKind.realPath(path) { target = resolved }
             case .success(let other): throw .cannotWrite(path, "is \(other.article), not a regular file")
             case .failure(let problem):
                 // A dangling link, say: "use --force" would not help either.
