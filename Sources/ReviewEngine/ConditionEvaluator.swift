@@ -9,10 +9,11 @@ struct ConditionEvaluator {
     var meter: WorkMeter { resolver.meter }
 
     /// The truth of `condition`, each of its tests recorded in `observations`; `negated` says
-    /// that it is read under an odd number of `not`s, for what decided it (`Observation.decides`).
+    /// that it is read under an odd number of `not`s, and `nested` that it is a part of an `all`
+    /// or `any`, for what decided it (`Observation.decides`).
     func evaluate(
         _ condition: Condition, subject: Value, subjectPath: String, phase: Observation.Phase,
-        into observations: inout [Observation], negated: Bool = false
+        into observations: inout [Observation], negated: Bool = false, nested: Bool = false
     ) -> Truth {
         switch condition {
         case .all(let items), .any(let items):
@@ -30,17 +31,21 @@ struct ConditionEvaluator {
                     let start = observations.count
                     let truth = evaluate(
                         item, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations,
-                        negated: negated)
+                        negated: negated, nested: true)
                     parts.initializeElement(at: index, to: (truth, start))
                     result = conjunctive ? result.and(truth) : result.or(truth)
                 }
                 // See `Observation.decides`. Read as the message reads it: under a `not`, an `all`
                 // is an `any` of the negated parts.
                 let readsAll = conjunctive != negated
-                let holds = (negated ? result.negated : result) == .true
+                let read = negated ? result.negated : result
+                // A part of a larger condition that fails as an `all` fails by its false parts alone.
+                let onlyFalse = nested && readsAll && read == .false
                 for index in parts.indices {
                     let part = negated ? parts[index].truth.negated : parts[index].truth
-                    guard holds ? !readsAll && part != .true : part == .true else { continue }
+                    let leftAside =
+                        read == .true ? !readsAll && part != .true : part == .true || (onlyFalse && part == .unknown)
+                    guard leftAside else { continue }
                     let end = index + 1 < parts.count ? parts[index + 1].start : observations.count
                     for observation in parts[index].start..<end { observations[observation].decides = false }
                 }
@@ -49,7 +54,7 @@ struct ConditionEvaluator {
         case .not(let inner):
             return evaluate(
                 inner, subject: subject, subjectPath: subjectPath, phase: phase, into: &observations,
-                negated: !negated
+                negated: !negated, nested: nested
             ).negated
         case .test(let test):
             var reached = resolver.resolve(test.path, subject: subject, subjectPath: subjectPath)

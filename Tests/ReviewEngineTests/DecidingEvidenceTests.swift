@@ -7,8 +7,8 @@ import YAMLDocument
 
 /// A finding cites the tests that decided it (`Observation.decides`): a condition that holds rests
 /// on every part of an `all` and the alternatives that hold of an `any`; one that fails or cannot
-/// be decided on every part that does not hold, as its message names them. The trace keeps every
-/// test.
+/// be decided on every part that does not hold, as its message names them, and of such a part that
+/// fails as an `all`, on its false parts alone. The trace keeps every test.
 @Suite struct DecidingEvidenceTests {
     static let probe = Result {
         try Probe(
@@ -52,6 +52,25 @@ import YAMLDocument
                       any:
                         - {field: delegation, equals: full}
                         - {field: lifetime_hours, at_least: 100}
+                - id: private-or-switched
+                  title: Private, or no payload runs as the pilot
+                  for_each: credentials
+                  require:
+                    any:
+                      - not: {field: readable_by, contains: pilot-account}
+                      - all:
+                          - {field: $.payload_execution.identity_switching.mechanism, equals: glexec}
+                          - {field: $.payload_execution.identity_switching.mode, equals: setuid}
+                - id: stated-and-not-both
+                  title: Delegation stated, and not both full and long
+                  for_each: credentials
+                  require:
+                    all:
+                      - {field: delegation, exists: true}
+                      - not:
+                          any:
+                            - {field: delegation, equals: full}
+                            - {field: lifetime_hours, at_least: 100}
                 """)
     }
 
@@ -148,6 +167,37 @@ import YAMLDocument
         let gap = try cited("credentials:\n  - {id: p, delegation: full, lifetime_hours: unknown}", "short")
         #expect(gap.0.status == .needsInformation)
         #expect(gap.1 == ["credentials[p].delegation", "credentials[p].lifetime_hours"])
+    }
+
+    /// A part of a larger condition that fails as an `all` fails by its false parts: with no gLExec,
+    /// the switch's mode is not why "no payload runs as the pilot" fails, and is neither named nor
+    /// cited. Where no part is false, the parts not known are what leave it open.
+    @Test func aFailedAllWithinAConditionRestsOnItsFalseParts() throws {
+        let credential = "credentials:\n  - {id: p, readable_by: [pilot-account]}\n"
+        let none = try cited(
+            credential + "payload_execution:\n  identity_switching: {mechanism: none, mode: unknown}",
+            "private-or-switched")
+        #expect(none.0.status == .violated)
+        #expect(none.1 == ["credentials[p].readable_by", "payload_execution.identity_switching.mechanism"])
+        #expect(!none.0.message.contains("mode"))
+        #expect(none.0.trace.map(\.decides) == [true, true, false])
+        let open = try cited(
+            credential + "payload_execution:\n  identity_switching: {mechanism: glexec, mode: unknown}",
+            "private-or-switched")
+        #expect(open.0.status == .needsInformation)
+        #expect(open.1 == ["credentials[p].readable_by", "payload_execution.identity_switching.mode"])
+        #expect(open.0.message.contains("`$.payload_execution.identity_switching.mode` is setuid"))
+        // Under `not`, an `any` reads as an `all` of negations: a full proxy fails it, whatever its
+        // lifetime, which is not known; a limited one of unknown lifetime is left open by that.
+        let full = try cited(
+            "credentials:\n  - {id: p, delegation: full, lifetime_hours: unknown}", "stated-and-not-both")
+        #expect(full.0.status == .violated)
+        #expect(full.1 == ["credentials[p].delegation"])
+        #expect(!full.0.message.contains("lifetime_hours"))
+        let limited = try cited(
+            "credentials:\n  - {id: p, delegation: limited, lifetime_hours: unknown}", "stated-and-not-both")
+        #expect(limited.0.status == .needsInformation)
+        #expect(limited.1 == ["credentials[p].lifetime_hours"])
     }
 
     /// Under `not`, the inner condition's own truth decides what it rests on.
