@@ -312,6 +312,9 @@ struct Explainer {
     /// searched again, and counted again.
     let meter: WorkMeter
     var index: Int
+    /// The unknown places whose reason the message has quoted (by offset): a reason is quoted
+    /// once, where two tests ask of one place ("at least 1", "at most 10").
+    private var quoted: Set<Int> = []
 
     init(observations: ArraySlice<Observation>, meter: WorkMeter) {
         self.observations = observations
@@ -354,7 +357,9 @@ struct Explainer {
         }
     }
 
-    private func sentence(_ test: FieldTest, _ observation: Observation, negated: Bool, truth: Truth) -> String {
+    private mutating func sentence(
+        _ test: FieldTest, _ observation: Observation, negated: Bool, truth: Truth
+    ) -> String {
         let expected = test.words(negated: negated)
         if observation.reached.isEmpty {
             return "expected \(expected), found no such element"
@@ -364,7 +369,7 @@ struct Explainer {
         let order = ConditionEvaluator.decidingFirst(
             observation.reached, test.op, observation.truth, meter: meter
         ).filter { observation.names(observation.reached[$0]) }
-        let found = order.prefix(6).map { Self.placeWords(observation.reached[$0], test: test) }
+        let found = order.prefix(6).map { placeWords(observation.reached[$0]) }
         let more = observation.reached.count > 6 || observation.unlisted > 0
         let list = found.joined(separator: ", ") + (more ? ", …" : "")
         if truth == .unknown {
@@ -374,7 +379,7 @@ struct Explainer {
     }
 
     /// One place as a message names it; a possible place (`Reached.possible`) is "possibly …".
-    private static func placeWords(_ place: Reached, test: FieldTest) -> String {
+    private mutating func placeWords(_ place: Reached) -> String {
         let line = "line \(place.range.start.line)"
         let words: String
         switch place.state {
@@ -383,10 +388,15 @@ struct Explainer {
             words = value.partial ? "\(value.display) (\(line), a partial list)" : "\(value.display) (\(line))"
         case .unknown(let value):
             if case .unknown(let written?) = value.content {
-                let reason = Value.shown(written)
-                // Cut by index: `dropLast()` on a string counted its characters, for every place named.
-                let trimmed = reason.hasSuffix(".") ? String(reason[..<reason.index(before: reason.endIndex)]) : reason
-                words = "unknown at \(line) (\(trimmed))"
+                if quoted.insert(place.range.start.offset).inserted {
+                    let reason = Value.shown(written)
+                    // Cut by index: `dropLast()` on a string counted its characters, for every place named.
+                    let trimmed =
+                        reason.hasSuffix(".") ? String(reason[..<reason.index(before: reason.endIndex)]) : reason
+                    words = "unknown at \(line) (\(trimmed))"
+                } else {
+                    words = "unknown at \(line) (as above)"
+                }
             } else {
                 words = "unknown (\(line))"
             }

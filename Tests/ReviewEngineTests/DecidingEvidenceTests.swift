@@ -200,6 +200,31 @@ import YAMLDocument
         #expect(limited.1 == ["credentials[p].lifetime_hours"])
     }
 
+    /// Two tests of one unknown place quote its reason once; another place's reason is its own.
+    @Test func aReasonIsQuotedOncePerMessage() throws {
+        let probe = try Probe(
+            checks: """
+                - id: few
+                  title: A few owners
+                  require:
+                    all:
+                      - {field: ownership.owner_count, at_least: 1}
+                      - {field: ownership.owner_count, at_most: 10}
+                      - {field: ownership.pilot_role_exclusive, equals: true}
+                """)
+        let result = try probe.evaluate(
+            """
+            ownership:
+              owner_count: {unknown: Not published}
+              pilot_role_exclusive: {unknown: Not documented}
+            """)
+        let finding = try #require(result.findings.first)
+        #expect(finding.status == .needsInformation)
+        #expect(finding.message.components(separatedBy: "Not published").count == 2)
+        #expect(finding.message.contains("is at most 10: unknown at line 2 (as above)"))
+        #expect(finding.message.contains("is true: unknown at line 3 (Not documented)"))
+    }
+
     /// Under `not`, the inner condition's own truth decides what it rests on.
     @Test func aNegationRestsOnWhatDecidedItsInside() throws {
         let fine = try cited("credentials:\n  - {id: p, delegation: limited, lifetime_hours: 12}", "neither")
