@@ -134,9 +134,12 @@ struct TrackingWrite {
         }
     }
 
-    /// The verdict with the file as written, for the command to print.
+    /// The verdict with the file as written, for the command to print; says first, as every
+    /// command reading the file does, which of its judgements no longer apply.
     func verdict(with file: TrackingFile) -> String {
-        let verdict = TrackedReview(review, file: file).verdict
+        let tracked = TrackedReview(review, file: file)
+        DiagnosticPrinter.print(TrackedReview.warnings([tracked]))
+        let verdict = tracked.verdict
         // The names come from the description and the tracking file, written by others.
         return Escape.terminal("\(review.name) (\(review.vo)): \(verdict.verdict.phrase), \(verdict.signOff.phrase)")
             + "\n"

@@ -533,6 +533,22 @@ import YAMLDocument
         #expect(after.contains("# written by the other command\n") && after.contains(Self.retention), "\(after)")
     }
 
+    /// `judge` says, as the reading commands do, which judgements of the file no longer apply;
+    /// once, though a link found in the directory is read again when both turns are taken (where
+    /// it is and where it leads).
+    @Test func aLinkFoundInTheDirectoryIsWarnedOfOnce() throws {
+        try writeTracking(finding: "\"0000000000000001\"", rule: "MUPJ-1/approval-process")
+        let elsewhere = try TestSupport.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(
+            atPath: elsewhere.appendingPathComponent("shortcut.yaml").path, withDestinationPath: tracking)
+        let run = try judge(Self.retention, "confirmed", file: elsewhere.path + "/")
+        #expect(run.status == 0, "\(run.stderr)")
+        let warnings = run.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 1, "\(run.stderr)")
+        #expect(warnings.first?.contains("no finding of Shortcut (EXAMPLE) has the id 0000000000000001") == true)
+        #expect(try String(contentsOfFile: tracking, encoding: .utf8).contains(Self.retention))
+    }
+
     @Test func waitOutsideItsRangeIsAUsageError() throws {
         for value in ["-1", "3601", "ten"] {
             let run = try judge(Self.retention, "confirmed", extra: ["--wait", value])
