@@ -323,37 +323,34 @@ struct Explainer {
     }
 
     mutating func failures(_ condition: Condition) -> [String] {
-        failures(condition, negated: false, nested: false).parts
+        failures(condition, negated: false).parts
     }
 
-    /// As `ConditionEvaluator.evaluate` marks what decided (`Observation.decides`): the condition's
-    /// own parts that do not hold, and of a part that fails as an `all`, its false parts alone.
-    private mutating func failures(
-        _ condition: Condition, negated: Bool, nested: Bool
-    ) -> (truth: Truth, parts: [String]) {
+    /// Names the tests that decided (`Observation.decides`, marked by the evaluator), so that the
+    /// message says what the evidence cites; the truths read here only shape the sentences.
+    private mutating func failures(_ condition: Condition, negated: Bool) -> (truth: Truth, parts: [String]) {
         switch condition {
         case .test(let test):
             guard index < observations.endIndex else { return (.unknown, []) }
             let observation = observations[index]
             index += 1
             let truth = negated ? observation.truth.negated : observation.truth
-            return (truth, truth == .true ? [] : [sentence(test, observation, negated: negated, truth: truth)])
+            guard truth != .true && observation.decides else { return (truth, []) }
+            return (truth, [sentence(test, observation, negated: negated, truth: truth)])
         case .not(let inner):
-            return failures(inner, negated: !negated, nested: nested)
+            return failures(inner, negated: !negated)
         case .all(let items), .any(let items):
             var conjunctive = true
             if case .any = condition { conjunctive = false }
             if negated { conjunctive.toggle() }
-            let results = items.map { failures($0, negated: negated, nested: true) }
+            let results = items.map { failures($0, negated: negated) }
             let truth = conjunctive ? Truth.and(results.map(\.truth)) : Truth.or(results.map(\.truth))
-            guard truth != .true else { return (truth, []) }
-            if conjunctive {
-                let named = nested && truth == .false ? results.filter { $0.truth == .false } : results
-                return (truth, named.flatMap(\.parts))
-            }
+            let parts = results.flatMap(\.parts)
+            guard truth != .true && !parts.isEmpty else { return (truth, []) }
+            if conjunctive { return (truth, parts) }
             // "None holds" only when each was found false; with one unknown, none can be shown.
             let lead = truth == .false ? "none of these holds: " : "none of these can be shown to hold: "
-            return (truth, [lead + results.flatMap(\.parts).joined(separator: " / ")])
+            return (truth, [lead + parts.joined(separator: " / ")])
         }
     }
 
