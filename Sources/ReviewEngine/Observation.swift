@@ -28,7 +28,7 @@ public struct Observation: Sendable {
     /// cannot be decided for the alternatives found false as well as for those not known. A part of
     /// a larger condition that fails as an `all` rests on its false parts alone: where no identity
     /// switch is made, "no payload runs as the pilot" fails for that, not for the switch's mode or
-    /// exit codes, which the description cannot know. The condition's own parts not known are
+    /// exit codes, which the description leaves unknown. The condition's own parts not known are
     /// still named: each is a question the finding asks. Set by the evaluator, part by part.
     public var decides = true
     /// How many more places the test reached and decided on than are listed.
