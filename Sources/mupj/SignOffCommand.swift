@@ -29,7 +29,8 @@ struct SignOffCommand: ParsableCommand {
             recommendation when every open finding is judged (mupj judge) and reviewers from both OSG \
             and EGEE have signed the same verdict, no more favourable than the judged findings support \
             (a review left incomplete by open questions is closed by answering them, or by signing \
-            do-not-recommend). After signing, the verdict as it now stands is printed, with what it still lacks.
+            do-not-recommend). After signing, the verdict as it now stands is printed, with what it still lacks, \
+            and the file's judgements that no longer apply are named on standard error.
 
             Example, on the fictional framework of the examples:
               F=frameworks/examples/common-mistakes.yaml

@@ -533,9 +533,9 @@ import YAMLDocument
         #expect(after.contains("# written by the other command\n") && after.contains(Self.retention), "\(after)")
     }
 
-    /// `judge` says, as the reading commands do, which judgements of the file no longer apply;
-    /// once, though a link found in the directory is read again when both turns are taken (where
-    /// it is and where it leads).
+    /// `judge` and `sign-off` say, as the reading commands do, which judgements of the file no
+    /// longer apply: once, though a link found in the directory is read again when both turns are
+    /// taken (where it is and where it leads).
     @Test func aLinkFoundInTheDirectoryIsWarnedOfOnce() throws {
         try writeTracking(finding: "\"0000000000000001\"", rule: "MUPJ-1/approval-process")
         let elsewhere = try TestSupport.temporaryDirectory()
@@ -547,6 +547,14 @@ import YAMLDocument
         #expect(warnings.count == 1, "\(run.stderr)")
         #expect(warnings.first?.contains("no finding of Shortcut (EXAMPLE) has the id 0000000000000001") == true)
         #expect(try String(contentsOfFile: tracking, encoding: .utf8).contains(Self.retention))
+        let signed = try signOff("OSG")
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(
+            signed.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+                == [
+                    "\(tracking):5:5: warning: no finding of Shortcut (EXAMPLE) has the id 0000000000000001: the "
+                        + "judgement is ignored (the check or its subject may have been removed; the ids are in the reports)"
+                ], "\(signed.stderr)")
     }
 
     @Test func waitOutsideItsRangeIsAUsageError() throws {
