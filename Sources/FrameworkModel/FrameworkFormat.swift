@@ -119,7 +119,9 @@ public enum FrameworkFormat {
             Field("operated_by", .enumeration(Words.operators), doc: "Who operates it."),
             Field(
                 "holds", .list(.reference("credentials"), minCount: 0), required: false,
-                doc: "Credentials this component holds (ids)."),
+                doc:
+                    "Credentials this component holds (ids); `[]` for none. Left out, the component may hold "
+                    + "any credential, and the review treats it as a possible holder of each."),
             Field("description", .text, required: false, unknown: false, doc: "What it does."),
         ])
 

@@ -127,8 +127,9 @@ private struct Context {
         // Read once: `clause.id` and the like go through a key path that copies the whole info.
         let info = clause.info
         let catalogID = catalog.id
-        // Called before each element and with each finding: the work of one element is bounded by
-        // the description's node budget, so the review stops within one element of a limit.
+        // Called before each element, with each finding and after the last element: the work of one
+        // element is bounded by the description's node budget, so the review stops within one element
+        // of a limit.
         func withinLimits() throws(ReviewLimitExceeded) {
             guard let limit = meter.passed else { return }
             throw ReviewLimitExceeded(
@@ -182,6 +183,8 @@ private struct Context {
         let first = findings.count
         // Read once, not per element: each read of an optional condition copies it.
         let whereCondition = check.whereCondition
+        // Whether an element is known to be selected: `expect_some` asks that one is.
+        var someSelected = false
         for element in resolver.collection(collection.rawValue) {
             meter.steps += 1
             try withinLimits()
@@ -201,6 +204,7 @@ private struct Context {
                 selection = evaluator.evaluate(
                     whereCondition, subject: element, subjectPath: path, phase: .where, into: &observations)
             }
+            if selection == .true { someSelected = true }
             let start = observations.count
             let truth = evaluator.evaluate(
                 check.require, subject: element, subjectPath: path, phase: .require, into: &observations)
@@ -216,16 +220,38 @@ private struct Context {
             }
             findings.append(try finding(status, subject: path, message: message, observations))
         }
+        // A search or a walk cut off at the step limit answers as if it found nothing: an element
+        // whose `where` it decided must stop the review here, not be passed over unseen.
+        try withinLimits()
+        let filter = whereCondition.map { " where \($0.words)" } ?? ""
+        // A partial collection may hold elements it does not write: one that is selected and not as
+        // required, or, when none written is selected, the one `expect_some` asks for.
+        let partial = root.object?[collection.rawValue]?.partial == true
         if findings.count == first {
-            let filter = whereCondition.map { " where \($0.words)" } ?? ""
-            // A partial collection may hold an element it does not write: that none of those written
-            // is selected does not show that there is none.
-            let partial = root.object?[collection.rawValue]?.partial == true
             let message =
                 "No element of \(collection.rawValue)\(filter)"
                 + (partial ? ", but the list is partial: an element not written may be." : ".")
             let status: Status = partial ? .needsInformation : check.expectSome ? .violated : .notApplicable
-            findings.append(try finding(status, subject: nil, message: message, preconditions))
+            var observations = preconditions
+            if status != .notApplicable, let whereCondition {
+                // What left each element out is the evidence (the first hundred elements).
+                for element in resolver.collection(collection.rawValue).prefix(Observation.listedPlaces) {
+                    let path = PathResolver.elementPath(collection.rawValue, element.object?.id ?? "?")
+                    _ = evaluator.evaluate(
+                        whereCondition, subject: element, subjectPath: path, phase: .where, into: &observations)
+                }
+            }
+            findings.append(try finding(status, subject: nil, message: message, observations))
+        } else if partial {
+            let message =
+                "The list \(collection.rawValue) is partial: an element not written may be one\(filter), "
+                + "and may not be as required."
+            findings.append(try finding(.needsInformation, subject: nil, message: message, preconditions))
+        } else if check.expectSome && !someSelected {
+            // Each element evaluated may or may not be selected: that there is one is not shown.
+            let message =
+                "No element of \(collection.rawValue) is known to be one\(filter); whether there is one is not known."
+            findings.append(try finding(.needsInformation, subject: nil, message: message, preconditions))
         }
     }
 

@@ -75,7 +75,12 @@ struct PathResolver {
                 var built = Inverse(collection: inverse.collection)
                 var referrers: [String: [Int]] = [:]
                 for (position, element) in collection(inverse.collection).enumerated() {
-                    guard let named = element.object?[inverse.field] else { continue }
+                    // An element that does not say (a component with no `holds`) may refer to any:
+                    // the description is silent, not saying "none" (`holds: []` says that).
+                    guard let named = element.object?[inverse.field] else {
+                        built.uncertain.append(position)
+                        continue
+                    }
                     if named.isUnknown || named.partial { built.uncertain.append(position) }
                     guard let list = named.list else {
                         if let id = named.string { referrers[id, default: []].append(position) }

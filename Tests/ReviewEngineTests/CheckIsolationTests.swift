@@ -27,10 +27,7 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
     static let inseparable: [String: (with: Set<String>, reason: String)] = [
         "MUPJ-6/no-fallback-on-refusal": (
             ["refusal-reported"], "run-as-pilot and retry-here, the answers to a 203 it refuses, report nothing"
-        ),
-        "MUPJ-8/separate-account": (
-            ["private-directory"], "a payload not switched runs as the pilot, and its directory is the pilot's"
-        ),
+        )
     ]
 
     static let cases: [CheckCase] = {

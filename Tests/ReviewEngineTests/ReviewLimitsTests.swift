@@ -112,4 +112,56 @@ import Testing
         }
     }
 
+    /// Whether every step limit from 1 to `upTo` either stops the review or gives the review made
+    /// without one: the steps at which a limit gave another result, without an error.
+    static func silentlyWrong(_ probe: Probe, _ fragment: String, upTo: Int) throws -> [Int] {
+        let full = try probe.evaluate(fragment)
+        var wrong: [Int] = []
+        for steps in 1...upTo {
+            do {
+                let cut = try probe.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: steps))
+                if cut.status != full.status || cut.findings.map(\.status) != full.findings.map(\.status) {
+                    wrong.append(steps)
+                }
+            } catch {}
+        }
+        return wrong
+    }
+
+    /// A search cut off at the limit answers as if it found nothing: in the `where` of the last
+    /// element of the last check, the element was passed over and the review returned without it
+    /// (a violation read as satisfied), where it must stop.
+    @Test func aSearchCutOffInTheLastWhereStopsTheReview() throws {
+        let probe = try Probe(
+            checks: """
+                - {id: c, title: Central., for_each: components, where: {field: description, matches: "x$"},
+                   require: {field: zone, equals: central}}
+                """)
+        let fragment = """
+            components:
+              - {id: a, zone: central, description: x}
+              - {id: b, zone: worker-node, description: \(String(repeating: "a", count: 4_000))x}
+            """
+        #expect(try probe.status(fragment) == .violated)
+        #expect(throws: ReviewLimitExceeded.self) {
+            try probe.evaluate(fragment, limits: ReviewLimits(maxFindings: .max, maxSteps: 100))
+        }
+        #expect(try Self.silentlyWrong(probe, fragment, upTo: 1_600) == [])
+    }
+
+    /// The same with a walk through a derived field cut off at the limit.
+    @Test func aWalkCutOffInTheLastWhereStopsTheReview() throws {
+        let probe = try Probe(
+            checks: """
+                - {id: c, title: Private., for_each: credentials, where: {field: held_by.zone, contains: worker-node},
+                   require: {field: readable_by, contains: payload-account}}
+                """)
+        let holders = (0..<200).map { "  - {id: c\($0), zone: \($0 == 199 ? "worker-node" : "central"), holds: [q]}\n" }
+        let fragment =
+            "components:\n  - {id: w, zone: worker-node, holds: [p]}\n" + holders.joined()
+            + "credentials:\n  - {id: p, readable_by: [payload-account]}\n  - {id: q, readable_by: [pilot-account]}\n"
+        #expect(try probe.status(fragment) == .violated)
+        #expect(try Self.silentlyWrong(probe, fragment, upTo: 400) == [])
+    }
+
 }

@@ -29,8 +29,9 @@ import YAMLDocument
         #expect(shortcut["MUPJ-6/no-retry-at-site"] == [.violated])
     }
 
-    /// A user proxy that no component is said to hold may be anywhere: it stays in scope, so that
-    /// leaving `holds` out cannot take a violation away.
+    /// A user proxy that no component is said to hold may be anywhere: leaving `holds` out cannot
+    /// make a violation pass. Every component that does not say what it holds may hold it, so
+    /// whether it is on a worker node is a question, and so is the violation there.
     @Test func aProxyNoComponentHoldsIsStillChecked() throws {
         let source = try SourceFile.read(
             TestSupport.path("frameworks/examples/common-mistakes.yaml"), maxBytes: 1 << 24)
@@ -43,7 +44,16 @@ import YAMLDocument
         let review = try Engine.review(description, catalogs: try TestSupport.shippedCatalogs())
         let private_ = review.findings.filter { $0.ruleID == "MUPJ-8/user-proxies-private" }
         #expect(private_.count == 3)
-        #expect(private_.filter { $0.status == .violated }.map(\.subject) == ["credentials[payload-proxy]"])
+        #expect(private_.filter { $0.status != .satisfied }.map(\.subject) == ["credentials[payload-proxy]"])
+        let payload = try #require(private_.first { $0.subject == "credentials[payload-proxy]" })
+        #expect(payload.status == .needsInformation)
+        #expect(payload.message.hasPrefix("Cannot tell whether this element is concerned"))
+        // With the components' `holds` written, it is violated.
+        let written = try Engine.review(
+            try #require(DescriptionLoader.load(source).description), catalogs: try TestSupport.shippedCatalogs())
+        #expect(
+            written.findings.first { $0.ruleID == "MUPJ-8/user-proxies-private" && $0.subject == payload.subject }?
+                .status == .violated)
     }
 
     /// The user proxies the checks of clauses 8 and 9 look at are those on worker nodes: DIRAC's
