@@ -90,6 +90,10 @@ public struct HostileInput: Sendable {
         HostileInput("complex key") { Array("? [a, b]\n: c\n".utf8) },
         HostileInput("50 000 components", acceptedBy: [.description]) { Hostile.manyComponents() },
         HostileInput("50 000 components, an id repeated") { Hostile.manyComponents(duplicateAt: Hostile.repeatedID) },
+        // Each may hold every credential: every `held_by` reaches 50 000 possible holders.
+        HostileInput("50 000 components that do not say what they hold", acceptedBy: [.description]) {
+            Hostile.manyComponents(holds: false)
+        },
         // Found at the default limits, each by work that grew with the product of two sizes: many
         // findings quoting one long line, "did you mean" over many ids or a very long word, the
         // most nodes the size limit admits, the most wrong items and the most references between
@@ -343,9 +347,9 @@ public enum Hostile {
     }
 
     /// The template with 50 000 more components, `extra-0` … `extra-49999`; with `duplicateAt`,
-    /// that one repeats the id of the first.
-    public static func manyComponents(duplicateAt: Int? = nil) -> [UInt8] {
-        Array(TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: duplicateAt).utf8)
+    /// that one repeats the id of the first; without `holds`, none says what it holds.
+    public static func manyComponents(duplicateAt: Int? = nil, holds: Bool = true) -> [UInt8] {
+        Array(TemplateCorpus.withComponents(50_000, prefix: "extra", duplicateAt: duplicateAt, holds: holds).utf8)
     }
 
     /// A catalog whose `matches` pattern makes a backtracking matcher take exponential time

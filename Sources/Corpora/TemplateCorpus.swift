@@ -18,10 +18,13 @@ public enum TemplateCorpus {
     }
 
     /// The template with `count` more components, ids `PREFIX-0`, `PREFIX-1`…, at the head of its
-    /// `components:` list. With `duplicateAt`, that component repeats the id of the first.
-    public static func withComponents(_ count: Int, prefix: String = "c", duplicateAt: Int? = nil) -> String {
+    /// `components:` list. With `duplicateAt`, that component repeats the id of the first; without
+    /// `holds`, none says what it holds, so each may hold every credential.
+    public static func withComponents(
+        _ count: Int, prefix: String = "c", duplicateAt: Int? = nil, holds: Bool = true
+    ) -> String {
         var text = FrameworkTemplate.text
-        insertComponents(count, prefix: prefix, duplicateAt: duplicateAt, into: &text)
+        insertComponents(count, prefix: prefix, duplicateAt: duplicateAt, holds: holds, into: &text)
         return text
     }
 
@@ -166,7 +169,9 @@ public enum TemplateCorpus {
         text.insert(contentsOf: block, at: text.index(after: lineEnd))
     }
 
-    private static func insertComponents(_ count: Int, prefix: String, duplicateAt: Int?, into text: inout String) {
+    private static func insertComponents(
+        _ count: Int, prefix: String, duplicateAt: Int?, holds: Bool = true, into text: inout String
+    ) {
         guard count > 0 else { return }
         var block = ""
         block.reserveCapacity(count * 150)
@@ -178,8 +183,7 @@ public enum TemplateCorpus {
                     kind: \(kinds[n % kinds.count])
                     zone: \(n % 2 == 0 ? "central" : "site-edge")
                     operated_by: vo
-                    holds: [service-cert]
-
+                \(holds ? "    holds: [service-cert]\n" : "")
                 """
         }
         insert(block, atHeadOf: "components", in: &text)

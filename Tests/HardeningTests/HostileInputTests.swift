@@ -246,6 +246,25 @@ import YAMLDocument
         #expect(components[50_001].object?.id == "pilot")
     }
 
+    /// 50 000 components that do not say what they hold: each may hold every credential, and the
+    /// review follows all of them for each credential's `held_by`, within the default limits. The
+    /// template keeps every credential out of the payloads' reach, wherever it is held: every
+    /// finding is what it is for the template alone.
+    @Test func fiftyThousandPossibleHoldersAreFollowed() throws {
+        let catalogs = try TestSupport.shippedCatalogs()
+        let description = try #require(describe(Hostile.manyComponents(holds: false)).description)
+        let review = try Engine.review(description, catalogs: catalogs)
+        let template = try #require(describe(Array(FrameworkTemplate.text.utf8)).description)
+        let alone = try Engine.review(template, catalogs: catalogs)
+        #expect(review.findings.map(\.id) == alone.findings.map(\.id))
+        #expect(review.findings.allSatisfy { $0.status == .satisfied })
+        let proxy = try #require(
+            review.findings.first {
+                $0.ruleID == "MUPJ-8/user-proxies-private" && $0.subject == "credentials[payload-proxy]"
+            })
+        #expect(proxy.trace.contains { $0.phase == .where && $0.unlisted >= 49_900 })
+    }
+
     /// The same with one id repeated near the end: one located error, naming the first.
     @Test func duplicateIdAmong50000Components() throws {
         let bytes = Hostile.manyComponents(duplicateAt: Hostile.repeatedID)
