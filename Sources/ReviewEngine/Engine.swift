@@ -244,8 +244,8 @@ private struct Context {
             findings.append(try finding(status, subject: nil, message: message, observations))
         } else if partial {
             let message =
-                "The list \(collection.rawValue) is partial: an element not written may be one\(filter), "
-                + "and may not be as required."
+                "The list \(collection.rawValue) is partial: an element not written "
+                + (filter.isEmpty ? "may not be as required." : "may be one\(filter), and may not be as required.")
             findings.append(try finding(.needsInformation, subject: nil, message: message, preconditions))
         } else if check.expectSome && !someSelected {
             // Each element evaluated may or may not be selected: that there is one is not shown.
