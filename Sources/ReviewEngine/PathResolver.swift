@@ -18,8 +18,9 @@ public struct Reached: Sendable {
     /// The full path to this place, with element ids: `channels[payload-fetch].authentication`.
     public var path: String
     public var range: SourceRange
-    /// Reached through an element that may or may not refer back (its list is `unknown` or
-    /// partial, and does not name the element): the place counts only if that element does refer.
+    /// Reached through an element that may or may not refer back (its list is `unknown`, partial
+    /// or not written, and does not name the element): the place counts only if that element does
+    /// refer.
     /// A test it would fail, or a value it would supply, makes the test unknown; otherwise it is
     /// left aside.
     public var possible = false
@@ -47,7 +48,8 @@ struct PathResolver {
     private var inverses: [String: [String: Inverse]] = [:]
 
     /// One derived field: the collection that refers back, for each id the positions of the
-    /// elements that name it, and the positions of those whose list is `unknown` or partial. Those
+    /// elements that name it, and the positions of those whose list is `unknown`, partial or not
+    /// written. Those
     /// may name any id: each is a possible place in every answer, not an element that holds
     /// nothing. Both lists of positions are in ascending order.
     private struct Inverse {
@@ -305,8 +307,8 @@ struct PathResolver {
     }
 
     /// The elements that refer back to `object` through its derived field `name`, appended to
-    /// `places`; false when `name` is not a derived field of it. Elements whose list is unknown or
-    /// partial, and does not name `object`, may refer to it all the same: they are appended as
+    /// `places`; false when `name` is not a derived field of it. Elements whose list is unknown,
+    /// partial or not written, and does not name `object`, may refer to it all the same: they are appended as
     /// possible places. (`holds: unknown` made a credential held by nobody, and a test on where it
     /// is held false instead of unknown.)
     private func appendInverse(

@@ -23,7 +23,7 @@ import YAMLDocument
         let (framework, verdict) = (context.frameworks[0].tracking, context.frameworks[0].verdict)
         #expect(framework.diagnostics.isEmpty)
         #expect(framework.unjudged == 0)
-        #expect(framework.judged == [.confirmed: 10, .mitigated: 1, .acceptedRisk: 1])
+        #expect(framework.judged == [.confirmed: 11, .mitigated: 1, .acceptedRisk: 1])
         #expect(verdict.signOff.signed)
         #expect(verdict.verdict == .doNotRecommend)
         #expect(verdict.dismissed == 1)
@@ -89,7 +89,7 @@ import YAMLDocument
         #expect(verdict["dismissed"] as? Int == 1)
         let file = try #require(frameworks[0]["tracking"] as? [String: Any])
         #expect(file["file"] as? String == "reviews/examples/shortcut.yaml")
-        #expect((file["open_findings"] as? Int, file["unjudged"] as? Int) == (12, 0))
+        #expect((file["open_findings"] as? Int, file["unjudged"] as? Int) == (13, 0))
         let signOffs = try #require(file["sign_offs"] as? [[String: Any]])
         #expect(signOffs.map { ($0["by"] as? [String: Any])?["organisation"] as? String } == ["OSG", "EGEE"])
         #expect(signOffs.allSatisfy { $0["description_sha256"] as? String == shortcut.sha256 })
@@ -138,7 +138,7 @@ import YAMLDocument
         #expect(markdown.contains("| Shortcut (EXAMPLE) | **do not recommend** (signed) |"))
         #expect(markdown.contains("Signed by A. Reviewer (OSG) on 2009-02-06, B. Reviewer (EGEE) on 2009-02-09."))
         #expect(
-            markdown.contains("Judgements: 12 of 12 open findings judged (10 confirmed, 1 accepted risk, 1 mitigated).")
+            markdown.contains("Judgements: 13 of 13 open findings judged (11 confirmed, 1 accepted risk, 1 mitigated).")
         )
         #expect(markdown.contains("- tracking file `reviews/examples/shortcut.yaml`: `\(tracking.sha256)`"))
         let json = try Inputs.jsonObject(summary.render(.json))
@@ -147,7 +147,7 @@ import YAMLDocument
         #expect((first["signed_by"] as? [[String: Any]])?.count == 2)
         #expect(
             first["judgements"] as? String
-                == "12 of 12 open findings judged (10 confirmed, 1 accepted risk, 1 mitigated)")
+                == "13 of 13 open findings judged (11 confirmed, 1 accepted risk, 1 mitigated)")
         let html = summary.render(.html)
         #expect(html.contains("<p class=\"sign-off\">Signed by A. Reviewer (OSG) on 2009-02-06"))
     }

@@ -27,7 +27,12 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
     static let inseparable: [String: (with: Set<String>, reason: String)] = [
         "MUPJ-6/no-fallback-on-refusal": (
             ["refusal-reported"], "run-as-pilot and retry-here, the answers to a 203 it refuses, report nothing"
-        )
+        ),
+        "MUPJ-8/separate-account": (
+            ["user-proxies-private", "pilot-proxy-out-of-reach"],
+            "a payload not switched to an account of its own reads what the pilot's and the payloads' accounts read, "
+                + "the proxies on the node among them"
+        ),
     ]
 
     static let cases: [CheckCase] = {

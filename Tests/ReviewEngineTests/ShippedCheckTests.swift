@@ -29,10 +29,10 @@ import YAMLDocument
         #expect(shortcut["MUPJ-6/no-retry-at-site"] == [.violated])
     }
 
-    /// A user proxy that no component is said to hold may be anywhere: leaving `holds` out cannot
-    /// make a violation pass. Every component that does not say what it holds may hold it, so
-    /// whether it is on a worker node is a question, and so is the violation there.
-    @Test func aProxyNoComponentHoldsIsStillChecked() throws {
+    /// Leaving every `holds` out of a description cannot make a violation pass: each component
+    /// may then hold each credential, so whether a proxy other payloads can read is on a worker
+    /// node is a question, and so is the violation there.
+    @Test func componentsThatDoNotSayWhatTheyHoldLeaveAProxyOpen() throws {
         let source = try SourceFile.read(
             TestSupport.path("frameworks/examples/common-mistakes.yaml"), maxBytes: 1 << 24)
         let text = String(decoding: source.bytes, as: UTF8.self).split(
