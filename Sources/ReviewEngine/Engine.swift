@@ -223,13 +223,14 @@ private struct Context {
         // A search or a walk cut off at the step limit answers as if it found nothing: an element
         // whose `where` it decided must stop the review here, not be passed over unseen.
         try withinLimits()
-        let filter = whereCondition.map { " where \($0.words)" } ?? ""
+        // Words of the condition, for the finding about the list alone: made only when one is.
+        func filter() -> String { whereCondition.map { " where \($0.words)" } ?? "" }
         // A partial collection may hold elements it does not write: one that is selected and not as
         // required, or, when none written is selected, the one `expect_some` asks for.
         let partial = root.object?[collection.rawValue]?.partial == true
         if findings.count == first {
             let message =
-                "No element of \(collection.rawValue)\(filter)"
+                "No element of \(collection.rawValue)\(filter())"
                 + (partial ? ", but the list is partial: an element not written may be." : ".")
             let status: Status = partial ? .needsInformation : check.expectSome ? .violated : .notApplicable
             var observations = preconditions
@@ -243,14 +244,14 @@ private struct Context {
             }
             findings.append(try finding(status, subject: nil, message: message, observations))
         } else if partial {
+            let selected = whereCondition == nil ? "" : "may be one\(filter()), and "
             let message =
-                "The list \(collection.rawValue) is partial: an element not written "
-                + (filter.isEmpty ? "may not be as required." : "may be one\(filter), and may not be as required.")
+                "The list \(collection.rawValue) is partial: an element not written \(selected)may not be as required."
             findings.append(try finding(.needsInformation, subject: nil, message: message, preconditions))
         } else if check.expectSome && !someSelected {
             // Each element evaluated may or may not be selected: that there is one is not shown.
             let message =
-                "No element of \(collection.rawValue) is known to be one\(filter); whether there is one is not known."
+                "No element of \(collection.rawValue) is known to be one\(filter()); whether there is one is not known."
             findings.append(try finding(.needsInformation, subject: nil, message: message, preconditions))
         }
     }

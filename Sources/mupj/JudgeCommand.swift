@@ -20,7 +20,8 @@ struct JudgeCommand: ParsableCommand {
             judged.
 
             The entry is added after the last judgement of the file; nothing else in it changes, and \
-            its judgements that no longer apply are named on standard error. A missing file is made. The file's format is in docs/tracking.md. Several findings named \
+            its judgements that no longer apply are named on standard error. A missing file is made. \
+            The file's format is in docs/tracking.md. Several findings named \
             together get one entry each, with the same judgement and reason, in one write: all are \
             recorded, or, when one cannot be, none. With --with-same-facts, the open findings that the \
             same facts decide as a finding named (the reports' "Decided by the same facts as") are \
